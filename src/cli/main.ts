@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * The `nicsim` command. Thin: it parses words, calls the library, prints, and maps errors to
+ * exit statuses — 0 success, 2 bad input (usage, scenario, file), 1 internal error.
+ */
+import { ConfigError, LoadError } from "../config/errors.js";
+import { VERSION } from "../version.js";
+import { BENCH_HELP, benchCommand } from "./commands/bench.js";
+import { RUN_HELP, runCommand } from "./commands/run.js";
+import { SCHEMA_HELP, schemaCommand } from "./commands/schema.js";
+import { VALIDATE_HELP, validateCommand } from "./commands/validate.js";
+import { UsageError } from "./usage-error.js";
+
+const HELP = `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
+
+Usage:
+${[BENCH_HELP, RUN_HELP, VALIDATE_HELP, SCHEMA_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
+
+  nicsim help | --help      this text
+  nicsim --version          the version
+
+Exit status: 0 success, 2 bad input (arguments, scenario, files), 1 internal error.`;
+
+const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number>> = {
+  bench: benchCommand,
+  run: runCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
+};
+
+function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version" || command === "-V") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(", ")}, help)`);
+  return run(rest);
+}
+
+// A closed pipe (`nicsim bench | head`) ends output quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof LoadError) {
+    process.stderr.write(`nicsim: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`nicsim: internal error: ${detail}\n`);
+    if (process.env.NICSIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  }
+}

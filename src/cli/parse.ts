@@ -1,0 +1,44 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "./usage-error.js";
+
+/** The option kinds nicsim commands use: `--name VALUE` strings and `--flag` booleans. */
+export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean" }>>;
+
+export interface ParsedCommand {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+/** parseArgs in strict mode, its errors turned into one-line usage errors. */
+export function parseCommand(command: string, args: readonly string[], options: OptionSpec): ParsedCommand {
+  try {
+    const parsed = parseArgs({ args: [...args], options: { ...options }, allowPositionals: true, strict: true });
+    return { values: parsed.values as ParsedCommand["values"], positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UsageError(`${command}: ${message} (see nicsim help)`);
+  }
+}
+
+/** The value of a `--name VALUE` option, if given. */
+export function stringOption(parsed: ParsedCommand, name: string): string | undefined {
+  const v = parsed.values[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** `--seed N`: an integer in [0, 2^32). */
+export function parseSeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+    throw new UsageError(`--seed: "${text}" is not an integer from 0 to 4294967295`);
+  }
+  return n;
+}
+
+/** Exactly one positional argument named `what`. */
+export function onePositional(command: string, positionals: readonly string[], what: string): string {
+  if (positionals.length === 0) throw new UsageError(`${command}: missing ${what} (see nicsim help)`);
+  if (positionals.length > 1) throw new UsageError(`${command}: unexpected argument "${positionals[1]}"`);
+  return positionals[0];
+}

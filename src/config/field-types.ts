@@ -1,0 +1,173 @@
+/**
+ * The scenario's own field types, built from the schema DSL: durations, prefixes, port ranges,
+ * packet size mixes, flow weights, offered load, RSS keys and RPS masks. Each one checks a single
+ * field and converts it to engine units; rules that involve other fields live in `validate.ts`.
+ */
+import { RssKeyError, parseRssKey } from "../rss/key.js";
+import { parseInterfaceAddress, parsePoolPrefix, CIDR_PATTERN } from "./addresses.js";
+import { DURATION_PATTERN, parseDuration } from "./durations.js";
+import { ConfigError, show } from "./errors.js";
+import { joinIndex, joinKey } from "./paths.js";
+import { array, custom, enumOf, int, map, num, obj, optional, str, union } from "./schema-dsl.js";
+import type { Meta, Schema } from "./schema-dsl.js";
+import type { FlowWeights, Load, PortRange, Prefix, SizeMix } from "./scenario.js";
+
+/** A value together with the path it was found at, for messages that point at one list item. */
+export interface Located<T> {
+  readonly value: T;
+  readonly path: string;
+}
+
+/** A duration string, converted to ns; the text is kept for messages. */
+export function duration(meta: Meta & { allowZero?: boolean }): Schema<{ readonly ns: number; readonly text: string }> {
+  const { allowZero, ...rest } = meta;
+  return custom({
+    ...rest,
+    accepts: ["string", "number"],
+    json: { type: "string", pattern: DURATION_PATTERN },
+    allowed: 'a duration with a unit, e.g. "200ms" or "0.2s"',
+    parse: (value, path) => ({ ns: parseDuration(value, path, { allowZero }), text: String(value) }),
+  });
+}
+
+/** An interface address: host bits kept (`10.0.0.19/24` is host .19 on a /24). */
+export const interfaceAddress: Schema<Prefix> = custom({
+  accepts: ["string"],
+  json: { type: "string", pattern: CIDR_PATTERN },
+  allowed: "an IPv4/IPv6 address or CIDR",
+  parse: parseInterfaceAddress,
+});
+
+const poolPrefix: Schema<Prefix> = custom({
+  accepts: ["string"],
+  json: { type: "string", pattern: CIDR_PATTERN },
+  allowed: "an IPv4/IPv6 CIDR",
+  parse: parsePoolPrefix,
+});
+
+/** One CIDR pool or a list of them; each prefix keeps the path it was written at. */
+export function addressPool(meta: Meta): Schema<readonly Located<Prefix>[]> {
+  return union([located(poolPrefix), locatedList(poolPrefix)], { ...meta, allowed: "an IPv4/IPv6 CIDR or a list of CIDRs" });
+}
+
+function located<T>(schema: Schema<T>): Schema<readonly Located<T>[]> {
+  return map(schema, (value, path) => [{ value, path }]);
+}
+
+function locatedList<T>(schema: Schema<T>): Schema<readonly Located<T>[]> {
+  return map(array(schema, { minItems: 1 }), (values, path) => values.map((value, i) => ({ value, path: joinIndex(path, i) })));
+}
+
+const PORT_RANGE = /^\s*([0-9]+)\s*-\s*([0-9]+)\s*$/;
+
+/** A port (`53`) or an inclusive range (`"32768-60999"`). */
+export function portRange(meta: Meta): Schema<PortRange> {
+  const single = map(int({ min: 0, max: 65535 }), (port): PortRange => ({ lo: port, hi: port }));
+  const range = map(
+    str({ pattern: PORT_RANGE, allowed: 'a range "lo-hi"' }),
+    (text, path): PortRange => {
+      const [, lo, hi] = PORT_RANGE.exec(text) ?? [];
+      const range = { lo: Number(lo), hi: Number(hi) };
+      if (range.hi > 65535) throw new ConfigError(path, `${show(text)} must stay within 0..65535`);
+      if (range.lo > range.hi) throw new ConfigError(path, `${show(text)} must have lo <= hi`);
+      return range;
+    },
+  );
+  return union([single, range], { ...meta, allowed: 'a port from 0 to 65535 or a range "lo-hi"' });
+}
+
+const frameBytes = int({ min: 20, max: 65535 });
+
+/** Simple IMIX: 64, 576 and 1500 bytes at 7:4:1. */
+const IMIX: SizeMix = { sizes: [64, 576, 1500], weights: [7, 4, 1], text: "imix" };
+
+/** Packet sizes: one size, `imix`, a list (equal weights), or sizes with weights. */
+export function sizeMix(meta: Meta): Schema<SizeMix> {
+  const one = map(frameBytes, (bytes): SizeMix => ({ sizes: [bytes], weights: [1], text: String(bytes) }));
+  const imix = map(enumOf(["imix"]), (): SizeMix => IMIX);
+  const list = map(
+    array(frameBytes, { minItems: 1, maxItems: 1024, allowed: "a list of sizes" }),
+    (sizes): SizeMix => ({ sizes, weights: sizes.map(() => 1), text: `[${sizes.join(", ")}]` }),
+  );
+  const weighted = map(
+    obj({
+      bytes: array(frameBytes, { minItems: 1, maxItems: 1024, description: "Frame sizes.", unit: "bytes" }),
+      weights: array(num({ exclusiveMin: 0 }), { minItems: 1, maxItems: 1024, description: "Relative weight of each size, same order." }),
+    }),
+    ({ bytes, weights }, path): SizeMix => {
+      if (weights.length !== bytes.length) {
+        throw new ConfigError(joinKey(path, "weights"), `${weights.length} weights given for ${bytes.length} sizes in ${joinKey(path, "bytes")}`);
+      }
+      return { sizes: bytes, weights, text: `{bytes: [${bytes.join(", ")}], weights: [${weights.join(", ")}]}` };
+    },
+  );
+  return union([one, imix, list, weighted], meta);
+}
+
+/** Flow popularity: `uniform`, or Zipf with exponent s. */
+export function flowWeights(meta: Meta): Schema<FlowWeights> {
+  const uniform = map(enumOf(["uniform"]), (): FlowWeights => ({ kind: "uniform" }));
+  const zipf = map(
+    obj({ zipf: num({ exclusiveMin: 0, description: "Zipf exponent s: flow k gets weight 1/k^s." }) }),
+    ({ zipf: s }): FlowWeights => ({ kind: "zipf", s }),
+  );
+  return union([uniform, zipf], meta);
+}
+
+/** Offered load: exactly one of pps or mbps. */
+export function offeredLoad(meta: Meta): Schema<Load> {
+  return map(
+    obj(
+      {
+        pps: optional(num({ exclusiveMin: 0, description: "Packets per second.", unit: "packets/s" })),
+        mbps: optional(num({ exclusiveMin: 0, description: "Megabits per second of frame bytes (10^6 bit/s).", unit: "Mbit/s" })),
+      },
+      { exactlyOne: ["pps", "mbps"] },
+    ),
+    ({ pps, mbps }): Load => (pps !== undefined ? { pps } : { mbps: mbps ?? 0 }),
+    meta,
+  );
+}
+
+/** A Toeplitz key in ethtool colon form or plain hex, 40 or 52 bytes. */
+export function rssKey(meta: Meta): Schema<Uint8Array> {
+  return custom({
+    ...meta,
+    accepts: ["string", "number"],
+    json: { type: "string", pattern: "^\\s*([0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2})*|([0-9A-Fa-f]{2})+)\\s*$" },
+    allowed: "40 or 52 bytes in hex (colon-separated as ethtool prints, or plain)",
+    parse: (value, path) => {
+      if (typeof value !== "string") throw new ConfigError(path, `${show(value)} must be a quoted hex string`);
+      try {
+        return parseRssKey(value);
+      } catch (error) {
+        if (error instanceof RssKeyError) throw new ConfigError(path, `${show(value)} is not a valid key (${error.message})`);
+        throw error;
+      }
+    },
+  });
+}
+
+const cpuMaskText: Schema<string> = custom({
+  accepts: ["string", "number"],
+  json: { type: "string", pattern: "^\\s*[0-9A-Fa-f]+(,[0-9A-Fa-f]+)*\\s*$" },
+  allowed: 'a CPU mask in sysfs hex, e.g. "f" or "ff,00000000"',
+  parse: (value, path) => {
+    // YAML reads `cpus: 10` as the number ten; the kernel would read "10" as CPU 4. Refuse to guess.
+    if (typeof value === "number") throw new ConfigError(path, `${show(value)} is a number; write the mask as a quoted hex string, e.g. "${value}"`);
+    if (typeof value !== "string") throw new ConfigError(path, `${show(value)} must be a CPU mask string such as "f"`);
+    return value.trim();
+  },
+});
+
+/** The RPS masks as given: one for every queue, or a list with one per queue. */
+export interface RpsMasks {
+  readonly masks: readonly Located<string>[];
+  readonly perQueue: boolean;
+}
+
+export function rpsMasks(meta: Meta): Schema<RpsMasks> {
+  const one = map(cpuMaskText, (mask, path): RpsMasks => ({ masks: [{ value: mask, path }], perQueue: false }));
+  const list = map(locatedList(cpuMaskText), (masks): RpsMasks => ({ masks, perQueue: true }));
+  return union([one, list], { ...meta, allowed: "a CPU mask string or a list of them (one per rx queue)" });
+}

@@ -1,0 +1,69 @@
+/**
+ * Reading scenario files: YAML (which includes JSON), with `.json` files read as strict JSON so
+ * their errors read like JSON errors. Both report syntax errors as `file:line:col: …` LoadErrors;
+ * the parsed document then goes through `expandSweep` (validation, one scenario per point).
+ */
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument } from "yaml";
+import { LoadError } from "./errors.js";
+import { findJsonSyntaxError, lineColumn } from "./json-syntax.js";
+import type { ScenarioFile } from "./scenario.js";
+import { expandSweep } from "./sweep.js";
+
+/** Reads, parses and validates a scenario file. Throws LoadError (file, syntax) or ConfigError (content). */
+export function loadScenarioFile(path: string): ScenarioFile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new LoadError(path, readFailure(error));
+  }
+  return loadScenarioText(text, path);
+}
+
+/** Parses and validates scenario text; `source` names it in messages (a `.json` name selects JSON). */
+export function loadScenarioText(text: string, source: string): ScenarioFile {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const raw = source.toLowerCase().endsWith(".json") ? parseJson(body, source) : parseYaml(body, source);
+  return { source, raw, points: expandSweep(raw) };
+}
+
+function parseYaml(text: string, source: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [first] = doc.errors;
+  if (first !== undefined) {
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    throw new LoadError(source, `YAML syntax error: ${first.message}`, line, col);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    throw new LoadError(source, `YAML error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const found = findJsonSyntaxError(text);
+    if (found === undefined) throw new LoadError(source, `JSON syntax error: ${error instanceof Error ? error.message : String(error)}`);
+    const { line, column } = lineColumn(text, found.offset);
+    throw new LoadError(source, `JSON syntax error: ${found.reason}`, line, column);
+  }
+}
+
+function readFailure(error: unknown): string {
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "is a directory, not a scenario file";
+    case "EACCES":
+      return "permission denied";
+    default:
+      return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

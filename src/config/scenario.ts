@@ -1,0 +1,170 @@
+/**
+ * The resolved scenario: what validation hands to the rest of nicsim.
+ *
+ * Every field here is checked, defaulted and converted to engine units (ns, cycles, bytes,
+ * integers) by `config/validate.ts`; nothing half-valid gets this type. The raw file shape
+ * (YAML/JSON, human units) is described by `config/schema.ts`, which is also the source of the
+ * published JSON Schema.
+ */
+
+/** Cloud profile: `ecs` applies the cloud host rules (facts/cloud-host.md); `none` is bare metal. */
+export type Profile = "ecs" | "none";
+
+export interface Host {
+  /** Online CPUs, numbered 0..cpus-1. */
+  readonly cpus: number;
+  /** Clock in GHz: turns cycle costs into nanoseconds. */
+  readonly ghz: number;
+}
+
+/** An IPv4 or IPv6 prefix, parsed once at load time (ip-address) into 32-bit words. */
+export interface Prefix {
+  readonly family: 4 | 6;
+  /** Network address, most significant word first: 1 word for IPv4, 4 for IPv6. */
+  readonly words: readonly number[];
+  /** Prefix length in bits (32 or 128 for a single address). */
+  readonly length: number;
+  /** The text the user wrote, for messages and reports. */
+  readonly text: string;
+}
+
+export interface Rss {
+  /** Toeplitz key bytes (40 or 52). Default: the Microsoft verification key. */
+  readonly key: Uint8Array;
+  /** Indirection table size (power of two). Default 128. */
+  readonly indirSize: number;
+}
+
+export interface Rps {
+  /**
+   * One `rps_cpus` mask per rx queue in sysfs notation (hex, comma-separated 32-bit groups,
+   * most significant first; "0" = off). A single mask given in the file applies to every queue.
+   */
+  readonly cpus: readonly string[];
+}
+
+export interface Nic {
+  readonly name: string;
+  readonly addresses: readonly Prefix[];
+  /** `ethtool -l`: pre-set maximum of combined channels. */
+  readonly maxQueues: number;
+  /** `ethtool -L combined N`: current combined channels. */
+  readonly queues: number;
+  /** rx ring size in descriptors per queue. */
+  readonly ringSize: number;
+  readonly rss: Rss;
+  readonly rps: Rps;
+}
+
+export type IrqPolicy = "round-robin" | "cpu0";
+
+export interface Irq {
+  readonly policy: IrqPolicy;
+}
+
+export interface PortRange {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export type FlowWeights = { readonly kind: "uniform" } | { readonly kind: "zipf"; readonly s: number };
+
+/** Packet sizes in bytes (the frame length the driver sees) with relative weights. */
+export interface SizeMix {
+  readonly sizes: readonly number[];
+  readonly weights: readonly number[];
+  /** The text the user wrote (`imix`, `64`, `[64, 1500]`). */
+  readonly text: string;
+}
+
+export type Arrival = "poisson" | "constant";
+
+/** Offered load: packets per second, or megabits per second of frame bytes. */
+export type Load = { readonly pps: number } | { readonly mbps: number };
+
+export type Protocol = "udp" | "tcp";
+
+export interface Traffic {
+  readonly flows: number;
+  readonly src: readonly Prefix[];
+  readonly dst: readonly Prefix[];
+  readonly protocol: Protocol;
+  readonly srcPort: PortRange;
+  readonly dstPort: PortRange;
+  readonly weights: FlowWeights;
+  readonly size: SizeMix;
+  readonly arrival: Arrival;
+  readonly load: Load;
+  /** Index into `nics` of the NIC that receives this traffic. */
+  readonly nic: number;
+}
+
+export type CostDistribution = "fixed" | "exponential";
+
+/** CPU cycles per stage; turned into ns with `host.ghz`. */
+export interface Costs {
+  /** Hard IRQ handler, per interrupt. */
+  readonly hardIrq: number;
+  /** Per NAPI poll call (driver poll entry, refill, napi_complete). */
+  readonly pollOverhead: number;
+  /** Driver rx work per packet (descriptor, skb build, GRO). */
+  readonly driverPerPacket: number;
+  /** IP + UDP/TCP + socket enqueue per packet. */
+  readonly stackPerPacket: number;
+  /** Per byte of frame (checksum, copy). */
+  readonly perByte: number;
+  /** RPS: get_rps_cpu + enqueue_to_backlog on the steering CPU, per packet. */
+  readonly rpsEnqueue: number;
+  /** Sending one RPS IPI (on the sender) and taking it (on the target). */
+  readonly ipi: number;
+  /** Whether per-packet costs are fixed or exponentially distributed with that mean. */
+  readonly distribution: CostDistribution;
+}
+
+/** The kernel's knobs of the receive path (facts/linux-rx-path.md (c), (d)). */
+export interface Kernel {
+  /** NAPI weight per driver poll (NAPI_POLL_WEIGHT). */
+  readonly napiWeight: number;
+  /** net.core.netdev_budget: packets per net_rx_action. */
+  readonly netdevBudget: number;
+  /** net.core.netdev_budget_usecs, in ns. */
+  readonly netdevBudgetNs: number;
+  /** net.core.netdev_max_backlog. */
+  readonly maxBacklog: number;
+  /** net.core.dev_weight × dev_weight_rx_bias: process_backlog quota. */
+  readonly devWeight: number;
+}
+
+export interface Run {
+  readonly durationNs: number;
+  readonly warmupNs: number;
+  readonly seed: number;
+  readonly replications: number;
+}
+
+export interface Scenario {
+  readonly profile: Profile;
+  readonly host: Host;
+  readonly nics: readonly Nic[];
+  readonly irq: Irq;
+  readonly traffic: Traffic;
+  readonly costs: Costs;
+  readonly kernel: Kernel;
+  readonly run: Run;
+}
+
+/** One point of a sweep: the values its axes took, and the scenario they produce. */
+export interface SweepPoint {
+  /** Axis name → value, in the order the axes were declared (e.g. `{ queues: 4 }`). */
+  readonly params: Readonly<Record<string, number | string>>;
+  readonly scenario: Scenario;
+}
+
+/** A loaded scenario file: the base scenario and its sweep points (one point when no sweep). */
+export interface ScenarioFile {
+  /** Where it came from (file path or `built-in`). */
+  readonly source: string;
+  /** The document as written (after YAML/JSON parsing), kept for reports. */
+  readonly raw: unknown;
+  readonly points: readonly SweepPoint[];
+}

@@ -1,0 +1,251 @@
+/**
+ * The scenario file shape, written once in the schema DSL. `check(scenarioSchema, raw, "")`
+ * validates a document field by field (cross-field rules are in `validate.ts`), and
+ * `scenarioJsonSchema()` publishes the same rules as `schema/scenario.schema.json`.
+ *
+ * Units are in the descriptions; durations carry their unit in the value ("200ms").
+ */
+import {
+  COST_DEFAULTS,
+  HOST_DEFAULTS,
+  IRQ_DEFAULTS,
+  KERNEL_DEFAULTS,
+  NIC_DEFAULTS,
+  PROFILE_DEFAULT,
+  RUN_DEFAULTS,
+  TRAFFIC_DEFAULTS,
+} from "./defaults.js";
+import { addressPool, duration, flowWeights, interfaceAddress, offeredLoad, portRange, rpsMasks, rssKey, sizeMix } from "./field-types.js";
+import { array, enumOf, int, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
+import type { Infer, JsonSchema } from "./schema-dsl.js";
+
+const host = obj(
+  {
+    cpus: int({ min: 1, max: 4096, description: "Online CPUs, numbered 0..cpus-1.", unit: "CPUs" }),
+    ghz: num({
+      exclusiveMin: 0,
+      max: 10,
+      default: HOST_DEFAULTS.ghz,
+      description: "CPU clock; turns the cycle costs into time.",
+      unit: "GHz",
+    }),
+  },
+  { description: "The host that receives the traffic." },
+);
+
+const nic = obj({
+  name: str({
+    pattern: /^[A-Za-z0-9_.:-]{1,15}$/,
+    allowed: "1 to 15 characters of A-Z a-z 0-9 _ . : -",
+    description: "Interface name (as `ip link` shows it), unique among the NICs.",
+  }),
+  addresses: array(interfaceAddress, {
+    default: [],
+    description: 'Interface addresses, e.g. "10.0.0.19/24" (host 10.0.0.19 on a /24); a plain address is a /32 or /128.',
+  }),
+  maxQueues: optional(
+    int({ min: 1, max: 1024, description: "Pre-set maximum of combined channels (`ethtool -l`). Default: queues.", unit: "queues" }),
+  ),
+  queues: int({
+    min: 1,
+    max: 1024,
+    default: NIC_DEFAULTS.queues,
+    description: "Combined channels in use (`ethtool -L combined N`); at most maxQueues.",
+    unit: "queues",
+  }),
+  ringSize: int({
+    min: 1,
+    max: 65536,
+    default: NIC_DEFAULTS.ringSize,
+    description: "rx ring size per queue (`ethtool -G rx N`).",
+    unit: "descriptors",
+  }),
+  rss: obj(
+    {
+      key: rssKey({
+        default: NIC_DEFAULTS.rssKey,
+        description: "Toeplitz hash key, 40 or 52 bytes, as `ethtool -x` prints it (6d:5a:...) or plain hex. Default: the Microsoft verification key.",
+      }),
+      indirSize: int({
+        min: 1,
+        max: 65536,
+        powerOfTwo: true,
+        default: NIC_DEFAULTS.rssIndirSize,
+        description: "Indirection table size (`ethtool -x`), a power of two.",
+        unit: "entries",
+      }),
+    },
+    { default: {}, description: "Receive-side scaling: which rx queue a flow's hash selects." },
+  ),
+  rps: obj(
+    {
+      cpus: rpsMasks({
+        default: NIC_DEFAULTS.rpsCpus,
+        description:
+          'rps_cpus in sysfs notation (hex, comma every 32 bits, most significant first; "0" = off): one mask for every rx queue, or a list with one mask per queue.',
+      }),
+    },
+    { default: {}, description: "Receive packet steering: which CPUs finish the stack work of each rx queue." },
+  ),
+}, { description: "A NIC: its name, addresses, queues, ring, RSS and RPS settings." });
+
+const irq = obj(
+  {
+    policy: enumOf(["round-robin", "cpu0"], {
+      default: IRQ_DEFAULTS.policy,
+      description: "IRQ placement: round-robin spreads the queue IRQs over the CPUs in turn; cpu0 puts every IRQ on CPU 0.",
+    }),
+  },
+  { default: {}, description: "Where the rx queue interrupts run." },
+);
+
+const traffic = obj(
+  {
+    flows: int({ min: 1, max: 10_000_000, default: TRAFFIC_DEFAULTS.flows, description: "Distinct flows (5-tuples).", unit: "flows" }),
+    src: addressPool({ description: "Source address pool: a CIDR or a list of CIDRs (one address family for src and dst)." }),
+    dst: addressPool({ description: "Destination address pool: a CIDR or a list of CIDRs; a plain address is a pool of one." }),
+    protocol: enumOf(["udp", "tcp"], { default: TRAFFIC_DEFAULTS.protocol, description: "L4 protocol." }),
+    srcPort: portRange({
+      default: TRAFFIC_DEFAULTS.srcPort,
+      description: "Source port or inclusive range. Default: Linux ip_local_port_range.",
+    }),
+    dstPort: optional(portRange({ description: "Destination port or inclusive range. Default: 53 for udp, 80 for tcp." })),
+    weights: flowWeights({
+      default: TRAFFIC_DEFAULTS.weights,
+      description: 'Flow popularity: "uniform", or { zipf: s } for a Zipf law with exponent s.',
+    }),
+    size: sizeMix({
+      default: TRAFFIC_DEFAULTS.size,
+      description:
+        'Frame size in bytes: one size, "imix" (64/576/1500 at 7:4:1), a list (equal weights), or { bytes: [...], weights: [...] }.',
+      unit: "bytes",
+    }),
+    arrival: enumOf(["poisson", "constant"], {
+      default: TRAFFIC_DEFAULTS.arrival,
+      description: "Arrival process: Poisson (exponential gaps) or constant gaps.",
+    }),
+    load: offeredLoad({ description: "Offered load: exactly one of { pps } or { mbps }." }),
+    nic: optional(
+      str({
+        description:
+          "Name of the NIC that receives the traffic. Default: the first NIC with an address equal to or containing a dst address, else the first NIC.",
+      }),
+    ),
+  },
+  { description: "The offered traffic." },
+);
+
+function cycles(defaultValue: number, description: string, unit = "CPU cycles") {
+  return num({ min: 0, default: defaultValue, description, unit });
+}
+
+const costs = obj(
+  {
+    hardIrq: cycles(COST_DEFAULTS.hardIrq, "Hard IRQ handler, per interrupt."),
+    pollOverhead: cycles(COST_DEFAULTS.pollOverhead, "Per NAPI poll call (poll entry, ring refill, napi_complete)."),
+    driverPerPacket: cycles(COST_DEFAULTS.driverPerPacket, "Driver rx work per packet (descriptor, skb build, GRO)."),
+    stackPerPacket: cycles(COST_DEFAULTS.stackPerPacket, "IP + UDP/TCP + socket enqueue, per packet."),
+    perByte: cycles(COST_DEFAULTS.perByte, "Per frame byte (checksum, copy).", "CPU cycles per byte"),
+    rpsEnqueue: cycles(COST_DEFAULTS.rpsEnqueue, "RPS steering and backlog enqueue, per packet."),
+    ipi: cycles(COST_DEFAULTS.ipi, "Sending and taking one RPS IPI."),
+    distribution: enumOf(["fixed", "exponential"], {
+      default: COST_DEFAULTS.distribution,
+      description: "Per-packet costs are fixed, or exponentially distributed with that mean.",
+    }),
+  },
+  { default: {}, description: "CPU cost of each stage; turned into time with host.ghz." },
+);
+
+const kernel = obj(
+  {
+    napiWeight: int({ min: 1, max: 4096, default: KERNEL_DEFAULTS.napiWeight, description: "NAPI weight per driver poll.", unit: "packets" }),
+    netdevBudget: int({
+      min: 1,
+      max: 1_000_000,
+      default: KERNEL_DEFAULTS.netdevBudget,
+      description: "net.core.netdev_budget: packets per softirq run.",
+      unit: "packets",
+    }),
+    netdevBudgetUsecs: int({
+      min: 1,
+      max: 10_000_000,
+      default: KERNEL_DEFAULTS.netdevBudgetUsecs,
+      description: "net.core.netdev_budget_usecs: time limit per softirq run.",
+      unit: "µs",
+    }),
+    maxBacklog: int({
+      min: 0,
+      max: 10_000_000,
+      default: KERNEL_DEFAULTS.maxBacklog,
+      description: "net.core.netdev_max_backlog: per-CPU backlog queue limit.",
+      unit: "packets",
+    }),
+    devWeight: int({
+      min: 1,
+      max: 4096,
+      default: KERNEL_DEFAULTS.devWeight,
+      description: "net.core.dev_weight: backlog packets per process_backlog call.",
+      unit: "packets",
+    }),
+  },
+  { default: {}, description: "Receive-path sysctls (defaults are the kernel's)." },
+);
+
+const run = obj(
+  {
+    duration: duration({ default: RUN_DEFAULTS.duration, description: 'Simulated time, e.g. "200ms" or "0.2s" (units s, ms, us/µs, ns).' }),
+    warmup: duration({
+      allowZero: true,
+      default: RUN_DEFAULTS.warmup,
+      description: "Simulated time at the start excluded from the statistics; shorter than duration.",
+    }),
+    seed: int({ min: 0, max: 4294967295, default: RUN_DEFAULTS.seed, description: "Seed of the pseudo-random traffic." }),
+    replications: int({
+      min: 1,
+      max: 1000,
+      default: RUN_DEFAULTS.replications,
+      description: "Independent runs per sweep point (seeds derived from seed).",
+    }),
+  },
+  { default: {}, description: "How long and how often to simulate." },
+);
+
+/** `sweep`: axis → values. An axis is `queues` (every NIC) or a path such as `traffic.load.pps`. */
+export const sweepSchema = record(
+  array(union([num(), str()]), { minItems: 1, allowed: "a non-empty list of numbers or strings" }),
+  {
+    allowed: "a mapping of axis to a list of values",
+    description:
+      'Axes to sweep, each a list of values; points are the cross product, first axis outermost. An axis is "queues" (every NIC\'s queues) or a path into this document such as "traffic.load.pps" or "nics[0].ringSize".',
+  },
+);
+
+export const scenarioSchema = obj({
+  profile: enumOf(["ecs", "none"], {
+    default: PROFILE_DEFAULT,
+    description: "ecs applies the cloud host rules; none is bare metal.",
+  }),
+  host,
+  nics: array(nic, { minItems: 1, maxItems: 64, description: "The host's NICs." }),
+  irq,
+  traffic,
+  costs,
+  kernel,
+  run,
+  sweep: optional(sweepSchema),
+});
+
+/** A document after the field checks: defaults filled in, single fields converted. */
+export type CheckedScenario = Infer<typeof scenarioSchema>;
+
+/** The published JSON Schema (draft 2020-12) of a scenario file. */
+export function scenarioJsonSchema(): object {
+  const body: JsonSchema = toJsonSchema(scenarioSchema);
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "nicsim scenario",
+    description:
+      "A host, its NICs and the traffic they receive, for the nicsim receive-path simulator. Durations carry a unit (\"200ms\"); costs are CPU cycles.",
+    ...body,
+  };
+}

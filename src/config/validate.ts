@@ -1,0 +1,137 @@
+/**
+ * Raw document → resolved `Scenario`: the field checks of `schema.ts`, then the rules that
+ * involve several fields, then conversion to engine units. Stops at the first error, which is a
+ * `ConfigError` naming the path, the value and what is allowed.
+ *
+ * Cross-field rules: NIC names are unique; queues <= maxQueues (maxQueues defaults to queues);
+ * RPS masks are valid for host.cpus and, given as a list, one per rx queue; src and dst share one
+ * address family; traffic.nic names a NIC (default: the first NIC whose address contains a dst
+ * address, else the first NIC); dstPort defaults by protocol; warm-up is shorter than the run.
+ */
+import { CpuMaskError, parseCpuMask } from "../rps/cpumask.js";
+import { familyName, prefixContains } from "./addresses.js";
+import { TRAFFIC_DEFAULTS } from "./defaults.js";
+import { ConfigError, show } from "./errors.js";
+import type { Located } from "./field-types.js";
+import { isMapping, joinIndex, joinKey } from "./paths.js";
+import { scenarioSchema } from "./schema.js";
+import type { CheckedScenario } from "./schema.js";
+import { allowedOf, check } from "./schema-dsl.js";
+import type { Nic, Prefix, Run, Scenario, Traffic } from "./scenario.js";
+
+type CheckedNic = CheckedScenario["nics"][number];
+
+/** Validates a parsed scenario document (a `sweep` key, if any, is checked but not applied). */
+export function validateScenario(raw: unknown): Scenario {
+  const checked = check(scenarioSchema, requireTopLevelMapping(raw), "");
+  const nics = checked.nics.map((nic, i) => resolveNic(nic, i, checked));
+  return {
+    profile: checked.profile,
+    host: checked.host,
+    nics,
+    irq: checked.irq,
+    traffic: resolveTraffic(checked.traffic, nics),
+    costs: checked.costs,
+    kernel: {
+      napiWeight: checked.kernel.napiWeight,
+      netdevBudget: checked.kernel.netdevBudget,
+      netdevBudgetNs: checked.kernel.netdevBudgetUsecs * 1000,
+      maxBacklog: checked.kernel.maxBacklog,
+      devWeight: checked.kernel.devWeight,
+    },
+    run: resolveRun(checked.run),
+  };
+}
+
+/** The document must be a mapping of top-level keys; anything else gets one message. */
+export function requireTopLevelMapping(raw: unknown): Record<string, unknown> {
+  if (!isMapping(raw)) throw new ConfigError("", `the scenario must be ${allowedOf(scenarioSchema)}; got ${show(raw)}`);
+  return raw;
+}
+
+function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): Nic {
+  const path = joinIndex("nics", index);
+  const earlier = checked.nics.findIndex((other) => other.name === nic.name);
+  if (earlier < index) throw new ConfigError(joinKey(path, "name"), `${show(nic.name)} is already the name of nics[${earlier}]`);
+
+  const maxQueues = nic.maxQueues ?? nic.queues;
+  if (nic.queues > maxQueues) throw new ConfigError(joinKey(path, "queues"), `${nic.queues} exceeds maxQueues ${maxQueues}`);
+
+  const { masks, perQueue } = nic.rps.cpus;
+  if (perQueue && masks.length !== nic.queues) {
+    throw new ConfigError(
+      joinKey(joinKey(path, "rps"), "cpus"),
+      `${count(masks.length, "mask")} given for ${count(nic.queues, "rx queue")}`,
+    );
+  }
+  for (const mask of masks) {
+    try {
+      parseCpuMask(mask.value, checked.host.cpus);
+    } catch (error) {
+      if (error instanceof CpuMaskError) throw new ConfigError(mask.path, error.message);
+      throw error;
+    }
+  }
+  const cpus = perQueue ? masks.map((mask) => mask.value) : new Array<string>(nic.queues).fill(masks[0].value);
+
+  return {
+    name: nic.name,
+    addresses: nic.addresses,
+    maxQueues,
+    queues: nic.queues,
+    ringSize: nic.ringSize,
+    rss: { key: nic.rss.key, indirSize: nic.rss.indirSize },
+    rps: { cpus },
+  };
+}
+
+function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[]): Traffic {
+  const all: readonly Located<Prefix>[] = [...traffic.src, ...traffic.dst];
+  const first = all[0];
+  for (const prefix of all) {
+    if (prefix.value.family !== first.value.family) {
+      throw new ConfigError(
+        prefix.path,
+        `${show(prefix.value.text)} is ${familyName(prefix.value)} but ${first.path} is ${familyName(first.value)}`,
+      );
+    }
+  }
+  const dst = traffic.dst.map((prefix) => prefix.value);
+  const defaultDstPort = traffic.protocol === "udp" ? TRAFFIC_DEFAULTS.udpDstPort : TRAFFIC_DEFAULTS.tcpDstPort;
+  return {
+    flows: traffic.flows,
+    src: traffic.src.map((prefix) => prefix.value),
+    dst,
+    protocol: traffic.protocol,
+    srcPort: traffic.srcPort,
+    dstPort: traffic.dstPort ?? { lo: defaultDstPort, hi: defaultDstPort },
+    weights: traffic.weights,
+    size: traffic.size,
+    arrival: traffic.arrival,
+    load: traffic.load,
+    nic: receivingNic(traffic.nic, dst, nics),
+  };
+}
+
+function receivingNic(name: string | undefined, dst: readonly Prefix[], nics: readonly Nic[]): number {
+  if (name !== undefined) {
+    const index = nics.findIndex((nic) => nic.name === name);
+    if (index < 0) {
+      throw new ConfigError("traffic.nic", `${show(name)} is not a NIC; NICs: ${nics.map((nic) => nic.name).join(", ")}`);
+    }
+    return index;
+  }
+  const index = nics.findIndex((nic) => nic.addresses.some((address) => dst.some((prefix) => prefixContains(address, prefix))));
+  return index < 0 ? 0 : index;
+}
+
+function resolveRun(run: CheckedScenario["run"]): Run {
+  if (run.warmup.ns >= run.duration.ns) {
+    throw new ConfigError("run.warmup", `${show(run.warmup.text)} must be shorter than run.duration (${show(run.duration.text)})`);
+  }
+  return { durationNs: run.duration.ns, warmupNs: run.warmup.ns, seed: run.seed, replications: run.replications };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,753 @@
+import { LatencyHistogram } from "../stats/latency-histogram.js";
+import type { PacketSource } from "../traffic/packet-source.js";
+import { Prng } from "../traffic/prng.js";
+import { ActorHeap } from "./actor-heap.js";
+import type { Plan } from "./plan.js";
+
+/** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
+const NONE = 0;
+const DELIVER = 1;
+const STEER = 2;
+
+/** Actor 0 generates arrivals; actor c + 1 is CPU c. */
+const GEN = 0;
+
+/** Raw counters of one job, for packets that arrived in the measurement window [warmup, end). */
+export interface JobCounters {
+  readonly windowNs: number;
+  readonly generatedPackets: number;
+  readonly offeredPackets: number;
+  readonly offeredBytes: number;
+  readonly deliveredPackets: number;
+  readonly deliveredBytes: number;
+  readonly dropsRxRing: number;
+  readonly dropsBacklog: number;
+  readonly inFlight: number;
+  readonly latency: LatencyHistogram;
+  readonly queueCpu: Int32Array;
+  readonly queueRx: Float64Array;
+  readonly queueDrops: Float64Array;
+  readonly cpuBusyNs: Float64Array;
+  readonly cpuIrqs: Float64Array;
+  readonly cpuPolls: Float64Array;
+  readonly cpuPolled: Float64Array;
+  readonly cpuProcessed: Float64Array;
+  readonly cpuDropped: Float64Array;
+  readonly cpuTimeSqueeze: Float64Array;
+  readonly cpuReceivedRps: Float64Array;
+}
+
+/**
+ * One simulation job: a discrete-event run of the receive path on a simulated clock.
+ *
+ * Actors are the arrival generator and the CPUs, ordered by an indexed heap on their next event
+ * time. A CPU runs steps: each step first completes the work item that ends now (delivery:
+ * latency recorded; RPS hand-off: enqueue to the target CPU's backlog), then takes the arrivals
+ * that reached its rings by now, then starts the next work item — a pending hard IRQ or RPS IPI
+ * first (interrupts are taken between packets), else the next packet or list operation of
+ * net_rx_action. net_rx_action follows the 6.x kernel: one round polls each listed NAPI once,
+ * a NAPI that used its whole weight is repolled in the next round, the round ends early when
+ * the budget (netdev_budget) or the time limit (netdev_budget_usecs) is spent (time_squeeze),
+ * and RPS IPIs are sent when a round ends.
+ *
+ * Speed: a CPU no other CPU can affect (no remote RPS into it) runs ahead up to the next arrival
+ * batch without touching the heap; arrivals are pre-generated in batches and partitioned per
+ * interrupt CPU, so each CPU reads its own arrivals in time order.
+ */
+export class Simulation {
+  private readonly plan: Plan;
+  private readonly source: PacketSource;
+  private readonly heap: ActorHeap;
+  private readonly nCpu: number;
+  private readonly nQ: number;
+  private readonly warm: number;
+  private readonly end: number;
+  private readonly chunk: number;
+  /** Latest time a running CPU may reach before another actor must go. */
+  private horizon = 0;
+  private generated = 0;
+
+  // Arrival batch (generation order) and its per-CPU partition.
+  private readonly arrTime: Float64Array;
+  private readonly arrFlow: Int32Array;
+  private readonly arrLen: Uint16Array;
+  private readonly arrBase: Int32Array;
+  private readonly arrPos: Int32Array;
+  private readonly arrEnd: Int32Array;
+  /** CPUs that take interrupts; slot i of the arrival arrays belongs to irqCpus[i]. */
+  private readonly irqCpus: Int32Array;
+  /** Arrival slot (index into irqCpus) of each flow, and the fill position of each slot. */
+  private readonly flowSlot: Int32Array;
+  private readonly slotEnd: Int32Array;
+
+  // rx rings: one circular buffer per queue in shared slot arrays.
+  private readonly ringBase: Int32Array;
+  private readonly ringCap: Int32Array;
+  private readonly ringHead: Int32Array;
+  private readonly ringCount: Int32Array;
+  private readonly ringTime: Float64Array;
+  private readonly ringFlow: Int32Array;
+  private readonly ringLen: Uint16Array;
+
+  // Per-CPU backlog (process_queue followed by input_pkt_queue) in one circular buffer per CPU.
+  private readonly blMask: number;
+  private readonly blHead: Int32Array;
+  private readonly blCount: Int32Array;
+  private readonly blInput: Int32Array;
+  private readonly blTime: Float64Array;
+  private readonly blFlow: Int32Array;
+  private readonly blLen: Uint16Array;
+
+  // NAPI instances: rx queue q is NAPI q; CPU c's backlog is NAPI nQ + c.
+  private readonly napiSched: Uint8Array;
+  private readonly napiNext: Int32Array;
+  // Per-CPU lists of NAPIs: sd->poll_list, the current round's list, the repoll list.
+  private readonly plHead: Int32Array;
+  private readonly plTail: Int32Array;
+  private readonly rlHead: Int32Array;
+  private readonly rlTail: Int32Array;
+  private readonly rpHead: Int32Array;
+  private readonly rpTail: Int32Array;
+  // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
+  private readonly irqHead: Int32Array;
+  private readonly irqTail: Int32Array;
+  private readonly irqNext: Int32Array;
+  private readonly ipiHead: Int32Array;
+  private readonly ipiNext: Int32Array;
+  private readonly ipiPending: Uint8Array;
+
+  // CPU execution state.
+  private readonly idle: Uint8Array;
+  private readonly coupled: Uint8Array;
+  private readonly inRx: Uint8Array;
+  private readonly budget: Int32Array;
+  private readonly rxLimit: Float64Array;
+  private readonly curNapi: Int32Array;
+  private readonly pollWork: Int32Array;
+  private readonly compKind: Uint8Array;
+  private readonly compArr: Float64Array;
+  private readonly compFlow: Int32Array;
+  private readonly compLen: Uint16Array;
+  private readonly compTarget: Int32Array;
+  private readonly costRng: Prng[];
+
+  // Counters (window only).
+  private offeredPackets = 0;
+  private offeredBytes = 0;
+  private deliveredPackets = 0;
+  private deliveredBytes = 0;
+  private dropsRxRing = 0;
+  private dropsBacklog = 0;
+  private readonly latency = new LatencyHistogram();
+  private readonly queueRx: Float64Array;
+  private readonly queueDrops: Float64Array;
+  private readonly cpuBusy: Float64Array;
+  private readonly cpuIrqs: Float64Array;
+  private readonly cpuPolls: Float64Array;
+  private readonly cpuPolled: Float64Array;
+  private readonly cpuProcessed: Float64Array;
+  private readonly cpuDropped: Float64Array;
+  private readonly cpuSqueeze: Float64Array;
+  private readonly cpuRps: Float64Array;
+
+  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
+    this.plan = plan;
+    this.source = source;
+    const nCpu = (this.nCpu = plan.cpus);
+    const nQ = (this.nQ = plan.queues);
+    this.warm = plan.warmupNs;
+    this.end = plan.durationNs;
+    this.chunk = chunk;
+    this.heap = new ActorHeap(nCpu + 1);
+
+    const hasIrq = new Uint8Array(nCpu);
+    for (let q = 0; q < nQ; q++) hasIrq[plan.queueCpu[q]] = 1;
+    const irqCpus: number[] = [];
+    for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
+    this.irqCpus = Int32Array.from(irqCpus);
+    this.arrTime = new Float64Array(irqCpus.length * chunk);
+    this.arrFlow = new Int32Array(irqCpus.length * chunk);
+    this.arrLen = new Uint16Array(irqCpus.length * chunk);
+    this.arrBase = new Int32Array(nCpu);
+    irqCpus.forEach((c, slot) => (this.arrBase[c] = slot * chunk));
+    this.arrPos = Int32Array.from(this.arrBase);
+    this.arrEnd = Int32Array.from(this.arrBase);
+    const slotOfCpu = new Int32Array(nCpu);
+    irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
+    this.flowSlot = new Int32Array(plan.flows.count);
+    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
+    this.slotEnd = new Int32Array(irqCpus.length);
+
+    this.ringBase = new Int32Array(nQ);
+    this.ringCap = Int32Array.from(plan.queueRing);
+    let slots = 0;
+    for (let q = 0; q < nQ; q++) {
+      this.ringBase[q] = slots;
+      slots += plan.queueRing[q];
+    }
+    this.ringHead = new Int32Array(nQ);
+    this.ringCount = new Int32Array(nQ);
+    this.ringTime = new Float64Array(slots);
+    this.ringFlow = new Int32Array(slots);
+    this.ringLen = new Uint16Array(slots);
+
+    // input_pkt_queue holds up to max_backlog + 1 packets, process_queue as many again.
+    let blCap = 1;
+    while (blCap < 2 * plan.maxBacklog + 3) blCap <<= 1;
+    this.blMask = blCap - 1;
+    this.blHead = new Int32Array(nCpu);
+    this.blCount = new Int32Array(nCpu);
+    this.blInput = new Int32Array(nCpu);
+    // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
+    // other CPU depends on nothing but its own arrivals and may run ahead.
+    const coupled = new Uint8Array(nCpu);
+    for (let f = 0; f < plan.flows.count; f++) {
+      const r = plan.flowRpsCpu[f];
+      const c = plan.queueCpu[plan.flowQueue[f]];
+      if (r >= 0 && r !== c) coupled[r] = coupled[c] = 1;
+    }
+    this.coupled = coupled;
+    const anyRps = plan.flowRpsCpu.some((r) => r >= 0);
+    const blSlots = anyRps ? nCpu * blCap : 0;
+    this.blTime = new Float64Array(blSlots);
+    this.blFlow = new Int32Array(blSlots);
+    this.blLen = new Uint16Array(blSlots);
+
+    const nNapi = nQ + nCpu;
+    this.napiSched = new Uint8Array(nNapi);
+    this.napiNext = new Int32Array(nNapi).fill(-1);
+    this.plHead = new Int32Array(nCpu).fill(-1);
+    this.plTail = new Int32Array(nCpu).fill(-1);
+    this.rlHead = new Int32Array(nCpu).fill(-1);
+    this.rlTail = new Int32Array(nCpu).fill(-1);
+    this.rpHead = new Int32Array(nCpu).fill(-1);
+    this.rpTail = new Int32Array(nCpu).fill(-1);
+    this.irqHead = new Int32Array(nCpu).fill(-1);
+    this.irqTail = new Int32Array(nCpu).fill(-1);
+    this.irqNext = new Int32Array(nQ).fill(-1);
+    this.ipiHead = new Int32Array(nCpu).fill(-1);
+    this.ipiNext = new Int32Array(nCpu).fill(-1);
+    this.ipiPending = new Uint8Array(nCpu);
+
+    this.idle = new Uint8Array(nCpu).fill(1);
+    this.inRx = new Uint8Array(nCpu);
+    this.budget = new Int32Array(nCpu);
+    this.rxLimit = new Float64Array(nCpu);
+    this.curNapi = new Int32Array(nCpu).fill(-1);
+    this.pollWork = new Int32Array(nCpu);
+    this.compKind = new Uint8Array(nCpu);
+    this.compArr = new Float64Array(nCpu);
+    this.compFlow = new Int32Array(nCpu);
+    this.compLen = new Uint16Array(nCpu);
+    this.compTarget = new Int32Array(nCpu);
+    this.costRng = [];
+    for (let c = 0; c < nCpu; c++) this.costRng.push(new Prng(seed, 1000 + c));
+
+    this.queueRx = new Float64Array(nQ);
+    this.queueDrops = new Float64Array(nQ);
+    this.cpuBusy = new Float64Array(nCpu);
+    this.cpuIrqs = new Float64Array(nCpu);
+    this.cpuPolls = new Float64Array(nCpu);
+    this.cpuPolled = new Float64Array(nCpu);
+    this.cpuProcessed = new Float64Array(nCpu);
+    this.cpuDropped = new Float64Array(nCpu);
+    this.cpuSqueeze = new Float64Array(nCpu);
+    this.cpuRps = new Float64Array(nCpu);
+  }
+
+  /** Run the job to the end of its duration. */
+  run(): JobCounters {
+    const heap = this.heap;
+    const keys = heap.keys;
+    const end = this.end;
+    heap.update(GEN, this.source.nextTime < end ? this.source.nextTime : Infinity);
+    for (;;) {
+      const actor = heap.top();
+      const now = keys[actor];
+      if (!(now < end)) break;
+      if (actor === GEN) {
+        this.generate();
+        continue;
+      }
+      const c = actor - 1;
+      const horizon = this.coupled[c] === 1 ? heap.secondKey() : keys[GEN];
+      this.horizon = horizon < end ? horizon : end;
+      heap.update(actor, this.runCpu(c, now));
+    }
+    return this.counters();
+  }
+
+  /** Generate the next arrival batch; every CPU is at or past its first arrival time. */
+  private generate(): void {
+    const irqCpus = this.irqCpus;
+    const arrPos = this.arrPos;
+    const arrEnd = this.arrEnd;
+    // No CPU steps before this batch's first arrival, so the previous batch's leftovers can enter
+    // their rings now: the ring occupancy they see is the one they would see at their time.
+    for (let i = 0; i < irqCpus.length; i++) {
+      const c = irqCpus[i];
+      this.pullArrivals(c, Infinity);
+      arrPos[c] = arrEnd[c] = this.arrBase[c];
+      this.slotEnd[i] = this.arrBase[c];
+    }
+    const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, this.end);
+    this.generated += n;
+    const arrTime = this.arrTime;
+    const warm = this.warm;
+    for (let i = 0; i < irqCpus.length; i++) {
+      const c = irqCpus[i];
+      const from = arrPos[c];
+      const to = (arrEnd[c] = this.slotEnd[i]);
+      // Offered load counts arrivals in the measurement window only.
+      let p = from;
+      if (to > from && arrTime[from] < warm) while (p < to && arrTime[p] < warm) p++;
+      this.offeredPackets += to - p;
+      for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
+      if (this.idle[c] === 1 && from < to) this.heap.update(c + 1, arrTime[from]);
+    }
+    const next = this.source.nextTime;
+    this.heap.update(GEN, next < this.end ? next : Infinity);
+  }
+
+  /** Move CPU c's arrivals with time ≤ now into their rings (drop at a full ring, raise IRQs). */
+  private pullArrivals(c: number, now: number): void {
+    const arrTime = this.arrTime;
+    const end = this.arrEnd[c];
+    let p = this.arrPos[c];
+    if (p >= end || arrTime[p] > now) return;
+    const arrFlow = this.arrFlow;
+    const arrLen = this.arrLen;
+    const flowQueue = this.plan.flowQueue;
+    const ringCount = this.ringCount;
+    const ringCap = this.ringCap;
+    const warm = this.warm;
+    do {
+      const t = arrTime[p];
+      const f = arrFlow[p];
+      const q = flowQueue[f];
+      const count = ringCount[q];
+      if (count >= ringCap[q]) {
+        if (t >= warm) {
+          this.dropsRxRing++;
+          this.queueDrops[q]++;
+        }
+      } else {
+        let slot = this.ringHead[q] + count;
+        if (slot >= ringCap[q]) slot -= ringCap[q];
+        slot += this.ringBase[q];
+        this.ringTime[slot] = t;
+        this.ringFlow[slot] = f;
+        this.ringLen[slot] = arrLen[p];
+        ringCount[q] = count + 1;
+        if (t >= warm) this.queueRx[q]++;
+        if (this.napiSched[q] === 0) {
+          // The queue's interrupt fires; it stays masked until its NAPI poll completes.
+          this.napiSched[q] = 1;
+          this.pushIrq(c, q);
+        }
+      }
+      p++;
+    } while (p < end && arrTime[p] <= now);
+    this.arrPos[c] = p;
+  }
+
+  /**
+   * Run CPU c from `now` until its next step would start at or after the horizon; returns the
+   * time of its next step (or its next own arrival when it goes idle).
+   *
+   * The common case — polling a ring whose packets finish on this CPU — is a tight inner loop
+   * that delivers packet after packet without going through the generic step; it leaves as soon
+   * as anything else may need the CPU (an interrupt raised by an arrival, an RPS hand-off, the
+   * weight, the horizon). Measured with bench/e2e.bench.ts (see the figure recorded there).
+   */
+  private runCpu(c: number, now: number): number {
+    this.idle[c] = 0;
+    const plan = this.plan;
+    const cost = plan.costNs;
+    const nQ = this.nQ;
+    const warm = this.warm;
+    const end = this.end;
+    const uncoupled = this.coupled[c] === 0;
+    const arrTime = this.arrTime;
+    const arrEnd = this.arrEnd[c];
+    const arrPos = this.arrPos;
+    const ringCount = this.ringCount;
+    const ringHead = this.ringHead;
+    const ringCap = this.ringCap;
+    const ringBase = this.ringBase;
+    const ringTime = this.ringTime;
+    const ringFlow = this.ringFlow;
+    const ringLen = this.ringLen;
+    const flowRps = plan.flowRpsCpu;
+    const latency = this.latency;
+    const exponential = plan.exponentialCosts;
+    const rng = this.costRng[c];
+    const inline = cost.driver + cost.stack;
+    const perByte = cost.perByte;
+    const weight = plan.napiWeight;
+    let busy = 0;
+    let delivered = 0;
+    let deliveredBytes = 0;
+    for (;;) {
+      const kind = this.compKind[c];
+      if (kind !== NONE) {
+        this.compKind[c] = NONE;
+        if (kind === DELIVER) this.deliver(c, this.compArr[c], this.compLen[c], now);
+        else this.steer(c, this.compTarget[c], this.compArr[c], this.compFlow[c], this.compLen[c]);
+      }
+      if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) this.pullArrivals(c, now);
+
+      let work: number;
+      const q = this.irqHead[c];
+      const n = this.curNapi[c];
+      if (q !== -1) {
+        // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU.
+        this.irqHead[c] = this.irqNext[q];
+        if (this.irqNext[q] === -1) this.irqTail[c] = -1;
+        this.irqNext[q] = -1;
+        this.append(this.plHead, this.plTail, c, q);
+        this.cpuIrqs[c]++;
+        work = cost.hardIrq;
+      } else if (this.ipiPending[c] === 1) {
+        // RPS IPI: schedule this CPU's backlog NAPI.
+        this.ipiPending[c] = 0;
+        this.append(this.plHead, this.plTail, c, nQ + c);
+        this.cpuRps[c]++;
+        work = cost.ipi;
+      } else if (n >= 0 && n < nQ && this.pollWork[c] < weight && ringCount[n] > 0) {
+        // Driver poll of ring n, packet by packet.
+        let done = this.pollWork[c];
+        let pos = arrPos[c];
+        let nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
+        const horizon = this.horizon;
+        work = 0;
+        while (done < weight && ringCount[n] > 0) {
+          const head = ringHead[n];
+          const slot = ringBase[n] + head;
+          ringHead[n] = head + 1 === ringCap[n] ? 0 : head + 1;
+          ringCount[n]--;
+          done++;
+          this.cpuPolled[c]++;
+          const flow = ringFlow[slot];
+          const len = ringLen[slot];
+          const arrival = ringTime[slot];
+          const target = flowRps[flow];
+          if (target >= 0) {
+            // RPS: the hand-off to the target's backlog happens when the driver work ends.
+            work = cost.driver + cost.rpsEnqueue;
+            if (exponential) work *= rng.nextExp();
+            this.compKind[c] = STEER;
+            this.compArr[c] = arrival;
+            this.compFlow[c] = flow;
+            this.compLen[c] = len;
+            this.compTarget[c] = target;
+            break;
+          }
+          let w = inline + perByte * len;
+          if (exponential) w *= rng.nextExp();
+          const stop = now + w;
+          if (stop >= horizon) {
+            // Ends past the horizon: complete it in the generic step.
+            work = w;
+            this.compKind[c] = DELIVER;
+            this.compArr[c] = arrival;
+            this.compLen[c] = len;
+            break;
+          }
+          busy += (stop < end ? stop : end) - (now > warm ? now : warm) > 0 ? (stop < end ? stop : end) - (now > warm ? now : warm) : 0;
+          now = stop;
+          if (arrival >= warm) {
+            latency.record(stop - arrival);
+            delivered++;
+            deliveredBytes += len;
+          }
+          if (nextArrival <= now) {
+            this.pullArrivals(c, now);
+            if (this.irqHead[c] !== -1) break;
+            pos = arrPos[c];
+            nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
+          }
+        }
+        this.pollWork[c] = done;
+        if (work === 0) continue;
+      } else {
+        work = this.softirqStep(c, now);
+        if (work < 0) {
+          // Nothing to do until the next own arrival. A CPU nobody else can reach just jumps
+          // there; one linked by RPS returns to the heap so that others may go first.
+          const p = arrPos[c];
+          const next = p < arrEnd ? arrTime[p] : Infinity;
+          if (uncoupled && next < this.horizon) {
+            now = next;
+            continue;
+          }
+          this.idle[c] = 1;
+          this.flushCpu(c, busy, delivered, deliveredBytes);
+          return next;
+        }
+        if (work === 0) continue;
+      }
+      const stop = now + work;
+      const from = now > warm ? now : warm;
+      const to = stop < end ? stop : end;
+      if (to > from) busy += to - from;
+      now = stop;
+      if (now >= this.horizon) {
+        this.flushCpu(c, busy, delivered, deliveredBytes);
+        return now;
+      }
+    }
+  }
+
+  /** Add what a runCpu call counted in locals to the job's counters. */
+  private flushCpu(c: number, busy: number, delivered: number, deliveredBytes: number): void {
+    this.cpuBusy[c] += busy;
+    this.cpuProcessed[c] += delivered;
+    this.deliveredPackets += delivered;
+    this.deliveredBytes += deliveredBytes;
+  }
+
+  /**
+   * One step of net_rx_action on CPU c: start a round, poll the next NAPI, process one packet,
+   * or end a poll/round. Returns the CPU time the step takes (0 for list operations), or -1 when
+   * there is nothing to do.
+   */
+  private softirqStep(c: number, now: number): number {
+    const plan = this.plan;
+    const n = this.curNapi[c];
+    if (n === -1) {
+      if (this.inRx[c] === 0) {
+        if (this.plHead[c] === -1) return -1;
+        this.inRx[c] = 1;
+        this.budget[c] = plan.netdevBudget;
+        this.rxLimit[c] = now + plan.netdevBudgetNs;
+        this.spliceRound(c);
+      }
+      if (this.rlHead[c] === -1) {
+        if (this.rpHead[c] === -1 && this.plHead[c] !== -1) {
+          this.spliceRound(c); // NAPIs scheduled during the round: same budget ("goto start").
+        } else {
+          this.endRound(c, now);
+          return 0;
+        }
+      }
+      const next = this.rlHead[c];
+      this.rlHead[c] = this.napiNext[next];
+      if (this.rlHead[c] === -1) this.rlTail[c] = -1;
+      this.napiNext[next] = -1;
+      this.curNapi[c] = next;
+      this.pollWork[c] = 0;
+      this.cpuPolls[c]++;
+      return plan.costNs.poll;
+    }
+
+    const nQ = this.nQ;
+    const weight = n < nQ ? plan.napiWeight : plan.devWeight;
+    const done = this.pollWork[c];
+    if (done < weight) {
+      const cost = n < nQ ? this.pollRing(c, n) : this.pollBacklog(c);
+      if (cost >= 0) {
+        this.pollWork[c] = done + 1;
+        return cost;
+      }
+    }
+    // The poll ends: a NAPI that used its whole weight stays scheduled for the next round;
+    // otherwise it completes (and a queue's interrupt is unmasked).
+    this.curNapi[c] = -1;
+    if (done === weight) this.append(this.rpHead, this.rpTail, c, n);
+    else this.napiSched[n] = 0;
+    this.budget[c] -= done;
+    if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
+      this.cpuSqueeze[c]++;
+      this.endRound(c, now);
+    }
+    return 0;
+  }
+
+  /** Driver poll of rx queue q: take one packet, return its cost on this CPU (-1 if empty). */
+  private pollRing(c: number, q: number): number {
+    const count = this.ringCount[q];
+    if (count === 0) return -1;
+    const head = this.ringHead[q];
+    const slot = this.ringBase[q] + head;
+    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
+    this.ringCount[q] = count - 1;
+    const flow = this.ringFlow[slot];
+    const len = this.ringLen[slot];
+    const cost = this.plan.costNs;
+    this.compArr[c] = this.ringTime[slot];
+    this.compLen[c] = len;
+    this.cpuPolled[c]++;
+    const target = this.plan.flowRpsCpu[flow];
+    let work: number;
+    if (target < 0) {
+      this.compKind[c] = DELIVER;
+      work = cost.driver + cost.stack + cost.perByte * len;
+    } else {
+      this.compKind[c] = STEER;
+      this.compFlow[c] = flow;
+      this.compTarget[c] = target;
+      work = cost.driver + cost.rpsEnqueue;
+    }
+    return this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
+  }
+
+  /** process_backlog: take one packet from this CPU's backlog (-1 if empty). */
+  private pollBacklog(c: number): number {
+    const count = this.blCount[c];
+    if (count === 0) return -1;
+    // process_queue empty: splice the whole input_pkt_queue into it.
+    if (count === this.blInput[c]) this.blInput[c] = 0;
+    const head = this.blHead[c];
+    const slot = c * (this.blMask + 1) + head;
+    this.blHead[c] = (head + 1) & this.blMask;
+    this.blCount[c] = count - 1;
+    const len = this.blLen[slot];
+    this.compKind[c] = DELIVER;
+    this.compArr[c] = this.blTime[slot];
+    this.compLen[c] = len;
+    const cost = this.plan.costNs;
+    const work = cost.stack + cost.perByte * len;
+    return this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
+  }
+
+  /** The packet's last stage ends on CPU c at `now`: count it and record its latency. */
+  private deliver(c: number, arrival: number, len: number, now: number): void {
+    if (arrival < this.warm) return;
+    this.latency.record(now - arrival);
+    this.deliveredPackets++;
+    this.deliveredBytes += len;
+    this.cpuProcessed[c]++;
+  }
+
+  /** enqueue_to_backlog on CPU r, called from CPU c. */
+  private steer(c: number, r: number, arrival: number, flow: number, len: number): void {
+    const input = this.blInput[r];
+    if (input > this.plan.maxBacklog) {
+      if (arrival >= this.warm) {
+        this.dropsBacklog++;
+        this.cpuDropped[r]++;
+      }
+      return;
+    }
+    const count = this.blCount[r];
+    const slot = r * (this.blMask + 1) + ((this.blHead[r] + count) & this.blMask);
+    this.blTime[slot] = arrival;
+    this.blFlow[slot] = flow;
+    this.blLen[slot] = len;
+    this.blCount[r] = count + 1;
+    this.blInput[r] = input + 1;
+    const napi = this.nQ + r;
+    if (this.napiSched[napi] === 0) {
+      this.napiSched[napi] = 1;
+      if (r === c) {
+        this.append(this.plHead, this.plTail, c, napi);
+      } else {
+        this.ipiNext[r] = this.ipiHead[c];
+        this.ipiHead[c] = r;
+      }
+    }
+  }
+
+  /** Start (or restart) a round: the round's list takes over sd->poll_list. */
+  private spliceRound(c: number): void {
+    this.rlHead[c] = this.plHead[c];
+    this.rlTail[c] = this.plTail[c];
+    this.plHead[c] = -1;
+    this.plTail[c] = -1;
+  }
+
+  /**
+   * End of net_rx_action: poll_list = rest of the round, then NAPIs scheduled meanwhile, then the
+   * repoll list (re-raising the softirq if not empty); then send the RPS IPIs.
+   */
+  private endRound(c: number, now: number): void {
+    this.concat(this.rlHead, this.rlTail, c, this.plHead, this.plTail);
+    this.concat(this.rlHead, this.rlTail, c, this.rpHead, this.rpTail);
+    this.plHead[c] = this.rlHead[c];
+    this.plTail[c] = this.rlTail[c];
+    this.rlHead[c] = this.rlTail[c] = -1;
+    this.inRx[c] = 0;
+    let r = this.ipiHead[c];
+    this.ipiHead[c] = -1;
+    while (r !== -1) {
+      const next = this.ipiNext[r];
+      this.ipiNext[r] = -1;
+      this.ipiPending[r] = 1;
+      if (this.idle[r] === 1) {
+        this.idle[r] = 0;
+        this.heap.update(r + 1, now);
+        if (now < this.horizon) this.horizon = now;
+      }
+      r = next;
+    }
+  }
+
+  private pushIrq(c: number, q: number): void {
+    if (this.irqTail[c] === -1) this.irqHead[c] = q;
+    else this.irqNext[this.irqTail[c]] = q;
+    this.irqTail[c] = q;
+  }
+
+  private append(head: Int32Array, tail: Int32Array, c: number, napi: number): void {
+    if (tail[c] === -1) head[c] = napi;
+    else this.napiNext[tail[c]] = napi;
+    tail[c] = napi;
+  }
+
+  /** Append list (head2, tail2) of CPU c to list (head, tail) and empty the former. */
+  private concat(head: Int32Array, tail: Int32Array, c: number, head2: Int32Array, tail2: Int32Array): void {
+    if (head2[c] === -1) return;
+    if (tail[c] === -1) head[c] = head2[c];
+    else this.napiNext[tail[c]] = head2[c];
+    tail[c] = tail2[c];
+    head2[c] = tail2[c] = -1;
+  }
+
+  /** Packets that arrived in the window and are still in a ring, a backlog or on a CPU. */
+  private countInFlight(): number {
+    const warm = this.warm;
+    let n = 0;
+    for (let q = 0; q < this.nQ; q++) {
+      for (let i = 0; i < this.ringCount[q]; i++) {
+        let slot = this.ringHead[q] + i;
+        if (slot >= this.ringCap[q]) slot -= this.ringCap[q];
+        if (this.ringTime[this.ringBase[q] + slot] >= warm) n++;
+      }
+    }
+    for (let c = 0; c < this.nCpu; c++) {
+      for (let i = 0; i < this.blCount[c]; i++) {
+        if (this.blTime[c * (this.blMask + 1) + ((this.blHead[c] + i) & this.blMask)] >= warm) n++;
+      }
+      if (this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
+      for (let p = this.arrPos[c]; p < this.arrEnd[c]; p++) if (this.arrTime[p] >= warm) n++;
+    }
+    return n;
+  }
+
+  private counters(): JobCounters {
+    return {
+      windowNs: this.end - this.warm,
+      generatedPackets: this.generated,
+      offeredPackets: this.offeredPackets,
+      offeredBytes: this.offeredBytes,
+      deliveredPackets: this.deliveredPackets,
+      deliveredBytes: this.deliveredBytes,
+      dropsRxRing: this.dropsRxRing,
+      dropsBacklog: this.dropsBacklog,
+      inFlight: this.countInFlight(),
+      latency: this.latency,
+      queueCpu: this.plan.queueCpu,
+      queueRx: this.queueRx,
+      queueDrops: this.queueDrops,
+      cpuBusyNs: this.cpuBusy,
+      cpuIrqs: this.cpuIrqs,
+      cpuPolls: this.cpuPolls,
+      cpuPolled: this.cpuPolled,
+      cpuProcessed: this.cpuProcessed,
+      cpuDropped: this.cpuDropped,
+      cpuTimeSqueeze: this.cpuSqueeze,
+      cpuReceivedRps: this.cpuRps,
+    };
+  }
+}

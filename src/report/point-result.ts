@@ -1,0 +1,100 @@
+import { encodeIntoCompressedBase64 } from "hdr-histogram-js";
+import type { Scenario } from "../config/scenario.js";
+import type { JobCounters } from "../engine/simulation.js";
+import { LatencyHistogram } from "../stats/latency-histogram.js";
+import { summarizeLatency } from "../stats/latency-summary.js";
+import type { CpuResult, PointResult, QueueResult } from "./result-model.js";
+
+const round = (x: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/**
+ * Turn the counters of a point's jobs (one per replication) into its result: counters summed,
+ * histograms merged exactly, rates over the summed measurement windows.
+ */
+export function pointResult(
+  scenario: Scenario,
+  params: Readonly<Record<string, number | string>>,
+  seed: number,
+  jobs: readonly JobCounters[],
+): PointResult {
+  const first = jobs[0];
+  const sum = (pick: (j: JobCounters) => number): number => jobs.reduce((s, j) => s + pick(j), 0);
+  const sumArray = (pick: (j: JobCounters) => Float64Array, i: number): number => jobs.reduce((s, j) => s + pick(j)[i], 0);
+  const windowS = sum((j) => j.windowNs) / 1e9;
+  const latency = new LatencyHistogram();
+  for (const j of jobs) latency.merge(j.latency);
+
+  const offered = sum((j) => j.offeredPackets);
+  const delivered = sum((j) => j.deliveredPackets);
+  const rxRing = sum((j) => j.dropsRxRing);
+  const backlog = sum((j) => j.dropsBacklog);
+  const inFlight = sum((j) => j.inFlight);
+
+  const perQueue: QueueResult[] = [];
+  let v = 0;
+  for (const nic of scenario.nics) {
+    for (let q = 0; q < nic.queues; q++, v++) {
+      perQueue.push({
+        nic: nic.name,
+        queue: q,
+        cpu: first.queueCpu[v],
+        packets: sumArray((j) => j.queueRx, v),
+        drops: sumArray((j) => j.queueDrops, v),
+      });
+    }
+  }
+  const perCpu: CpuResult[] = [];
+  for (let c = 0; c < scenario.host.cpus; c++) {
+    const processed = sumArray((j) => j.cpuProcessed, c);
+    perCpu.push({
+      cpu: c,
+      utilization: round(sumArray((j) => j.cpuBusyNs, c) / (windowS * 1e9), 4),
+      irqs: sumArray((j) => j.cpuIrqs, c),
+      polls: sumArray((j) => j.cpuPolls, c),
+      polled: sumArray((j) => j.cpuPolled, c),
+      packets: processed,
+      softnet: {
+        processed,
+        dropped: sumArray((j) => j.cpuDropped, c),
+        timeSqueeze: sumArray((j) => j.cpuTimeSqueeze, c),
+        receivedRps: sumArray((j) => j.cpuReceivedRps, c),
+      },
+    });
+  }
+  const utils = perCpu.map((c) => c.utilization);
+  const rxNic = scenario.nics[scenario.traffic.nic].name;
+  const rxQueues = perQueue.filter((q) => q.nic === rxNic).map((q) => q.packets + q.drops);
+  const meanQueue = rxQueues.reduce((a, b) => a + b, 0) / rxQueues.length;
+
+  return {
+    params,
+    seed,
+    replications: jobs.length,
+    offered: { pps: round(offered / windowS, 1), bps: round((sum((j) => j.offeredBytes) * 8) / windowS, 1), packets: offered },
+    delivered: {
+      pps: round(delivered / windowS, 1),
+      bps: round((sum((j) => j.deliveredBytes) * 8) / windowS, 1),
+      packets: delivered,
+    },
+    latencyUs: summarizeLatency(latency),
+    drops: { rxRing, backlog, total: rxRing + backlog },
+    cpuUtilization: {
+      max: Math.max(...utils),
+      mean: round(utils.reduce((a, b) => a + b, 0) / utils.length, 4),
+    },
+    imbalance: meanQueue > 0 ? round(Math.max(...rxQueues) / meanQueue, 3) : 1,
+    perQueue,
+    perCpu,
+    conservation: {
+      offered,
+      delivered,
+      dropped: rxRing + backlog,
+      inFlight,
+      ok: offered === delivered + rxRing + backlog + inFlight,
+    },
+    latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
+  };
+}
