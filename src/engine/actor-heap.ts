@@ -40,12 +40,14 @@ export class ActorHeap {
     return ka < kb || (ka === kb && a < b);
   }
 
-  /** Set an actor's key and restore heap order. */
-  update(actor: number, key: number): void {
-    const old = this.keys[actor];
-    this.keys[actor] = key;
-    if (key < old) this.siftUp(this.pos[actor]);
-    else this.siftDown(this.pos[actor]);
+  /**
+   * Restore heap order after `keys[actor]` was changed. Keys are written into `keys` directly and
+   * never passed as arguments: a double argument to a call V8 does not inline is boxed.
+   */
+  reorder(actor: number): void {
+    const i = this.pos[actor];
+    if (i > 0 && this.less(actor, this.heap[(i - 1) >> 1])) this.siftUp(i);
+    else this.siftDown(i);
   }
 
   private siftUp(i: number): void {

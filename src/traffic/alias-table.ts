@@ -33,7 +33,7 @@ export class AliasTable {
     const cols = 1 << bits;
     this.size = n;
     this.shift = 32 - bits;
-    this.lowMask = bits === 0 ? 0xffffffff : (1 << this.shift) - 1;
+    this.lowMask = bits === 0 ? 0xffffffff : 2 ** this.shift - 1;
     const span = this.lowMask + 1; // 2^(32-bits) low-bit values per column
     this.threshold = new Uint32Array(cols);
     this.alias = new Int32Array(cols);

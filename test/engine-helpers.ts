@@ -1,0 +1,56 @@
+/**
+ * Shared by the engine-* tests: tiny scenario documents, run as one job (runJob) or as the point
+ * results `nicsim run` reports (runScenario over the sweep points).
+ */
+import { expandSweep } from "../src/config/sweep.js";
+import type { Scenario } from "../src/config/scenario.js";
+import { validateScenario } from "../src/config/validate.js";
+import { runScenario } from "../src/pool/run-scenario.js";
+import type { PointResult } from "../src/report/result-model.js";
+
+/** Every cost zero: add back the stages a test is about. */
+export const ZERO_COSTS = {
+  hardIrq: 0,
+  pollOverhead: 0,
+  driverPerPacket: 0,
+  stackPerPacket: 0,
+  perByte: 0,
+  rpsEnqueue: 0,
+  ipi: 0,
+} as const;
+
+/** A validated scenario from a raw document (throws the ConfigError of a bad one). */
+export function scenarioFrom(raw: Record<string, unknown>): Scenario {
+  return validateScenario(raw);
+}
+
+/** The point results of a raw document, one per sweep point, as `nicsim run` computes them. */
+export function runPoints(raw: Record<string, unknown>, options: { seed?: number } = {}): readonly PointResult[] {
+  return runScenario({ source: "test", raw, points: expandSweep(raw) }, options).points;
+}
+
+/** The only point of a document without a sweep. */
+export function runPoint(raw: Record<string, unknown>): PointResult {
+  const points = runPoints(raw);
+  if (points.length !== 1) throw new Error(`expected one point, got ${points.length}`);
+  return points[0];
+}
+
+/**
+ * A single-server queue: 1 CPU, 1 queue with a ring too large to fill, one flow of 64-byte frames,
+ * Poisson arrivals at `rho` / S, and a per-packet cost of S = 1000 cycles at 1 GHz = 1000 ns with
+ * every other cost zero, so the CPU is a FIFO server with service time S (fixed or exponential).
+ */
+export function singleServer(rho: number, distribution: "fixed" | "exponential", duration: string): Scenario {
+  return scenarioFrom({
+    profile: "none",
+    host: { cpus: 1, ghz: 1 },
+    nics: [{ name: "eth0", queues: 1, ringSize: 65536 }],
+    traffic: { flows: 1, src: "192.0.2.1", dst: "10.0.0.1", size: 64, arrival: "poisson", load: { pps: rho / (SERVICE_NS * 1e-9) } },
+    costs: { ...ZERO_COSTS, stackPerPacket: SERVICE_NS, distribution },
+    run: { duration, warmup: "10ms" },
+  });
+}
+
+/** Service time of `singleServer`, ns. */
+export const SERVICE_NS = 1000;
