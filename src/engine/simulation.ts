@@ -144,6 +144,9 @@ export class Simulation {
   private dropsRxRing = 0;
   private dropsBacklog = 0;
   private readonly latency = new LatencyHistogram();
+  /** Latencies waiting to be recorded in one `recordBatch` call (vector style, no boxing). */
+  private readonly latencyBuf = new Float64Array(4096);
+  private latencyFill = 0;
   private readonly queueRx: Float64Array;
   private readonly queueDrops: Float64Array;
   private readonly cpuBusy: Float64Array;
@@ -287,6 +290,8 @@ export class Simulation {
     // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
     // nothing between its last step and the end, so the occupancy they see is the current one.
     for (let i = 0; i < this.irqCpus.length; i++) this.pullArrivals(this.irqCpus[i], true);
+    this.latency.recordBatch(this.latencyBuf, this.latencyFill);
+    this.latencyFill = 0;
     return this.counters();
   }
 
@@ -405,12 +410,14 @@ export class Simulation {
     const ringLen = this.ringLen;
     const flowRps = plan.flowRpsCpu;
     const latency = this.latency;
+    const latencyBuf = this.latencyBuf;
+    let latencyFill = this.latencyFill;
     const exponential = plan.exponentialCosts;
     const rng = this.costRng[c];
     const inline = cost.driver + cost.stack;
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
-    let busy = 0;
+    const busyNs = this.cpuBusy;
     let delivered = 0;
     let deliveredBytes = 0;
     let polled = 0;
@@ -419,8 +426,11 @@ export class Simulation {
       if (kind !== NONE) {
         this.compKind[c] = NONE;
         cpuNow[c] = now;
-        if (kind === DELIVER) this.deliver(c);
-        else this.steer(c);
+        if (kind === DELIVER) {
+          this.latencyFill = latencyFill;
+          this.deliver(c);
+          latencyFill = this.latencyFill;
+        } else this.steer(c);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
@@ -484,10 +494,19 @@ export class Simulation {
             this.compLen[c] = len;
             break;
           }
-          busy += (stop < end ? stop : end) - (now > warm ? now : warm) > 0 ? (stop < end ? stop : end) - (now > warm ? now : warm) : 0;
+          // Busy time clipped to the window, added straight into the typed array: a local double
+          // accumulator that starts as the integer 0 (or a `x > 0 ? x : 0` select) makes V8 box
+          // it on every update.
+          const to = stop < end ? stop : end;
+          const from = now > warm ? now : warm;
+          if (to > from) busyNs[c] += to - from;
           now = stop;
           if (arrival >= warm) {
-            latency.record(stop - arrival);
+            latencyBuf[latencyFill++] = stop - arrival;
+            if (latencyFill === latencyBuf.length) {
+              latency.recordBatch(latencyBuf, latencyFill);
+              latencyFill = 0;
+            }
             delivered++;
             deliveredBytes += len;
           }
@@ -515,7 +534,8 @@ export class Simulation {
             continue;
           }
           this.idle[c] = 1;
-          this.flushCpu(c, busy, delivered, deliveredBytes, polled);
+          this.latencyFill = latencyFill;
+          this.flushCpu(c, delivered, deliveredBytes, polled);
           cpuNow[c] = now;
           keys[actor] = next;
           return;
@@ -525,10 +545,11 @@ export class Simulation {
       const stop = now + work;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
-      if (to > from) busy += to - from;
+      if (to > from) busyNs[c] += to - from;
       now = stop;
       if (now >= this.horizon) {
-        this.flushCpu(c, busy, delivered, deliveredBytes, polled);
+        this.latencyFill = latencyFill;
+          this.flushCpu(c, delivered, deliveredBytes, polled);
         cpuNow[c] = now;
         keys[actor] = now;
         return;
@@ -537,10 +558,9 @@ export class Simulation {
   }
 
   /** Add what a runCpu call counted in locals to the job's counters. */
-  private flushCpu(c: number, busy: number, delivered: number, deliveredBytes: number, polled: number): void {
+  private flushCpu(c: number, delivered: number, deliveredBytes: number, polled: number): void {
     this.cpuPolled[c] += polled;
     // Called once per runCpu; its double arguments are boxed once per call, not per packet.
-    this.cpuBusy[c] += busy;
     this.cpuProcessed[c] += delivered;
     this.deliveredPackets += delivered;
     this.deliveredBytes += deliveredBytes;
@@ -657,7 +677,11 @@ export class Simulation {
     const arrival = this.compArr[c];
     const len = this.compLen[c];
     if (arrival < this.warm) return;
-    this.latency.record(this.cpuNow[c] - arrival);
+    this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
+    if (this.latencyFill === this.latencyBuf.length) {
+      this.latency.recordBatch(this.latencyBuf, this.latencyFill);
+      this.latencyFill = 0;
+    }
     this.deliveredPackets++;
     this.deliveredBytes += len;
     this.cpuProcessed[c]++;

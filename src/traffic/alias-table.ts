@@ -72,7 +72,10 @@ export class AliasTable {
     this.alias[i] = i;
   }
 
-  /** Draw an index for 32 random bits `u`: column from the top bits, alias test on the rest. */
+  /**
+   * Draw an index for 32 random bits `u` (int32 or uint32 alike): column from the top bits, alias
+   * test on the rest.
+   */
   pickFrom(u: number): number {
     if (this.shift === 32) return 0;
     const col = u >>> this.shift;
@@ -84,6 +87,6 @@ export class AliasTable {
 
   /** Draw an index. */
   pick(rng: Prng): number {
-    return this.pickFrom(rng.nextU32());
+    return this.pickFrom(rng.nextI32());
   }
 }

@@ -48,6 +48,18 @@ export const ZIGGURAT_FE = new Float64Array(STRIPS);
  * tail or a wedge test, drawing more 32-bit values from `rng` as needed.
  */
 export function exponentialSlowPath(u: number, rng: { nextU32(): number }): number {
+  return slowPath(u, rng);
+}
+
+/**
+ * The slow path writing its result into `out[0]`, for hot loops: a double returned by a call
+ * V8 does not inline is boxed, and so is every value merged with it.
+ */
+export function exponentialSlowPathInto(u: number, rng: { nextU32(): number }, out: Float64Array): void {
+  out[0] = slowPath(u, rng);
+}
+
+function slowPath(u: number, rng: { nextU32(): number }): number {
   for (;;) {
     const i = u & 255;
     const j = u >>> 8;

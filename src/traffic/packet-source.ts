@@ -1,5 +1,6 @@
 import type { SizeMix, Traffic } from "../config/scenario.js";
 import { AliasTable } from "./alias-table.js";
+import { exponentialSlowPathInto, ZIGGURAT_KE, ZIGGURAT_WE } from "./exponential.js";
 import { Prng } from "./prng.js";
 
 /** Mean frame size in bytes of a size mix. */
@@ -40,6 +41,7 @@ export class PacketSource {
   private readonly sizeTable: AliasTable | null;
   private readonly sizes: Uint16Array;
   private readonly rng: Prng;
+  private readonly scratch = new Float64Array(1);
 
   constructor(traffic: Traffic, seed: number) {
     this.rng = new Prng(seed, 1);
@@ -85,16 +87,32 @@ export class PacketSource {
     const size0 = sizes[0];
     const poisson = this.poisson;
     const gap = this.meanGapNs;
+    const flowScale = flows * 2.3283064365386963e-10; // flows / 2^32
+    const scratch = this.scratch;
     let t = this.t;
     let n = 0;
+    // Random bits come as int32 (never boxed) and are turned into floats, table picks and the
+    // ziggurat exponential here, inline (see Prng.nextI32).
     while (n < max && t < endNs) {
-      const f = flowTable === null ? Math.floor(rng.nextFloat() * flows) : flowTable.pick(rng);
+      const f = flowTable === null ? Math.floor((rng.nextI32() >>> 0) * flowScale) : flowTable.pickFrom(rng.nextI32());
       const k = bucketEnd[bucketOf[f]]++;
       time[k] = t;
       flow[k] = f;
-      len[k] = sizeTable === null ? size0 : sizes[sizeTable.pick(rng)];
+      len[k] = sizeTable === null ? size0 : sizes[sizeTable.pickFrom(rng.nextI32())];
       n++;
-      t += poisson ? rng.nextExp() * gap : gap;
+      if (poisson) {
+        const u = rng.nextI32();
+        const j = u >>> 8;
+        const i = u & 255;
+        let e = j * ZIGGURAT_WE[i];
+        if (j >= ZIGGURAT_KE[i]) {
+          exponentialSlowPathInto(u, rng, scratch);
+          e = scratch[0];
+        }
+        t += e * gap;
+      } else {
+        t += gap;
+      }
     }
     this.t = t;
     return n;
