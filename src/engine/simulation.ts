@@ -569,58 +569,62 @@ export class Simulation {
   /**
    * One step of net_rx_action on CPU c at its clock: start a round, poll the next NAPI, process one
    * packet, or end a poll/round. Returns 1 when the step takes CPU time (stored in stepWork[c]),
-   * 0 for a list operation that takes none, -1 when there is nothing to do.
+   * -1 when there is nothing to do.
    */
   private softirqStep(c: number): number {
     const plan = this.plan;
     const now = this.cpuNow[c];
     this.stepWork[c] = 0;
-    const n = this.curNapi[c];
-    if (n === -1) {
-      if (this.inRx[c] === 0) {
-        if (this.plHead[c] === -1) return -1;
-        this.inRx[c] = 1;
-        this.budget[c] = plan.netdevBudget;
-        this.rxLimit[c] = now + plan.netdevBudgetNs;
-        this.spliceRound(c);
-      }
-      if (this.rlHead[c] === -1) {
-        if (this.rpHead[c] === -1 && this.plHead[c] !== -1) {
-          this.spliceRound(c); // NAPIs scheduled during the round: same budget ("goto start").
-        } else {
-          this.endRound(c);
-          return 0;
+    // List operations take no CPU time and nothing else can happen meanwhile (no time passes, so
+    // no arrival or interrupt), so they run here back to back until a step costs time or the CPU
+    // has nothing left: one call per busy step instead of one per list operation.
+    for (;;) {
+      const n = this.curNapi[c];
+      if (n === -1) {
+        if (this.inRx[c] === 0) {
+          if (this.plHead[c] === -1) return -1;
+          this.inRx[c] = 1;
+          this.budget[c] = plan.netdevBudget;
+          this.rxLimit[c] = now + plan.netdevBudgetNs;
+          this.spliceRound(c);
         }
+        if (this.rlHead[c] === -1) {
+          if (this.rpHead[c] === -1 && this.plHead[c] !== -1) {
+            this.spliceRound(c); // NAPIs scheduled during the round: same budget ("goto start").
+          } else {
+            this.endRound(c);
+            continue;
+          }
+        }
+        const next = this.rlHead[c];
+        this.rlHead[c] = this.napiNext[next];
+        if (this.rlHead[c] === -1) this.rlTail[c] = -1;
+        this.napiNext[next] = -1;
+        this.curNapi[c] = next;
+        this.pollWork[c] = 0;
+        if (now >= this.warm) this.cpuPolls[c]++;
+        this.stepWork[c] = plan.costNs.poll;
+        return 1;
       }
-      const next = this.rlHead[c];
-      this.rlHead[c] = this.napiNext[next];
-      if (this.rlHead[c] === -1) this.rlTail[c] = -1;
-      this.napiNext[next] = -1;
-      this.curNapi[c] = next;
-      this.pollWork[c] = 0;
-      if (now >= this.warm) this.cpuPolls[c]++;
-      this.stepWork[c] = plan.costNs.poll;
-      return 1;
-    }
 
-    const nQ = this.nQ;
-    const weight = n < nQ ? plan.napiWeight : plan.devWeight;
-    const done = this.pollWork[c];
-    if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
-      this.pollWork[c] = done + 1;
-      return 1;
+      const nQ = this.nQ;
+      const weight = n < nQ ? plan.napiWeight : plan.devWeight;
+      const done = this.pollWork[c];
+      if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
+        this.pollWork[c] = done + 1;
+        return 1;
+      }
+      // The poll ends: a NAPI that used its whole weight stays scheduled for the next round;
+      // otherwise it completes (and a queue's interrupt is unmasked).
+      this.curNapi[c] = -1;
+      if (done === weight) this.append(this.rpHead, this.rpTail, c, n);
+      else this.napiSched[n] = 0;
+      this.budget[c] -= done;
+      if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
+        if (now >= this.warm) this.cpuSqueeze[c]++;
+        this.endRound(c);
+      }
     }
-    // The poll ends: a NAPI that used its whole weight stays scheduled for the next round;
-    // otherwise it completes (and a queue's interrupt is unmasked).
-    this.curNapi[c] = -1;
-    if (done === weight) this.append(this.rpHead, this.rpTail, c, n);
-    else this.napiSched[n] = 0;
-    this.budget[c] -= done;
-    if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
-      if (now >= this.warm) this.cpuSqueeze[c]++;
-      this.endRound(c);
-    }
-    return 0;
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
