@@ -15,19 +15,14 @@ import { fileURLToPath } from "node:url";
 import { build } from "hdr-histogram-js";
 import { Bench } from "tinybench";
 import { LatencyHistogram } from "../src/stats/index.js";
+import { Prng } from "../src/traffic/prng.js";
 
 const BLOCK = 4096;
 
-/** Seeded generator (mulberry32-style) so every run records the same values. */
+/** Deterministic doubles in [0, 1) from the project's seeded PRNG, so every run uses the same values. */
 function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Prng(seed);
+  return () => rng.nextFloat();
 }
 
 /** BLOCK fractional latencies, log-uniform over [1 ns, maxNs]. */

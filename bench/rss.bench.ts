@@ -28,6 +28,7 @@ import {
   toeplitzHash,
   toeplitzTable,
 } from "../src/rss/index.js";
+import { Prng } from "../src/traffic/prng.js";
 
 /** Hashes per task call. */
 const INPUTS = 4096;
@@ -65,20 +66,14 @@ interface InputSet {
   readonly batches: ReadonlyMap<number, readonly Columns[]>;
 }
 
-/** Small deterministic PRNG (mulberry32) so every run hashes the same inputs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+/** Deterministic 32-bit values from the project's seeded PRNG, so every run hashes the same inputs. */
+function seededU32(seed: number): () => number {
+  const rng = new Prng(seed);
+  return () => rng.nextU32();
 }
 
 function makeInputSet(seed: number): InputSet {
-  const next = mulberry32(seed);
+  const next = seededU32(seed);
   const src4 = new Uint32Array(INPUTS);
   const dst4 = new Uint32Array(INPUTS);
   const sport = new Uint16Array(INPUTS);

@@ -1,17 +1,12 @@
 /** Test helpers for the stats-* suites: a seeded PRNG and an hdr-histogram-js reference. */
 import { build } from "hdr-histogram-js";
 import type { Histogram } from "hdr-histogram-js";
+import { Prng } from "../src/traffic/prng.js";
 
-/** mulberry32-style 32-bit generator: deterministic doubles in [0, 1). */
+/** Deterministic doubles in [0, 1) from the project's seeded PRNG, so every run uses the same values. */
 export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Prng(seed);
+  return () => rng.nextFloat();
 }
 
 /** `n` integer latencies, log-uniform over [1 ns, 10 s]. */
