@@ -14,10 +14,10 @@ describe("bad RPS masks are rejected", () => {
     expectConfigError(() => validateScenario(withRps("fg")), 'nics[0].rps.cpus: "fg": invalid hex digit "g" (the kernel answers EINVAL)');
   });
 
-  it("a mask that selects no online CPU, in a per-queue list", () => {
+  it("a mask that selects a CPU the host does not have, in a per-queue list", () => {
     expectConfigError(
       () => validateScenario(withRps(["f", "f", "f00", "f"])),
-      'nics[0].rps.cpus[2]: "f00": selects no online CPU; the host has 8 CPUs (the kernel answers EINVAL)',
+      'nics[0].rps.cpus[2]: "f00": selects CPU 8, but the host has 8 CPUs (the kernel answers EOVERFLOW)',
     );
   });
 

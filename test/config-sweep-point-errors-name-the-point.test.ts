@@ -18,7 +18,7 @@ describe("an error inside a sweep point names the point", () => {
     });
     expectConfigError(
       () => expandSweep(raw),
-      'nics[0].rps.cpus: "f0": selects no online CPU; the host has 4 CPUs (the kernel answers EINVAL) (sweep point host.cpus=4, nics[0].rps.cpus="f0")',
+      'nics[0].rps.cpus: "f0": selects CPU 4, but the host has 4 CPUs (the kernel answers EOVERFLOW) (sweep point host.cpus=4, nics[0].rps.cpus="f0")',
     );
   });
 

@@ -1,17 +1,18 @@
 /**
  * CPU masks as sysfs writes and reads them (`/sys/class/net/<dev>/queues/rx-<n>/rps_cpus`).
  *
- * Writing (`store_rps_map` → `bitmap_parse`, facts/linux-rx-path.md (c)): hex digits; commas
- * split 32-bit groups, most significant group first; a group may be shorter than 8 digits
- * (zero-extended). Surrounding whitespace (the newline `echo` adds) is ignored. The map is the
- * ascending list of CPUs in (mask ∩ online CPUs); a zero mask turns RPS off for the queue; a
- * non-zero mask that selects no online CPU is refused with EINVAL.
- *
- * Where kernels differ, this follows the older, stricter parser: an empty group (`"1,,0"`) is
- * EINVAL, and a group overflows (EOVERFLOW) only when it has more than 8 *significant* digits
- * (kernels since 5.x reject a 9th digit even if it is a leading zero, and skip empty groups).
- * Bits above the online CPUs are ignored rather than refused, because the kernel only refuses
- * bits above the *possible* CPUs, which may be more than the online ones.
+ * Writing follows `store_rps_map` → `bitmap_parse(buf, len, mask, nr_cpumask_bits)` of 5.x+
+ * kernels (lib/bitmap.c, the parser that scans from the end; facts/linux-rx-path.md (c)):
+ * - groups of hex digits, the last group holding CPUs 0–31, the one before it 32–63, …;
+ * - commas and white space separate groups, and a run of separators counts as one (so
+ *   `"1,,0"` is `"1,0"`, and the newline `echo` adds is ignored);
+ * - a group of more than 8 hex digits, leading zeros included, is EOVERFLOW, and so are more
+ *   groups than the CPUs need or a bit at or above `nr_cpumask_bits` (`ff` on a 4-CPU host);
+ * - any other character (`x` of `0x`, `g`, `-`) is EINVAL;
+ * - nothing but separators is the empty mask: RPS off, as `"0"`.
+ * nicsim's host has `cpus` CPUs, all possible and online, so `nr_cpumask_bits` = `cpus` (on a
+ * real VM the possible CPUs can outnumber the online ones; see /sys/devices/system/cpu/possible).
+ * The map is the ascending list of CPUs in the mask.
  *
  * Reading (`%*pb`): lower-case hex, a comma every 32 bits, each group 8 digits except the first,
  * which is as wide as the CPU count needs (4 CPUs → "f", 16 → "000f", 40 → "00,0000000f").
@@ -33,49 +34,48 @@ export class CpuMaskError extends Error {
   }
 }
 
-const HEX_DIGIT = /^[0-9a-fA-F]$/;
+const SEPARATOR = /[\s,]/;
+
+function hexValue(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  if (lower >= 97 && lower <= 102) return lower - 87;
+  return -1;
+}
 
 /**
- * Parses an `rps_cpus` mask for a host with `onlineCpus` CPUs (numbered 0..onlineCpus-1) and
- * returns the CPUs it selects, ascending. `"0"` returns `[]` (RPS off).
+ * Parses an `rps_cpus` mask for a host with `cpus` CPUs (numbered 0..cpus-1) and returns the
+ * CPUs it selects, ascending. `"0"` (or an empty write) returns `[]`: RPS off.
  *
- * @throws CpuMaskError when the kernel would refuse the write.
+ * @throws CpuMaskError when the kernel would refuse the write, with its errno.
  */
-export function parseCpuMask(text: string, onlineCpus: number): number[] {
-  if (!Number.isInteger(onlineCpus) || onlineCpus < 1) throw new RangeError(`onlineCpus must be a positive integer, got ${onlineCpus}`);
-  const body = text.trim();
-  if (body === "") throw new CpuMaskError(text, "empty mask", "EINVAL");
-  if (/^0[xX]/.test(body)) throw new CpuMaskError(text, 'a "0x" prefix is not accepted; write plain hex digits', "EINVAL");
-
-  const groups = body.split(",");
-  const values: number[] = [];
-  for (const group of groups) {
-    if (group === "") throw new CpuMaskError(text, "empty group between commas", "EINVAL");
-    for (const ch of group) {
-      if (!HEX_DIGIT.test(ch)) throw new CpuMaskError(text, `invalid hex digit ${JSON.stringify(ch)}`, "EINVAL");
+export function parseCpuMask(text: string, cpus: number): number[] {
+  if (!Number.isInteger(cpus) || cpus < 1) throw new RangeError(`cpus must be a positive integer, got ${cpus}`);
+  const maxGroups = Math.ceil(cpus / 32);
+  const selected: number[] = [];
+  let end = text.length - 1;
+  for (let group = 0; ; group++) {
+    while (end >= 0 && SEPARATOR.test(text[end])) end--;
+    if (end < 0) break;
+    if (group >= maxGroups) {
+      throw new CpuMaskError(text, `more 32-bit groups than ${cpus} CPUs need (${maxGroups})`, "EOVERFLOW");
     }
-    const significant = group.replace(/^0+/, "");
-    if (significant.length > 8) throw new CpuMaskError(text, `group ${JSON.stringify(group)} overflows 32 bits`, "EOVERFLOW");
-    values.push(significant === "" ? 0 : Number.parseInt(significant, 16));
-  }
-
-  const cpus: number[] = [];
-  let anyBit = false;
-  // The last group holds CPUs 0..31, the one before it 32..63, and so on.
-  for (let g = 0; g < values.length; g++) {
-    const value = values[values.length - 1 - g];
-    if (value !== 0) anyBit = true;
+    let value = 0;
+    for (let digit = 0; end >= 0 && !SEPARATOR.test(text[end]); digit++, end--) {
+      const v = hexValue(text[end]);
+      if (v < 0) throw new CpuMaskError(text, `invalid hex digit ${JSON.stringify(text[end])}`, "EINVAL");
+      if (digit === 8) throw new CpuMaskError(text, "a group has more than 8 hex digits (32 bits)", "EOVERFLOW");
+      value += v * 16 ** digit;
+    }
     for (let bit = 0; bit < 32; bit++) {
-      const cpu = g * 32 + bit;
-      if (cpu >= onlineCpus) break;
-      if (((value >>> bit) & 1) === 1) cpus.push(cpu);
+      if (Math.floor(value / 2 ** bit) % 2 === 0) continue;
+      const cpu = group * 32 + bit;
+      if (cpu >= cpus) throw new CpuMaskError(text, `selects CPU ${cpu}, but the host has ${cpus === 1 ? "1 CPU" : `${cpus} CPUs`}`, "EOVERFLOW");
+      selected.push(cpu);
     }
   }
-  if (anyBit && cpus.length === 0) {
-    const host = onlineCpus === 1 ? "1 CPU" : `${onlineCpus} CPUs`;
-    throw new CpuMaskError(text, `selects no online CPU; the host has ${host}`, "EINVAL");
-  }
-  return cpus;
+  return selected.sort((x, y) => x - y);
 }
 
 /**
