@@ -25,8 +25,8 @@ describe("unknown keys are rejected at every depth", () => {
   });
 
   it("three levels down", () => {
-    const raw = rawWith((r) => (r.nics = [{ name: "eth0", rss: { indir: 64 } }]));
-    expectConfigError(() => validateScenario(raw), "nics[0].rss.indir: unknown key; allowed: key, indirSize");
+    const raw = rawWith((r) => (r.nics = [{ name: "eth0", rss: { table: 64 } }]));
+    expectConfigError(() => validateScenario(raw), "nics[0].rss.table: unknown key; allowed: key, hfunc, inputXfrm, fields, indirSize, indir");
     const load = rawWith((r) => (at(r, "traffic").load = { pps: 1, bps: 2 }));
     expectConfigError(() => validateScenario(load), "traffic.load.bps: unknown key; allowed: pps, mbps");
   });

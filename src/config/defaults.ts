@@ -5,8 +5,6 @@
  * rules as user input, so they are always valid. Defaults that depend on other fields
  * (`nics[].maxQueues`, `traffic.dstPort`, `traffic.nic`) are filled in by `validate.ts`.
  */
-import { MICROSOFT_RSS_KEY, formatRssKey } from "../rss/key.js";
-
 export const PROFILE_DEFAULT = "ecs";
 
 export const HOST_DEFAULTS = {
@@ -21,11 +19,22 @@ export const NIC_DEFAULTS = {
   queues: 1,
   /**
    * The Microsoft verification key: deterministic, so runs are comparable. (Linux itself uses a
-   * random 52-byte key per boot: facts/linux-rx-path.md (a).)
+   * random 52-byte key per boot — `"random"` models that: facts/linux-rx-path.md (a).)
    */
-  rssKey: formatRssKey(MICROSOFT_RSS_KEY),
+  rssKey: "microsoft",
+  /** The RSS hash function: Toeplitz, what RSS NICs use by default. */
+  rssHfunc: "toeplitz",
+  /** No symmetric input transform (the kernel's default input_xfrm). */
+  rssInputXfrm: "none",
+  /**
+   * Hash fields per flow type: the 4-tuple everywhere. Defaults are driver-specific; several
+   * drivers hash UDP on "sd" only (facts/linux-rx-path.md (a)) — set `udp4: sd` to model them.
+   */
+  rssFields: "sdfn",
   /** Indirection table entries: the most common hardware size (facts A4, scaling.rst). */
   rssIndirSize: 128,
+  /** The driver's default fill, entry i = i mod queues (`ethtool_rxfh_indir_default`). */
+  rssIndir: "default",
   /** rps_cpus: the kernel default is 0, RPS off (facts/linux-rx-path.md (c)). */
   rpsCpus: "0",
 } as const;

@@ -1,9 +1,14 @@
 /**
  * The scenario's own field types, built from the schema DSL: durations, prefixes, port ranges,
- * packet size mixes, flow weights, offered load, RSS keys and RPS masks. Each one checks a single
- * field and converts it to engine units; rules that involve other fields live in `validate.ts`.
+ * packet size mixes, flow weights, offered load, RSS keys, hash fields and indirection tables,
+ * and RPS masks. Each one checks a single field and converts it to engine units; rules that
+ * involve other fields live in `validate.ts`.
  */
-import { RssKeyError, parseRssKey } from "../rss/key.js";
+import { RssFieldsError, formatHashFields, parseHashFields } from "../rss/fields.js";
+import { IndirSpecError, parseIndirSpec } from "../rss/indirection.js";
+import type { IndirSpec } from "../rss/indirection.js";
+import { RssKeyError, parseRssKeySpec } from "../rss/key.js";
+import type { RssKeySpec } from "../rss/key.js";
 import { parseInterfaceAddress, parsePoolPrefix, CIDR_PATTERN } from "./addresses.js";
 import { DURATION_PATTERN, parseDuration } from "./durations.js";
 import { ConfigError, show } from "./errors.js";
@@ -129,22 +134,66 @@ export function offeredLoad(meta: Meta): Schema<Load> {
   );
 }
 
-/** A Toeplitz key in ethtool colon form or plain hex, 40 or 52 bytes. */
-export function rssKey(meta: Meta): Schema<Uint8Array> {
+/** A Toeplitz key: a name (`microsoft`, `random`, `symmetric`) or 40/52 bytes of hex. */
+export function rssKey(meta: Meta): Schema<RssKeySpec> {
   return custom({
     ...meta,
     accepts: ["string", "number"],
-    json: { type: "string", pattern: "^\\s*([0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2})*|([0-9A-Fa-f]{2})+)\\s*$" },
-    allowed: "40 or 52 bytes in hex (colon-separated as ethtool prints, or plain)",
+    json: { type: "string", pattern: "^\\s*(microsoft|random|symmetric|[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2})*|([0-9A-Fa-f]{2})+)\\s*$" },
+    allowed: '"microsoft", "random", "symmetric", or 40 or 52 bytes in hex (colon-separated as ethtool prints, or plain)',
     parse: (value, path) => {
       if (typeof value !== "string") throw new ConfigError(path, `${show(value)} must be a quoted hex string`);
       try {
-        return parseRssKey(value);
+        return parseRssKeySpec(value);
       } catch (error) {
         if (error instanceof RssKeyError) throw new ConfigError(path, `${show(value)} is not a valid key (${error.message})`);
         throw error;
       }
     },
+  });
+}
+
+/** `ethtool -N rx-flow-hash` letters for one flow type, returned in canonical order (`sdfn`). */
+export function hashFields(meta: Meta): Schema<string> {
+  return custom({
+    ...meta,
+    accepts: ["string"],
+    json: { type: "string", pattern: "^[sdfn]+$" },
+    allowed: 'letters of "sdfn" (ethtool rx-flow-hash)',
+    parse: (value, path) => {
+      if (typeof value !== "string") throw new ConfigError(path, `${show(value)} must be ethtool rx-flow-hash letters such as "sdfn" or "sd"`);
+      try {
+        return formatHashFields(parseHashFields(value));
+      } catch (error) {
+        if (error instanceof RssFieldsError) throw new ConfigError(path, `${show(value)}: ${error.message}`);
+        throw error;
+      }
+    },
+  });
+}
+
+/** An indirection table: `ethtool -X` words (`equal 4`, `weight 1 2 1`, …) or a list of queues. */
+export function indirSpec(meta: Meta): Schema<IndirSpec> {
+  const words: Schema<IndirSpec> = custom({
+    accepts: ["string"],
+    json: { type: "string", pattern: "^\\s*(default|equal\\s+[0-9]+|start\\s+[0-9]+\\s+equal\\s+[0-9]+|weight(\\s+[0-9]+)+|\\[[0-9,\\s]*\\])\\s*$" },
+    allowed: '"default", "equal N", "start S equal N" or "weight W0 W1 ..."',
+    parse: (value, path) => {
+      try {
+        return parseIndirSpec(String(value));
+      } catch (error) {
+        if (error instanceof IndirSpecError) throw new ConfigError(path, `${show(value)}: ${error.message}`);
+        throw error;
+      }
+    },
+  });
+  const list = map(
+    array(int({ min: 0, max: 65535 }), { minItems: 1, maxItems: 65536, allowed: "a list of queue numbers" }),
+    (queues): IndirSpec => ({ kind: "list", queues }),
+  );
+  return union([words, list], {
+    ...meta,
+    allowed: '"default", "equal N", "start S equal N", "weight W0 W1 ...", or a list of queue numbers (one per entry)',
   });
 }
 

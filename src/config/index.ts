@@ -13,7 +13,11 @@
  *   profile      "ecs" | "none"                              default "ecs"
  *   host*        cpus* (1..4096), ghz (GHz, default 2.5)
  *   nics*        [{ name*, addresses [CIDR], maxQueues, queues (default 1), ringSize (descriptors,
- *                   default 1024), rss { key (hex), indirSize (power of two, default 128) },
+ *                   default 1024), rss { key ("microsoft" | "random" | "symmetric" | hex),
+ *                   hfunc ("toeplitz" | "xor"), inputXfrm ("none" | "symmetric-xor" |
+ *                   "symmetric-or-xor"), fields { tcp4, udp4, tcp6, udp6: ethtool letters of
+ *                   "sdfn", default "sdfn" }, indirSize (power of two, default 128), indir
+ *                   ("default" | "equal N" | "start S equal N" | "weight W…" | [queue per entry]) },
  *                   rps { cpus: mask | [mask per queue] (sysfs hex, default "0" = off) } }]
  *   irq          policy "round-robin" | "cpu0"
  *   traffic*     flows, src* / dst* (CIDR or list), protocol, srcPort / dstPort (port or "lo-hi"),

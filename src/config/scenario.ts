@@ -6,6 +6,10 @@
  * (YAML/JSON, human units) is described by `config/schema.ts`, which is also the source of the
  * published JSON Schema.
  */
+import type { RssFlowType } from "../rss/fields.js";
+import type { IndirSpec } from "../rss/indirection.js";
+import type { RssKeySpec } from "../rss/key.js";
+import type { RssHfunc, RssInputXfrm } from "../rss/profile.js";
 
 /** Cloud profile: `ecs` applies the cloud host rules (facts/cloud-host.md); `none` is bare metal. */
 export type Profile = "ecs" | "none";
@@ -29,10 +33,26 @@ export interface Prefix {
 }
 
 export interface Rss {
-  /** Toeplitz key bytes (40 or 52). Default: the Microsoft verification key. */
+  /**
+   * The key as configured: fixed bytes (`microsoft`, `symmetric`, hex) or `random` (drawn from
+   * each job's seed: `rssKeyBytes(keySpec, seed)` in rss/key.ts). Default `microsoft`.
+   */
+  readonly keySpec: RssKeySpec;
+  /**
+   * The fixed key bytes (40 or 52), the same as `keySpec.bytes`; empty for a `random` key, whose
+   * bytes exist only per job. Default: the Microsoft verification key.
+   */
   readonly key: Uint8Array;
+  /** `ethtool -X hfunc`: toeplitz (default) or xor (nicsim's definition: rss/profile.ts). */
+  readonly hfunc: RssHfunc;
+  /** `ethtool -X xfrm`: none (default), symmetric-xor or symmetric-or-xor. */
+  readonly inputXfrm: RssInputXfrm;
+  /** Hashed fields per flow type as canonical ethtool letters (`sdfn`, `sd`, …). Default `sdfn`. */
+  readonly fields: Readonly<Record<RssFlowType, string>>;
   /** Indirection table size (power of two). Default 128. */
   readonly indirSize: number;
+  /** Indirection table as `ethtool -X` sets it; checked against `queues`. Default `default`. */
+  readonly indir: IndirSpec;
 }
 
 export interface Rps {

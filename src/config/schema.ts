@@ -15,9 +15,24 @@ import {
   RUN_DEFAULTS,
   TRAFFIC_DEFAULTS,
 } from "./defaults.js";
-import { addressPool, duration, flowWeights, interfaceAddress, offeredLoad, portRange, rpsMasks, rssKey, sizeMix } from "./field-types.js";
+import { RSS_FLOW_TYPES } from "../rss/fields.js";
+import type { RssFlowType } from "../rss/fields.js";
+import { RSS_HFUNCS, RSS_INPUT_XFRMS } from "../rss/profile.js";
+import {
+  addressPool,
+  duration,
+  flowWeights,
+  hashFields,
+  indirSpec,
+  interfaceAddress,
+  offeredLoad,
+  portRange,
+  rpsMasks,
+  rssKey,
+  sizeMix,
+} from "./field-types.js";
 import { array, enumOf, int, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
-import type { Infer, JsonSchema } from "./schema-dsl.js";
+import type { Infer, JsonSchema, Schema } from "./schema-dsl.js";
 
 const host = obj(
   {
@@ -64,8 +79,34 @@ const nic = obj({
     {
       key: rssKey({
         default: NIC_DEFAULTS.rssKey,
-        description: "Toeplitz hash key, 40 or 52 bytes, as `ethtool -x` prints it (6d:5a:...) or plain hex. Default: the Microsoft verification key.",
+        description:
+          'Toeplitz hash key: "microsoft" (the verification key), "random" (52 bytes drawn from each job\'s seed, like the kernel\'s per-boot netdev_rss_key), "symmetric" (6d:5a repeated, 40 bytes), or 40/52 bytes of hex as `ethtool -x` prints them (6d:5a:...) or plain.',
       }),
+      hfunc: enumOf(RSS_HFUNCS, {
+        default: NIC_DEFAULTS.rssHfunc,
+        description:
+          "Hash function (`ethtool -X hfunc`): toeplitz, or xor = nicsim's XOR of the input's 32-bit words (the key is not used; see src/rss/profile.ts).",
+      }),
+      inputXfrm: enumOf(RSS_INPUT_XFRMS, {
+        default: NIC_DEFAULTS.rssInputXfrm,
+        description:
+          "Input transform (`ethtool -X xfrm`): symmetric-xor feeds (src^dst, src^dst, sport^dport, sport^dport), symmetric-or-xor (src|dst, src^dst, sport|dport, sport^dport); needs every flow type's fields in src/dst pairs.",
+      }),
+      fields: obj(
+        Object.fromEntries(
+          RSS_FLOW_TYPES.map((type) => [
+            type,
+            hashFields({
+              default: NIC_DEFAULTS.rssFields,
+              description: `Fields hashed for ${type} (\`ethtool -N IF rx-flow-hash ${type} LETTERS\`): s IP source, d IP destination, f source port, n destination port.`,
+            }),
+          ]),
+        ) as Record<RssFlowType, Schema<string>>,
+        {
+          default: {},
+          description: 'Hash input per flow type, as ethtool letters. Default "sdfn" for all; several drivers hash UDP on "sd" only.',
+        },
+      ),
       indirSize: int({
         min: 1,
         max: 65536,
@@ -73,6 +114,11 @@ const nic = obj({
         default: NIC_DEFAULTS.rssIndirSize,
         description: "Indirection table size (`ethtool -x`), a power of two.",
         unit: "entries",
+      }),
+      indir: indirSpec({
+        default: NIC_DEFAULTS.rssIndir,
+        description:
+          'Indirection table as `ethtool -X` sets it: "default" (entry i = i mod queues), "equal N", "start S equal N", "weight W0 W1 ...", or a list of indirSize queue numbers. queue = table[hash mod indirSize].',
       }),
     },
     { default: {}, description: "Receive-side scaling: which rx queue a flow's hash selects." },

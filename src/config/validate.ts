@@ -4,11 +4,16 @@
  * `ConfigError` naming the path, the value and what is allowed.
  *
  * Cross-field rules: NIC names are unique; queues <= maxQueues (maxQueues defaults to queues);
+ * the RSS indirection table names only queues below `queues` (a list has indirSize entries);
+ * an RSS input transform needs every flow type's hash fields in src/dst pairs;
  * RPS masks are valid for host.cpus and, given as a list, one per rx queue; src and dst share one
  * address family; traffic.nic names a NIC (default: the first NIC whose address contains a dst
  * address, else the first NIC); dstPort defaults by protocol; warm-up is shorter than the run.
  */
 import { CpuMaskError, parseCpuMask } from "../rps/cpumask.js";
+import { RSS_FLOW_TYPES, parseHashFields } from "../rss/fields.js";
+import { IndirSpecError, fillIndirection, formatIndirSpec } from "../rss/indirection.js";
+import { xfrmAllowedFor } from "../rss/profile.js";
 import { familyName, prefixContains } from "./addresses.js";
 import { TRAFFIC_DEFAULTS } from "./defaults.js";
 import { ConfigError, show } from "./errors.js";
@@ -17,7 +22,7 @@ import { isMapping, joinIndex, joinKey } from "./paths.js";
 import { scenarioSchema } from "./schema.js";
 import type { CheckedScenario } from "./schema.js";
 import { allowedOf, check } from "./schema-dsl.js";
-import type { Nic, Prefix, Run, Scenario, Traffic } from "./scenario.js";
+import type { Nic, Prefix, Rss, Run, Scenario, Traffic } from "./scenario.js";
 
 type CheckedNic = CheckedScenario["nics"][number];
 
@@ -80,9 +85,33 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
     maxQueues,
     queues: nic.queues,
     ringSize: nic.ringSize,
-    rss: { key: nic.rss.key, indirSize: nic.rss.indirSize },
+    rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss")),
     rps: { cpus },
   };
+}
+
+function resolveRss(rss: CheckedNic["rss"], queues: number, path: string): Rss {
+  if (rss.inputXfrm !== "none") {
+    for (const type of RSS_FLOW_TYPES) {
+      if (!xfrmAllowedFor(parseHashFields(rss.fields[type]))) {
+        throw new ConfigError(
+          joinKey(path, "inputXfrm"),
+          `${show(rss.inputXfrm)} needs every flow type's fields in source/destination pairs (s with d, f with n), ` +
+            `as the kernel's ethtool_check_xfrm_rxfh requires; ${joinKey(joinKey(path, "fields"), type)} is ${show(rss.fields[type])}`,
+        );
+      }
+    }
+  }
+  try {
+    fillIndirection(rss.indir, rss.indirSize, queues);
+  } catch (error) {
+    if (!(error instanceof IndirSpecError)) throw error;
+    const at = rss.indir.kind === "list" && error.entry !== undefined ? joinIndex(joinKey(path, "indir"), error.entry) : joinKey(path, "indir");
+    const what = rss.indir.kind === "list" ? "" : `${show(formatIndirSpec(rss.indir))}: `;
+    throw new ConfigError(at, `${what}${error.message}`);
+  }
+  const key = rss.key.kind === "fixed" ? rss.key.bytes : new Uint8Array(0);
+  return { keySpec: rss.key, key, hfunc: rss.hfunc, inputXfrm: rss.inputXfrm, fields: rss.fields, indirSize: rss.indirSize, indir: rss.indir };
 }
 
 function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[]): Traffic {

@@ -2,10 +2,54 @@ import type { Scenario } from "../config/scenario.js";
 import { placeIrqs } from "../irq/placement.js";
 import { parseCpuMask } from "../rps/cpumask.js";
 import { rpsTargetCpu } from "../rps/rps-map.js";
-import { defaultIndirection, queueOf } from "../rss/indirection.js";
-import { hashIpv4Ports, hashIpv6Ports, toeplitzTable } from "../rss/toeplitz.js";
+import { parseHashFields, type RssFlowType } from "../rss/fields.js";
+import { hashFlowColumns, type HashForm } from "../rss/flow-hash.js";
+import { fillIndirection, queueOf } from "../rss/indirection.js";
+import { rssKeyBytes } from "../rss/key.js";
+import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { Prng } from "../traffic/prng.js";
+
+/**
+ * The RSS facts of a job's flow set: the flows (drawn exactly as the engine draws them), the
+ * hash and the rx queue of each flow on the receiving NIC. `compilePlan` and `nicsim rss spread`
+ * both get them from `compileFlowRss`, so the two cannot disagree.
+ */
+export interface FlowRss {
+  readonly flows: FlowSet;
+  /** Index into `scenario.nics` of the receiving NIC. */
+  readonly nic: number;
+  readonly flowType: RssFlowType;
+  /** Hashed fields (`FIELD_*` bits of rss/fields.ts) for that flow type. */
+  readonly fields: number;
+  /** The hash form the flow set was hashed with (rss/flow-hash.ts). */
+  readonly form: HashForm;
+  /** The key bytes this job used (the random key drawn from `seed` for `key: random`). */
+  readonly key: Uint8Array;
+  /** The NIC's indirection table. */
+  readonly indir: Uint16Array;
+  readonly flowHash: Uint32Array;
+  /** rx queue of each flow, numbered within the receiving NIC: `indir[hash mod size]`. */
+  readonly flowNicQueue: Int32Array;
+}
+
+/** Draw the job's flow set and compute each flow's RSS hash and rx queue. Cold. */
+export function compileFlowRss(scenario: Scenario, seed: number): FlowRss {
+  const { nics, traffic } = scenario;
+  const flows = generateFlowSet(traffic, new Prng(seed, 0));
+  const nic = nics[traffic.nic];
+  const rss = nic.rss;
+  const flowType: RssFlowType = `${traffic.protocol}${flows.family}`;
+  const fields = parseHashFields(rss.fields[flowType]);
+  const key = rssKeyBytes(rss.keySpec, seed);
+  const profile = rssHashProfile(key, rss.hfunc, fields, rss.inputXfrm);
+  const indir = fillIndirection(rss.indir, rss.indirSize, nic.queues);
+  const flowHash = new Uint32Array(flows.count);
+  const form = hashFlowColumns(profile, flows, flowHash);
+  const flowNicQueue = new Int32Array(flows.count);
+  for (let f = 0; f < flows.count; f++) flowNicQueue[f] = queueOf(indir, flowHash[f]);
+  return { flows, nic: traffic.nic, flowType, fields, form, key, indir, flowHash, flowNicQueue };
+}
 
 /**
  * A scenario compiled for one job: every per-flow fact (RSS hash, rx queue, IRQ CPU, RPS CPU)
@@ -66,24 +110,15 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   });
   const queueCpu = placeIrqs(scenario.irq.policy, host.cpus, queues);
 
-  const flows = generateFlowSet(traffic, new Prng(seed, 0));
+  const { flows, flowHash, flowNicQueue } = compileFlowRss(scenario, seed);
   const nic = nics[traffic.nic];
-  const key = toeplitzTable(nic.rss.key);
-  const indir = defaultIndirection(nic.rss.indirSize, nic.queues);
   const rpsMaps = nic.rps.cpus.map((mask) => parseCpuMask(mask, host.cpus));
-  const flowHash = new Uint32Array(flows.count);
   const flowQueue = new Int32Array(flows.count);
   const flowRpsCpu = new Int32Array(flows.count);
-  const w = flows.words;
   for (let f = 0; f < flows.count; f++) {
-    const hash =
-      w === 1
-        ? hashIpv4Ports(key, flows.src[f], flows.dst[f], flows.sport[f], flows.dport[f])
-        : hashIpv6Ports(key, flows.src.subarray(f * 4, f * 4 + 4), flows.dst.subarray(f * 4, f * 4 + 4), flows.sport[f], flows.dport[f]);
-    const q = queueOf(indir, hash);
-    flowHash[f] = hash;
+    const q = flowNicQueue[f];
     flowQueue[f] = nicBase[traffic.nic] + q;
-    flowRpsCpu[f] = rpsTargetCpu(rpsMaps[q] ?? [], hash);
+    flowRpsCpu[f] = rpsTargetCpu(rpsMaps[q] ?? [], flowHash[f]);
   }
 
   const ns = (cycles: number): number => cycles / host.ghz;

@@ -1,0 +1,81 @@
+import { FIELDS_SDFN, formatHashFields } from "../../rss/fields.js";
+import { QUALITY_FIELDS, keyQuality, type KeyQuality, type QualityField } from "../../rss/key-quality.js";
+import { textTable } from "../../report/text-table.js";
+import { parseCommand, stringOption } from "../parse.js";
+import { UsageError } from "../usage-error.js";
+import { fieldsOption, indirSizeOption, intOption, keyOption } from "./rss-options.js";
+
+export const RSS_KEY_QUALITY_HELP = `nicsim rss key-quality [--key K] [--field src|dst|sport|dport] [--bits Q] [--indir-size N]
+                       [--family 4|6] [--fields LETTERS] [--json]
+  Can a burst of flows differing only in the low Q bits of one field (consecutive source
+  ports, say) reach every indirection-table entry? Prints the GF(2) rank r of the key's
+  Toeplitz sub-matrix for those input bits and the table's index bits: the burst reaches
+  2^r of 2^min(Q, log2 N) entries, whatever the other fields are. Rows where r falls short
+  are flagged (FLAG); the exit status stays 0.
+  --key K       microsoft (default), symmetric, random [--seed N], or hex
+  --field F     one field (default: all four)
+  --bits Q      low bits varied (default log2 of the table size)
+  --indir-size  table entries, a power of two (default 128)
+  --family      4 (default) or 6: the input layout; --fields the hashed fields (default sdfn)`;
+
+export function rssKeyQualityCommand(args: readonly string[]): number {
+  const parsed = parseCommand("rss key-quality", args, {
+    key: { type: "string" },
+    seed: { type: "string" },
+    field: { type: "string" },
+    bits: { type: "string" },
+    "indir-size": { type: "string" },
+    family: { type: "string" },
+    fields: { type: "string" },
+    json: { type: "boolean" },
+  });
+  if (parsed.positionals.length > 0) throw new UsageError(`rss key-quality: unexpected argument "${parsed.positionals[0]}"`);
+  const key = keyOption(stringOption(parsed, "key"), stringOption(parsed, "seed"));
+  const size = indirSizeOption(stringOption(parsed, "indir-size"));
+  const familyText = stringOption(parsed, "family") ?? "4";
+  if (familyText !== "4" && familyText !== "6") throw new UsageError(`--family: ${JSON.stringify(familyText)} must be 4 or 6`);
+  const family = familyText === "4" ? 4 : 6;
+  const fieldsText = stringOption(parsed, "fields");
+  const fields = fieldsText === undefined ? FIELDS_SDFN : fieldsOption(fieldsText);
+  const fieldText = stringOption(parsed, "field");
+  const names = Object.keys(QUALITY_FIELDS) as QualityField[];
+  if (fieldText !== undefined && !names.includes(fieldText as QualityField)) {
+    throw new UsageError(`--field: ${JSON.stringify(fieldText)} must be one of ${names.join(", ")}`);
+  }
+  const chosen = fieldText === undefined ? names : [fieldText as QualityField];
+  const indexBits = 31 - Math.clz32(size);
+  const bitsText = stringOption(parsed, "bits");
+  const rows: KeyQuality[] = chosen.map((field) => {
+    const width = field === "sport" || field === "dport" ? 16 : family === 4 ? 32 : 128;
+    const bits = bitsText === undefined ? Math.max(1, Math.min(indexBits, width)) : intOption("bits", bitsText, 1, width);
+    return keyQuality(key.bytes, field, bits, size, { fields, family });
+  });
+
+  if (parsed.values.json === true) {
+    const doc = { key: key.label, indirSize: size, family, fields: formatHashFields(fields), results: rows };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+    return 0;
+  }
+  const out = [
+    `key ${key.label}; table ${size} entries (index = low ${indexBits} hash bits); IPv${family} input ${formatHashFields(fields)}`,
+    "",
+    textTable(
+      ["field", "input bits", "varied", "rank", "entries reached"],
+      rows.map((r) => [r.field, inputRange(r), `low ${r.bits}`, r.rank, `${r.reachable} of ${r.possible}`]),
+    ),
+  ];
+  const flagged = rows.filter((r) => r.flagged);
+  if (flagged.length > 0) out.push("");
+  for (const r of flagged) {
+    const why = r.inputBits.length === 0 ? `${r.field} is not hashed (fields ${formatHashFields(fields)})` : `rank ${r.rank} < ${Math.min(r.bits, r.indexBits)}`;
+    out.push(`FLAG ${r.field}: flows differing only in the low ${r.bits} bits of ${r.field} reach ${r.reachable} of ${r.possible} table entries (${why})`);
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+  return 0;
+}
+
+/** "88-95": the input bit positions varied (MSB of input byte 0 = bit 0), or "-" when not hashed. */
+function inputRange(r: KeyQuality): string {
+  if (r.inputBits.length === 0) return "-";
+  return `${Math.min(...r.inputBits)}-${Math.max(...r.inputBits)}`;
+}
