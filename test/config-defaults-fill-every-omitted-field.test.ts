@@ -18,6 +18,7 @@ describe("defaults fill every omitted field", () => {
     expect(Array.from(nic.rss.key)).toEqual(Array.from(MICROSOFT_RSS_KEY));
     expect(nic.rss.indirSize).toBe(128);
     expect(nic.rps.cpus).toEqual(["0"]);
+    expect(nic.rps.flowCnt).toBe(0);
   });
 
   it("maxQueues follows queues when only queues is given", () => {
@@ -58,7 +59,14 @@ describe("defaults fill every omitted field", () => {
   });
 
   it("kernel sysctls, with netdev_budget_usecs stored in ns", () => {
-    expect(scenario.kernel).toEqual({ napiWeight: 64, netdevBudget: 300, netdevBudgetNs: 2_000_000, maxBacklog: 1000, devWeight: 64 });
+    expect(scenario.kernel).toEqual({
+      napiWeight: 64,
+      netdevBudget: 300,
+      netdevBudgetNs: 2_000_000,
+      maxBacklog: 1000,
+      rpsSockFlowEntries: 0,
+      devWeight: 64,
+    });
   });
 
   it("run: 100 ms, no warm-up, seed 1, one replication", () => {

@@ -37,6 +37,8 @@ export const NIC_DEFAULTS = {
   rssIndir: "default",
   /** rps_cpus: the kernel default is 0, RPS off (facts/linux-rx-path.md (c)). */
   rpsCpus: "0",
+  /** rps_flow_cnt: 0, no RFS flow table on the queue. */
+  rpsFlowCnt: 0,
 } as const;
 
 export const IRQ_DEFAULTS = {
@@ -96,6 +98,8 @@ export const KERNEL_DEFAULTS = {
   netdevBudgetUsecs: 2000,
   /** net.core.netdev_max_backlog. */
   maxBacklog: 1000,
+  /** net.core.rps_sock_flow_entries: 0, RFS off (facts/linux-rx-path.md (c)). */
+  rpsSockFlowEntries: 0,
   /** net.core.dev_weight (× dev_weight_rx_bias 1). */
   devWeight: 64,
 } as const;

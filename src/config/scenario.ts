@@ -61,6 +61,8 @@ export interface Rps {
    * most significant first; "0" = off). A single mask given in the file applies to every queue.
    */
   readonly cpus: readonly string[];
+  /** rps_flow_cnt of each rx queue: RFS flow-table entries (0 = none). */
+  readonly flowCnt: number;
 }
 
 export interface Nic {
@@ -117,6 +119,8 @@ export interface Traffic {
   readonly load: Load;
   /** Index into `nics` of the NIC that receives this traffic. */
   readonly nic: number;
+  /** CPUs the receiving application runs on (flow f on appCpus[f mod n]); empty: not given. */
+  readonly appCpus: readonly number[];
 }
 
 export type CostDistribution = "fixed" | "exponential";
@@ -151,6 +155,8 @@ export interface Kernel {
   readonly netdevBudgetNs: number;
   /** net.core.netdev_max_backlog. */
   readonly maxBacklog: number;
+  /** net.core.rps_sock_flow_entries (0 = RFS off). */
+  readonly rpsSockFlowEntries: number;
   /** net.core.dev_weight × dev_weight_rx_bias: process_backlog quota. */
   readonly devWeight: number;
 }

@@ -31,7 +31,7 @@ import {
   rssKey,
   sizeMix,
 } from "./field-types.js";
-import { array, enumOf, int, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
+import { array, enumOf, int, map, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
 import type { Infer, JsonSchema, Schema } from "./schema-dsl.js";
 
 const host = obj(
@@ -123,15 +123,35 @@ const nic = obj({
     },
     { default: {}, description: "Receive-side scaling: which rx queue a flow's hash selects." },
   ),
-  rps: obj(
+  rps: union(
+    [
+      map(
+        enumOf(["vendor-default"]),
+        (value, path) => ({ cpus: { masks: [{ value, path }], perQueue: false }, flowCnt: NIC_DEFAULTS.rpsFlowCnt }),
+      ),
+      obj(
+        {
+          cpus: rpsMasks({
+            default: NIC_DEFAULTS.rpsCpus,
+            description:
+              'rps_cpus in sysfs notation (hex, comma every 32 bits, most significant first; "0" = off): one mask for every rx queue, or a list with one mask per queue; "vendor-default" is the cloud image rule (q = cpus/8 clamped to 1..2, q "f" digits).',
+          }),
+          flowCnt: int({
+            min: 0,
+            max: 1 << 20,
+            default: NIC_DEFAULTS.rpsFlowCnt,
+            description: "rps_flow_cnt of every rx queue: RFS flow-table entries (rounded up to a power of two; 0 = none).",
+            unit: "entries",
+          }),
+        },
+        { description: "RPS and RFS settings of the rx queues." },
+      ),
+    ],
     {
-      cpus: rpsMasks({
-        default: NIC_DEFAULTS.rpsCpus,
-        description:
-          'rps_cpus in sysfs notation (hex, comma every 32 bits, most significant first; "0" = off): one mask for every rx queue, or a list with one mask per queue.',
-      }),
+      default: {},
+      description:
+        'Receive packet steering: which CPUs finish the stack work of each rx queue. "vendor-default" is short for { cpus: vendor-default }.',
     },
-    { default: {}, description: "Receive packet steering: which CPUs finish the stack work of each rx queue." },
   ),
 }, { description: "A NIC: its name, addresses, queues, ring, RSS and RPS settings." });
 
@@ -171,6 +191,12 @@ const traffic = obj(
       description: "Arrival process: Poisson (exponential gaps) or constant gaps.",
     }),
     load: offeredLoad({ description: "Offered load: exactly one of { pps } or { mbps }." }),
+    appCpus: optional(
+      str({
+        description:
+          'CPUs the receiving application runs on, as a CPU list ("0-3,8"); flow f is read on the (f mod n)-th of them. RFS steers each flow to its application CPU.',
+      }),
+    ),
     nic: optional(
       str({
         description:
@@ -225,6 +251,13 @@ const kernel = obj(
       default: KERNEL_DEFAULTS.maxBacklog,
       description: "net.core.netdev_max_backlog: per-CPU backlog queue limit.",
       unit: "packets",
+    }),
+    rpsSockFlowEntries: int({
+      min: 0,
+      max: 1 << 29,
+      default: KERNEL_DEFAULTS.rpsSockFlowEntries,
+      description: "net.core.rps_sock_flow_entries: RFS global flow table size (rounded up to a power of two; 0 = RFS off).",
+      unit: "entries",
     }),
     devWeight: int({
       min: 1,

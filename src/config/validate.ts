@@ -10,7 +10,9 @@
  * address family; traffic.nic names a NIC (default: the first NIC whose address contains a dst
  * address, else the first NIC); dstPort defaults by protocol; warm-up is shorter than the run.
  */
+import { CpuListError, parseCpuList } from "../rps/cpulist.js";
 import { CpuMaskError, parseCpuMask } from "../rps/cpumask.js";
+import { vendorDefaultEffectiveMask } from "../rps/vendor-default.js";
 import { RSS_FLOW_TYPES, parseHashFields } from "../rss/fields.js";
 import { IndirSpecError, fillIndirection, formatIndirSpec } from "../rss/indirection.js";
 import { xfrmAllowedFor } from "../rss/profile.js";
@@ -35,17 +37,30 @@ export function validateScenario(raw: unknown): Scenario {
     host: checked.host,
     nics,
     irq: checked.irq,
-    traffic: resolveTraffic(checked.traffic, nics),
+    traffic: resolveTraffic(checked.traffic, nics, checked.host.cpus),
     costs: checked.costs,
     kernel: {
       napiWeight: checked.kernel.napiWeight,
       netdevBudget: checked.kernel.netdevBudget,
       netdevBudgetNs: checked.kernel.netdevBudgetUsecs * 1000,
       maxBacklog: checked.kernel.maxBacklog,
+      rpsSockFlowEntries: checked.kernel.rpsSockFlowEntries,
       devWeight: checked.kernel.devWeight,
     },
     run: resolveRun(checked.run),
   };
+}
+
+/** A kernel CPU list (bitmap_parselist) of the host's CPUs, its errors as config errors. */
+function cpuList(text: string, path: string, cpus: number): number[] {
+  try {
+    const list = parseCpuList(text, cpus);
+    if (list.length === 0) throw new ConfigError(path, `${show(text)} names no CPU`);
+    return list;
+  } catch (error) {
+    if (error instanceof CpuListError) throw new ConfigError(path, error.message);
+    throw error;
+  }
 }
 
 /** The document must be a mapping of top-level keys; anything else gets one message. */
@@ -69,7 +84,8 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
       `${count(masks.length, "mask")} given for ${count(nic.queues, "rx queue")}`,
     );
   }
-  for (const mask of masks) {
+  const effective = masks.map((mask) => (mask.value === "vendor-default" ? { ...mask, value: vendorDefaultEffectiveMask(checked.host.cpus) } : mask));
+  for (const mask of effective) {
     try {
       parseCpuMask(mask.value, checked.host.cpus);
     } catch (error) {
@@ -77,7 +93,7 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
       throw error;
     }
   }
-  const cpus = perQueue ? masks.map((mask) => mask.value) : new Array<string>(nic.queues).fill(masks[0].value);
+  const cpus = perQueue ? effective.map((mask) => mask.value) : new Array<string>(nic.queues).fill(effective[0].value);
 
   return {
     name: nic.name,
@@ -86,7 +102,7 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
     queues: nic.queues,
     ringSize: nic.ringSize,
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss")),
-    rps: { cpus },
+    rps: { cpus, flowCnt: nic.rps.flowCnt },
   };
 }
 
@@ -114,7 +130,7 @@ function resolveRss(rss: CheckedNic["rss"], queues: number, path: string): Rss {
   return { keySpec: rss.key, key, hfunc: rss.hfunc, inputXfrm: rss.inputXfrm, fields: rss.fields, indirSize: rss.indirSize, indir: rss.indir };
 }
 
-function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[]): Traffic {
+function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[], cpus: number): Traffic {
   const all: readonly Located<Prefix>[] = [...traffic.src, ...traffic.dst];
   const first = all[0];
   for (const prefix of all) {
@@ -139,6 +155,7 @@ function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[
     arrival: traffic.arrival,
     load: traffic.load,
     nic: receivingNic(traffic.nic, dst, nics),
+    appCpus: traffic.appCpus === undefined ? [] : cpuList(traffic.appCpus, "traffic.appCpus", cpus),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Scenario } from "../config/scenario.js";
 import { placeIrqs } from "../irq/placement.js";
 import { parseCpuMask } from "../rps/cpumask.js";
+import { RfsTables } from "../rps/rfs.js";
 import { rpsTargetCpu } from "../rps/rps-map.js";
 import { parseHashFields, type RssFlowType } from "../rss/fields.js";
 import { hashFlowColumns, type HashForm } from "../rss/flow-hash.js";
@@ -69,8 +70,17 @@ export interface Plan {
   readonly flows: FlowSet;
   readonly flowHash: Uint32Array;
   readonly flowQueue: Int32Array;
-  /** RPS target CPU per flow, or -1 when the flow is processed where it was polled. */
+  /**
+   * Steering of each flow: the RPS target CPU, -1 when the flow is processed where it was
+   * polled, or RFS_PER_PACKET when RFS decides per packet (then `flowMapCpu` is the fallback).
+   */
   readonly flowRpsCpu: Int32Array;
+  /** The RPS map's CPU for each flow (-1: no map or hash 0): RFS's fallback. */
+  readonly flowMapCpu: Int32Array;
+  /** CPU of the application reading each flow (-1: not given). */
+  readonly flowAppCpu: Int32Array;
+  /** RFS tables, or null when RFS is off for every queue. */
+  readonly rfs: RfsTables | null;
   readonly costNs: CostNs;
   readonly exponentialCosts: boolean;
   readonly napiWeight: number;
@@ -91,6 +101,9 @@ export interface CostNs {
   readonly rpsEnqueue: number;
   readonly ipi: number;
 }
+
+/** `flowRpsCpu` value of a flow whose target RFS picks per packet. */
+export const RFS_PER_PACKET = -2;
 
 export function compilePlan(scenario: Scenario, seed: number): Plan {
   const { host, nics, traffic, costs, kernel, run } = scenario;
@@ -113,12 +126,28 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   const { flows, flowHash, flowNicQueue } = compileFlowRss(scenario, seed);
   const nic = nics[traffic.nic];
   const rpsMaps = nic.rps.cpus.map((mask) => parseCpuMask(mask, host.cpus));
+  const rfsTables = new RfsTables(
+    kernel.rpsSockFlowEntries,
+    nics.flatMap((n) => new Array<number>(n.queues).fill(n.rps.flowCnt)),
+    host.cpus,
+  );
+  const apps = traffic.appCpus;
   const flowQueue = new Int32Array(flows.count);
   const flowRpsCpu = new Int32Array(flows.count);
+  const flowMapCpu = new Int32Array(flows.count);
+  const flowAppCpu = new Int32Array(flows.count);
+  let anyRfs = false;
   for (let f = 0; f < flows.count; f++) {
     const q = flowNicQueue[f];
-    flowQueue[f] = nicBase[traffic.nic] + q;
-    flowRpsCpu[f] = rpsTargetCpu(rpsMaps[q] ?? [], flowHash[f]);
+    const queue = nicBase[traffic.nic] + q;
+    flowQueue[f] = queue;
+    flowMapCpu[f] = rpsTargetCpu(rpsMaps[q] ?? [], flowHash[f]);
+    flowAppCpu[f] = apps.length === 0 ? -1 : apps[f % apps.length];
+    // RFS can only steer once an application has written the sock flow table, and never a
+    // packet with hash 0 (get_rps_cpu skips those).
+    const rfs = rfsTables.active(queue) && apps.length > 0 && flowHash[f] !== 0;
+    flowRpsCpu[f] = rfs ? RFS_PER_PACKET : flowMapCpu[f];
+    anyRfs ||= rfs;
   }
 
   const ns = (cycles: number): number => cycles / host.ghz;
@@ -133,6 +162,9 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     flowHash,
     flowQueue,
     flowRpsCpu,
+    flowMapCpu,
+    flowAppCpu,
+    rfs: anyRfs ? rfsTables : null,
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),

@@ -2,7 +2,7 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
 import { ActorHeap } from "./actor-heap.js";
-import type { Plan } from "./plan.js";
+import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
@@ -94,6 +94,9 @@ export class Simulation {
   private readonly blHead: Int32Array;
   private readonly blCount: Int32Array;
   private readonly blInput: Int32Array;
+  /** input_queue_head / input_queue_tail: packets dequeued from / enqueued to each backlog (RFS). */
+  private readonly blHeadCount: Float64Array;
+  private readonly blTailCount: Float64Array;
   private readonly blTime: Float64Array;
   private readonly blFlow: Int32Array;
   private readonly blLen: Uint16Array;
@@ -206,6 +209,8 @@ export class Simulation {
     this.blHead = new Int32Array(nCpu);
     this.blCount = new Int32Array(nCpu);
     this.blInput = new Int32Array(nCpu);
+    this.blHeadCount = new Float64Array(nCpu);
+    this.blTailCount = new Float64Array(nCpu);
     // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
     // other CPU depends on nothing but its own arrivals and may run ahead.
     const coupled = new Uint8Array(nCpu);
@@ -213,9 +218,15 @@ export class Simulation {
       const r = plan.flowRpsCpu[f];
       const c = plan.queueCpu[plan.flowQueue[f]];
       if (r >= 0 && r !== c) coupled[r] = coupled[c] = 1;
+      if (r === RFS_PER_PACKET) {
+        // RFS may send the flow to its application's CPU or to the RPS map's CPU.
+        coupled[c] = 1;
+        if (plan.flowAppCpu[f] >= 0) coupled[plan.flowAppCpu[f]] = 1;
+        if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
+      }
     }
     this.coupled = coupled;
-    const anyRps = plan.flowRpsCpu.some((r) => r >= 0);
+    const anyRps = plan.flowRpsCpu.some((r) => r !== -1);
     const blSlots = anyRps ? nCpu * blCap : 0;
     this.blTime = new Float64Array(blSlots);
     this.blFlow = new Int32Array(blSlots);
@@ -417,6 +428,7 @@ export class Simulation {
     const inline = cost.driver + cost.stack;
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
+    const rfsOn = plan.rfs !== null;
     const busyNs = this.cpuBusy;
     let delivered = 0;
     let deliveredBytes = 0;
@@ -471,7 +483,8 @@ export class Simulation {
           const len = ringLen[slot];
           const arrival = ringTime[slot];
           if (arrival >= warm) polled++;
-          const target = flowRps[flow];
+          let target = flowRps[flow];
+          if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
           if (target >= 0) {
             // RPS: the hand-off to the target's backlog happens when the driver work ends.
             work = cost.driver + cost.rpsEnqueue;
@@ -501,6 +514,7 @@ export class Simulation {
           const from = now > warm ? now : warm;
           if (to > from) busyNs[c] += to - from;
           now = stop;
+          if (rfsOn && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
           if (arrival >= warm) {
             latencyBuf[latencyFill++] = stop - arrival;
             if (latencyFill === latencyBuf.length) {
@@ -641,7 +655,9 @@ export class Simulation {
     this.compArr[c] = this.ringTime[slot];
     this.compLen[c] = len;
     if (this.ringTime[slot] >= this.warm) this.cpuPolled[c]++;
-    const target = this.plan.flowRpsCpu[flow];
+    let target = this.plan.flowRpsCpu[flow];
+    if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
+    this.compFlow[c] = flow;
     let work: number;
     if (target < 0) {
       this.compKind[c] = DELIVER;
@@ -666,7 +682,9 @@ export class Simulation {
     const slot = c * (this.blMask + 1) + head;
     this.blHead[c] = (head + 1) & this.blMask;
     this.blCount[c] = count - 1;
+    this.blHeadCount[c]++;
     const len = this.blLen[slot];
+    this.compFlow[c] = this.blFlow[slot];
     this.compKind[c] = DELIVER;
     this.compArr[c] = this.blTime[slot];
     this.compLen[c] = len;
@@ -676,10 +694,27 @@ export class Simulation {
     return true;
   }
 
+  /**
+   * get_rps_cpu for a flow RFS steers: the CPU its flow table says (moving it to the
+   * application's CPU when the in-order rule allows), else the RPS map's CPU, else -1.
+   */
+  private rfsTarget(flow: number): number {
+    const plan = this.plan;
+    const rfs = plan.rfs;
+    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowHash[flow], this.blHeadCount);
+    return cpu >= 0 ? cpu : plan.flowMapCpu[flow];
+  }
+
+  /** The application read a packet of the flow: it writes its CPU into the sock flow table. */
+  private recordApp(flow: number): void {
+    this.plan.rfs?.recordApp(this.plan.flowHash[flow], this.plan.flowAppCpu[flow]);
+  }
+
   /** The packet's last stage ends on CPU c at its clock: count it and record its latency. */
   private deliver(c: number): void {
     const arrival = this.compArr[c];
     const len = this.compLen[c];
+    if (this.plan.rfs !== null && this.plan.flowAppCpu[this.compFlow[c]] >= 0) this.recordApp(this.compFlow[c]);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
@@ -712,6 +747,8 @@ export class Simulation {
     this.blLen[slot] = len;
     this.blCount[r] = count + 1;
     this.blInput[r] = input + 1;
+    const tail = ++this.blTailCount[r];
+    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowHash[flow], tail);
     const napi = this.nQ + r;
     if (this.napiSched[napi] === 0) {
       this.napiSched[napi] = 1;
