@@ -2,6 +2,8 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
 import { ActorHeap } from "./actor-heap.js";
+import { Backlogs } from "./backlogs.js";
+import { PerCpuList } from "./per-cpu-list.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -89,32 +91,18 @@ export class Simulation {
   private readonly ringFlow: Int32Array;
   private readonly ringLen: Uint16Array;
 
-  // Per-CPU backlog (process_queue followed by input_pkt_queue) in one circular buffer per CPU.
-  private readonly blMask: number;
-  private readonly blHead: Int32Array;
-  private readonly blCount: Int32Array;
-  private readonly blInput: Int32Array;
-  /** input_queue_head / input_queue_tail: packets dequeued from / enqueued to each backlog (RFS). */
-  private readonly blHeadCount: Float64Array;
-  private readonly blTailCount: Float64Array;
-  private readonly blTime: Float64Array;
-  private readonly blFlow: Int32Array;
-  private readonly blLen: Uint16Array;
+  // Per-CPU backlogs of RPS.
+  private readonly backlogs: Backlogs;
 
   // NAPI instances: rx queue q is NAPI q; CPU c's backlog is NAPI nQ + c.
   private readonly napiSched: Uint8Array;
   private readonly napiNext: Int32Array;
   // Per-CPU lists of NAPIs: sd->poll_list, the current round's list, the repoll list.
-  private readonly plHead: Int32Array;
-  private readonly plTail: Int32Array;
-  private readonly rlHead: Int32Array;
-  private readonly rlTail: Int32Array;
-  private readonly rpHead: Int32Array;
-  private readonly rpTail: Int32Array;
+  private readonly pollList: PerCpuList;
+  private readonly roundList: PerCpuList;
+  private readonly repollList: PerCpuList;
   // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
-  private readonly irqHead: Int32Array;
-  private readonly irqTail: Int32Array;
-  private readonly irqNext: Int32Array;
+  private readonly pendingIrqs: PerCpuList;
   private readonly ipiHead: Int32Array;
   private readonly ipiNext: Int32Array;
   private readonly ipiPending: Uint8Array;
@@ -202,15 +190,6 @@ export class Simulation {
     this.ringFlow = new Int32Array(slots);
     this.ringLen = new Uint16Array(slots);
 
-    // input_pkt_queue holds up to max_backlog + 1 packets, process_queue as many again.
-    let blCap = 1;
-    while (blCap < 2 * plan.maxBacklog + 3) blCap <<= 1;
-    this.blMask = blCap - 1;
-    this.blHead = new Int32Array(nCpu);
-    this.blCount = new Int32Array(nCpu);
-    this.blInput = new Int32Array(nCpu);
-    this.blHeadCount = new Float64Array(nCpu);
-    this.blTailCount = new Float64Array(nCpu);
     // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
     // other CPU depends on nothing but its own arrivals and may run ahead.
     const coupled = new Uint8Array(nCpu);
@@ -226,24 +205,15 @@ export class Simulation {
       }
     }
     this.coupled = coupled;
-    const anyRps = plan.flowRpsCpu.some((r) => r !== -1);
-    const blSlots = anyRps ? nCpu * blCap : 0;
-    this.blTime = new Float64Array(blSlots);
-    this.blFlow = new Int32Array(blSlots);
-    this.blLen = new Uint16Array(blSlots);
+    this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
 
     const nNapi = nQ + nCpu;
     this.napiSched = new Uint8Array(nNapi);
     this.napiNext = new Int32Array(nNapi).fill(-1);
-    this.plHead = new Int32Array(nCpu).fill(-1);
-    this.plTail = new Int32Array(nCpu).fill(-1);
-    this.rlHead = new Int32Array(nCpu).fill(-1);
-    this.rlTail = new Int32Array(nCpu).fill(-1);
-    this.rpHead = new Int32Array(nCpu).fill(-1);
-    this.rpTail = new Int32Array(nCpu).fill(-1);
-    this.irqHead = new Int32Array(nCpu).fill(-1);
-    this.irqTail = new Int32Array(nCpu).fill(-1);
-    this.irqNext = new Int32Array(nQ).fill(-1);
+    this.pollList = new PerCpuList(nCpu, this.napiNext);
+    this.roundList = new PerCpuList(nCpu, this.napiNext);
+    this.repollList = new PerCpuList(nCpu, this.napiNext);
+    this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
     this.ipiHead = new Int32Array(nCpu).fill(-1);
     this.ipiNext = new Int32Array(nCpu).fill(-1);
     this.ipiPending = new Uint8Array(nCpu);
@@ -380,7 +350,7 @@ export class Simulation {
         if (this.napiSched[q] === 0) {
           // The queue's interrupt fires; it stays masked until its NAPI poll completes.
           this.napiSched[q] = 1;
-          this.pushIrq(c, q);
+          this.pendingIrqs.append(c, q);
         }
       }
       p++;
@@ -450,20 +420,17 @@ export class Simulation {
       }
 
       let work: number;
-      const q = this.irqHead[c];
+      const q = this.pendingIrqs.popFront(c);
       const n = this.curNapi[c];
       if (q !== -1) {
         // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU.
-        this.irqHead[c] = this.irqNext[q];
-        if (this.irqNext[q] === -1) this.irqTail[c] = -1;
-        this.irqNext[q] = -1;
-        this.append(this.plHead, this.plTail, c, q);
+        this.pollList.append(c, q);
         if (now >= warm) this.cpuIrqs[c]++;
         work = cost.hardIrq;
       } else if (this.ipiPending[c] === 1) {
         // RPS IPI: schedule this CPU's backlog NAPI.
         this.ipiPending[c] = 0;
-        this.append(this.plHead, this.plTail, c, nQ + c);
+        this.pollList.append(c, nQ + c);
         if (now >= warm) this.cpuRps[c]++;
         work = cost.ipi;
       } else if (n >= 0 && n < nQ && this.pollWork[c] < weight && ringCount[n] > 0) {
@@ -527,7 +494,7 @@ export class Simulation {
           if (nextArrival <= now) {
             cpuNow[c] = now;
             this.pullArrivals(c, false);
-            if (this.irqHead[c] !== -1) break;
+            if (!this.pendingIrqs.isEmpty(c)) break;
             pos = arrPos[c];
             nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
           }
@@ -596,25 +563,21 @@ export class Simulation {
       const n = this.curNapi[c];
       if (n === -1) {
         if (this.inRx[c] === 0) {
-          if (this.plHead[c] === -1) return -1;
+          if (this.pollList.isEmpty(c)) return -1;
           this.inRx[c] = 1;
           this.budget[c] = plan.netdevBudget;
           this.rxLimit[c] = now + plan.netdevBudgetNs;
-          this.spliceRound(c);
+          this.roundList.appendAll(c, this.pollList);
         }
-        if (this.rlHead[c] === -1) {
-          if (this.rpHead[c] === -1 && this.plHead[c] !== -1) {
-            this.spliceRound(c); // NAPIs scheduled during the round: same budget ("goto start").
+        if (this.roundList.isEmpty(c)) {
+          if (this.repollList.isEmpty(c) && !this.pollList.isEmpty(c)) {
+            this.roundList.appendAll(c, this.pollList); // NAPIs scheduled during the round: same budget ("goto start").
           } else {
             this.endRound(c);
             continue;
           }
         }
-        const next = this.rlHead[c];
-        this.rlHead[c] = this.napiNext[next];
-        if (this.rlHead[c] === -1) this.rlTail[c] = -1;
-        this.napiNext[next] = -1;
-        this.curNapi[c] = next;
+        this.curNapi[c] = this.roundList.popFront(c);
         this.pollWork[c] = 0;
         if (now >= this.warm) this.cpuPolls[c]++;
         this.stepWork[c] = plan.costNs.poll;
@@ -631,7 +594,7 @@ export class Simulation {
       // The poll ends: a NAPI that used its whole weight stays scheduled for the next round;
       // otherwise it completes (and a queue's interrupt is unmasked).
       this.curNapi[c] = -1;
-      if (done === weight) this.append(this.rpHead, this.rpTail, c, n);
+      if (done === weight) this.repollList.append(c, n);
       else this.napiSched[n] = 0;
       this.budget[c] -= done;
       if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
@@ -674,19 +637,13 @@ export class Simulation {
 
   /** process_backlog: take one packet from this CPU's backlog (its cost into stepWork[c]); false if empty. */
   private pollBacklog(c: number): boolean {
-    const count = this.blCount[c];
-    if (count === 0) return false;
-    // process_queue empty: splice the whole input_pkt_queue into it.
-    if (count === this.blInput[c]) this.blInput[c] = 0;
-    const head = this.blHead[c];
-    const slot = c * (this.blMask + 1) + head;
-    this.blHead[c] = (head + 1) & this.blMask;
-    this.blCount[c] = count - 1;
-    this.blHeadCount[c]++;
-    const len = this.blLen[slot];
-    this.compFlow[c] = this.blFlow[slot];
+    const backlogs = this.backlogs;
+    const slot = backlogs.dequeue(c);
+    if (slot < 0) return false;
+    const len = backlogs.len[slot];
+    this.compFlow[c] = backlogs.flow[slot];
     this.compKind[c] = DELIVER;
-    this.compArr[c] = this.blTime[slot];
+    this.compArr[c] = backlogs.time[slot];
     this.compLen[c] = len;
     const cost = this.plan.costNs;
     const work = cost.stack + cost.perByte * len;
@@ -701,7 +658,7 @@ export class Simulation {
   private rfsTarget(flow: number): number {
     const plan = this.plan;
     const rfs = plan.rfs;
-    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowHash[flow], this.blHeadCount);
+    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowHash[flow], this.backlogs.headCount);
     return cpu >= 0 ? cpu : plan.flowMapCpu[flow];
   }
 
@@ -729,44 +686,26 @@ export class Simulation {
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
-    const arrival = this.compArr[c];
     const flow = this.compFlow[c];
-    const len = this.compLen[c];
-    const input = this.blInput[r];
-    if (input > this.plan.maxBacklog) {
-      if (arrival >= this.warm) {
+    const tail = this.backlogs.enqueue(r, this.compArr, this.compFlow, this.compLen, c);
+    if (tail < 0) {
+      if (this.compArr[c] >= this.warm) {
         this.dropsBacklog++;
         this.cpuDropped[r]++;
       }
       return;
     }
-    const count = this.blCount[r];
-    const slot = r * (this.blMask + 1) + ((this.blHead[r] + count) & this.blMask);
-    this.blTime[slot] = arrival;
-    this.blFlow[slot] = flow;
-    this.blLen[slot] = len;
-    this.blCount[r] = count + 1;
-    this.blInput[r] = input + 1;
-    const tail = ++this.blTailCount[r];
     if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowHash[flow], tail);
     const napi = this.nQ + r;
     if (this.napiSched[napi] === 0) {
       this.napiSched[napi] = 1;
       if (r === c) {
-        this.append(this.plHead, this.plTail, c, napi);
+        this.pollList.append(c, napi);
       } else {
         this.ipiNext[r] = this.ipiHead[c];
         this.ipiHead[c] = r;
       }
     }
-  }
-
-  /** Start (or restart) a round: the round's list takes over sd->poll_list. */
-  private spliceRound(c: number): void {
-    this.rlHead[c] = this.plHead[c];
-    this.rlTail[c] = this.plTail[c];
-    this.plHead[c] = -1;
-    this.plTail[c] = -1;
   }
 
   /**
@@ -775,11 +714,9 @@ export class Simulation {
    */
   private endRound(c: number): void {
     const now = this.cpuNow[c];
-    this.concat(this.rlHead, this.rlTail, c, this.plHead, this.plTail);
-    this.concat(this.rlHead, this.rlTail, c, this.rpHead, this.rpTail);
-    this.plHead[c] = this.rlHead[c];
-    this.plTail[c] = this.rlTail[c];
-    this.rlHead[c] = this.rlTail[c] = -1;
+    this.roundList.appendAll(c, this.pollList);
+    this.roundList.appendAll(c, this.repollList);
+    this.pollList.appendAll(c, this.roundList);
     this.inRx[c] = 0;
     let r = this.ipiHead[c];
     this.ipiHead[c] = -1;
@@ -797,27 +734,6 @@ export class Simulation {
     }
   }
 
-  private pushIrq(c: number, q: number): void {
-    if (this.irqTail[c] === -1) this.irqHead[c] = q;
-    else this.irqNext[this.irqTail[c]] = q;
-    this.irqTail[c] = q;
-  }
-
-  private append(head: Int32Array, tail: Int32Array, c: number, napi: number): void {
-    if (tail[c] === -1) head[c] = napi;
-    else this.napiNext[tail[c]] = napi;
-    tail[c] = napi;
-  }
-
-  /** Append list (head2, tail2) of CPU c to list (head, tail) and empty the former. */
-  private concat(head: Int32Array, tail: Int32Array, c: number, head2: Int32Array, tail2: Int32Array): void {
-    if (head2[c] === -1) return;
-    if (tail[c] === -1) head[c] = head2[c];
-    else this.napiNext[tail[c]] = head2[c];
-    tail[c] = tail2[c];
-    head2[c] = tail2[c] = -1;
-  }
-
   /** Packets that arrived in the window and are still in a ring, a backlog or on a CPU. */
   private countInFlight(): number {
     const warm = this.warm;
@@ -830,9 +746,7 @@ export class Simulation {
       }
     }
     for (let c = 0; c < this.nCpu; c++) {
-      for (let i = 0; i < this.blCount[c]; i++) {
-        if (this.blTime[c * (this.blMask + 1) + ((this.blHead[c] + i) & this.blMask)] >= warm) n++;
-      }
+      n += this.backlogs.countArrivedSince(c, warm);
       if (this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
       for (let p = this.arrPos[c]; p < this.arrEnd[c]; p++) if (this.arrTime[p] >= warm) n++;
     }

@@ -1,0 +1,86 @@
+/**
+ * The per-CPU backlog of RPS (`softnet_data`): `process_queue` followed by `input_pkt_queue`,
+ * kept as one circular buffer per CPU in shared structure-of-arrays columns.
+ *
+ * - `enqueue` is `enqueue_to_backlog`: the packet is dropped when the target's input_pkt_queue
+ *   already holds more than netdev_max_backlog packets, so max_backlog + 1 can wait there;
+ *   process_queue is not counted.
+ * - `dequeue` is `process_backlog`'s take: when process_queue is empty, the whole
+ *   input_pkt_queue is spliced into it first.
+ * - `headCount` / `tailCount` are `input_queue_head` / `input_queue_tail`: packets dequeued from
+ *   and enqueued to each backlog so far, which RFS's in-order rule reads.
+ */
+export class Backlogs {
+  readonly time: Float64Array;
+  readonly flow: Int32Array;
+  readonly len: Uint16Array;
+  readonly headCount: Float64Array;
+  readonly tailCount: Float64Array;
+  private readonly maxBacklog: number;
+  private readonly capacity: number;
+  private readonly mask: number;
+  private readonly head: Int32Array;
+  private readonly count: Int32Array;
+  private readonly input: Int32Array;
+
+  /** `withStorage` false when no flow is ever steered: the slot columns are then not allocated. */
+  constructor(cpus: number, maxBacklog: number, withStorage: boolean) {
+    let capacity = 1;
+    while (capacity < 2 * maxBacklog + 3) capacity <<= 1;
+    this.maxBacklog = maxBacklog;
+    this.capacity = capacity;
+    this.mask = capacity - 1;
+    this.head = new Int32Array(cpus);
+    this.count = new Int32Array(cpus);
+    this.input = new Int32Array(cpus);
+    this.headCount = new Float64Array(cpus);
+    this.tailCount = new Float64Array(cpus);
+    const slots = withStorage ? cpus * capacity : 0;
+    this.time = new Float64Array(slots);
+    this.flow = new Int32Array(slots);
+    this.len = new Uint16Array(slots);
+  }
+
+  /** Packets waiting in CPU cpu's backlog (both queues). */
+  size(cpu: number): number {
+    return this.count[cpu];
+  }
+
+  /**
+   * enqueue_to_backlog of packet `at` of the given columns on CPU cpu. Returns the new
+   * input_queue_tail, or -1 when the packet is dropped.
+   */
+  enqueue(cpu: number, time: Float64Array, flow: Int32Array, len: Uint16Array, at: number): number {
+    const input = this.input[cpu];
+    if (input > this.maxBacklog) return -1;
+    const count = this.count[cpu];
+    const slot = cpu * this.capacity + ((this.head[cpu] + count) & this.mask);
+    this.time[slot] = time[at];
+    this.flow[slot] = flow[at];
+    this.len[slot] = len[at];
+    this.count[cpu] = count + 1;
+    this.input[cpu] = input + 1;
+    return ++this.tailCount[cpu];
+  }
+
+  /** process_backlog's next packet on CPU cpu: its slot in the columns, or -1 when empty. */
+  dequeue(cpu: number): number {
+    const count = this.count[cpu];
+    if (count === 0) return -1;
+    if (count === this.input[cpu]) this.input[cpu] = 0; // splice input_pkt_queue into process_queue
+    const head = this.head[cpu];
+    this.head[cpu] = (head + 1) & this.mask;
+    this.count[cpu] = count - 1;
+    this.headCount[cpu]++;
+    return cpu * this.capacity + head;
+  }
+
+  /** Packets in CPU cpu's backlog that arrived at or after `since` (for in-flight counts). */
+  countArrivedSince(cpu: number, since: number): number {
+    let n = 0;
+    for (let i = 0; i < this.count[cpu]; i++) {
+      if (this.time[cpu * this.capacity + ((this.head[cpu] + i) & this.mask)] >= since) n++;
+    }
+    return n;
+  }
+}
