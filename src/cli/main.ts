@@ -6,6 +6,9 @@
 import { ConfigError, LoadError } from "../config/errors.js";
 import { VERSION } from "../version.js";
 import { BENCH_HELP, benchCommand } from "./commands/bench.js";
+import { COMPARE_HELP, compareCommand } from "./commands/compare.js";
+import { MERGE_HELP, mergeCommand } from "./commands/merge.js";
+import { REPORT_HELP, reportCommand } from "./commands/report.js";
 import { RSS_HELPS, rssCommand } from "./commands/rss.js";
 import { RUN_HELP, runCommand } from "./commands/run.js";
 import { SCHEMA_HELP, schemaCommand } from "./commands/schema.js";
@@ -15,16 +18,20 @@ import { UsageError } from "./usage-error.js";
 const HELP = `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
 
 Usage:
-${[BENCH_HELP, RUN_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
+${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
 
   nicsim help | --help      this text
   nicsim --version          the version
 
-Exit status: 0 success, 2 bad input (arguments, scenario, files), 1 internal error.`;
+Exit status: 0 success, 2 bad input (arguments, scenario, files), 1 internal error or a job
+that failed (compare: 1 regression), 130 stopped by Ctrl-C.`;
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Promise<number>>> = {
   bench: benchCommand,
   run: runCommand,
+  compare: compareCommand,
+  merge: mergeCommand,
+  report: reportCommand,
   validate: validateCommand,
   schema: schemaCommand,
   rss: rssCommand,

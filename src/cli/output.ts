@@ -9,7 +9,11 @@ export function resultJson(result: RunResult): string {
 
 /** Write the JSON result to FILE (atomically) or to stdout for "-". */
 export function writeJsonResult(result: RunResult, file: string): void {
-  const text = resultJson(result);
+  writeTextFile("--json", file, resultJson(result));
+}
+
+/** Write `text` to FILE atomically (stdout for "-"); a failure is a usage error naming `option`. */
+export function writeTextFile(option: string, file: string, text: string): void {
   if (file === "-") {
     process.stdout.write(text);
     return;
@@ -18,6 +22,6 @@ export function writeJsonResult(result: RunResult, file: string): void {
     writeFileAtomic(file, text);
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    throw new UsageError(`--json ${file}: cannot write the file (${reason})`);
+    throw new UsageError(`${option} ${file}: cannot write the file (${reason})`);
   }
 }

@@ -3,16 +3,39 @@ import type { Scenario } from "../config/scenario.js";
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
-import type { CpuResult, PointResult, QueueResult } from "./result-model.js";
+import { meanInterval } from "./confidence.js";
+import type { CpuResult, PointResult, QueueResult, ReplicationIntervals } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
 
+/** Per-replication throughput, p99 and drops, with their means and 95 % intervals. */
+function replicationIntervals(jobs: readonly JobCounters[]): ReplicationIntervals {
+  return {
+    n: jobs.length,
+    deliveredPps: meanInterval(
+      jobs.map((j) => j.deliveredPackets / (j.windowNs / 1e9)),
+      (x) => round(x, 1),
+    ),
+    p99Us: meanInterval(
+      jobs.map((j) => summarizeLatency(j.latency).p99),
+      (x) => round(x, 3),
+    ),
+    drops: meanInterval(
+      jobs.map((j) => j.dropsRxRing + j.dropsBacklog),
+      (x) => round(x, 1),
+    ),
+  };
+}
+
 /**
  * Turn the counters of a point's jobs (one per replication) into its result: counters summed,
- * histograms merged exactly, rates over the summed measurement windows.
+ * histograms merged exactly, rates over the summed measurement windows; with two or more
+ * replications, also each replication's figures as a mean and 95 % interval (`ci95`). The jobs
+ * must be in replication order: the result then depends on nothing else (not on which thread ran
+ * a job, nor when).
  */
 export function pointResult(
   scenario: Scenario,
@@ -95,6 +118,7 @@ export function pointResult(
       inFlight,
       ok: offered === delivered + rxRing + backlog + inFlight,
     },
+    ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
 }

@@ -1,10 +1,19 @@
 /**
  * The versioned result document (`--json`): what `nicsim run` and `nicsim bench` write.
  * Bump `RESULT_SCHEMA_VERSION` on any change a reader could notice; document it in README.md.
+ *
+ * Version 2 (from version 1): every version-1 field is unchanged; added `points[].ci95` (only
+ * when a point has two or more replications) and the top-level `shard` section (only in the
+ * file of one shard of a sharded run, `--shard K/N`; `nicsim merge` turns the shards back into
+ * an ordinary document). A version-1 reader would take a shard's partial points for whole ones,
+ * hence the bump.
  */
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
+import type { MeanInterval } from "./confidence.js";
 
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
+/** Versions `compare`, `merge` and `report` read. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 export interface Rate {
   /** Packets per second over the measurement window. */
@@ -76,8 +85,50 @@ export interface PointResult {
   readonly perQueue: readonly QueueResult[];
   readonly perCpu: readonly CpuResult[];
   readonly conservation: Conservation;
+  /** Across replications (present when there are two or more): mean and 95 % interval. */
+  readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */
   readonly latencyHdr: string;
+}
+
+/**
+ * Each figure per replication, then its mean and Student-t 95 % interval over the replications
+ * (independent seeds). The point's own figures (`delivered`, `latencyUs`, `drops`) pool every
+ * replication instead: summed counters, one merged histogram.
+ */
+export interface ReplicationIntervals {
+  /** Number of replications. */
+  readonly n: number;
+  /** Delivered packets per second of each replication. */
+  readonly deliveredPps: MeanInterval;
+  /** p99 latency in µs of each replication's own histogram. */
+  readonly p99Us: MeanInterval;
+  /** Packets dropped (all causes) in each replication. */
+  readonly drops: MeanInterval;
+}
+
+/** One job of a shard: which job it is, and its raw counters for an exact merge. */
+export interface ShardJob {
+  /** Index in the whole job list (points × replications, point-major). */
+  readonly index: number;
+  readonly point: number;
+  readonly replication: number;
+  readonly seed: number;
+  /** The job's counters packed by pool/counters-codec.ts, base64. */
+  readonly counters: string;
+}
+
+/** Present only in the file of one shard. Its `points` are then partial (this shard's jobs only). */
+export interface ShardSection {
+  /** 1-based shard number K of `--shard K/N`. */
+  readonly index: number;
+  /** N. */
+  readonly count: number;
+  /** The `--seed` override of the run, or null. */
+  readonly seedOverride: number | null;
+  /** Jobs in the whole (unsharded) run. */
+  readonly totalJobs: number;
+  readonly jobs: readonly ShardJob[];
 }
 
 export interface RunResult {
@@ -85,5 +136,6 @@ export interface RunResult {
   readonly generator: string;
   readonly source: string;
   readonly scenario: unknown;
+  readonly shard?: ShardSection;
   readonly points: readonly PointResult[];
 }

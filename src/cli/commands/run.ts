@@ -1,28 +1,23 @@
 import { loadScenarioFile } from "../../config/load.js";
-import { runScenario } from "../../pool/run-scenario.js";
-import { resultsTable } from "../../report/results-table.js";
-import { writeJsonResult } from "../output.js";
-import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
+import { INTERRUPTED_EXIT_STATUS } from "../interrupt.js";
+import { onePositional, parseCommand } from "../parse.js";
+import { resultText } from "../result-text.js";
+import { SWEEP_OPTION_SPEC, SWEEP_OPTIONS_HELP, sweepOptionValues } from "../sweep-options.js";
+import { runSweepCommand } from "../sweep-runner.js";
 
-export const RUN_HELP = `nicsim run SCENARIO [--json FILE] [--seed N] [--quiet]
+export const RUN_HELP = `nicsim run SCENARIO [--format table|json|csv|md] [--json FILE] [--hlog FILE] [--seed N]
+                  [--jobs N] [--shard K/N] [--quiet]
   Simulate every sweep point of SCENARIO (YAML or JSON) and print one row per point.
-  --json FILE   also write the versioned result document to FILE ("-" for stdout)
   --seed N      override run.seed (0..4294967295)
-  --quiet       print no table`;
+  ${SWEEP_OPTIONS_HELP}`;
 
-export function runCommand(args: readonly string[]): number {
-  const parsed = parseCommand("run", args, {
-    json: { type: "string" },
-    seed: { type: "string" },
-    quiet: { type: "boolean" },
-  });
-  const { values, positionals } = parsed;
-  const json = stringOption(parsed, "json");
-  const path = onePositional("run", positionals, "SCENARIO file");
-  const seed = parseSeed(stringOption(parsed, "seed"));
+export async function runCommand(args: readonly string[]): Promise<number> {
+  const parsed = parseCommand("run", args, SWEEP_OPTION_SPEC);
+  const path = onePositional("run", parsed.positionals, "SCENARIO file");
+  const options = sweepOptionValues(parsed, process.env);
   const file = loadScenarioFile(path);
-  const result = runScenario(file, seed === undefined ? {} : { seed });
-  if (json !== undefined) writeJsonResult(result, json);
-  if (!values.quiet && json !== "-") process.stdout.write(`${resultsTable(result.points)}\n`);
+  const outcome = await runSweepCommand(file, options);
+  if (outcome === undefined) return INTERRUPTED_EXIT_STATUS;
+  if (!options.quiet && options.json !== "-" && options.hlog !== "-") process.stdout.write(resultText(outcome.result, options.format));
   return 0;
 }

@@ -1,0 +1,77 @@
+/**
+ * Pool speed-up: wall time of an 8-point sweep on 1 and on 2 worker threads (and in-process,
+ * the `--jobs 1` path), median of ROUNDS rounds run alternately so drift hits every mode alike.
+ *
+ * The sweep: the built-in bench host at 2 and 4 Mpps × 1, 2, 4, 8 queues, 1 s simulated per
+ * point (≈ 0.2–0.6 s of work per job), so thread start-up and JIT warm-up in each worker are a
+ * small part of the run. Every mode must produce the same document (checked here too).
+ *
+ * Target (issue 7): ≥ 1.8× from 1 to 2 workers. The figure is what this machine measures, with
+ * its load average recorded beside it (a shared 2-vCPU machine under other load cannot show
+ * 2×); it is published as measured, not asserted in tests. Writes results/pool-bench.json
+ * atomically.
+ */
+import { mkdirSync } from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { writeFileAtomic } from "../src/cli/write-file-atomic.js";
+import { BENCH_SCENARIO } from "../src/config/presets.js";
+import type { ScenarioFile } from "../src/config/scenario.js";
+import { expandSweep } from "../src/config/sweep.js";
+import { runSweep, type SweepOptions } from "../src/pool/run-sweep.js";
+
+const ROUNDS = 3;
+const raw = {
+  ...BENCH_SCENARIO,
+  run: { duration: "1s", warmup: "0.02s", seed: 1 },
+  sweep: { "traffic.load.pps": [2000000, 4000000], queues: [1, 2, 4, 8] },
+};
+const file: ScenarioFile = { source: "bench/pool.bench.ts sweep", raw, points: expandSweep(raw) };
+
+const MODES: ReadonlyArray<readonly [name: string, options: SweepOptions]> = [
+  ["in-process", { threads: 1 }],
+  ["1 worker", { threads: 1, mode: "pool" }],
+  ["2 workers", { threads: 2, mode: "pool" }],
+];
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const loadBefore = loadavg()[0];
+const times = new Map<string, number[]>(MODES.map(([name]) => [name, []]));
+let reference: string | undefined;
+let packets = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, options] of MODES) {
+    const t = performance.now();
+    const outcome = await runSweep(file, options);
+    times.get(name)?.push((performance.now() - t) / 1000);
+    const text = JSON.stringify(outcome.result);
+    if (reference === undefined) reference = text;
+    else if (text !== reference) throw new Error(`${name}: the document differs from the first run's`);
+    packets = outcome.simulatedPackets;
+  }
+}
+const seconds = Object.fromEntries(MODES.map(([name]) => [name, Math.round(median(times.get(name) ?? []) * 1000) / 1000]));
+const speedUp = seconds["1 worker"] / seconds["2 workers"];
+
+const result = {
+  generatedBy: "bench/pool.bench.ts",
+  node: process.version,
+  cpu: cpus()[0]?.model ?? "unknown",
+  availableParallelism: availableParallelism(),
+  loadAverage1mBefore: Math.round(loadBefore * 100) / 100,
+  loadAverage1mAfter: Math.round(loadavg()[0] * 100) / 100,
+  sweep: { points: file.points.length, simulatedSecondsPerPoint: 1, simulatedPackets: packets },
+  rounds: ROUNDS,
+  medianWallSeconds: seconds,
+  speedUpOneToTwoWorkers: Math.round(speedUp * 100) / 100,
+  speedUpInProcessToTwoWorkers: Math.round((seconds["in-process"] / seconds["2 workers"]) * 100) / 100,
+  target: 1.8,
+};
+
+console.log(`nicsim pool bench — ${result.cpu}, ${result.availableParallelism} CPUs, Node ${result.node}, load average ${result.loadAverage1mBefore}`);
+console.log(`${file.points.length}-point sweep, ${(packets / 1e6).toFixed(1)} M simulated packets, median of ${ROUNDS} rounds:`);
+for (const [name] of MODES) console.log(`  ${name.padEnd(10)} ${seconds[name].toFixed(2)} s  (${(packets / seconds[name] / 1e6).toFixed(1)} M packets/s)`);
+console.log(`speed-up 1 → 2 workers: ${result.speedUpOneToTwoWorkers}× (target ≥ ${result.target}×); in-process → 2 workers: ${result.speedUpInProcessToTwoWorkers}×`);
+
+mkdirSync("results", { recursive: true });
+writeFileAtomic("results/pool-bench.json", `${JSON.stringify(result, null, 2)}\n`);

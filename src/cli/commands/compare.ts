@@ -1,0 +1,80 @@
+import { bencherMetricFormat, gabTool, githubActionBenchmark } from "../../report/benchmark-exports.js";
+import { CompareInputError, compareResults, type Comparison } from "../../report/compare.js";
+import { compareJunit } from "../../report/compare-junit.js";
+import { compareMarkdown, compareSummary, compareTable } from "../../report/compare-text.js";
+import { METRICS } from "../../report/metrics.js";
+import { parseFormat } from "../format-option.js";
+import { parseMetrics } from "../metric-option.js";
+import { parseCommand, stringOption } from "../parse.js";
+import { readResultFile } from "../read-result-file.js";
+import { parseThreshold } from "../threshold-option.js";
+import { UsageError } from "../usage-error.js";
+
+export const COMPARE_HELP = `nicsim compare BASELINE.json CURRENT.json [--threshold 5%] [--metric throughput,p99,drops]
+               [--format table|md|junit|bmf|github-action-benchmark]
+  Compare two result documents of the same scenario point by point: each figure's baseline,
+  current value and change, and a verdict. Throughput lower is worse; latency and drops higher
+  is worse. With replications the 95% intervals are compared, so noise does not fail.
+  Exit status: 0 no regression beyond the threshold, 1 regression, 2 bad input (unreadable or
+  corrupt file, different scenarios or seeds, schema mismatch).
+  --threshold P  relative change allowed (default 5%)
+  --metric LIST  figures to judge: throughput, mbps, p50, p90, p99, p999, max, mean, drops
+                 (default throughput,p99,drops)
+  --format F     table (default), md (Markdown), junit (JUnit XML), bmf (Bencher Metric Format
+                 of CURRENT), github-action-benchmark (customBiggerIsBetter or
+                 customSmallerIsBetter JSON of CURRENT: pick metrics of one direction)
+  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.`;
+
+const FORMATS = ["table", "md", "junit", "bmf", "github-action-benchmark"] as const;
+type Format = (typeof FORMATS)[number];
+
+function exportText(format: "bmf" | "github-action-benchmark", result: Comparison["current"], metricNames: readonly string[]): string {
+  const metrics = metricNames.map((n) => METRICS[n]);
+  if (format === "bmf") return bencherMetricFormat(result, metrics);
+  const tool = gabTool(metrics);
+  if (tool !== "customBiggerIsBetter" && tool !== "customSmallerIsBetter") throw new UsageError(tool);
+  return githubActionBenchmark(result, metrics);
+}
+
+export function compareCommand(args: readonly string[]): number {
+  const parsed = parseCommand("compare", args, { threshold: { type: "string" }, metric: { type: "string" }, format: { type: "string" } });
+  const format: Format = parseFormat(stringOption(parsed, "format"), FORMATS);
+  const threshold = parseThreshold(stringOption(parsed, "threshold"));
+  const explicitMetrics = stringOption(parsed, "metric");
+  // github-action-benchmark files hold one direction: throughput unless told otherwise.
+  const metrics = parseMetrics(explicitMetrics ?? (format === "github-action-benchmark" ? "throughput" : undefined));
+  const files = parsed.positionals;
+  const exporting = format === "bmf" || format === "github-action-benchmark";
+  if (files.length === 1 && exporting) {
+    process.stdout.write(exportText(format, readResultFile(files[0]), metrics));
+    return 0;
+  }
+  if (files.length !== 2) {
+    throw new UsageError(`compare: expected BASELINE.json and CURRENT.json, got ${files.length} file${files.length === 1 ? "" : "s"} (see nicsim help)`);
+  }
+  const [baseName, curName] = files;
+  const base = { name: baseName === "-" ? "stdin" : baseName, result: readResultFile(baseName) };
+  const cur = { name: curName === "-" ? "stdin" : curName, result: readResultFile(curName) };
+  let comparison: Comparison;
+  try {
+    comparison = compareResults(base, cur, threshold, metrics);
+  } catch (error) {
+    if (error instanceof CompareInputError) throw new UsageError(`compare: ${error.message}`);
+    throw error;
+  }
+  switch (format) {
+    case "table":
+      process.stdout.write(compareTable(comparison));
+      break;
+    case "md":
+      process.stdout.write(compareMarkdown(comparison));
+      break;
+    case "junit":
+      process.stdout.write(compareJunit(comparison));
+      break;
+    default:
+      process.stdout.write(exportText(format, comparison.current, metrics));
+  }
+  if (comparison.regressions > 0 && format !== "table" && format !== "md") process.stderr.write(`nicsim compare: ${compareSummary(comparison)}\n`);
+  return comparison.regressions > 0 ? 1 : 0;
+}

@@ -1,0 +1,21 @@
+import { htmlReport } from "../../report/html/html-report.js";
+import { writeTextFile } from "../output.js";
+import { onePositional, parseCommand, stringOption } from "../parse.js";
+import { readResultFile } from "../read-result-file.js";
+import { UsageError } from "../usage-error.js";
+
+export const REPORT_HELP = `nicsim report RESULT.json --html FILE
+  Write one self-contained HTML page (inline SVG, nothing fetched): throughput and latency
+  percentiles vs queue count, per-CPU utilization heat map, drops by cause, the results table
+  and the scenario.
+  --html FILE   where to write the page ("-" for stdout)`;
+
+export function reportCommand(args: readonly string[]): number {
+  const parsed = parseCommand("report", args, { html: { type: "string" } });
+  const path = onePositional("report", parsed.positionals, "RESULT.json");
+  const html = stringOption(parsed, "html");
+  if (html === undefined) throw new UsageError("report: missing --html FILE (see nicsim help)");
+  const result = readResultFile(path);
+  writeTextFile("--html", html, htmlReport(result, path === "-" ? "stdin" : path));
+  return 0;
+}

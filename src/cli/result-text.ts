@@ -1,0 +1,32 @@
+/**
+ * What `run` and `bench` print on stdout for each `--format`: the table, the JSON document, CSV,
+ * or Markdown. A shard's table says it is a shard.
+ */
+import { resultsCsv } from "../report/results-csv.js";
+import { resultsMarkdown } from "../report/results-markdown.js";
+import type { RunResult } from "../report/result-model.js";
+import { resultsTable } from "../report/results-table.js";
+import { resultJson } from "./output.js";
+import type { ResultFormat } from "./sweep-options.js";
+
+/** The shard line under a table, or "" for an unsharded run. */
+export function shardNote(result: RunResult): string {
+  const s = result.shard;
+  if (s === undefined) return "";
+  return `Shard ${s.index}/${s.count}: ${s.jobs.length} of ${s.totalJobs} jobs; a point holds only this shard's replications. Put the shards together with nicsim merge.`;
+}
+
+/** The result in `format`, ending with a newline. */
+export function resultText(result: RunResult, format: ResultFormat): string {
+  const note = shardNote(result);
+  switch (format) {
+    case "json":
+      return resultJson(result);
+    case "csv":
+      return `${resultsCsv(result.points)}\n`;
+    case "md":
+      return `${resultsMarkdown(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
+    case "table":
+      return `${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * A job's counters as one ArrayBuffer, so a worker can hand them back by moving the buffer
+ * (transfer, not structured copy) and a shard file can carry them as base64.
+ *
+ * Layout: little-endian float64 words (exact for every counter: all are integers below 2^53 or
+ * the engine's own doubles).
+ *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H,
+ *   [4..13) scalars (SCALARS order), [13..20) histogram header (HIST order),
+ *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
+ *   then H × (slot index, count) of the latency histogram's non-empty slots.
+ * Decoding gives counters that are equal field for field, so merging decoded counters is the same
+ * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
+ */
+import type { JobCounters } from "../engine/simulation.js";
+import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
+
+const FORMAT = 1;
+const SCALARS = [
+  "windowNs",
+  "generatedPackets",
+  "offeredPackets",
+  "offeredBytes",
+  "deliveredPackets",
+  "deliveredBytes",
+  "dropsRxRing",
+  "dropsBacklog",
+  "inFlight",
+] as const;
+const HIST = ["highestTrackableNs", "total", "min", "max", "sum", "clamped", "invalid"] as const;
+const CPU_ARRAYS = [
+  "cpuBusyNs",
+  "cpuIrqs",
+  "cpuPolls",
+  "cpuPolled",
+  "cpuProcessed",
+  "cpuDropped",
+  "cpuTimeSqueeze",
+  "cpuReceivedRps",
+] as const;
+const HEAD = 4 + SCALARS.length + HIST.length;
+
+/** Pack `counters` into a fresh ArrayBuffer (cold: once per job). */
+export function encodeCounters(counters: JobCounters): ArrayBuffer {
+  const hist = counters.latency.toJSON();
+  const q = counters.queueCpu.length;
+  const c = counters.cpuBusyNs.length;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * hist.counts.length;
+  const view = new DataView(new ArrayBuffer(words * 8));
+  let at = 0;
+  const put = (x: number): void => {
+    view.setFloat64(at, x, true);
+    at += 8;
+  };
+  put(FORMAT);
+  put(q);
+  put(c);
+  put(hist.counts.length);
+  for (const key of SCALARS) put(counters[key]);
+  for (const key of HIST) put(hist[key]);
+  for (const array of [counters.queueCpu, counters.queueRx, counters.queueDrops]) for (const x of array) put(x);
+  for (const key of CPU_ARRAYS) for (const x of counters[key]) put(x);
+  for (const [index, count] of hist.counts) {
+    put(index);
+    put(count);
+  }
+  return view.buffer as ArrayBuffer;
+}
+
+/** Unpack counters packed by `encodeCounters`. Throws RangeError on a buffer of another shape. */
+export function decodeCounters(buffer: ArrayBuffer): JobCounters {
+  const view = new DataView(buffer);
+  const words = buffer.byteLength / 8;
+  let at = 0;
+  const get = (): number => {
+    const x = view.getFloat64(at, true);
+    at += 8;
+    return x;
+  };
+  if (!Number.isInteger(words) || words < HEAD || get() !== FORMAT) throw new RangeError("job counters: not a counters buffer of format 1");
+  const q = get();
+  const c = get();
+  const h = get();
+  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * h) throw new RangeError("job counters: buffer length does not match its header");
+  const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
+  const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
+  const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
+  const queueCpu = Int32Array.from({ length: q }, get);
+  const queueRx = floats(q);
+  const queueDrops = floats(q);
+  const cpu = Object.fromEntries(CPU_ARRAYS.map((key) => [key, floats(c)])) as Record<(typeof CPU_ARRAYS)[number], Float64Array>;
+  const counts: Array<readonly [number, number]> = [];
+  for (let i = 0; i < h; i++) counts.push([get(), get()]);
+  const json: LatencyHistogramJson = { ...histHead, counts };
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu };
+}
+
+/** Base64 of the buffer (for shard files). */
+export function countersToBase64(buffer: ArrayBuffer): string {
+  return Buffer.from(buffer).toString("base64");
+}
+
+/** Inverse of `countersToBase64` (a copy, aligned for DataView use). */
+export function countersFromBase64(text: string): ArrayBuffer {
+  const bytes = Buffer.from(text, "base64");
+  const copy = new ArrayBuffer(bytes.length);
+  new Uint8Array(copy).set(bytes);
+  return copy;
+}

@@ -1,0 +1,118 @@
+/**
+ * `nicsim report RESULT.json --html FILE`: one self-contained HTML page (inline CSS and SVG, no
+ * script, nothing fetched) with throughput vs queue count, latency percentiles vs queue count,
+ * per-CPU utilization as a heat map, drops by cause as stacked bars, the results table and the
+ * scenario that produced them.
+ */
+import { pointLabel } from "../metrics.js";
+import type { PointResult, RunResult } from "../result-model.js";
+import { humanColumns } from "../results-columns.js";
+import { heatMap } from "./heat-map.js";
+import { lineChart, type Line } from "./line-chart.js";
+import { arrange, type Arranged } from "./series.js";
+import { stackedBars } from "./stacked-bars.js";
+import { esc, PALETTE } from "./svg.js";
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; max-width: 1100px; color: #1b1b1b; padding: 0 16px; }
+h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 32px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+.meta { color: #555; } .charts { display: flex; flex-wrap: wrap; gap: 12px; }
+svg.chart { background: #fff; border: 1px solid #e4e4e4; border-radius: 4px; max-width: 100%; height: auto; }
+.chart-title { font-weight: 600; font-size: 13px; } .tick, .legend, .row-label { font-size: 11px; fill: #333; } .axis-label { font-size: 12px; fill: #333; }
+.grid { stroke: #eee; } .axis { stroke: #888; } .series { stroke-width: 2; } .ci { stroke-width: 1.5; opacity: 0.7; }
+.cell-value { font-size: 10px; fill: #333; } .cell-value.dark { fill: #fff; }
+table { border-collapse: collapse; font-size: 12px; margin-top: 8px; } th, td { padding: 3px 8px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
+th { background: #f6f6f6; position: sticky; top: 0; } .table-wrap { overflow-x: auto; }
+pre { background: #f6f8fa; padding: 12px; border-radius: 4px; overflow-x: auto; font-size: 12px; }
+`;
+
+function throughputChart(a: Arranged): string {
+  const lines: Line[] = a.series.flatMap((s, i) => {
+    const color = PALETTE[i % PALETTE.length];
+    const delivered: Line = {
+      name: `${s.name} delivered`,
+      color,
+      points: s.points.map(({ x, point }) => ({
+        x,
+        y: point.delivered.pps / 1e6,
+        ...(point.ci95 ? { low: point.ci95.deliveredPps.low / 1e6, high: point.ci95.deliveredPps.high / 1e6 } : {}),
+      })),
+    };
+    const offered: Line = { name: `${s.name} offered`, color, dashed: true, points: s.points.map(({ x, point }) => ({ x, y: point.offered.pps / 1e6 })) };
+    return [delivered, offered];
+  });
+  return lineChart({ title: "Throughput vs queue count", xLabel: a.xAxis ?? "point", xValues: a.xValues, yLabel: "Mpps", lines, width: 900, height: 360 });
+}
+
+const PERCENTILES = [
+  ["p50", "p50"],
+  ["p90", "p90"],
+  ["p99", "p99"],
+  ["p999", "p99.9"],
+] as const;
+
+function latencyCharts(a: Arranged): string {
+  return a.series
+    .map((s) => {
+      const lines: Line[] = PERCENTILES.map(([key, name], i) => ({
+        name,
+        color: PALETTE[i],
+        points: s.points.map(({ x, point }) => ({
+          x,
+          y: point.latencyUs[key],
+          ...(key === "p99" && point.ci95 ? { low: point.ci95.p99Us.low, high: point.ci95.p99Us.high } : {}),
+        })),
+      }));
+      return lineChart({ title: `Latency percentiles vs queue count — ${s.name}`, xLabel: a.xAxis ?? "point", xValues: a.xValues, yLabel: "µs", lines, logY: true, width: 540, height: 300 });
+    })
+    .join("");
+}
+
+function cpuHeatMap(points: readonly PointResult[]): string {
+  const cpus = Math.max(0, ...points.map((p) => p.perCpu.length));
+  return heatMap({
+    title: "Per-CPU utilization",
+    columns: Array.from({ length: cpus }, (_, c) => String(c)),
+    rows: points.map((p) => ({ label: pointLabel(p), values: Array.from({ length: cpus }, (_, c) => p.perCpu[c]?.utilization ?? 0) })),
+  });
+}
+
+function dropsChart(points: readonly PointResult[]): string {
+  return stackedBars({
+    title: "Drops by cause",
+    yLabel: "packets dropped",
+    stacks: ["rx ring full", "backlog full (netdev_max_backlog)"],
+    bars: points.map((p) => ({ label: pointLabel(p), values: [p.drops.rxRing, p.drops.backlog] })),
+  });
+}
+
+function resultsTable(points: readonly PointResult[]): string {
+  const columns = humanColumns(points);
+  const head = columns.map((c) => `<th>${esc(c.title)}</th>`).join("");
+  const rows = points.map((p) => `<tr>${columns.map((c) => `<td>${esc(c.human(p))}</td>`).join("")}</tr>`).join("\n");
+  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
+}
+
+export function htmlReport(result: RunResult, fileName: string): string {
+  const points = result.points;
+  const arranged = arrange(points);
+  const replications = [...new Set(points.map((p) => p.replications))].join(", ");
+  const shard = result.shard === undefined ? "" : ` — shard ${result.shard.index}/${result.shard.count} only (partial points)`;
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>nicsim report — ${esc(fileName)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
+    `<h1>nicsim report</h1>`,
+    `<p class="meta">${esc(fileName)}: ${esc(result.generator)}, scenario ${esc(result.source)}, ${points.length} point${points.length === 1 ? "" : "s"}, replications ${esc(replications)}, result schema version ${result.schemaVersion}${esc(shard)}. Latency: NIC arrival to the end of stack processing. Whiskers: 95% intervals across replications.</p>`,
+    `<h2 id="throughput">Throughput</h2><div class="charts">${throughputChart(arranged)}</div>`,
+    `<h2 id="latency">Latency</h2><div class="charts">${latencyCharts(arranged)}</div>`,
+    `<h2 id="cpu">CPU utilization</h2><div class="charts">${cpuHeatMap(points)}</div>`,
+    `<h2 id="drops">Drops</h2><div class="charts">${dropsChart(points)}</div>`,
+    `<h2 id="results">Results</h2>${resultsTable(points)}`,
+    `<h2 id="scenario">Scenario</h2><p class="meta">${esc(result.source)}</p><pre>${esc(JSON.stringify(result.scenario, null, 2))}</pre>`,
+    "</body></html>",
+    "",
+  ].join("\n");
+}

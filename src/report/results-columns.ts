@@ -1,0 +1,84 @@
+/**
+ * The columns of a results table, defined once for every format: a title and a human cell for
+ * the terminal and Markdown, a name and a raw value (full precision, base units) for CSV.
+ * Parameter columns (the sweep axes) come first; the 95 % interval columns only when some point
+ * has replications (per replication: throughput, p99, and drops per replication, while the
+ * `drop` columns sum every replication).
+ */
+import type { PointResult } from "./result-model.js";
+
+export interface Column {
+  /** Terminal / Markdown header. */
+  readonly title: string;
+  /** CSV header: snake_case with its unit. */
+  readonly name: string;
+  readonly human: (p: PointResult) => string | number;
+  readonly raw: (p: PointResult) => string | number;
+}
+
+const mpps = (pps: number): string => (pps / 1e6).toFixed(3);
+const mbps = (bps: number): string => (bps / 1e6).toFixed(1);
+const us = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
+const span = (low: string, high: string): string => `${low}–${high}`;
+
+const col = (title: string, name: string, human: Column["human"], raw: Column["raw"]): Column => ({ title, name, human, raw });
+
+const FIGURES: readonly Column[] = [
+  col("offered Mpps", "offered_pps", (p) => mpps(p.offered.pps), (p) => p.offered.pps),
+  col("delivered Mpps", "delivered_pps", (p) => mpps(p.delivered.pps), (p) => p.delivered.pps),
+  col("delivered Mbps", "delivered_bps", (p) => mbps(p.delivered.bps), (p) => p.delivered.bps),
+  col("p50 µs", "p50_us", (p) => us(p.latencyUs.p50), (p) => p.latencyUs.p50),
+  col("p90 µs", "p90_us", (p) => us(p.latencyUs.p90), (p) => p.latencyUs.p90),
+  col("p99 µs", "p99_us", (p) => us(p.latencyUs.p99), (p) => p.latencyUs.p99),
+  col("p99.9 µs", "p999_us", (p) => us(p.latencyUs.p999), (p) => p.latencyUs.p999),
+  col("max µs", "max_us", (p) => us(p.latencyUs.max), (p) => p.latencyUs.max),
+  col("drop ring", "drops_rx_ring", (p) => p.drops.rxRing, (p) => p.drops.rxRing),
+  col("drop backlog", "drops_backlog", (p) => p.drops.backlog, (p) => p.drops.backlog),
+  col("cpu max", "cpu_max", (p) => pct(p.cpuUtilization.max), (p) => p.cpuUtilization.max),
+  col("cpu mean", "cpu_mean", (p) => pct(p.cpuUtilization.mean), (p) => p.cpuUtilization.mean),
+  col("imbalance", "imbalance", (p) => p.imbalance.toFixed(2), (p) => p.imbalance),
+];
+
+/** CSV only: figures the terminal table leaves out. */
+const CSV_EXTRA: readonly Column[] = [
+  col("", "offered_bps", () => "", (p) => p.offered.bps),
+  col("", "mean_us", () => "", (p) => p.latencyUs.mean),
+  col("", "drops_total", () => "", (p) => p.drops.total),
+  col("", "replications", () => "", (p) => p.replications),
+  col("", "seed", () => "", (p) => p.seed),
+];
+
+const opt = (x: number | undefined): string | number => x ?? "";
+
+const INTERVALS: readonly Column[] = [
+  col("Mpps 95% CI", "delivered_pps_ci", (p) => (p.ci95 ? span(mpps(p.ci95.deliveredPps.low), mpps(p.ci95.deliveredPps.high)) : ""), () => ""),
+  col("p99 µs 95% CI", "p99_us_ci", (p) => (p.ci95 ? span(us(p.ci95.p99Us.low), us(p.ci95.p99Us.high)) : ""), () => ""),
+  col("drops/rep 95% CI", "drops_ci", (p) => (p.ci95 ? span(p.ci95.drops.low.toFixed(0), p.ci95.drops.high.toFixed(0)) : ""), () => ""),
+];
+
+const CSV_INTERVALS: readonly Column[] = (["deliveredPps", "p99Us", "drops"] as const).flatMap((key) => {
+  const stem = { deliveredPps: "delivered_pps", p99Us: "p99_us", drops: "drops_per_rep" }[key];
+  return (["mean", "low", "high"] as const).map((part) => col("", `${stem}_${part}`, () => "", (p) => opt(p.ci95?.[key][part])));
+});
+
+/** The sweep axes of the points, in first-seen order. */
+export function paramNames(points: readonly Pick<PointResult, "params">[]): string[] {
+  return [...new Set(points.flatMap((p) => Object.keys(p.params)))];
+}
+
+function paramColumns(points: readonly PointResult[]): Column[] {
+  return paramNames(points).map((n) => col(n, n, (p) => p.params[n] ?? "", (p) => p.params[n] ?? ""));
+}
+
+const hasIntervals = (points: readonly PointResult[]): boolean => points.some((p) => p.ci95 !== undefined);
+
+/** Columns of the terminal and Markdown tables. */
+export function humanColumns(points: readonly PointResult[]): Column[] {
+  return [...paramColumns(points), ...FIGURES, ...(hasIntervals(points) ? INTERVALS : [])];
+}
+
+/** Columns of the CSV table. */
+export function csvColumns(points: readonly PointResult[]): Column[] {
+  return [...paramColumns(points), ...FIGURES, ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
+}

@@ -1,0 +1,20 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, nicsim } from "./cli-helpers.js";
+
+/** `nicsim bench --format md`: a heading, the description, a Markdown table of 16 points, the gains as a list. */
+describe("nicsim bench --format md", () => {
+  beforeAll(() => ensureBuilt());
+
+  it("is Markdown fit for a pull-request comment or $GITHUB_STEP_SUMMARY", () => {
+    const r = nicsim("bench", "--format", "md", "--jobs", "2");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("### nicsim bench");
+    const rows = lines.filter((l) => l.startsWith("|"));
+    expect(rows).toHaveLength(2 + 16);
+    expect(rows[0]).toMatch(/^\| traffic\.load\.pps \| queues \| offered Mpps \|/);
+    expect(lines.some((l) => /^- At 2 Mpps offered .*: 2 queues deliver \+\d+% over 1 queue/.test(l))).toBe(true);
+    expect(lines.some((l) => /^_Simulated .* M packets .* on 2 threads/.test(l))).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt } from "./cli-helpers.js";
+
+const LONG = "test/fixtures/pool/long-sweep.yaml";
+
+interface Stopped {
+  readonly status: number | null;
+  readonly stderr: string;
+  /** Wall time from SIGINT to exit. */
+  readonly afterSignalMs: number;
+}
+
+/** Start `nicsim run LONG …`, send SIGINT after `delayMs`, and wait for the exit. */
+function interrupt(args: string[], delayMs: number): Promise<Stopped> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.NICSIM_DEBUG;
+    const child = spawn(process.execPath, [CLI, "run", LONG, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let sentAt = 0;
+    const timer = setTimeout(() => {
+      sentAt = performance.now();
+      child.kill("SIGINT");
+    }, delayMs);
+    child.on("error", reject);
+    child.on("exit", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr, afterSignalMs: sentAt === 0 ? Number.NaN : performance.now() - sentAt });
+    });
+  });
+}
+
+/** Ctrl-C: the pool stops at once, no file appears under the requested name (nor a temporary one), exit 130. */
+describe("Ctrl-C stops a run", () => {
+  let dir = "";
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), "nicsim-sigint-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("on the pool: exit 130 promptly, nothing written", async () => {
+    const out = join(dir, "pool.json");
+    const r = await interrupt(["--jobs", "2", "--json", out, "--hlog", join(dir, "pool.hlog")], 1200);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(130);
+    expect(r.afterSignalMs).toBeLessThan(2000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("in-process (--jobs 1): exit 130 after the job under way, nothing written", async () => {
+    const out = join(dir, "seq.json");
+    const r = await interrupt(["--jobs", "1", "--json", out], 800);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(130);
+    expect(r.afterSignalMs).toBeLessThan(3000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
