@@ -5,6 +5,7 @@
 import { resultsCsv } from "../report/results-csv.js";
 import { resultsMarkdown } from "../report/results-markdown.js";
 import type { RunResult } from "../report/result-model.js";
+import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
 import { resultJson } from "./output.js";
 import type { ResultFormat } from "./sweep-options.js";
@@ -16,8 +17,8 @@ export function shardNote(result: RunResult): string {
   return `Shard ${s.index}/${s.count}: ${s.jobs.length} of ${s.totalJobs} jobs; a point holds only this shard's replications. Put the shards together with nicsim merge.`;
 }
 
-/** The result in `format`, ending with a newline. */
-export function resultText(result: RunResult, format: ResultFormat): string {
+/** The result in `format`, ending with a newline; `perCpu` adds the per-CPU tables to a table. */
+export function resultText(result: RunResult, format: ResultFormat, perCpu = false): string {
   const note = shardNote(result);
   switch (format) {
     case "json":
@@ -27,6 +28,6 @@ export function resultText(result: RunResult, format: ResultFormat): string {
     case "md":
       return `${resultsMarkdown(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
     case "table":
-      return `${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
+      return `${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}${perCpu ? `\n${perCpuTables(result.points)}\n` : ""}`;
   }
 }

@@ -19,6 +19,7 @@ export const SWEEP_OPTION_SPEC: OptionSpec = {
   jobs: { type: "string" },
   shard: { type: "string" },
   quiet: { type: "boolean" },
+  "per-cpu": { type: "boolean" },
 };
 
 export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default), json (the result document), csv, md (Markdown)
@@ -28,6 +29,8 @@ export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default),
   --jobs N      worker threads (default: this machine's parallelism; 1 runs in-process)
   --shard K/N   run only the K-th of N slices of the job list (JOB_COMPLETION_INDEX and
                 NICSIM_SHARD_COUNT give K and N in a Kubernetes Indexed Job); merge with nicsim merge
+  --per-cpu     with the table, per-CPU tables of each point: busy time, IRQs, polls and the
+                /proc/net/softnet_stat counters (processed, dropped, time_squeeze, received_rps)
   --quiet       print nothing on stdout or stderr but errors (no table, no progress bar)`;
 
 export interface SweepOptionValues {
@@ -38,6 +41,7 @@ export interface SweepOptionValues {
   readonly jobs: number;
   readonly shard: Shard | undefined;
   readonly quiet: boolean;
+  readonly perCpu: boolean;
 }
 
 export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv): SweepOptionValues {
@@ -49,5 +53,6 @@ export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv)
     jobs: parseJobs(stringOption(parsed, "jobs")),
     shard: parseShard(stringOption(parsed, "shard"), env),
     quiet: parsed.values.quiet === true,
+    perCpu: parsed.values["per-cpu"] === true,
   };
 }

@@ -10,7 +10,7 @@ import { runSweepCommand } from "../sweep-runner.js";
 import { UsageError } from "../usage-error.js";
 
 export const BENCH_HELP = `nicsim bench [--format table|json|csv|md] [--json FILE] [--hlog FILE] [--seed N] [--jobs N]
-             [--shard K/N] [--quiet]
+             [--shard K/N] [--per-cpu] [--quiet]
   Run the built-in benchmark: a 16-vCPU cloud host receiving 10,000 UDP flows (IMIX, Poisson)
   at 0.5, 1, 2 and 4 Mpps with 1, 2, 4 and 8 NIC queues; print throughput, latency, drops
   and CPU per point, and the multi-queue speed-up at 2 Mpps.
@@ -57,7 +57,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   if (options.quiet || options.json === "-" || options.hlog === "-") return 0;
 
   const { result, simulatedPackets, threads } = outcome;
-  const table = resultText(result, options.format);
+  const table = resultText(result, options.format, options.perCpu);
   const seed = `seed ${options.seed ?? BENCH_SCENARIO.run.seed}`;
   const speed = `Simulated ${(simulatedPackets / 1e6).toFixed(1)} M packets in ${wallS.toFixed(2)} s of wall time on ${threads} thread${threads === 1 ? "" : "s"} (${(simulatedPackets / wallS / 1e6).toFixed(1)} M packets/s).`;
   const gains = result.shard === undefined ? gainLines(result.points) : [];

@@ -6,7 +6,7 @@ import { SWEEP_OPTION_SPEC, SWEEP_OPTIONS_HELP, sweepOptionValues } from "../swe
 import { runSweepCommand } from "../sweep-runner.js";
 
 export const RUN_HELP = `nicsim run SCENARIO [--format table|json|csv|md] [--json FILE] [--hlog FILE] [--seed N]
-                  [--jobs N] [--shard K/N] [--quiet]
+                  [--jobs N] [--shard K/N] [--per-cpu] [--quiet]
   Simulate every sweep point of SCENARIO (YAML or JSON) and print one row per point.
   --seed N      override run.seed (0..4294967295)
   ${SWEEP_OPTIONS_HELP}`;
@@ -18,6 +18,6 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const file = loadScenarioFile(path);
   const outcome = await runSweepCommand(file, options);
   if (outcome === undefined) return INTERRUPTED_EXIT_STATUS;
-  if (!options.quiet && options.json !== "-" && options.hlog !== "-") process.stdout.write(resultText(outcome.result, options.format));
+  if (!options.quiet && options.json !== "-" && options.hlog !== "-") process.stdout.write(resultText(outcome.result, options.format, options.perCpu));
   return 0;
 }
