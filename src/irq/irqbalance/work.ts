@@ -1,0 +1,73 @@
+/**
+ * The daemon's mutable bookkeeping during one scan: per object its load and its list of IRQs,
+ * per IRQ its object, load and `moved` flag, and the rebalance list. A scan copies the state
+ * into a `Work`, runs the passes (load.ts, migrate.ts, place.ts) and freezes the result.
+ */
+import type { BalanceLevel, IrqClass } from "./classes.js";
+import type { BalanceTree } from "./tree.js";
+
+/** What the daemon knows of one IRQ that does not change between scans. */
+export interface IrqRecord {
+  /** Position in the IRQ list: discovery order. */
+  readonly index: number;
+  /** Linux IRQ number. */
+  readonly irq: number;
+  readonly cls: IrqClass;
+  /** Class number, sorted high → low. */
+  readonly rank: number;
+  /** `none` for banned IRQs. */
+  readonly level: BalanceLevel;
+  /** Device NUMA node, -1 unknown. */
+  readonly node: number;
+  readonly banned: boolean;
+}
+
+export interface Work {
+  readonly tree: BalanceTree;
+  readonly irqs: readonly IrqRecord[];
+  /** Per object: load in ns (measured, then raised by placements in this scan). */
+  readonly objLoad: Float64Array;
+  /** Per object: its IRQs (IRQ indices) in list order. */
+  readonly objIrqs: number[][];
+  /** Per object: in powersave (CPUs only). */
+  readonly powersave: Uint8Array;
+  /** Per IRQ: the object it is assigned to, -1 while in the rebalance list or never placed. */
+  readonly assigned: Int32Array;
+  readonly moved: Uint8Array;
+  /** Per IRQ: estimated load (ns). */
+  readonly irqLoad: Float64Array;
+  /** IRQs waiting for placement, in list order. */
+  rebalance: number[];
+}
+
+/**
+ * `sort_irqs`: class high → low, then load high → low, then the daemon compares the records'
+ * addresses, later allocations first; records are allocated in discovery order, so a later IRQ
+ * in the list comes first.
+ */
+export function compareIrqs(work: Work, a: number, b: number): number {
+  const ra = work.irqs[a].rank;
+  const rb = work.irqs[b].rank;
+  if (ra !== rb) return rb - ra;
+  const la = work.irqLoad[a];
+  const lb = work.irqLoad[b];
+  if (la !== lb) return lb > la ? 1 : -1;
+  return b - a;
+}
+
+/** Move IRQ `irq` out of its object's list (if any) to the end of object `to`'s list. */
+export function migrateIrq(work: Work, irq: number, to: number): void {
+  const from = work.assigned[irq];
+  if (from >= 0) {
+    const list = work.objIrqs[from];
+    const at = list.indexOf(irq);
+    if (at >= 0) list.splice(at, 1);
+  } else {
+    const at = work.rebalance.indexOf(irq);
+    if (at >= 0) work.rebalance.splice(at, 1);
+  }
+  if (to >= 0) work.objIrqs[to].push(irq);
+  else work.rebalance.push(irq);
+  work.assigned[irq] = to;
+  work.moved[irq] = 1;
+}
