@@ -29,7 +29,7 @@ describe("the CLI exits 2 with one message on bad input", () => {
       () => ["run", `${FIX}/yaml-syntax-error.yaml`],
       new RegExp(`^${FIX}/yaml-syntax-error\\.yaml:2:1: YAML syntax error: `),
     ],
-    ["an unknown key", () => ["run", `${FIX}/unknown-key.yaml`], "host.threads: unknown key; allowed: cpus, ghz"],
+    ["an unknown key", () => ["run", `${FIX}/unknown-key.yaml`], "host.threads: unknown key; allowed: cpus, ghz, topology"],
     ["queues above maxQueues", () => ["run", `${FIX}/queues-above-max-queues.yaml`], "nics[0].queues: 16 exceeds maxQueues 8"],
     ["a bad CIDR", () => ["run", `${FIX}/bad-cidr.yaml`], 'traffic.src: "10.0.0/8" is not an IPv4/IPv6 CIDR'],
     ["a duration without unit", () => ["run", `${FIX}/duration-without-unit.yaml`], 'run.duration: 0.2 has no unit; write e.g. "200ms" or "0.2s"'],

@@ -8,8 +8,10 @@ describe("defaults fill every omitted field", () => {
 
   it("profile, host clock and IRQ policy", () => {
     expect(scenario.profile).toBe("ecs");
-    expect(scenario.host).toEqual({ cpus: 4, ghz: 2.5 });
-    expect(scenario.irq).toEqual({ policy: "round-robin" });
+    expect({ cpus: scenario.host.cpus, ghz: scenario.host.ghz }).toEqual({ cpus: 4, ghz: 2.5 });
+    // No topology given: one socket of single-thread cores, NIC node unknown.
+    expect([scenario.host.topology.cpus.length, scenario.host.topology.nicNode]).toEqual([4, -1]);
+    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", affinity: [], irqbalance: { deepestCache: 2 } });
   });
 
   it("NIC: one queue, maxQueues = queues, 1024 descriptors, Microsoft key, 128 entries, RPS off", () => {

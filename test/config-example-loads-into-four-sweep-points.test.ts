@@ -21,8 +21,8 @@ describe("the ECS 16-vCPU UDP example", () => {
   it("resolves host, NIC and IRQ fields into engine units", () => {
     const { scenario } = file.points[2];
     expect(scenario.profile).toBe("ecs");
-    expect(scenario.host).toEqual({ cpus: 16, ghz: 2.5 });
-    expect(scenario.irq).toEqual({ policy: "round-robin" });
+    expect({ cpus: scenario.host.cpus, ghz: scenario.host.ghz }).toEqual({ cpus: 16, ghz: 2.5 });
+    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", affinity: [], irqbalance: { deepestCache: 2 } });
     const nic = scenario.nics[0];
     expect(nic.name).toBe("eth0");
     expect(nic.maxQueues).toBe(8);

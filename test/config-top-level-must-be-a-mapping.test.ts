@@ -19,6 +19,6 @@ describe("the top level must be a mapping", () => {
   });
 
   it("a mapping without required sections", () => {
-    expectConfigError(() => validateScenario({}), "host: missing; required: a mapping with keys cpus, ghz");
+    expectConfigError(() => validateScenario({}), "host: missing; required: a mapping with keys cpus, ghz, topology");
   });
 });

@@ -13,7 +13,7 @@ describe("unknown keys are rejected at every depth", () => {
 
   it("one level down", () => {
     const raw = rawWith((r) => (at(r, "host").foo = 1));
-    expectConfigError(() => validateScenario(raw), "host.foo: unknown key; allowed: cpus, ghz");
+    expectConfigError(() => validateScenario(raw), "host.foo: unknown key; allowed: cpus, ghz, topology");
   });
 
   it("inside a list item", () => {

@@ -10,6 +10,8 @@ import type { RssFlowType } from "../rss/fields.js";
 import type { IndirSpec } from "../rss/indirection.js";
 import type { RssKeySpec } from "../rss/key.js";
 import type { RssHfunc, RssInputXfrm } from "../rss/profile.js";
+import type { CpuTopology } from "../irq/topology.js";
+import type { QueueAffinity } from "../irq/policies.js";
 
 /** Cloud profile: `ecs` applies the cloud host rules (facts/cloud-host.md); `none` is bare metal. */
 export type Profile = "ecs" | "none";
@@ -19,6 +21,8 @@ export interface Host {
   readonly cpus: number;
   /** Clock in GHz: turns cycle costs into nanoseconds. */
   readonly ghz: number;
+  /** Topology (default: one socket of `cpus` single-thread cores, NIC node unknown). */
+  readonly topology: CpuTopology;
 }
 
 /** An IPv4 or IPv6 prefix, parsed once at load time (ip-address) into 32-bit words. */
@@ -78,10 +82,14 @@ export interface Nic {
   readonly rps: Rps;
 }
 
-export type IrqPolicy = "round-robin" | "cpu0";
+export type IrqPolicy = "round-robin" | "cpu0" | "driver-hint" | "explicit" | "irqbalance";
 
 export interface Irq {
   readonly policy: IrqPolicy;
+  readonly driverHintNode: "none" | "nic";
+  /** explicit: per rx queue vector, what is written (null: nothing). */
+  readonly affinity: readonly (QueueAffinity | null)[];
+  readonly irqbalance: { readonly deepestCache: number; readonly bannedCpus?: string };
 }
 
 export interface PortRange {

@@ -44,6 +44,22 @@ const host = obj(
       description: "CPU clock; turns the cycle costs into time.",
       unit: "GHz",
     }),
+    topology: optional(
+      obj(
+        {
+          sockets: int({ min: 1, max: 64, description: "CPU packages.", unit: "sockets" }),
+          coresPerSocket: int({ min: 1, max: 1024, description: "Cores per package.", unit: "cores" }),
+          threadsPerCore: int({ min: 1, max: 8, description: "SMT threads per core.", unit: "threads" }),
+          numaNodes: optional(int({ min: 1, max: 64, description: "NUMA nodes (default one per socket).", unit: "nodes" })),
+          nicNode: optional(int({ min: -1, max: 63, description: "NUMA node of the NICs (-1 unknown, the default)." })),
+          isolated: optional(str({ description: 'Isolated CPUs as a CPU list ("2,4-7"): irqbalance bans them.' })),
+        },
+        {
+          description:
+            "CPU topology; CPU ids count thread 0 of every core first, then the SMT siblings (x86 enumeration). Default: one socket of cpus single-thread cores.",
+        },
+      ),
+    ),
   },
   { description: "The host that receives the traffic." },
 );
@@ -157,10 +173,34 @@ const nic = obj({
 
 const irq = obj(
   {
-    policy: enumOf(["round-robin", "cpu0"], {
+    policy: enumOf(["round-robin", "cpu0", "driver-hint", "explicit", "irqbalance"], {
       default: IRQ_DEFAULTS.policy,
-      description: "IRQ placement: round-robin spreads the queue IRQs over the CPUs in turn; cpu0 puts every IRQ on CPU 0.",
+      description:
+        "IRQ placement: round-robin (vector v on CPU v mod cpus), cpu0, driver-hint (vector v on cpumask_local_spread(v)), explicit (irq.affinity written to each queue's IRQ, x86 effective affinity), irqbalance (the daemon's first scan on an idle host; rebalancing during a run is not simulated yet).",
     }),
+    driverHintNode: enumOf(["none", "nic"], {
+      default: "none",
+      description: 'driver-hint: the node the driver passes, "none" (-1, as i40e/iavf) or "nic" (the NIC\'s node first, as mlx5).',
+    }),
+    affinity: optional(
+      array(
+        obj(
+          {
+            smp_affinity: optional(str({ description: "Hex mask as /proc/irq/N/smp_affinity takes it." })),
+            smp_affinity_list: optional(str({ description: "CPU list as /proc/irq/N/smp_affinity_list takes it." })),
+          },
+          { description: "What is written for one queue's IRQ: exactly one of smp_affinity or smp_affinity_list." },
+        ),
+        { description: "explicit: one entry per rx queue vector, NICs in order; missing entries keep the activation default." },
+      ),
+    ),
+    irqbalance: obj(
+      {
+        deepestcache: int({ min: 1, max: 3, default: 2, description: "--deepestcache: the cache level that forms balance domains." }),
+        bannedCpus: optional(str({ description: "IRQBALANCE_BANNED_CPULIST (default: host.topology.isolated)." })),
+      },
+      { default: {}, description: "irqbalance options." },
+    ),
   },
   { default: {}, description: "Where the rx queue interrupts run." },
 );

@@ -24,7 +24,12 @@ import { isMapping, joinIndex, joinKey } from "./paths.js";
 import { scenarioSchema } from "./schema.js";
 import type { CheckedScenario } from "./schema.js";
 import { allowedOf, check } from "./schema-dsl.js";
-import type { Nic, Prefix, Rss, Run, Scenario, Traffic } from "./scenario.js";
+import type { Irq, Nic, Prefix, Rss, Run, Scenario, Traffic } from "./scenario.js";
+import { IrqAffinityError } from "../irq/affinity.js";
+import { IrqbalanceOptionError } from "../irq/irqbalance/options.js";
+import { placeQueueIrqs } from "../irq/place-queues.js";
+import type { QueueAffinity } from "../irq/policies.js";
+import { TopologyError, topologyFromSpec, type CpuTopology } from "../irq/topology.js";
 
 type CheckedNic = CheckedScenario["nics"][number];
 
@@ -32,11 +37,11 @@ type CheckedNic = CheckedScenario["nics"][number];
 export function validateScenario(raw: unknown): Scenario {
   const checked = check(scenarioSchema, requireTopLevelMapping(raw), "");
   const nics = checked.nics.map((nic, i) => resolveNic(nic, i, checked));
-  return {
+  const scenario: Scenario = {
     profile: checked.profile,
-    host: checked.host,
+    host: { cpus: checked.host.cpus, ghz: checked.host.ghz, topology: resolveTopology(checked.host) },
     nics,
-    irq: checked.irq,
+    irq: resolveIrq(checked.irq),
     traffic: resolveTraffic(checked.traffic, nics, checked.host.cpus),
     costs: checked.costs,
     kernel: {
@@ -49,6 +54,57 @@ export function validateScenario(raw: unknown): Scenario {
     },
     run: resolveRun(checked.run),
   };
+  checkIrqPlacement(scenario);
+  return scenario;
+}
+
+/** The host topology, or one socket of single-thread cores; it must count host.cpus CPUs. */
+function resolveTopology(host: CheckedScenario["host"]): CpuTopology {
+  const spec = host.topology ?? { sockets: 1, coresPerSocket: host.cpus, threadsPerCore: 1 };
+  const count = spec.sockets * spec.coresPerSocket * spec.threadsPerCore;
+  if (count !== host.cpus) {
+    throw new ConfigError("host.topology", `${spec.sockets} × ${spec.coresPerSocket} × ${spec.threadsPerCore} = ${count} CPUs, but host.cpus is ${host.cpus}`);
+  }
+  try {
+    return topologyFromSpec(spec);
+  } catch (error) {
+    if (error instanceof TopologyError) throw new ConfigError("host.topology", error.message);
+    throw error;
+  }
+}
+
+function resolveIrq(irq: CheckedScenario["irq"]): Irq {
+  const affinity = (irq.affinity ?? []).map((entry, q): QueueAffinity => {
+    const path = `irq.affinity[${q}]`;
+    if ((entry.smp_affinity === undefined) === (entry.smp_affinity_list === undefined)) {
+      throw new ConfigError(path, "give exactly one of smp_affinity or smp_affinity_list");
+    }
+    return entry.smp_affinity !== undefined ? { smpAffinity: entry.smp_affinity } : { smpAffinityList: entry.smp_affinity_list ?? "" };
+  });
+  return {
+    policy: irq.policy,
+    driverHintNode: irq.driverHintNode,
+    affinity,
+    irqbalance: { deepestCache: irq.irqbalance.deepestcache, ...(irq.irqbalance.bannedCpus === undefined ? {} : { bannedCpus: irq.irqbalance.bannedCpus }) },
+  };
+}
+
+/** Place the IRQs once, so that a setting the kernel or irqbalance refuses fails at load time. */
+function checkIrqPlacement(scenario: Scenario): void {
+  const vectors = scenario.nics.reduce((sum, nic) => sum + nic.queues, 0);
+  if (scenario.irq.affinity.length > vectors) {
+    throw new ConfigError("irq.affinity", `${scenario.irq.affinity.length} entries for ${vectors} rx queue vectors`);
+  }
+  try {
+    placeQueueIrqs(scenario);
+  } catch (error) {
+    if (error instanceof IrqAffinityError) {
+      const detail = `${error.file} ${JSON.stringify(error.text)}: ${error.reason} (the kernel answers ${error.errno})`;
+      throw new ConfigError(error.queue === null ? "irq.affinity" : `irq.affinity[${error.queue}]`, detail);
+    }
+    if (error instanceof IrqbalanceOptionError || error instanceof TopologyError) throw new ConfigError("irq.irqbalance", error.message);
+    throw error;
+  }
 }
 
 /** A kernel CPU list (bitmap_parselist) of the host's CPUs, its errors as config errors. */

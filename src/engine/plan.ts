@@ -1,5 +1,5 @@
 import type { Scenario } from "../config/scenario.js";
-import { placeIrqs } from "../irq/placement.js";
+import { placeQueueIrqs } from "../irq/place-queues.js";
 import { parseCpuMask } from "../rps/cpumask.js";
 import { RfsTables } from "../rps/rfs.js";
 import { rpsTargetCpu } from "../rps/rps-map.js";
@@ -121,7 +121,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       queueRing[v] = nic.ringSize;
     }
   });
-  const queueCpu = placeIrqs(scenario.irq.policy, host.cpus, queues);
+  const queueCpu = placeQueueIrqs(scenario);
 
   const { flows, flowHash, flowNicQueue } = compileFlowRss(scenario, seed);
   const nic = nics[traffic.nic];
