@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/rss/**", "src/rps/**", "src/irq/**", "src/traffic/**", "src/engine/**", "src/stats/**"],
+    files: ["src/rss/**", "src/rps/**", "src/irq/**", "src/shaping/**", "src/traffic/**", "src/engine/**", "src/stats/**"],
     rules: {
       // Stages get time and randomness passed in: nothing in a stage reads a clock or Math.random.
       "no-restricted-properties": [
