@@ -10,12 +10,12 @@
  * Target (issue 2): ≥ 25 M simulated packets/s for the 4-queue point. The figure is what this
  * machine measures; it is published as measured, not asserted in tests.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { BENCH_SCENARIO } from "../src/config/presets.js";
 import { expandSweep } from "../src/config/sweep.js";
 import { runJob } from "../src/engine/job.js";
 import { runScenario } from "../src/pool/run-scenario.js";
+import { writeBenchResult } from "./write-result.js";
 
 const WARMUP_JOBS = 4;
 const TIMED_JOBS = 9;
@@ -65,6 +65,4 @@ console.log(`4-queue point at 2 Mpps (${packets} packets/job, median of ${TIMED_
 console.log(`  ${m(result.simulatedPacketsPerSecond.median)} M simulated packets/s (min ${m(result.simulatedPacketsPerSecond.min)}, max ${m(result.simulatedPacketsPerSecond.max)}); target 25 M`);
 console.log(`whole bench sweep: ${points.length} points, ${(sweepPackets / 1e6).toFixed(1)} M packets in ${sweepS.toFixed(2)} s (${m(sweepPackets / sweepS)} M packets/s)`);
 
-mkdirSync("results", { recursive: true });
-writeFileSync("results/e2e-bench.json.tmp", `${JSON.stringify(result, null, 2)}\n`);
-renameSync("results/e2e-bench.json.tmp", "results/e2e-bench.json");
+writeBenchResult("e2e-bench", result);

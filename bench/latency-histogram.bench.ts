@@ -9,13 +9,11 @@
  * Prints a table and writes results/latency-histogram-bench.json (tmp file + rename, so a reader
  * never sees half a file).
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "hdr-histogram-js";
 import { Bench } from "tinybench";
 import { LatencyHistogram } from "../src/stats/index.js";
 import { Prng } from "../src/traffic/prng.js";
+import { writeBenchResult } from "./write-result.js";
 
 const BLOCK = 4096;
 
@@ -38,16 +36,6 @@ function rounded(values: Float64Array): Float64Array {
   return values.map((v) => Math.floor(v + 0.5));
 }
 
-/** Directory holding package.json, found upward from this file (works from bench/ and dist/bench/). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
 
 const packetLike = latencies(1, 1e6); // 1 ns … 1 ms: every value on the 32-bit fast path
 const wide = latencies(2, 1e10); // 1 ns … 10 s: ~4 % above 2^32 ns take the slow path
@@ -113,10 +101,4 @@ const result = {
   checksum: ours.totalCount + hdr.totalCount, // keeps the recorded work observable
   rows,
 };
-const dir = join(repoRoot(), "results");
-mkdirSync(dir, { recursive: true });
-const file = join(dir, "latency-histogram-bench.json");
-const tmp = `${file}.${process.pid}.tmp`;
-writeFileSync(tmp, `${JSON.stringify(result, null, 2)}\n`);
-renameSync(tmp, file);
-console.log(`wrote ${file}`);
+console.log(`wrote ${writeBenchResult("latency-histogram-bench", result)}`);

@@ -11,13 +11,12 @@
  * 2×); it is published as measured, not asserted in tests. Writes results/pool-bench.json
  * atomically.
  */
-import { mkdirSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { writeFileAtomic } from "../src/cli/write-file-atomic.js";
 import { BENCH_SCENARIO } from "../src/config/presets.js";
 import type { ScenarioFile } from "../src/config/scenario.js";
 import { expandSweep } from "../src/config/sweep.js";
 import { runSweep, type SweepOptions } from "../src/pool/run-sweep.js";
+import { writeBenchResult } from "./write-result.js";
 
 const ROUNDS = 3;
 const raw = {
@@ -73,5 +72,4 @@ console.log(`${file.points.length}-point sweep, ${(packets / 1e6).toFixed(1)} M 
 for (const [name] of MODES) console.log(`  ${name.padEnd(10)} ${seconds[name].toFixed(2)} s  (${(packets / seconds[name] / 1e6).toFixed(1)} M packets/s)`);
 console.log(`speed-up 1 → 2 workers: ${result.speedUpOneToTwoWorkers}× (target ≥ ${result.target}×); in-process → 2 workers: ${result.speedUpInProcessToTwoWorkers}×`);
 
-mkdirSync("results", { recursive: true });
-writeFileAtomic("results/pool-bench.json", `${JSON.stringify(result, null, 2)}\n`);
+writeBenchResult("pool-bench", result);

@@ -14,10 +14,7 @@
  *
  *   npx tsc -p tsconfig.json && node dist/bench/rss.bench.js
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import {
   MICROSOFT_RSS_KEY,
@@ -29,6 +26,7 @@ import {
   toeplitzTable,
 } from "../src/rss/index.js";
 import { Prng } from "../src/traffic/prng.js";
+import { writeBenchResult } from "./write-result.js";
 
 /** Hashes per task call. */
 const INPUTS = 4096;
@@ -221,20 +219,7 @@ for (const r of rows) {
 }
 console.log(`(checksum ${sink >>> 0})`);
 
-/** The project root: the nearest directory above this script that holds package.json. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
-const resultsDir = join(projectRoot(), "results");
-mkdirSync(resultsDir, { recursive: true });
-const file = join(resultsDir, "rss-bench.json");
 const report = {
   generatedBy: "bench/rss.bench.ts",
   node: process.version,
@@ -242,6 +227,4 @@ const report = {
   hashesPerTaskCall: INPUTS,
   rows,
 };
-writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
-renameSync(`${file}.tmp`, file);
-console.log(`wrote ${file}`);
+console.log(`wrote ${writeBenchResult("rss-bench", report)}`);

@@ -13,13 +13,11 @@
  * Prints a table and writes results/shaping-bench.json (tmp file + rename, so a reader never sees
  * half a file).
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { Policer, TokenBucketShaper, policerProfile, tbfProfile } from "../src/shaping/index.js";
 import { Prng } from "../src/traffic/prng.js";
+import { writeBenchResult } from "./write-result.js";
 
 const BLOCK = 4096;
 const BATCH = 256;
@@ -171,20 +169,7 @@ for (const r of rows) {
 }
 console.log(`(checksum ${sink}; load average ${loadavg()[0].toFixed(2)})`);
 
-/** The project root: the nearest directory above this script that holds package.json. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
-const resultsDir = join(projectRoot(), "results");
-mkdirSync(resultsDir, { recursive: true });
-const file = join(resultsDir, "shaping-bench.json");
 const report = {
   generatedBy: "bench/shaping.bench.ts",
   node: process.version,
@@ -197,6 +182,4 @@ const report = {
   sizes: "IMIX 64/576/1500 at 7:4:1, Poisson arrivals at 0.5x or 2x the rate",
   rows,
 };
-writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
-renameSync(`${file}.tmp`, file);
-console.log(`wrote ${file}`);
+console.log(`wrote ${writeBenchResult("shaping-bench", report)}`);
