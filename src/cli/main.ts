@@ -9,6 +9,7 @@ import { BENCH_HELP, benchCommand } from "./commands/bench.js";
 import { COMPARE_HELP, compareCommand } from "./commands/compare.js";
 import { MERGE_HELP, mergeCommand } from "./commands/merge.js";
 import { REPORT_HELP, reportCommand } from "./commands/report.js";
+import { ROUTE_HELP, routeCommand } from "./commands/route.js";
 import { RSS_HELPS, rssCommand } from "./commands/rss.js";
 import { RUN_HELP, runCommand } from "./commands/run.js";
 import { SCHEMA_HELP, schemaCommand } from "./commands/schema.js";
@@ -18,7 +19,7 @@ import { UsageError } from "./usage-error.js";
 const HELP = `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
 
 Usage:
-${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
+${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
 
   nicsim help | --help      this text
   nicsim --version          the version
@@ -35,6 +36,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Pr
   validate: validateCommand,
   schema: schemaCommand,
   rss: rssCommand,
+  route: routeCommand,
 };
 
 function main(argv: readonly string[]): number | Promise<number> {

@@ -6,6 +6,7 @@
  * (YAML/JSON, human units) is described by `config/schema.ts`, which is also the source of the
  * published JSON Schema.
  */
+import type { RoutingConfig } from "../routing/model/build.js";
 import type { RssFlowType } from "../rss/fields.js";
 import type { IndirSpec } from "../rss/indirection.js";
 import type { RssKeySpec } from "../rss/key.js";
@@ -185,6 +186,8 @@ export interface Scenario {
   readonly costs: Costs;
   readonly kernel: Kernel;
   readonly run: Run;
+  /** Policy routing (`routing` section), when given; compile with `compileRouting`. */
+  readonly routing?: RoutingConfig;
 }
 
 /** One point of a sweep: the values its axes took, and the scenario they produce. */

@@ -32,6 +32,7 @@ import {
   sizeMix,
 } from "./field-types.js";
 import { array, enumOf, int, map, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
+import { routingSection } from "../routing/scenario-section.js";
 import type { Infer, JsonSchema, Schema } from "./schema-dsl.js";
 
 const host = obj(
@@ -351,6 +352,7 @@ export const scenarioSchema = obj({
   costs,
   kernel,
   run,
+  routing: optional(routingSection),
   sweep: optional(sweepSchema),
 });
 

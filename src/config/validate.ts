@@ -31,6 +31,8 @@ import { placeQueueIrqs } from "../irq/place-queues.js";
 import type { QueueAffinity } from "../irq/policies.js";
 import { TopologyError, topologyFromSpec, type CpuTopology } from "../irq/topology.js";
 
+import { resolveRoutingSection } from "../routing/scenario-section.js";
+
 type CheckedNic = CheckedScenario["nics"][number];
 
 /** Validates a parsed scenario document (a `sweep` key, if any, is checked but not applied). */
@@ -53,6 +55,7 @@ export function validateScenario(raw: unknown): Scenario {
       devWeight: checked.kernel.devWeight,
     },
     run: resolveRun(checked.run),
+    routing: checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name)),
   };
   checkIrqPlacement(scenario);
   return scenario;

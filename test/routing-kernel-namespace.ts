@@ -1,0 +1,175 @@
+/**
+ * Runs routing configurations in throwaway network namespaces and asks the kernel itself.
+ *
+ * Per configuration, inside `unshare -n` (a new, empty network namespace; nothing is sent
+ * anywhere — `route get` only consults the FIB):
+ *   1. IPv6 DAD off and no automatic link-local addresses (nicsim does not invent them); `lo` up;
+ *   2. the `all`/`default`/`ip_forward` sysctls in order;
+ *   3. each device as one end of a veth pair (`dummy` may be missing); up = both ends up,
+ *      nocarrier = our end up and the peer down, down = both down; peers get no IPv6;
+ *   4. the per-device sysctls;
+ *   5. the batch through `ip [-4|-6] -force -batch`, consecutive lines with the same family
+ *      options together, keeping every refusal with its line; after address lines the script
+ *      waits for addrconf to finish (IPv6 local routes are inserted from a work queue, so a
+ *      route added in the same instant can see the address without its local route — nicsim
+ *      models the settled state);
+ *   6. every query through one `ip -j -force -batch` of `route get …` lines.
+ * All configurations run from one shell script, one `unshare -n` each.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { RoutingConfig } from "../src/routing/index.js";
+
+export interface KernelCase {
+  readonly config: RoutingConfig;
+  readonly queries: readonly string[];
+}
+
+export type KernelAnswer = { readonly ok: true; readonly json: Record<string, unknown> } | { readonly ok: false; readonly error: string };
+
+export interface KernelResult {
+  /** Batch line number → the refusal `ip` printed. */
+  readonly lineErrors: ReadonlyMap<number, string>;
+  readonly answers: readonly KernelAnswer[];
+}
+
+/** Why namespaces cannot be used here, or undefined when they can. */
+export function namespaceUnavailable(): string | undefined {
+  if (process.platform !== "linux") return `not Linux (${process.platform})`;
+  const probe = spawnSync("unshare", ["-n", "sh", "-c", "ip link add nsprobe0 type veth peer name nsprobe1 && ip link set dev lo up && ip -j route get 127.0.0.1"], {
+    encoding: "utf8",
+  });
+  if (probe.error !== undefined) return `cannot run unshare: ${probe.error.message}`;
+  if (probe.status !== 0) return `unshare -n / veth unavailable: ${(probe.stderr || probe.stdout).trim().split("\n")[0]}`;
+  return undefined;
+}
+
+function sh(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+interface Group {
+  readonly options: string;
+  /** Address lines: IPv6 ones finish (local routes inserted) in a work queue, after the command. */
+  readonly addr: boolean;
+  readonly lines: { readonly line: number; readonly text: string }[];
+}
+
+/** Batch lines grouped by their family options, original line numbers kept. */
+function groupBatch(batch: string, family: 4 | 6): Group[] {
+  const groups: Group[] = [];
+  batch.split("\n").forEach((raw, i) => {
+    const text = raw.replace(/#.*/, "").trim();
+    if (text === "") return;
+    const words = text.split(/\s+/);
+    let k = 0;
+    if (words[k] === "ip") k++;
+    const opts: string[] = [];
+    while (k < words.length && words[k].startsWith("-")) {
+      const o = words[k++];
+      if (o === "-f" || o === "-family") opts.push(o, words[k++]);
+      else opts.push(o);
+    }
+    if (opts.length === 0 && family === 6) opts.push("-6");
+    const options = opts.join(" ");
+    const last = groups[groups.length - 1];
+    const entry = { line: i + 1, text: words.slice(k).join(" ") };
+    const isAddr = /^a(d(d(r(e(s(s)?)?)?)?)?)?$/.test(words[k] ?? "");
+    // A group ends after address lines, so addrconf can settle before routes use them.
+    if (last !== undefined && last.options === options && last.addr === isAddr) last.lines.push(entry);
+    else groups.push({ options, addr: isAddr, lines: [entry] });
+  });
+  return groups;
+}
+
+function setupScript(dir: string, c: KernelCase): string {
+  const out: string[] = [
+    "sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.default.addr_gen_mode=1",
+    "ip link set dev lo up",
+  ];
+  const sysctls = Object.entries(c.config.sysctls);
+  const early = sysctls.filter(([k]) => k === "net.ipv4.ip_forward" || /\.conf\.(all|default)\./.test(k));
+  const late = sysctls.filter((e) => !early.includes(e));
+  for (const [k, v] of early) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
+  c.config.devices.forEach((d, i) => {
+    const peer = `nsp${i}`;
+    out.push(`ip link add name ${sh(d.name)} type veth peer name ${peer}`, `sysctl -qw net.ipv6.conf.${peer}.disable_ipv6=1`);
+    if (d.state === "up") out.push(`ip link set dev ${peer} up`, `ip link set dev ${sh(d.name)} up`);
+    if (d.state === "nocarrier") out.push(`ip link set dev ${sh(d.name)} up`);
+  });
+  for (const [k, v] of late) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
+  groupBatch(c.config.batch, c.config.family).forEach((g, gi) => {
+    const file = join(dir, `batch${gi}`);
+    writeFileSync(file, g.lines.map((l) => l.text).join("\n") + "\n");
+    writeFileSync(`${file}.map`, g.lines.map((l) => String(l.line)).join("\n"));
+    out.push(`ip ${g.options} -force -batch ${file} > /dev/null 2> ${file}.err`);
+    // nicsim models settled addresses: wait until no IPv6 address is still tentative.
+    if (g.addr) out.push('for i in $(seq 100); do [ -z "$(ip -6 addr show tentative)" ] && break; sleep 0.01; done');
+  });
+  writeFileSync(join(dir, "queries"), c.queries.map((q) => `route get ${q}`).join("\n") + "\n");
+  out.push(`ip -j -force -batch ${join(dir, "queries")} > ${join(dir, "q.out")} 2> ${join(dir, "q.err")}`, "true");
+  return out.join("\n") + "\n";
+}
+
+/** `Command failed FILE:N` lines → line N → the message printed just before. */
+function failures(stderr: string): Map<number, string> {
+  const lines = stderr.split("\n");
+  const out = new Map<number, string>();
+  let previous = "";
+  for (const line of lines) {
+    const m = /^Command failed .*:(\d+)$/.exec(line);
+    if (m !== null) out.set(Number(m[1]), previous);
+    else if (line.trim() !== "") previous = line.trim();
+  }
+  return out;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Runs every case, each in its own namespace. */
+export function runCasesInKernel(cases: readonly KernelCase[]): KernelResult[] {
+  const root = mkdtempSync(join(tmpdir(), "nicsim-routing-"));
+  try {
+    const dirs = cases.map((c, i) => {
+      const dir = join(root, String(i));
+      spawnSync("mkdir", ["-p", dir]);
+      writeFileSync(join(dir, "setup.sh"), setupScript(dir, c));
+      return dir;
+    });
+    const driver = dirs.map((d) => `unshare -n sh ${join(d, "setup.sh")} > ${join(d, "setup.log")} 2>&1`).join("\n");
+    writeFileSync(join(root, "run.sh"), driver + "\n");
+    const run = spawnSync("sh", [join(root, "run.sh")], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`namespace driver failed: ${run.stderr}`);
+    return cases.map((c, i) => {
+      const dir = dirs[i];
+      const lineErrors = new Map<number, string>();
+      groupBatch(c.config.batch, c.config.family).forEach((_, gi) => {
+        const map = readText(join(dir, `batch${gi}.map`)).split("\n").map(Number);
+        for (const [n, message] of failures(readText(join(dir, `batch${gi}.err`)))) lineErrors.set(map[n - 1], message);
+      });
+      const failed = failures(readText(join(dir, "q.err")));
+      const successes = readText(join(dir, "q.out"))
+        .split("\n")
+        .filter((l) => l.startsWith("["));
+      let next = 0;
+      const answers: KernelAnswer[] = c.queries.map((_, qi) => {
+        const error = failed.get(qi + 1);
+        if (error !== undefined) return { ok: false, error };
+        const line = successes[next++];
+        const parsed = line === undefined ? [] : (JSON.parse(line) as Record<string, unknown>[]);
+        return { ok: true, json: parsed[0] ?? {} };
+      });
+      return { lineErrors, answers };
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
