@@ -162,6 +162,12 @@ bench.add("(b) 900k prefixes: lookupPlain4 (plain flow), compiled, scalar", () =
   sink ^= acc;
 });
 
+bench.add("(b) 900k prefixes: lookupPlainBatch4, compiled, batch of 4096", () => {
+  flip ^= 1;
+  fullFib.lookupPlainBatch4(bigSets[flip], out, LOOKUPS);
+  sink ^= out[0];
+});
+
 bench.add("(b) 900k prefixes: table lookup, scalar", () => {
   flip ^= 1;
   const dsts = bigSets[flip];
