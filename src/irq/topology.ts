@@ -21,7 +21,7 @@
  *   NUMA nodes: `numaNodes` defaults to `sockets`. A multiple k × sockets splits each socket into
  *   k nodes of consecutive cores (sub-NUMA clustering, AMD NPS2/NPS4), and then L3 is per node;
  *   a divisor of `sockets` groups whole sockets into one node (BIOS node interleaving: 1 node).
- * - `topologyFromCpus({ cpus: [{ cpu, node, package, core, l2?, l3? }] })`: any layout. CPU ids
+ * - `topologyFromCpus({ cpus: [{ cpu, node, package, core, l2?, l3? }] })`: a free layout. CPU ids
  *   must be 0..n-1 (all CPUs present and online); SMT siblings are the CPUs with the same
  *   (package, core), numbered by ascending CPU id; `l2` defaults to one domain per core and `l3`
  *   to one per package (give equal numbers to CPUs that share the cache).

@@ -4,7 +4,7 @@
  *
  * Forms (`hashFormOf`):
  *   ipv4-sd, ipv4-sdfn, ipv6-sd, ipv6-sdfn   Toeplitz, table-driven on 32-bit words: no gather
- *   toeplitz-bytes                           Toeplitz over gathered bytes: any other selection
+ *   toeplitz-bytes                           Toeplitz over gathered bytes: every other selection
  *   xor-words                                hfunc xor (profile.ts): XOR of the input's words
  * With an input transform the columns are transformed once (a copy), then the same forms run.
  *

@@ -193,7 +193,7 @@ export class LatencyHistogram {
     this.recordSlow(ns + 0.5, count);
   }
 
-  /** General path: any rounded-up input `v = ns + 0.5`, any count. */
+  /** General path: every rounded-up input `v = ns + 0.5`, every count. */
   private recordSlow(v: number, count: number): void {
     let value: number;
     if (v >= 0) {

@@ -133,7 +133,7 @@ export function outputRoute4(state: RoutingState, fib: FibBackend, key: OutputKe
     return makeRoute(state, m, daddr, LOOPBACK_IFINDEX);
   }
   if (oif === 0 && res.route.nexthops.length > 1) {
-    // fib_select_multipath hashes the flow over the live paths: any of them is the kernel's answer.
+    // fib_select_multipath hashes the flow over the live paths: each of them is a possible kernel answer.
     m.paths = res.route.nexthops
       .map((nh, i) => ({ nh, i }))
       .filter(({ nh }) => nh.dead !== true && !(nh.linkdown && state.sysctls.ignoreLinkdown4(nh.dev)))
