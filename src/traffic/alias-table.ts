@@ -15,7 +15,8 @@ export class AliasTable {
   readonly size: number;
   private readonly shift: number;
   private readonly lowMask: number;
-  private readonly threshold: Uint32Array;
+  /** Int32 on purpose: with 2+ columns every threshold is below 2^31, and an Int32Array load stays an int32 in V8's code (a Uint32Array load may not). */
+  private readonly threshold: Int32Array;
   private readonly alias: Int32Array;
 
   constructor(weights: ArrayLike<number>) {
@@ -33,9 +34,11 @@ export class AliasTable {
     const cols = 1 << bits;
     this.size = n;
     this.shift = 32 - bits;
-    this.lowMask = bits === 0 ? 0xffffffff : 2 ** this.shift - 1;
-    const span = this.lowMask + 1; // 2^(32-bits) low-bit values per column
-    this.threshold = new Uint32Array(cols);
+    // One column never reads its mask (pickFrom returns 0 first); keeping it below 2^31 keeps the
+    // field a small integer for every table, so V8 never widens it to a double.
+    this.lowMask = bits === 0 ? 0x7fffffff : 2 ** this.shift - 1;
+    const span = 2 ** this.shift; // low-bit values per column
+    this.threshold = new Int32Array(cols);
     this.alias = new Int32Array(cols);
     const scaled = new Float64Array(cols);
     const small = new Int32Array(cols);
@@ -68,7 +71,7 @@ export class AliasTable {
 
   /** Column i always yields i. */
   private fill(i: number): void {
-    this.threshold[i] = this.lowMask >>> 0;
+    this.threshold[i] = this.lowMask;
     this.alias[i] = i;
   }
 

@@ -9,7 +9,12 @@
 import { exponentialSlowPathInto, ZIGGURAT_KE, ZIGGURAT_WE } from "./exponential.js";
 
 export class Prng {
-  private readonly s = new Int32Array(4);
+  /**
+   * The four state words. Hot loops that draw several numbers per packet may copy them into
+   * locals, step them inline exactly as `nextI32` does, and write them back (PacketSource.fill):
+   * the stream is the same, without a load and a store of every word per draw.
+   */
+  readonly s = new Int32Array(4);
   /** Where the ziggurat's slow path leaves its result (see exponentialSlowPathInto). */
   private readonly scratch = new Float64Array(1);
 

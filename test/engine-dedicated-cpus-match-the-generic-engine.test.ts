@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { DedicatedCpuSimulation, runsOnDedicatedCpus } from "../src/engine/dedicated-cpu-simulation.js";
+import { runJob } from "../src/engine/job.js";
+import { compilePlan } from "../src/engine/plan.js";
+import { encodeCounters } from "../src/pool/counters-codec.js";
+import { PacketSource } from "../src/traffic/packet-source.js";
+import { ZERO_COSTS, scenarioFrom } from "./engine-helpers.js";
+
+/**
+ * The specialised engine for CPUs that each serve one queue (engine/dedicated-cpu-simulation.ts)
+ * must compute exactly what the generic engine computes: every counter, every busy nanosecond and
+ * every histogram bucket, byte for byte (compared as the encoded counters the pool ships).
+ */
+function scenario(overrides: Record<string, unknown>): Record<string, unknown> {
+  return {
+    profile: "none",
+    host: { cpus: 8, ghz: 2.5 },
+    nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 4, ringSize: 256 }],
+    irq: { policy: "round-robin" },
+    traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", protocol: "udp", dstPort: 53, size: "imix", arrival: "poisson", load: { pps: 2_000_000 } },
+    run: { duration: "20ms", warmup: "2ms", seed: 1 },
+    ...overrides,
+  };
+}
+
+const CASES: Record<string, Record<string, unknown>> = {
+  "the default costs at 2 Mpps over 4 queues": {},
+  "overload: 1 queue at 3 Mpps with a ring of 64 (ring drops)": {
+    nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], queues: 1, ringSize: 64 }],
+    traffic: { flows: 50, src: "100.64.0.0/10", dst: "10.0.0.19", size: "imix", arrival: "poisson", load: { pps: 3_000_000 } },
+  },
+  "exponential costs": { costs: { distribution: "exponential" } },
+  "constant arrivals that tie with step ends (1 GHz, whole-ns costs)": {
+    host: { cpus: 2, ghz: 1 },
+    nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], queues: 2, ringSize: 8 }],
+    traffic: { flows: 4, src: "192.0.2.0/30", dst: "10.0.0.19", size: 64, arrival: "constant", load: { pps: 25_000_000 } },
+    costs: { ...ZERO_COSTS, hardIrq: 200, pollOverhead: 30, stackPerPacket: 40 },
+    run: { duration: "200us", seed: 3 },
+  },
+  "a budget below the weight and a 1 µs time limit (time squeeze every round)": {
+    kernel: { netdevBudget: 16, netdevBudgetUsecs: 1 },
+    traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", size: "imix", arrival: "poisson", load: { pps: 5_000_000 } },
+  },
+  "a budget equal to the weight: a full poll squeezes the round": {
+    kernel: { netdevBudget: 64 },
+    traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", size: "imix", arrival: "poisson", load: { pps: 5_000_000 } },
+  },
+  "Zipf flows on 8 queues of 16 CPUs, a small weight": {
+    host: { cpus: 16, ghz: 2.5 },
+    nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 8, ringSize: 128 }],
+    kernel: { napiWeight: 8 },
+    traffic: { flows: 500, weights: { zipf: 1.1 }, src: "100.64.0.0/10", dst: "10.0.0.19", size: 1500, arrival: "poisson", load: { pps: 4_000_000 } },
+  },
+  "no warm-up, arrivals run to the end": { run: { duration: "5ms", seed: 9 } },
+};
+
+describe("the dedicated-CPU engine gives the generic engine's results, byte for byte", () => {
+  for (const [name, overrides] of Object.entries(CASES)) {
+    it(name, () => {
+      const s = scenarioFrom(scenario(overrides));
+      for (const seed of [1, 2]) {
+        expect(runsOnDedicatedCpus(compilePlan(s, seed))).toBe(true);
+        const generic = Buffer.from(encodeCounters(runJob(s, seed, "generic")));
+        const dedicated = Buffer.from(encodeCounters(runJob(s, seed, "auto")));
+        expect(dedicated.equals(generic)).toBe(true);
+      }
+    });
+  }
+
+  it("the arrival batch size does not change the results", () => {
+    const s = scenarioFrom(scenario(CASES["overload: 1 queue at 3 Mpps with a ring of 64 (ring drops)"]));
+    const run = (chunk: number): Buffer =>
+      Buffer.from(encodeCounters(new DedicatedCpuSimulation(compilePlan(s, 4), new PacketSource(s.traffic, 4), 4, chunk).run()));
+    const whole = run(8192);
+    expect(run(97).equals(whole)).toBe(true);
+    expect(run(1).equals(whole)).toBe(true);
+  });
+
+  it("plans with RPS or with two queues on one CPU go to the generic engine", () => {
+    const rps = scenarioFrom(scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], queues: 1, rps: { cpus: ["f"] } }] }));
+    expect(runsOnDedicatedCpus(compilePlan(rps, 1))).toBe(false);
+    const shared = scenarioFrom(scenario({ irq: { policy: "cpu0" } }));
+    expect(runsOnDedicatedCpus(compilePlan(shared, 1))).toBe(false);
+    expect(() => new DedicatedCpuSimulation(compilePlan(shared, 1), new PacketSource(shared.traffic, 1), 1)).toThrow(/several queues/);
+  });
+});
