@@ -18,7 +18,7 @@ const R = 7.69711747013104972;
 const AREA = 3.949659822581572e-3;
 
 /** ke[i]: a 24-bit position below ke[i] is inside strip i's rectangle. */
-export const ZIGGURAT_KE = new Uint32Array(STRIPS);
+export const ZIGGURAT_KE = new Int32Array(STRIPS); // values < 2^24; Int32 loads stay int32 in V8
 /** we[i]: value of one position unit in strip i. */
 export const ZIGGURAT_WE = new Float64Array(STRIPS);
 /** fe[i]: density exp(-x_i) at strip i's edge. */

@@ -6,9 +6,11 @@
  * destinations); otherwise it only prefers routes through it. `from` may be any address. The
  * reply always carries `from` (:: when not given) and the source the kernel would pick, even
  * when `from` is given. Input: routes through the input device are preferred; forwarding is
- * not consulted; a multicast route answers "Message too long" (the kernel cannot fill the reply).
+ * not consulted. A multicast destination answers with its `local` table multicast route: 6.18.44
+ * fills that reply; earlier 6.x kernels failed it with "Message too long" (`rt6_fill_node`
+ * could not encode the input multicast route), a reporting quirk, not a routing decision.
  */
-import { ERRNO, RTN, RTPROT, kernelErrorText } from "../kernel.js";
+import { RTN, RTPROT } from "../kernel.js";
 import { isV6LinkLocal, isV6Multicast, V6_LOOPBACK } from "../inet.js";
 import { LOOPBACK_IFINDEX } from "../model/state.js";
 import type { RoutingState } from "../model/state.js";
@@ -72,7 +74,6 @@ export function routeGet6(state: RoutingState, fib: FibBackend, q: RouteQuery): 
   if (!isResult(answer.outcome)) return failure(answer.outcome, rules);
   const res = answer.outcome;
   const route = res.route;
-  if (input && isV6Multicast(route.dst)) return { ok: false, errno: ERRNO.EMSGSIZE, error: kernelErrorText(ERRNO.EMSGSIZE), rulesEvaluated: rules };
   if (q.fibmatch) return { ok: true, answer: { ...describeRoute6(state, route, siblings(state, res)), iif: input ? iif : undefined, rulesEvaluated: rules } };
   // fib6_select_path hashes over the ECMP group whatever the oif; a strict oif rules members out.
   const scoreOif = input ? iif : oif;
