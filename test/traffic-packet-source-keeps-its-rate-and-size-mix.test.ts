@@ -19,7 +19,7 @@ function drain(source: PacketSource, flows: number, endNs: number, capacity: num
   const time = new Float64Array(capacity);
   const flow = new Int32Array(capacity);
   const len = new Uint16Array(capacity);
-  const bucketOf = new Int32Array(flows);
+  const bucketOf = new Uint16Array(flows);
   const bucketEnd = new Int32Array(1);
   const chunk = 8192;
   let n = 0;

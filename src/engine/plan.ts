@@ -125,7 +125,10 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
 
   const { flows, flowHash, flowNicQueue } = compileFlowRss(scenario, seed);
   const nic = nics[traffic.nic];
-  const rpsMaps = nic.rps.cpus.map((mask) => parseCpuMask(mask, host.cpus));
+  // One map per rx queue of the receiving NIC (a queue without a mask has the empty map).
+  const masks = nic.rps.cpus.map((mask) => parseCpuMask(mask, host.cpus));
+  const noMap: number[] = [];
+  const rpsMaps = Array.from({ length: nic.queues }, (_, q) => masks[q] ?? noMap);
   const rfsTables = new RfsTables(
     kernel.rpsSockFlowEntries,
     nics.flatMap((n) => new Array<number>(n.queues).fill(n.rps.flowCnt)),
@@ -141,7 +144,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     const q = flowNicQueue[f];
     const queue = nicBase[traffic.nic] + q;
     flowQueue[f] = queue;
-    flowMapCpu[f] = rpsTargetCpu(rpsMaps[q] ?? [], flowHash[f]);
+    flowMapCpu[f] = rpsTargetCpu(rpsMaps[q], flowHash[f]);
     flowAppCpu[f] = apps.length === 0 ? -1 : apps[f % apps.length];
     // RFS can only steer once an application has written the sock flow table, and never a
     // packet with hash 0 (get_rps_cpu skips those).
