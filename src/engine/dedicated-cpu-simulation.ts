@@ -194,13 +194,15 @@ export class DedicatedCpuSimulation {
     }
     this.generated += this.source.fill(time, this.flow, len, this.flowSlot, this.fillEnd, this.chunk, this.end);
     const warm = this.window[0];
+    let offeredBytes = 0;
     for (let slot = 0; slot < nSlots; slot++) {
       const to = (this.stop[slot] = this.fillEnd[slot]);
       let p = this.pos[slot];
       while (p < to && time[p] < warm) p++;
       this.offeredPackets += to - p;
-      for (let k = p; k < to; k++) this.offeredBytes += len[k];
+      for (let k = p; k < to; k++) offeredBytes += len[k];
     }
+    this.offeredBytes += offeredBytes;
   }
 
   /** Bring the slot's arrivals with time ≤ `upTo` to its ring: accept, or drop at a full ring. */
