@@ -30,6 +30,18 @@ function imported(dumps: KernelDumps): RoutingConfig {
   return importHost(collector.dumps(undefined), 4);
 }
 
+/**
+ * One thing no dump shows: whether IPv4 rules were ever changed. A namespace whose rules were
+ * added and deleted back to the defaults labels local answers `"table":"local"`; its dumps are
+ * those of a host whose rules were never touched, which nicsim imports as such (no label).
+ * Only that label may differ, and only for such a case.
+ */
+function onlyTheUnknowableLabel(config: RoutingConfig, dumps: KernelDumps, nicsim: string, kernel: string): boolean {
+  const rulesTouched = /^\s*(ip\s+(-[46]\s+)?)?ru(le?)?\s/m.test(config.batch);
+  const v4Defaults = JSON.stringify(JSON.parse(dumps.rules4)) === '[{"priority":0,"src":"all","table":"local"},{"priority":32766,"src":"all","table":"main"},{"priority":32767,"src":"all","table":"default"}]';
+  return rulesTouched && v4Defaults && nicsim === kernel.replace(',"table":"local"', "");
+}
+
 function compareImported(cases: readonly { name: string; config: RoutingConfig; queries: readonly string[] }[]): Comparison[] {
   const kernel = runCasesInKernel(cases, { dumps: true });
   return cases.map((c, i) => {
@@ -40,7 +52,9 @@ function compareImported(cases: readonly { name: string; config: RoutingConfig; 
     const asImported = { lineErrors: new Map<number, string>(), answers: k.answers };
     const fast = compareWithKernel(`${c.name} [imported]`, config, c.queries, asImported, "fast");
     const reference = compareWithKernel(`${c.name} [imported, reference]`, config, c.queries, asImported, "reference");
-    return { ...fast, disagreements: [...fast.disagreements, ...reference.disagreements] };
+    const dumps = k.dumps;
+    const disagreements = [...fast.disagreements, ...reference.disagreements].filter((d) => !onlyTheUnknowableLabel(c.config, dumps, d.nicsim, d.kernel));
+    return { ...fast, disagreements };
   });
 }
 

@@ -13,7 +13,10 @@
  *      waits for addrconf to finish (IPv6 local routes are inserted from a work queue, so a
  *      route added in the same instant can see the address without its local route — nicsim
  *      models the settled state);
- *   6. every query through one `ip -j -force -batch` of `route get …` lines.
+ *   6. with `{ dumps: true }`, the state as the kernel dumps it: `ip -j link show`, `ip -j addr
+ *      show`, `ip -j -4|-6 rule show`, `ip -j -4|-6 route show table all` and the routing
+ *      sysctls (`sysctl -a -r …`);
+ *   7. every query through one `ip -j -force -batch` of `route get …` lines.
  * All configurations run from one shell script, one `unshare -n` each.
  */
 import { spawnSync } from "node:child_process";

@@ -1,6 +1,8 @@
 /**
- * `ip -j addr show` → `addr add` lines, device by device in the dump's order (the kernel's list
- * order, so primaries come before their secondaries and replaying them gives the same list).
+ * `ip -j addr show` → `addr add` lines, device by device in the dump's order. IPv4 addresses
+ * in the kernel's list order (primaries before their secondaries: replaying them gives the same
+ * list); IPv6 ones in reverse, since the kernel puts the newest address of a scope first and
+ * source selection breaks ties by that order.
  * Kept: local/prefixlen, scope, noprefixroute, metric, broadcast. `lo`'s 127.0.0.1/8 and ::1
  * are skipped (the model always has them). IPv6 addresses still tentative or that failed DAD
  * are skipped: the kernel has no local route for them yet. Peer (point-to-point) addresses and
@@ -72,10 +74,14 @@ export function importAddrs(entries: readonly DumpEntry[]): ImportedLine[] {
   const lines: ImportedLine[] = [];
   for (const entry of entries) {
     const dev = entry.requiredString("ifname");
+    const v4: ImportedLine[] = [];
+    const v6: ImportedLine[] = [];
     entry.objects("addr_info").forEach((info, i) => {
       const line = addrLine(entry, dev, info, i);
-      if (line !== undefined) lines.push({ entry, line });
+      if (line !== undefined) (line.startsWith("ip -4") ? v4 : v6).push({ entry, line });
     });
+    // IPv6 lists the newest address of a scope first: replaying oldest first rebuilds the order
+    lines.push(...v4, ...v6.reverse());
   }
   return lines;
 }

@@ -4,11 +4,14 @@
  *   2. the sysctls the model knows, from `sysctl -a` text;
  *   3. `addr add` for every address (the local, broadcast and connected routes follow from them,
  *      as in the kernel);
- *   4. per family, the rules (nothing when they are the defaults);
- *   5. per family with a route dump, the difference between the routes the model now has and
+ *   4. per family with a route dump, the difference between the routes the model now has and
  *      the dumped ones: `route append` for each dumped route it lacks (direct routes before
  *      routes via a gateway, which need them), then `route del` for each route it has that the
- *      dump does not (a connected route someone deleted, …);
+ *      dump does not (a connected route someone deleted, …). A gateway the kernel accepted
+ *      when it could reach it, and that the replay cannot reach, is reached through a
+ *      temporary `GW dev D` route (`proto 252`) deleted right after;
+ *   5. per family, the rules (nothing when they are the defaults): last, because the kernel
+ *      checks gateways through the rules, and a rule added after a route may hide its gateway;
  *   6. then any batch text given besides the dumps (changes to try on the captured host).
  * Each generated line is checked as iproute2 would read it; a line it cannot read is an error
  * naming the file and the dump entry.
@@ -119,6 +122,37 @@ function routeDifference(family: Family, base: readonly RouteSpec[], dumped: rea
   ];
 }
 
+/** `proto` of the temporary routes that make a dumped gateway reachable again while it is added. */
+export const SCAFFOLD_PROTOCOL = 252;
+
+const UNREACHABLE_GATEWAY = new Set(["Error: Nexthop has invalid gateway.", "RTNETLINK answers: No route to host"]);
+
+/**
+ * A dumped route's gateway may no longer be reachable the way it was when the route was added
+ * (the kernel checks only then: the route it went through may be gone). Such a route is added
+ * between a temporary `GW dev D` route in its table and that route's deletion.
+ */
+function scaffolded(lines: readonly string[], config: Omit<RoutingConfig, "batch">): string[] {
+  const refused = new Set(
+    buildState({ ...config, batch: lines.join("\n") })
+      .lines.filter((l) => l.error !== undefined && UNREACHABLE_GATEWAY.has(l.error) && / route append /.test(l.text))
+      .map((l) => l.line - 1),
+  );
+  if (refused.size === 0) return [...lines];
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (!refused.has(i)) {
+      out.push(line);
+      return;
+    }
+    const prefix = line.slice(0, line.indexOf(" route append "));
+    const table = / table (\S+)/.exec(line)?.[1] ?? "main";
+    const scaffolds = [...line.matchAll(/ via (\S+) dev (\S+)/g)].map((m) => `${m[1]} dev ${m[2]} table ${table} proto ${SCAFFOLD_PROTOCOL}`);
+    out.push(...scaffolds.map((s) => `${prefix} route append ${s}`), line, ...scaffolds.map((s) => `${prefix} route del ${s}`));
+  });
+  return out;
+}
+
 /** The configuration that rebuilds the dumped host. */
 export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
   const routes4 = dumps.routes4 === undefined ? undefined : inFile(dumps.routes4.source, () => importRoutes(dumps.routes4?.entries ?? [], 4));
@@ -139,14 +173,16 @@ export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
     }
     lines.push(...checkLines(addrs.source, inFile(addrs.source, () => importAddrs(addrs.entries)), devices));
   }
-  for (const [f, rules] of [[4, dumps.rules4], [6, dumps.rules6]] as const) {
-    if (rules !== undefined) lines.push(...checkLines(rules.source, inFile(rules.source, () => importRules(rules.entries, f)), devices));
-  }
   const base = buildState({ family, devices, sysctls, batch: lines.join("\n") }).state;
   for (const [f, routes, file] of [[4, routes4, dumps.routes4], [6, routes6, dumps.routes6]] as const) {
     if (routes === undefined || file === undefined) continue;
     lines.push(...checkLines(file.source, routeDifference(f, modelRouteSpecs(base, f), routes), devices));
   }
-  const batch = [...lines, ...(dumps.batch === undefined ? [] : [dumps.batch])].join("\n");
+  // rules last: a gateway is checked through the rules, which were not all there when it was added
+  for (const [f, rules] of [[4, dumps.rules4], [6, dumps.rules6]] as const) {
+    if (rules !== undefined) lines.push(...checkLines(rules.source, inFile(rules.source, () => importRules(rules.entries, f)), devices));
+  }
+  const replay = scaffolded(lines, { family, devices, sysctls });
+  const batch = [...replay, ...(dumps.batch === undefined ? [] : [dumps.batch])].join("\n");
   return { family, devices, sysctls, batch };
 }
