@@ -1,12 +1,16 @@
 /**
  * Several files → one `HostDumps`: each file's kind (and, for rules and routes, family) is
  * recognised from its content; two files of the same kind and family are refused, naming both.
+ * A route dump may hold both families (`ip -j route show table all` does); its entries are
+ * split by family.
  */
 import { LoadError } from "../../config/errors.js";
+import type { DeviceConfig } from "../model/build.js";
 import type { Family } from "../types.js";
 import { DumpError } from "./dump-entries.js";
 import { detectDump } from "./dump-kind.js";
-import { dumpFamily } from "./host-import.js";
+import { rulesFamily } from "./host-import.js";
+import { routeEntryFamily } from "./routes-json.js";
 import type { HostDumps } from "./host-import.js";
 
 export interface TextFile {
@@ -16,7 +20,7 @@ export interface TextFile {
   readonly family?: Family;
 }
 
-type Slot = Exclude<keyof HostDumps, "batch">;
+type Slot = Exclude<keyof HostDumps, "batch" | "devices">;
 
 const SLOT_NAMES: Readonly<Record<Slot, string>> = {
   links: "an ip -j link show dump",
@@ -64,10 +68,16 @@ export class DumpCollector {
       this.put(kind, file.source, () => (this.slots[kind] = dump));
       return true;
     }
-    const slot: Slot = `${kind}${dumpFamily(kind, file.source, detected.entries, file.family ?? this.fallbackFamily)}`;
-    this.put(slot, file.source, () => {
-      if (slot === "rules4" || slot === "rules6" || slot === "routes4" || slot === "routes6") this.slots[slot] = dump;
-    });
+    if (kind === "rules") {
+      const slot = rulesFamily(file.source, detected.entries, file.family ?? this.fallbackFamily) === 4 ? "rules4" : "rules6";
+      this.put(slot, file.source, () => (this.slots[slot] = dump));
+      return true;
+    }
+    // `ip -j route show table all` holds both families: each entry goes to its own
+    for (const [f, slot] of [[4, "routes4"], [6, "routes6"]] as const) {
+      const entries = detected.entries.filter((e) => routeEntryFamily(e) === f);
+      if (entries.length > 0) this.put(slot, file.source, () => (this.slots[slot] = { source: file.source, entries }));
+    }
     return true;
   }
 
@@ -78,7 +88,12 @@ export class DumpCollector {
     store();
   }
 
-  dumps(batch: string | undefined): HostDumps {
-    return { ...this.slots, batch };
+  /** The file that gives the devices (a link or addr dump), if any. */
+  get deviceSource(): string | undefined {
+    return this.from.get("links") ?? this.from.get("addrs");
+  }
+
+  dumps(batch: string | undefined, devices?: readonly DeviceConfig[]): HostDumps {
+    return { ...this.slots, batch, devices };
   }
 }

@@ -28,7 +28,7 @@ import type { DumpEntry, ImportedLine } from "./dump-entries.js";
 import { importLinks } from "./links-json.js";
 import { modelRouteSpecs } from "./model-routes.js";
 import type { RouteSpec } from "./route-spec.js";
-import { importRoutes, routeFamily } from "./routes-json.js";
+import { importRoutes } from "./routes-json.js";
 import type { DumpedRoute } from "./routes-json.js";
 import { importRules, ruleFamily } from "./rules-json.js";
 import { importSysctls } from "./sysctl-text.js";
@@ -49,6 +49,8 @@ export interface HostDumps {
   readonly sysctls?: { readonly source: string; readonly text: string };
   /** Batch text applied after the imported state. */
   readonly batch?: string;
+  /** Devices for dumps without a link or addr dump (otherwise: those the routes name, up). */
+  readonly devices?: readonly DeviceConfig[];
 }
 
 /** Runs `fn` with errors of a dump turned into LoadErrors naming its file. */
@@ -61,10 +63,9 @@ function inFile<T>(source: string, fn: () => T): T {
   }
 }
 
-/** Which family a rules or routes dump holds; `fallback` when nothing in it tells. */
-export function dumpFamily(kind: "rules" | "routes", source: string, entries: readonly DumpEntry[], fallback: Family | undefined): Family {
+/** Which family a rules dump holds; `fallback` when nothing in it tells. */
+export function rulesFamily(source: string, entries: readonly DumpEntry[], fallback: Family | undefined): Family {
   return inFile(source, () => {
-    if (kind === "routes") return routeFamily(entries) ?? 4;
     const seen = ruleFamily(entries);
     if (seen !== undefined) return seen;
     if (entries.some((e) => e.fields.priority === 32767 && e.fields.table === "default")) return 4;
@@ -159,7 +160,9 @@ export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
   const routes6 = dumps.routes6 === undefined ? undefined : inFile(dumps.routes6.source, () => importRoutes(dumps.routes6?.entries ?? [], 6));
   const deviceSource = dumps.links ?? dumps.addrs;
   const devices =
-    deviceSource !== undefined ? inFile(deviceSource.source, () => importLinks(deviceSource.entries)) : devicesOfRoutes([...(routes4 ?? []), ...(routes6 ?? [])]);
+    deviceSource !== undefined
+      ? inFile(deviceSource.source, () => importLinks(deviceSource.entries))
+      : (dumps.devices ?? devicesOfRoutes([...(routes4 ?? []), ...(routes6 ?? [])]));
   const sysctlDump = dumps.sysctls;
   const sysctls = sysctlDump === undefined ? {} : inFile(sysctlDump.source, () => importSysctls(sysctlDump.text, makeDevices(devices)));
   const lines: string[] = [];

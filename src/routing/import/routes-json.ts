@@ -36,17 +36,21 @@ const ROUTE_KEYS = new Set([
 ]);
 const NEXTHOP_KEYS = new Set(["gateway", "dev", "weight", "flags"]);
 
-/** The family a route dump's addresses show, if any (IPv6 routes also always carry `pref`). */
-export function routeFamily(entries: readonly DumpEntry[]): Family | undefined {
-  for (const e of entries) {
-    if (e.has("pref")) return 6;
-    for (const text of [e.fields.dst, e.fields.gateway, e.fields.prefsrc]) {
-      if (typeof text !== "string" || text === "default") continue;
-      const parsed = parsePrefix(text, undefined);
-      if (parsed !== undefined) return parsed.family;
-    }
+/**
+ * The family of one dumped route: IPv6 routes always carry `pref`; otherwise its addresses
+ * tell, and a route with none (`default` blackhole, …) is IPv4. `ip -j route show table all`
+ * lists both families, `ip -j -6 route show …` only IPv6.
+ */
+export function routeEntryFamily(e: DumpEntry): Family {
+  if (e.has("pref")) return 6;
+  const nexthops = Array.isArray(e.fields.nexthops) ? (e.fields.nexthops as unknown[]) : [];
+  const gateways = nexthops.map((n) => (typeof n === "object" && n !== null ? (n as Record<string, unknown>).gateway : undefined));
+  for (const text of [e.fields.dst, e.fields.gateway, e.fields.prefsrc, ...gateways]) {
+    if (typeof text !== "string" || text === "default") continue;
+    const parsed = parsePrefix(text, undefined);
+    if (parsed?.family !== undefined) return parsed.family;
   }
-  return undefined;
+  return 4;
 }
 
 function idOf(entry: DumpEntry, key: string, parse: (text: string) => number | undefined, fallback: number): number {
