@@ -3,7 +3,8 @@
  *   1. devices from the link dump (else the addr dump, else the devices the routes name, up);
  *   2. the sysctls the model knows, from `sysctl -a` text;
  *   3. `addr add` for every address (the local, broadcast and connected routes follow from them,
- *      as in the kernel);
+ *      as in the kernel); without an addr dump, the addresses the routes show
+ *      (addrs-from-routes.ts);
  *   4. per family with a route dump, the difference between the routes the model now has and
  *      the dumped ones: `route append` for each dumped route it lacks (direct routes before
  *      routes via a gateway, which need them), then `route del` for each route it has that the
@@ -23,6 +24,7 @@ import { buildState, makeDevices } from "../model/build.js";
 import type { DeviceConfig, RoutingConfig } from "../model/build.js";
 import type { Family } from "../types.js";
 import { importAddrs } from "./addrs-json.js";
+import { addrsFromRoutes } from "./addrs-from-routes.js";
 import { DumpError } from "./dump-entries.js";
 import type { DumpEntry, ImportedLine } from "./dump-entries.js";
 import { importLinks } from "./links-json.js";
@@ -175,6 +177,13 @@ export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
       }
     }
     lines.push(...checkLines(addrs.source, inFile(addrs.source, () => importAddrs(addrs.entries)), devices));
+  } else if (dumps.routes4 !== undefined || dumps.routes6 !== undefined) {
+    const source = dumps.routes4?.source ?? dumps.routes6?.source ?? "";
+    // devices in their order: which device is first matters for prefixes they share
+    const order = (line: ImportedLine): number => devices.findIndex((d) => line.line.endsWith(` dev ${d.name}`) || line.line.includes(` dev ${d.name} `));
+    const inferred = addrsFromRoutes(dumps.routes4?.entries ?? [], dumps.routes6?.entries ?? []);
+    const sorted = [...inferred.filter((l) => l.line.startsWith("ip -4")), ...inferred.filter((l) => l.line.startsWith("ip -6"))].sort((a, b) => order(a) - order(b));
+    lines.push(...checkLines(source, sorted, devices));
   }
   const base = buildState({ family, devices, sysctls, batch: lines.join("\n") }).state;
   for (const [f, routes, file] of [[4, routes4, dumps.routes4], [6, routes6, dumps.routes6]] as const) {
