@@ -13,6 +13,7 @@ import type { DumpEntry, ImportedLine } from "./dump-entries.js";
 
 const ADDR_KEYS = new Set([
   "family",
+  "address",
   "local",
   "prefixlen",
   "scope",
@@ -42,15 +43,15 @@ function isLoopbackDefault(dev: string, family: string, local: string, len: numb
 }
 
 /** One address → its `ip -4|-6 addr add` line, or undefined when it is skipped. */
-function addrLine(entry: DumpEntry, dev: string, info: DumpEntry, i: number): string | undefined {
-  const where = (detail: string): never => entry.fail(`addr_info[${i}]: ${detail}`);
+function addrLine(dev: string, info: DumpEntry): string | undefined {
+  const where = (detail: string): never => info.fail(detail);
   for (const key of Object.keys(info.fields)) if (!ADDR_KEYS.has(key)) where(`"${key}" is not modelled`);
   const family = info.string("family") ?? where(`"family" is missing`);
   if (family !== "inet" && family !== "inet6") where(`family "${family}" is not modelled (inet and inet6 are)`);
   const fam = family === "inet" ? 4 : 6;
   const local = info.string("local") ?? where(`"local" is missing`);
   if (parseAddress(local, fam) === undefined) where(`"local" ${JSON.stringify(local)} is not an ${family} address`);
-  const len = info.number("prefixlen") ?? where(`"prefixlen" is missing or not a number`);
+  const len = info.number("prefixlen") ?? where(`"prefixlen" is missing`);
   if (len > (fam === 4 ? 32 : 128)) where(`"prefixlen" ${len} is too long`);
   if (info.has("address") && info.fields.address !== local) where(`peer addresses are not modelled`);
   if (isLoopbackDefault(dev, family, local, len)) return undefined;
@@ -76,8 +77,8 @@ export function importAddrs(entries: readonly DumpEntry[]): ImportedLine[] {
     const dev = entry.requiredString("ifname");
     const v4: ImportedLine[] = [];
     const v6: ImportedLine[] = [];
-    entry.objects("addr_info").forEach((info, i) => {
-      const line = addrLine(entry, dev, info, i);
+    entry.objects("addr_info").forEach((info) => {
+      const line = addrLine(dev, info);
       if (line !== undefined) (line.startsWith("ip -4") ? v4 : v6).push({ entry, line });
     });
     // IPv6 lists the newest address of a scope first: replaying oldest first rebuilds the order

@@ -18,10 +18,12 @@ export class DumpEntry {
     /** 1-based position in the array. */
     readonly index: number,
     readonly fields: Readonly<Record<string, unknown>>,
+    /** Where a nested object sits in its entry (`addr_info[0]: `), for messages. */
+    readonly where: string = "",
   ) {}
 
   fail(detail: string): never {
-    throw new DumpError(`entry ${this.index}: ${detail}`);
+    throw new DumpError(`entry ${this.index}: ${this.where}${detail}`);
   }
 
   has(key: string): boolean {
@@ -68,7 +70,7 @@ export class DumpEntry {
     if (!Array.isArray(v)) this.fail(`"${key}" is not a list`);
     return v.map((item: unknown, i) => {
       if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`"${key}"[${i}] is not an object`);
-      return new DumpEntry(this.index, item as Record<string, unknown>);
+      return new DumpEntry(this.index, item as Record<string, unknown>, `${this.where}${key}[${i}]: `);
     });
   }
 

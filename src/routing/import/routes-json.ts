@@ -59,11 +59,11 @@ function idOf(entry: DumpEntry, key: string, parse: (text: string) => number | u
   return parse(text) ?? entry.fail(`"${key}" ${JSON.stringify(text)} is not a known ${key}`);
 }
 
-function gatewayOf(entry: DumpEntry, family: Family, where: string): bigint | undefined {
+function gatewayOf(entry: DumpEntry, family: Family): bigint | undefined {
   const text = entry.string("gateway");
   if (text === undefined) return undefined;
   const parsed = parseAddress(text, family);
-  return parsed?.addr ?? entry.fail(`${where}"gateway" ${JSON.stringify(text)} is not an IPv${family} address`);
+  return parsed?.addr ?? entry.fail(`"gateway" ${JSON.stringify(text)} is not an IPv${family} address`);
 }
 
 /** One dumped route → its spec. */
@@ -83,14 +83,14 @@ export function dumpedRoute(entry: DumpEntry, family: Family): RouteSpec {
   let paths: PathSpec[];
   if (nexthops.length > 0) {
     if (entry.has("gateway") || entry.has("dev")) entry.fail(`"nexthops" and a top-level "gateway"/"dev" together`);
-    paths = nexthops.map((nh, i) => {
-      for (const key of Object.keys(nh.fields)) if (!NEXTHOP_KEYS.has(key)) entry.fail(`nexthops[${i}]: "${key}" is not modelled`);
+    paths = nexthops.map((nh) => {
+      nh.onlyKeys(NEXTHOP_KEYS, "nexthops");
       const weight = nh.number("weight") ?? 1;
-      if (weight < 1 || weight > 256) entry.fail(`nexthops[${i}]: "weight" ${weight} is not 1..256`);
-      return { gateway: gatewayOf(nh, family, `nexthops[${i}]: `), dev: nh.string("dev"), weight, onlink: nh.strings("flags").includes("onlink") };
+      if (weight < 1 || weight > 256) nh.fail(`"weight" ${weight} is not 1..256`);
+      return { gateway: gatewayOf(nh, family), dev: nh.string("dev"), weight, onlink: nh.strings("flags").includes("onlink") };
     });
   } else {
-    paths = [{ gateway: gatewayOf(entry, family, ""), dev: entry.string("dev"), weight: 1, onlink: entry.strings("flags").includes("onlink") }];
+    paths = [{ gateway: gatewayOf(entry, family), dev: entry.string("dev"), weight: 1, onlink: entry.strings("flags").includes("onlink") }];
   }
   return routeSpec({
     family,
