@@ -1,8 +1,10 @@
 /**
- * `sysctl -a` text (`name = value` lines; `sysctl -a -N`-style names with `/` for dots in device
- * names are read back) → the routing sysctls the model knows, in the order given. Every other
- * name is skipped — a full `sysctl -a` holds thousands — and so are per-device names of devices
- * the host does not have. A line that is not `name = value` is refused with its line number.
+ * `sysctl -a` text (`name = value` lines) → the routing sysctls the model knows, in the order
+ * given. Every other name is skipped — a full `sysctl -a` holds thousands — and so are
+ * per-device names of devices the host does not have (sysctl(8) writes a dot in a device name
+ * as '/'; such names are read back, but the model has no dotted device names, so they are
+ * skipped too). A line that is not `name = value` is refused with its line number; a known
+ * name with a value that is not a number too.
  */
 import { SysctlError, checkSysctls } from "../model/sysctls.js";
 import type { Device } from "../types.js";
