@@ -40,7 +40,7 @@ describe("nicsim route get from ip -j dumps", () => {
     expect(v6.stdout).toBe('[{"dst":"2001:db8:5::1","from":"::","gateway":"2001:db8:0:1::1","dev":"eth1","prefsrc":"2001:db8:0:1::20","metric":1024,"flags":[],"pref":"medium"}]\n');
     const change = file("change.batch", "rule add from 10.0.0.21 lookup 1001 pref 100\n");
     const r = nicsim("route", "get", "198.51.100.7", "from", "10.0.0.21", ...all, "--config", change);
-    expect(r.stdout).toBe("198.51.100.7 from 10.0.0.21 via 10.0.0.253 dev eth1 table 1001 uid 0\n    cache \n");
+    expect(r.stdout).toBe("198.51.100.7 from 10.0.0.21 via 10.0.0.253 dev eth1 table 1001 uid 0 \n    cache \n");
     expect(r.stderr).toBe("");
   });
 
