@@ -1,10 +1,10 @@
 /**
  * The kernel is the oracle for the dump importer: each configuration (the hand-written corpus
  * and seeded random ones) is applied in a throwaway network namespace, the kernel's own dumps
- * are captured (`ip -j link show`, `ip -j addr show`, `ip -j -4|-6 rule show`,
- * `ip -j -4|-6 route show table all`, the routing sysctls), and nicsim rebuilds the host from
+ * are captured (`ip -j link show`, `ip -j addr show`, `ip -j -4|-6 rule show`, `ip -j route
+ * show table all` with both families, the routing sysctls), and nicsim rebuilds the host from
  * those dumps alone — not from the batch. Every imported line must apply, and every query must
- * be answered as the kernel answered it. Nothing is sent anywhere: `route get` only reads the
+ * be answered as the kernel answered it. One allowance, explained at onlyTheUnknowableLabel. Nothing is sent anywhere: `route get` only reads the
  * FIB. Skipped, with the reason, where namespaces cannot be made.
  */
 import { describe, expect, it } from "vitest";

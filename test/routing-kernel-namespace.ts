@@ -14,7 +14,7 @@
  *      route added in the same instant can see the address without its local route — nicsim
  *      models the settled state);
  *   6. with `{ dumps: true }`, the state as the kernel dumps it: `ip -j link show`, `ip -j addr
- *      show`, `ip -j -4|-6 rule show`, `ip -j -4|-6 route show table all` and the routing
+ *      show`, `ip -j -4|-6 rule show`, `ip -j route show table all` (both families) and the routing
  *      sysctls (`sysctl -a -r …`);
  *   7. every query through one `ip -j -force -batch` of `route get …` lines.
  * All configurations run from one shell script, one `unshare -n` each.
@@ -46,8 +46,8 @@ export interface KernelDumps {
   readonly addrs: string;
   readonly rules4: string;
   readonly rules6: string;
-  readonly routes4: string;
-  readonly routes6: string;
+  /** `ip -j route show table all`: both families. */
+  readonly routes: string;
   readonly sysctls: string;
 }
 
@@ -56,8 +56,7 @@ const DUMP_COMMANDS: Readonly<Record<keyof KernelDumps, string>> = {
   addrs: "ip -j addr show",
   rules4: "ip -j -4 rule show",
   rules6: "ip -j -6 rule show",
-  routes4: "ip -j -4 route show table all",
-  routes6: "ip -j -6 route show table all",
+  routes: "ip -j route show table all",
   sysctls: "sysctl -a -r '^net[.]ipv[46][.](ip_forward|conf[.])' 2>/dev/null",
 };
 
@@ -202,8 +201,7 @@ export function runCasesInKernel(cases: readonly KernelCase[], options: { readon
         addrs: read("addrs"),
         rules4: read("rules4"),
         rules6: read("rules6"),
-        routes4: read("routes4"),
-        routes6: read("routes6"),
+        routes: read("routes"),
         sysctls: read("sysctls"),
       };
       return { lineErrors, answers, dumps: captured };
