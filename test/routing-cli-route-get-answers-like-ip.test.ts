@@ -36,7 +36,7 @@ describe("nicsim route get", () => {
 
   it("prints ip's text form without --json", () => {
     const r = nicsim("route", "get", "198.51.100.7", "--config", EXAMPLE);
-    expect(r.stdout).toBe("198.51.100.7 via 10.0.0.253 dev eth1 src 10.0.0.20 uid 0\n    cache \n");
+    expect(r.stdout).toBe("198.51.100.7 via 10.0.0.253 dev eth1 src 10.0.0.20 uid 0 \n    cache \n");
   });
 
   it("prints the kernel's error and exits 2 when the lookup fails", () => {

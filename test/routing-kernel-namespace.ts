@@ -13,7 +13,10 @@
  *      waits for addrconf to finish (IPv6 local routes are inserted from a work queue, so a
  *      route added in the same instant can see the address without its local route — nicsim
  *      models the settled state);
- *   6. every query through one `ip -j -force -batch` of `route get …` lines.
+ *   6. with `{ dumps: true }`, the state as the kernel dumps it: `ip -j link show`, `ip -j addr
+ *      show`, `ip -j -4|-6 rule show`, `ip -j route show table all` (both families) and the routing
+ *      sysctls (`sysctl -a -r …`);
+ *   7. every query through one `ip -j -force -batch` of `route get …` lines.
  * All configurations run from one shell script, one `unshare -n` each.
  */
 import { spawnSync } from "node:child_process";
@@ -33,7 +36,29 @@ export interface KernelResult {
   /** Batch line number → the refusal `ip` printed. */
   readonly lineErrors: ReadonlyMap<number, string>;
   readonly answers: readonly KernelAnswer[];
+  /** The host's state as the kernel dumps it (`runCasesInKernel(cases, { dumps: true })`). */
+  readonly dumps?: KernelDumps;
 }
+
+/** What `ip -j … show` and `sysctl` print for the configured namespace. */
+export interface KernelDumps {
+  readonly links: string;
+  readonly addrs: string;
+  readonly rules4: string;
+  readonly rules6: string;
+  /** `ip -j route show table all`: both families. */
+  readonly routes: string;
+  readonly sysctls: string;
+}
+
+const DUMP_COMMANDS: Readonly<Record<keyof KernelDumps, string>> = {
+  links: "ip -j link show",
+  addrs: "ip -j addr show",
+  rules4: "ip -j -4 rule show",
+  rules6: "ip -j -6 rule show",
+  routes: "ip -j route show table all",
+  sysctls: "sysctl -a -r '^net[.]ipv[46][.](ip_forward|conf[.])' 2>/dev/null",
+};
 
 /** Why namespaces cannot be used here, or undefined when they can. */
 export function namespaceUnavailable(): string | undefined {
@@ -84,7 +109,7 @@ function groupBatch(batch: string, family: 4 | 6): Group[] {
   return groups;
 }
 
-function setupScript(dir: string, c: KernelCase): string {
+function setupScript(dir: string, c: KernelCase, dumps: boolean): string {
   const out: string[] = [
     "sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.default.addr_gen_mode=1",
     "ip link set dev lo up",
@@ -108,6 +133,7 @@ function setupScript(dir: string, c: KernelCase): string {
     // nicsim models settled addresses: wait until no IPv6 address is still tentative.
     if (g.addr) out.push('for i in $(seq 100); do [ -z "$(ip -6 addr show tentative)" ] && break; sleep 0.01; done');
   });
+  if (dumps) for (const [name, command] of Object.entries(DUMP_COMMANDS)) out.push(`${command} > ${join(dir, `dump-${name}`)}`);
   writeFileSync(join(dir, "queries"), c.queries.map((q) => `route get ${q}`).join("\n") + "\n");
   out.push(`ip -j -force -batch ${join(dir, "queries")} > ${join(dir, "q.out")} 2> ${join(dir, "q.err")}`, "true");
   return out.join("\n") + "\n";
@@ -134,14 +160,15 @@ function readText(path: string): string {
   }
 }
 
-/** Runs every case, each in its own namespace. */
-export function runCasesInKernel(cases: readonly KernelCase[]): KernelResult[] {
+/** Runs every case, each in its own namespace; with `dumps`, also captures the host's state. */
+export function runCasesInKernel(cases: readonly KernelCase[], options: { readonly dumps?: boolean } = {}): KernelResult[] {
+  const dumps = options.dumps === true;
   const root = mkdtempSync(join(tmpdir(), "nicsim-routing-"));
   try {
     const dirs = cases.map((c, i) => {
       const dir = join(root, String(i));
       spawnSync("mkdir", ["-p", dir]);
-      writeFileSync(join(dir, "setup.sh"), setupScript(dir, c));
+      writeFileSync(join(dir, "setup.sh"), setupScript(dir, c, dumps));
       return dir;
     });
     const driver = dirs.map((d) => `unshare -n sh ${join(d, "setup.sh")} > ${join(d, "setup.log")} 2>&1`).join("\n");
@@ -167,7 +194,17 @@ export function runCasesInKernel(cases: readonly KernelCase[]): KernelResult[] {
         const parsed = line === undefined ? [] : (JSON.parse(line) as Record<string, unknown>[]);
         return { ok: true, json: parsed[0] ?? {} };
       });
-      return { lineErrors, answers };
+      if (!dumps) return { lineErrors, answers };
+      const read = (name: keyof KernelDumps): string => readText(join(dir, `dump-${name}`));
+      const captured: KernelDumps = {
+        links: read("links"),
+        addrs: read("addrs"),
+        rules4: read("rules4"),
+        rules6: read("rules6"),
+        routes: read("routes"),
+        sysctls: read("sysctls"),
+      };
+      return { lineErrors, answers, dumps: captured };
     });
   } finally {
     rmSync(root, { recursive: true, force: true });

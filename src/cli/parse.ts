@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./usage-error.js";
 
-/** The option kinds nicsim commands use: `--name VALUE` strings and `--flag` booleans. */
-export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean" }>>;
+/** The option kinds nicsim commands use: `--name VALUE` strings (repeatable with `multiple`) and `--flag` booleans. */
+export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly multiple?: boolean }>>;
 
 export interface ParsedCommand {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
   readonly positionals: readonly string[];
 }
 
@@ -24,6 +24,12 @@ export function parseCommand(command: string, args: readonly string[], options: 
 export function stringOption(parsed: ParsedCommand, name: string): string | undefined {
   const v = parsed.values[name];
   return typeof v === "string" ? v : undefined;
+}
+
+/** Every value of a repeatable `--name VALUE` option (declared with `multiple: true`), in order. */
+export function stringsOption(parsed: ParsedCommand, name: string): readonly string[] {
+  const v = parsed.values[name];
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
 /** `--seed N`: an integer in [0, 2^32). */

@@ -36,6 +36,7 @@
  *
  * Folders
  *   batch/      `ip -batch` text → requests (iproute2's words, defaults and own refusals)
+ *   import/     a host's `ip -j` link/addr/rule/route dumps and sysctl text → a RoutingConfig
  *   model/      requests → state, with the kernel's checks, orders and messages
  *   reference/  the readable FIB: linear rule walk, linear prefix scan (the oracle)
  *   fast/       the compiled FIB: 16-8-8 trie + rule columns (IPv4), hash per length (IPv6)

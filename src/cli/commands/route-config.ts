@@ -1,17 +1,25 @@
 /**
  * What `nicsim route … --config FILE` reads, in this order of recognition:
+ *   - a host dump: a JSON array printed by `ip -j link show`, `ip -j addr show`,
+ *     `ip -j [-6] rule show` or `ip -j [-6] route show table all` (the kind and family are
+ *     read from the entries), or `sysctl -a` output (`name = value` lines);
  *   - a full scenario (YAML/JSON with a `routing` key): validated whole, its routing used;
  *   - a file holding only the routing section (`family`, `devices`, `sysctls`, `batch`);
  *   - anything else: plain `ip -batch` text. Its devices are the ones its `dev`/`oif` words
  *     name (rules may name devices that do not exist, so their `iif`/`oif` do not count), all
  *     up unless `--devices` says otherwise.
- * `ip -j rule show` / `ip -j route show table all` dumps are not read yet.
+ * `--config` may be repeated to give several dumps of one host (one of each kind and family)
+ * and at most one `ip -batch` file, applied after the imported state (src/routing/import).
  */
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { ConfigError, LoadError } from "../../config/errors.js";
 import { loadScenarioText } from "../../config/load.js";
 import { check } from "../../config/schema-dsl.js";
+import { parseBatch, BatchLineError } from "../../routing/batch/parse-batch.js";
+import { DumpCollector } from "../../routing/import/dump-files.js";
+import { importHost } from "../../routing/import/host-import.js";
+import { makeDevices } from "../../routing/model/build.js";
 import type { DeviceConfig, DeviceState, RoutingConfig } from "../../routing/index.js";
 import { resolveRoutingSection, routingSection } from "../../routing/scenario-section.js";
 import { UsageError } from "../usage-error.js";
@@ -70,9 +78,53 @@ function parseDevices(text: string): DeviceConfig[] {
     });
 }
 
-/** Loads the routing configuration of `path` (see the header for the forms accepted). */
-export function loadRoutingConfig(path: string, options: PlainBatchOptions): RoutingConfig {
-  const text = readText(path);
+function familyOption(family: string | undefined): 4 | 6 | undefined {
+  if (family === undefined) return undefined;
+  if (family !== "inet" && family !== "inet6") throw new UsageError(`--family: "${family}" must be inet or inet6`);
+  return family === "inet" ? 4 : 6;
+}
+
+/** Whether the text is a scenario or a routing section (not batch text). */
+function isStructured(text: string): boolean {
+  const mapping = mappingOf(text);
+  return mapping !== undefined && ("routing" in mapping || (Object.keys(mapping).length > 0 && Object.keys(mapping).every((k) => SECTION_KEYS.has(k))));
+}
+
+/**
+ * Loads the routing configuration of one or more `--config` files (see the header): one
+ * scenario, section or batch file; or dumps of one host, plus at most one batch file.
+ */
+export function loadRoutingConfig(paths: string | readonly string[], options: PlainBatchOptions): RoutingConfig {
+  const list = typeof paths === "string" ? [paths] : paths;
+  const family = familyOption(options.family);
+  const collector = new DumpCollector(family);
+  const others: { path: string; text: string }[] = [];
+  for (const path of list) {
+    const text = readText(path);
+    if (!collector.add({ source: path, text })) others.push({ path, text });
+  }
+  if (others.length > 1) {
+    throw new UsageError(`--config: ${others[0].path} and ${others[1].path} are both configurations; repeat --config only for ip -j dumps and sysctl output of one host, with at most one ip -batch file`);
+  }
+  if (collector.count === 0) return loadOne(others[0].path, others[0].text, options);
+  const extra = others[0];
+  if (extra !== undefined && isStructured(extra.text)) {
+    throw new LoadError(extra.path, "a scenario or routing section cannot be combined with ip -j dumps; give an ip -batch file to apply after them");
+  }
+  if (options.devices !== undefined && collector.deviceSource !== undefined) throw new UsageError(`--devices: the devices come from ${collector.deviceSource}`);
+  const config = importHost(collector.dumps(undefined, options.devices === undefined ? undefined : parseDevices(options.devices)), family ?? 4);
+  if (extra === undefined) return config;
+  const known = makeDevices(config.devices);
+  try {
+    parseBatch(extra.text, { family: config.family, hasDevice: (name) => known.some((d) => d.name === name) });
+  } catch (error) {
+    if (error instanceof BatchLineError) throw new LoadError(extra.path, error.detail, error.line, 1);
+    throw error;
+  }
+  return { ...config, batch: `${config.batch}\n${extra.text}` };
+}
+
+function loadOne(path: string, text: string, options: PlainBatchOptions): RoutingConfig {
   const mapping = mappingOf(text);
   if (mapping !== undefined && "routing" in mapping) {
     const file = loadScenarioText(text, path);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { answerToIpJson, answerToIpJsonLine, compileRouting, parseRouteQuery, QueryError } from "../../routing/index.js";
 import type { RoutingTables } from "../../routing/index.js";
 import { answerToIpText } from "../../routing/lookup/render-text.js";
-import { parseCommand, stringOption } from "../parse.js";
+import { parseCommand, stringOption, stringsOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 import { loadRoutingConfig } from "./route-config.js";
 
@@ -12,6 +12,9 @@ nicsim route get --queries FILE --config FILE
   Answer as the Linux kernel does for \`ip route get\`, from a routing configuration: a scenario
   with a \`routing\` section, a file with only that section, or plain \`ip -batch\` text (its
   devices: those its dev/oif words name, up; or --devices eth0,eth1=nocarrier; --family inet6).
+  Or a host's own dumps, --config repeated, one file each (kind and family read from the file):
+  ip -j link show, ip -j addr show, ip -j [-6] rule show, ip -j [-6] route show table all,
+  sysctl -a; plus at most one ip -batch file applied after them.
   --json          print exactly what \`ip -j route get\` prints
   --queries FILE  one query per line (the words after \`route get\`); prints JSON lines
                   {"ok":true,"result":{…}} or {"ok":false,"error":"RTNETLINK answers: …"}
@@ -50,19 +53,20 @@ export function routeCommand(args: readonly string[]): number {
   const [sub, ...rest] = args;
   if (sub !== "get") throw new UsageError(`route: expected "get" (nicsim route get ADDR … --config FILE), got ${sub === undefined ? "nothing" : `"${sub}"`}`);
   const parsed = parseCommand("route get", rest, {
-    config: { type: "string" },
+    config: { type: "string", multiple: true },
     queries: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
     devices: { type: "string" },
     family: { type: "string" },
   });
-  const configPath = stringOption(parsed, "config");
-  if (configPath === undefined) throw new UsageError("route get: --config FILE is required (a scenario, a routing section, or ip -batch text)");
+  const configPaths = stringsOption(parsed, "config");
+  const configPath = configPaths.join(" + ");
+  if (configPaths.length === 0) throw new UsageError("route get: --config FILE is required (a scenario, a routing section, or ip -batch text)");
   const queriesPath = stringOption(parsed, "queries");
   if (queriesPath !== undefined && parsed.positionals.length > 0) throw new UsageError(`route get: give a query or --queries, not both ("${parsed.positionals[0]}")`);
   if (queriesPath === undefined && parsed.positionals.length === 0) throw new UsageError("route get: missing the destination address (see nicsim help)");
-  const tables = compileRouting(loadRoutingConfig(configPath, { devices: stringOption(parsed, "devices"), family: stringOption(parsed, "family") }));
+  const tables = compileRouting(loadRoutingConfig(configPaths, { devices: stringOption(parsed, "devices"), family: stringOption(parsed, "family") }));
   if (parsed.values.quiet !== true) {
     for (const l of tables.refused) process.stderr.write(`nicsim: ${configPath}: batch line ${l.line} refused (${l.text}): ${l.error}\n`);
   }
