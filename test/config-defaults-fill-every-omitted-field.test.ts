@@ -56,6 +56,7 @@ describe("defaults fill every omitted field", () => {
       perByte: 0.25,
       rpsEnqueue: 200,
       ipi: 2500,
+      routeRule: 30,
       distribution: "fixed",
     });
   });

@@ -18,6 +18,21 @@ describe("traffic goes to the NIC that owns its destination", () => {
     expect(validateScenario(twoNics((t) => (t.dst = ["172.16.0.1", "192.168.0.9"]))).traffic.nic).toBe(0);
   });
 
+  it("the NIC that has the destination as its own address, before another NIC in the same subnet", () => {
+    const sameSubnet = rawWith((r) => {
+      r.nics = [
+        { name: "eth1", addresses: ["10.0.0.20/24"] },
+        { name: "eth2", addresses: ["10.0.0.21/24"] },
+      ];
+      at(r, "traffic").dst = "10.0.0.21";
+    });
+    expect(validateScenario(sameSubnet).traffic.nic).toBe(1);
+    at(sameSubnet, "traffic").dst = "10.0.0.20";
+    expect(validateScenario(sameSubnet).traffic.nic).toBe(0);
+    at(sameSubnet, "traffic").dst = "10.0.0.99";
+    expect(validateScenario(sameSubnet).traffic.nic).toBe(0);
+  });
+
   it("the first NIC when no address matches", () => {
     expect(validateScenario(twoNics((t) => (t.dst = "172.16.0.1"))).traffic.nic).toBe(0);
   });

@@ -36,6 +36,17 @@ describe("the counters codec round-trips exactly", () => {
     expect(a.ci95?.n).toBe(3);
   });
 
+  it("carries route drops and the leaving-NIC counts of a scenario with routing", () => {
+    const routed = loadScenarioFile("examples/routing-missing-rule.yaml").points;
+    for (const p of routed) {
+      const job = runJob(p.scenario, 5);
+      expect(job.outDevPackets.length).toBe(3);
+      expect(plain(decodeCounters(encodeCounters(job)))).toEqual(plain(job));
+      const a = pointResult(p.scenario, p.params, 5, [job]);
+      expect(JSON.stringify(pointResult(p.scenario, p.params, 5, [decodeCounters(encodeCounters(job))]))).toBe(JSON.stringify(a));
+    }
+  });
+
   it("rejects a buffer that is not packed counters", () => {
     expect(() => decodeCounters(new ArrayBuffer(16))).toThrow(RangeError);
     const cut = encodeCounters(jobs[0]).slice(0, 800);

@@ -7,6 +7,7 @@ import { resultsMarkdown } from "../report/results-markdown.js";
 import type { RunResult } from "../report/result-model.js";
 import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
+import { routingNote } from "../report/routing-note.js";
 import { resultJson } from "./output.js";
 import type { ResultFormat } from "./sweep-options.js";
 
@@ -19,7 +20,7 @@ export function shardNote(result: RunResult): string {
 
 /** The result in `format`, ending with a newline; `perCpu` adds the per-CPU tables to a table. */
 export function resultText(result: RunResult, format: ResultFormat, perCpu = false): string {
-  const note = shardNote(result);
+  const note = [routingNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
   switch (format) {
     case "json":
       return resultJson(result);

@@ -85,6 +85,13 @@ export const COST_DEFAULTS = {
   rpsEnqueue: 200,
   /** Sending and taking one RPS IPI (facts A4: 1–3 µs round trip; ≈1 µs here). */
   ipi: 2500,
+  /**
+   * Per policy-routing rule a packet's lookups evaluate (input, and the reply's output lookup),
+   * with a `routing` section only: fib_rules_lookup walks the rule list, each rule a few compares
+   * and, for a `lookup`, a table lookup that misses (a FIB trie walk of tens of ns). The base
+   * lookup with the default rules is inside stackPerPacket.
+   */
+  routeRule: 30,
   distribution: "fixed",
 } as const;
 

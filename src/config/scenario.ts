@@ -150,6 +150,8 @@ export interface Costs {
   readonly rpsEnqueue: number;
   /** Sending one RPS IPI (on the sender) and taking it (on the target). */
   readonly ipi: number;
+  /** Per routing rule evaluated by a packet's lookups (only with a `routing` section). */
+  readonly routeRule: number;
   /** Whether per-packet costs are fixed or exponentially distributed with that mean. */
   readonly distribution: CostDistribution;
 }

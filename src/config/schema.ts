@@ -261,6 +261,10 @@ const costs = obj(
     perByte: cycles(COST_DEFAULTS.perByte, "Per frame byte (checksum, copy).", "CPU cycles per byte"),
     rpsEnqueue: cycles(COST_DEFAULTS.rpsEnqueue, "RPS steering and backlog enqueue, per packet."),
     ipi: cycles(COST_DEFAULTS.ipi, "Sending and taking one RPS IPI."),
+    routeRule: cycles(
+      COST_DEFAULTS.routeRule,
+      "Per policy-routing rule a packet's route lookups evaluate (its input lookup and its reply's output lookup); only with a routing section.",
+    ),
     distribution: enumOf(["fixed", "exponential"], {
       default: COST_DEFAULTS.distribution,
       description: "Per-packet costs are fixed, or exponentially distributed with that mean.",

@@ -7,8 +7,8 @@
  * the RSS indirection table names only queues below `queues` (a list has indirSize entries);
  * an RSS input transform needs every flow type's hash fields in src/dst pairs;
  * RPS masks are valid for host.cpus and, given as a list, one per rx queue; src and dst share one
- * address family; traffic.nic names a NIC (default: the first NIC whose address contains a dst
- * address, else the first NIC); dstPort defaults by protocol; warm-up is shorter than the run.
+ * address family; traffic.nic names a NIC (default: the NIC that has a dst address as its own,
+ * else the first NIC whose subnet contains a dst address, else the first NIC); dstPort defaults by protocol; warm-up is shorter than the run.
  */
 import { CpuListError, parseCpuList } from "../rps/cpulist.js";
 import { CpuMaskError, parseCpuMask } from "../rps/cpumask.js";
@@ -58,7 +58,21 @@ export function validateScenario(raw: unknown): Scenario {
     routing: checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name)),
   };
   checkIrqPlacement(scenario);
+  checkRoutingHasTheReceivingNic(scenario);
   return scenario;
+}
+
+/** Route verdicts look flows up as arriving on the receiving NIC: routing must know that device. */
+function checkRoutingHasTheReceivingNic(scenario: Scenario): void {
+  const routing = scenario.routing;
+  if (routing === undefined) return;
+  const name = scenario.nics[scenario.traffic.nic].name;
+  if (!routing.devices.some((d) => d.name === name)) {
+    throw new ConfigError(
+      "routing.devices",
+      `has no device ${show(name)}, the NIC the traffic arrives on (nics[${scenario.traffic.nic}]); devices: ${routing.devices.map((d) => d.name).join(", ")}`,
+    );
+  }
 }
 
 /** The host topology, or one socket of single-thread cores; it must count host.cpus CPUs. */
@@ -226,6 +240,12 @@ function receivingNic(name: string | undefined, dst: readonly Prefix[], nics: re
     }
     return index;
   }
+  // The NIC that has a destination address itself (an elastic NIC receives the traffic for its
+  // own addresses, even when another NIC sits in the same subnet), else the first whose subnet
+  // holds a destination, else the first NIC.
+  const owns = (address: Prefix): boolean => dst.some((prefix) => prefix.length === address.words.length * 32 && prefix.words.every((w, i) => w === address.words[i]));
+  const owner = nics.findIndex((nic) => nic.addresses.some(owns));
+  if (owner >= 0) return owner;
   const index = nics.findIndex((nic) => nic.addresses.some((address) => dst.some((prefix) => prefixContains(address, prefix))));
   return index < 0 ? 0 : index;
 }

@@ -9,6 +9,7 @@ import { fillIndirection, queueOf } from "../rss/indirection.js";
 import { rssKeyBytes } from "../rss/key.js";
 import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
+import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
 
 /**
@@ -81,6 +82,16 @@ export interface Plan {
   readonly flowAppCpu: Int32Array;
   /** RFS tables, or null when RFS is off for every queue. */
   readonly rfs: RfsTables | null;
+  /**
+   * The flows' route verdicts (drop cause, lookup time, leaving NIC), or null without a
+   * `routing` section: then every packet is delivered at the stack's base cost.
+   */
+  readonly routes: FlowRoutes | null;
+  /**
+   * Nothing beyond the receive path: no routing section. Only such plans may run on the
+   * dedicated-CPU engine, which has no route drops or lookup costs.
+   */
+  readonly plain: boolean;
   readonly costNs: CostNs;
   readonly exponentialCosts: boolean;
   readonly napiWeight: number;
@@ -153,6 +164,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     anyRfs ||= rfs;
   }
 
+  const routes = compileFlowRoutes(scenario, flows);
   const ns = (cycles: number): number => cycles / host.ghz;
   return {
     cpus: host.cpus,
@@ -168,6 +180,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     flowMapCpu,
     flowAppCpu,
     rfs: anyRfs ? rfsTables : null,
+    routes,
+    plain: routes === null,
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),

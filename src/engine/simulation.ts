@@ -4,6 +4,7 @@ import { Prng } from "../traffic/prng.js";
 import { ActorHeap } from "./actor-heap.js";
 import { Backlogs } from "./backlogs.js";
 import { PerCpuList } from "./per-cpu-list.js";
+import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -37,6 +38,13 @@ export interface JobCounters {
   readonly cpuDropped: Float64Array;
   readonly cpuTimeSqueeze: Float64Array;
   readonly cpuReceivedRps: Float64Array;
+  /** Packets dropped by their route verdict, by cause (ROUTE_DROP_CAUSES order); zeros without routing. */
+  readonly routeDrops: Float64Array;
+  /**
+   * Delivered packets by the NIC their flow's traffic leaves by (the routing devices in order,
+   * then one slot for replies that cannot be routed); empty without routing.
+   */
+  readonly outDevPackets: Float64Array;
 }
 
 /**
@@ -155,6 +163,8 @@ export class Simulation {
   private readonly cpuDropped: Float64Array;
   private readonly cpuSqueeze: Float64Array;
   private readonly cpuRps: Float64Array;
+  private readonly routeDrops = new Float64Array(ROUTE_DROP_CAUSES.length);
+  private readonly outDevPackets: Float64Array;
 
   constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
     this.plan = plan;
@@ -252,6 +262,7 @@ export class Simulation {
     this.cpuDropped = new Float64Array(nCpu);
     this.cpuSqueeze = new Float64Array(nCpu);
     this.cpuRps = new Float64Array(nCpu);
+    this.outDevPackets = new Float64Array(plan.routes === null ? 0 : plan.routes.devices.length + 1);
   }
 
   /** Run the job to the end of its duration. */
@@ -407,6 +418,9 @@ export class Simulation {
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
     const rfsOn = plan.rfs !== null;
+    // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
+    // routing takes the step-by-step path (pollRing → deliver) for every packet.
+    const inlinePoll = plan.plain;
     const busyNs = this.cpuBusy;
     let delivered = 0;
     let deliveredBytes = 0;
@@ -441,7 +455,7 @@ export class Simulation {
         this.pollList.append(c, nQ + c);
         if (now >= warm) this.cpuRps[c]++;
         work = cost.ipi;
-      } else if (n >= 0 && n < nQ && this.pollWork[c] < weight && ringCount[n] > 0) {
+      } else if (inlinePoll && n >= 0 && n < nQ && this.pollWork[c] < weight && ringCount[n] > 0) {
         // Driver poll of ring n, packet by packet.
         let done = this.pollWork[c];
         let pos = arrPos[c];
@@ -479,6 +493,7 @@ export class Simulation {
             work = w;
             this.compKind[c] = DELIVER;
             this.compArr[c] = arrival;
+            this.compFlow[c] = flow;
             this.compLen[c] = len;
             break;
           }
@@ -632,7 +647,7 @@ export class Simulation {
     let work: number;
     if (target < 0) {
       this.compKind[c] = DELIVER;
-      work = cost.driver + cost.stack + cost.perByte * len;
+      work = cost.driver + cost.stack + cost.perByte * len + this.routeNs(flow);
     } else {
       this.compKind[c] = STEER;
       this.compFlow[c] = flow;
@@ -654,7 +669,7 @@ export class Simulation {
     this.compArr[c] = backlogs.time[slot];
     this.compLen[c] = len;
     const cost = this.plan.costNs;
-    const work = cost.stack + cost.perByte * len;
+    const work = cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c]);
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
   }
@@ -675,11 +690,34 @@ export class Simulation {
     this.plan.rfs?.recordApp(this.plan.flowHash[flow], this.plan.flowAppCpu[flow]);
   }
 
-  /** The packet's last stage ends on CPU c at its clock: count it and record its latency. */
+  /** Stack time of the flow's route lookups beyond the base lookup (0 without routing). */
+  private routeNs(flow: number): number {
+    const routes = this.plan.routes;
+    return routes === null ? 0 : routes.ns[flow];
+  }
+
+  /**
+   * The packet's last stage ends on CPU c at its clock: count it and record its latency — or,
+   * when its flow's route verdict drops it (the stack's routing step, after its work), count the
+   * drop under its cause.
+   */
   private deliver(c: number): void {
     const arrival = this.compArr[c];
     const len = this.compLen[c];
-    if (this.plan.rfs !== null && this.plan.flowAppCpu[this.compFlow[c]] >= 0) this.recordApp(this.compFlow[c]);
+    const flow = this.compFlow[c];
+    const routes = this.plan.routes;
+    if (routes !== null) {
+      const cause = routes.drop[flow];
+      if (cause !== 0) {
+        if (arrival >= this.warm) this.routeDrops[cause - 1]++;
+        return;
+      }
+      if (arrival >= this.warm) {
+        const out = routes.outDev[flow];
+        this.outDevPackets[out < 0 ? routes.devices.length : out]++;
+      }
+    }
+    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
@@ -784,6 +822,8 @@ export class Simulation {
       cpuDropped: this.cpuDropped,
       cpuTimeSqueeze: this.cpuSqueeze,
       cpuReceivedRps: this.cpuRps,
+      routeDrops: this.routeDrops,
+      outDevPackets: this.outDevPackets,
     };
   }
 }

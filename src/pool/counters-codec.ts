@@ -4,17 +4,20 @@
  *
  * Layout: little-endian float64 words (exact for every counter: all are integers below 2^53 or
  * the engine's own doubles).
- *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H,
- *   [4..13) scalars (SCALARS order), [13..20) histogram header (HIST order),
+ *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H, [4] route drop causes R,
+ *   [5] routing out-device slots D,
+ *   then the scalars (SCALARS order) and the histogram header (HIST order),
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
+ *   routeDrops[R], outDevPackets[D],
  *   then H × (slot index, count) of the latency histogram's non-empty slots.
+ * Format 2 added R and D (route verdicts); a format-1 buffer is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SCALARS = [
   "windowNs",
   "generatedPackets",
@@ -37,14 +40,16 @@ const CPU_ARRAYS = [
   "cpuTimeSqueeze",
   "cpuReceivedRps",
 ] as const;
-const HEAD = 4 + SCALARS.length + HIST.length;
+const HEAD = 6 + SCALARS.length + HIST.length;
 
 /** Pack `counters` into a fresh ArrayBuffer (cold: once per job). */
 export function encodeCounters(counters: JobCounters): ArrayBuffer {
   const hist = counters.latency.toJSON();
   const q = counters.queueCpu.length;
   const c = counters.cpuBusyNs.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * hist.counts.length;
+  const r = counters.routeDrops.length;
+  const d = counters.outDevPackets.length;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length;
   const view = new DataView(new ArrayBuffer(words * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -55,10 +60,14 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   put(q);
   put(c);
   put(hist.counts.length);
+  put(r);
+  put(d);
   for (const key of SCALARS) put(counters[key]);
   for (const key of HIST) put(hist[key]);
   for (const array of [counters.queueCpu, counters.queueRx, counters.queueDrops]) for (const x of array) put(x);
   for (const key of CPU_ARRAYS) for (const x of counters[key]) put(x);
+  for (const x of counters.routeDrops) put(x);
+  for (const x of counters.outDevPackets) put(x);
   for (const [index, count] of hist.counts) {
     put(index);
     put(count);
@@ -76,11 +85,13 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
     at += 8;
     return x;
   };
-  if (!Number.isInteger(words) || words < HEAD || get() !== FORMAT) throw new RangeError("job counters: not a counters buffer of format 1");
+  if (!Number.isInteger(words) || words < HEAD || get() !== FORMAT) throw new RangeError(`job counters: not a counters buffer of format ${FORMAT}`);
   const q = get();
   const c = get();
   const h = get();
-  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * h) throw new RangeError("job counters: buffer length does not match its header");
+  const r = get();
+  const d = get();
+  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h) throw new RangeError("job counters: buffer length does not match its header");
   const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
   const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
   const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
@@ -88,10 +99,12 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const queueRx = floats(q);
   const queueDrops = floats(q);
   const cpu = Object.fromEntries(CPU_ARRAYS.map((key) => [key, floats(c)])) as Record<(typeof CPU_ARRAYS)[number], Float64Array>;
+  const routeDrops = floats(r);
+  const outDevPackets = floats(d);
   const counts: Array<readonly [number, number]> = [];
   for (let i = 0; i < h; i++) counts.push([get(), get()]);
   const json: LatencyHistogramJson = { ...histHead, counts };
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu };
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets };
 }
 
 /** Base64 of the buffer (for shard files). */

@@ -4,12 +4,18 @@ import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
-import type { CpuResult, PointResult, QueueResult, ReplicationIntervals } from "./result-model.js";
+import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
+import type { CpuResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
+
+/** A job's packets dropped by route verdicts, all causes. */
+function routeDropsOf(j: JobCounters): number {
+  return j.routeDrops.reduce((a, b) => a + b, 0);
+}
 
 /** Per-replication throughput, p99 and drops, with their means and 95 % intervals. */
 function replicationIntervals(jobs: readonly JobCounters[]): ReplicationIntervals {
@@ -24,7 +30,7 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
       (x) => round(x, 3),
     ),
     drops: meanInterval(
-      jobs.map((j) => j.dropsRxRing + j.dropsBacklog),
+      jobs.map((j) => j.dropsRxRing + j.dropsBacklog + routeDropsOf(j)),
       (x) => round(x, 1),
     ),
   };
@@ -55,6 +61,10 @@ export function pointResult(
   const rxRing = sum((j) => j.dropsRxRing);
   const backlog = sum((j) => j.dropsBacklog);
   const inFlight = sum((j) => j.inFlight);
+  const routed = scenario.routing !== undefined;
+  const routeDrops = Object.fromEntries(ROUTE_DROP_CAUSES.map((cause, i) => [cause, sumArray((j) => j.routeDrops, i)]));
+  const route = sum(routeDropsOf);
+  const dropped = rxRing + backlog + route;
 
   const perQueue: QueueResult[] = [];
   let v = 0;
@@ -103,7 +113,7 @@ export function pointResult(
       packets: delivered,
     },
     latencyUs: summarizeLatency(latency),
-    drops: { rxRing, backlog, total: rxRing + backlog },
+    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), total: dropped },
     cpuUtilization: {
       max: Math.max(...utils),
       mean: round(utils.reduce((a, b) => a + b, 0) / utils.length, 4),
@@ -114,11 +124,22 @@ export function pointResult(
     conservation: {
       offered,
       delivered,
-      dropped: rxRing + backlog,
+      dropped,
       inFlight,
-      ok: offered === delivered + rxRing + backlog + inFlight,
+      ok: offered === delivered + dropped + inFlight,
     },
+    ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
+  };
+}
+
+/** Delivered packets by the NIC they leave by, summed over the jobs (slots: devices, then unroutable). */
+function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): RoutingResult {
+  const devices = scenario.routing?.devices.map((d) => d.name) ?? [];
+  const slot = (i: number): number => jobs.reduce((s, j) => s + (j.outDevPackets[i] ?? 0), 0);
+  return {
+    leavesBy: Object.fromEntries(devices.map((name, i) => [name, slot(i)])),
+    replyUnroutable: slot(devices.length),
   };
 }

@@ -29,7 +29,23 @@ export interface Drops {
   readonly rxRing: number;
   /** Found the target CPU's input_pkt_queue above netdev_max_backlog. */
   readonly backlog: number;
+  /**
+   * Dropped by the route verdict of their flow (scenarios with a `routing` section), by cause:
+   * noRoute, unreachable, prohibit, blackhole, martian, rpFilter, notForwarding.
+   */
+  readonly route?: Readonly<Record<string, number>>;
   readonly total: number;
+}
+
+/** Where delivered traffic leaves (scenarios with a `routing` section). */
+export interface RoutingResult {
+  /**
+   * Delivered packets by the NIC their flow's traffic leaves by: the reply's NIC for traffic
+   * delivered here, the output NIC for forwarded traffic.
+   */
+  readonly leavesBy: Readonly<Record<string, number>>;
+  /** Delivered packets whose reply has no route (the reply would be dropped). */
+  readonly replyUnroutable: number;
 }
 
 export interface QueueResult {
@@ -85,6 +101,8 @@ export interface PointResult {
   readonly perQueue: readonly QueueResult[];
   readonly perCpu: readonly CpuResult[];
   readonly conservation: Conservation;
+  /** Present with a `routing` section. */
+  readonly routing?: RoutingResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */

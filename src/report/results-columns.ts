@@ -73,12 +73,22 @@ function paramColumns(points: readonly PointResult[]): Column[] {
 
 const hasIntervals = (points: readonly PointResult[]): boolean => points.some((p) => p.ci95 !== undefined);
 
+const routeDropTotal = (p: PointResult): number => Object.values(p.drops.route ?? {}).reduce((a, b) => a + b, 0);
+
+/** With a routing section: the route drops after the backlog drops (their causes in the JSON). */
+function withRouteDrops(points: readonly PointResult[], columns: readonly Column[]): Column[] {
+  if (!points.some((p) => p.drops.route !== undefined)) return [...columns];
+  const at = columns.findIndex((c) => c.name === "drops_backlog") + 1;
+  const route = col("drop route", "drops_route", routeDropTotal, routeDropTotal);
+  return [...columns.slice(0, at), route, ...columns.slice(at)];
+}
+
 /** Columns of the terminal and Markdown tables. */
 export function humanColumns(points: readonly PointResult[]): Column[] {
-  return [...paramColumns(points), ...FIGURES, ...(hasIntervals(points) ? INTERVALS : [])];
+  return [...paramColumns(points), ...withRouteDrops(points, FIGURES), ...(hasIntervals(points) ? INTERVALS : [])];
 }
 
 /** Columns of the CSV table. */
 export function csvColumns(points: readonly PointResult[]): Column[] {
-  return [...paramColumns(points), ...FIGURES, ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
+  return [...paramColumns(points), ...withRouteDrops(points, FIGURES), ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
 }

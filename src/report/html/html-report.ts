@@ -78,11 +78,13 @@ function cpuHeatMap(points: readonly PointResult[]): string {
 }
 
 function dropsChart(points: readonly PointResult[]): string {
+  // Route causes (scenarios with routing) stack on top, each cause that dropped anything.
+  const causes = [...new Set(points.flatMap((p) => Object.entries(p.drops.route ?? {}).filter(([, n]) => n > 0).map(([cause]) => cause)))];
   return stackedBars({
     title: "Drops by cause",
     yLabel: "packets dropped",
-    stacks: ["rx ring full", "backlog full (netdev_max_backlog)"],
-    bars: points.map((p) => ({ label: pointLabel(p), values: [p.drops.rxRing, p.drops.backlog] })),
+    stacks: ["rx ring full", "backlog full (netdev_max_backlog)", ...causes.map((cause) => `route: ${cause}`)],
+    bars: points.map((p) => ({ label: pointLabel(p), values: [p.drops.rxRing, p.drops.backlog, ...causes.map((cause) => p.drops.route?.[cause] ?? 0)] })),
   });
 }
 
