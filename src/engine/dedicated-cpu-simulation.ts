@@ -1,6 +1,7 @@
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
+import { rescansDuringRun, scansBeforeRun } from "./irqbalance-timer.js";
 import type { Plan } from "./plan.js";
 import type { JobCounters } from "./simulation.js";
 
@@ -15,7 +16,7 @@ const POLL = 3; // inside the poll: the next packet, or the poll's end
  * one rx queue, and every packet finishes on the CPU that polled it (no RPS, no RFS).
  */
 export function runsOnDedicatedCpus(plan: Plan): boolean {
-  if (plan.rfs !== null) return false;
+  if (plan.rfs !== null || rescansDuringRun(plan)) return false;
   for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) return false;
   const queuesOnCpu = new Int32Array(plan.cpus);
   for (let q = 0; q < plan.queues; q++) if (++queuesOnCpu[plan.queueCpu[q]] > 1) return false;
@@ -436,6 +437,8 @@ export class DedicatedCpuSimulation {
       cpuDropped: new Float64Array(nCpu),
       cpuTimeSqueeze: this.cpuSqueeze,
       cpuReceivedRps: new Float64Array(nCpu),
+      irqbalanceScans: scansBeforeRun(this.plan),
+      irqMoves: [],
     };
   }
 }

@@ -7,14 +7,16 @@
  *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H,
  *   [4..13) scalars (SCALARS order), [13..20) histogram header (HIST order),
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
- *   then H × (slot index, count) of the latency histogram's non-empty slots.
+ *   then H × (slot index, count) of the latency histogram's non-empty slots,
+ *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
+import type { QueueIrqMove } from "../engine/irqbalance-timer.js";
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SCALARS = [
   "windowNs",
   "generatedPackets",
@@ -44,7 +46,8 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   const hist = counters.latency.toJSON();
   const q = counters.queueCpu.length;
   const c = counters.cpuBusyNs.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * hist.counts.length;
+  const m = counters.irqMoves.length;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * hist.counts.length + 2 + 4 * m;
   const view = new DataView(new ArrayBuffer(words * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -63,6 +66,14 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
     put(index);
     put(count);
   }
+  put(counters.irqbalanceScans);
+  put(m);
+  for (const move of counters.irqMoves) {
+    put(move.timeNs);
+    put(move.queue);
+    put(move.from);
+    put(move.to);
+  }
   return view.buffer as ArrayBuffer;
 }
 
@@ -76,11 +87,12 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
     at += 8;
     return x;
   };
-  if (!Number.isInteger(words) || words < HEAD || get() !== FORMAT) throw new RangeError("job counters: not a counters buffer of format 1");
+  if (!Number.isInteger(words) || words < HEAD || get() !== FORMAT) throw new RangeError(`job counters: not a counters buffer of format ${FORMAT}`);
   const q = get();
   const c = get();
   const h = get();
-  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * h) throw new RangeError("job counters: buffer length does not match its header");
+  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + 2 * h + 2;
+  if (words < fixed) throw new RangeError("job counters: buffer length does not match its header");
   const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
   const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
   const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
@@ -90,8 +102,13 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const cpu = Object.fromEntries(CPU_ARRAYS.map((key) => [key, floats(c)])) as Record<(typeof CPU_ARRAYS)[number], Float64Array>;
   const counts: Array<readonly [number, number]> = [];
   for (let i = 0; i < h; i++) counts.push([get(), get()]);
+  const irqbalanceScans = get();
+  const m = get();
+  if (words !== fixed + 4 * m) throw new RangeError("job counters: buffer length does not match its header");
+  const irqMoves: QueueIrqMove[] = [];
+  for (let i = 0; i < m; i++) irqMoves.push({ timeNs: get(), queue: get(), from: get(), to: get() });
   const json: LatencyHistogramJson = { ...histHead, counts };
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu };
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu, irqbalanceScans, irqMoves };
 }
 
 /** Base64 of the buffer (for shard files). */
