@@ -228,6 +228,9 @@ export function flag(meta: Meta): Schema<boolean> {
     accepts: ["boolean"],
     json: { type: "boolean" },
     allowed: "true or false",
-    parse: (value) => value === true,
+    parse: (value, path) => {
+      if (typeof value !== "boolean") throw new ConfigError(path, `${show(value)} must be true or false`);
+      return value;
+    },
   });
 }
