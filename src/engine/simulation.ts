@@ -57,6 +57,10 @@ export interface JobCounters {
  * the budget (netdev_budget) or the time limit (netdev_budget_usecs) is spent (time_squeeze),
  * and RPS IPIs are sent when a round ends.
  *
+ * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
+ * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
+ * repartitions the queue's later arrivals to its new CPU (see `rescan`).
+ *
  * Speed: a CPU no other CPU can affect (no remote RPS into it) runs ahead up to the next arrival
  * batch without touching the heap; arrivals are pre-generated in batches and partitioned per
  * interrupt CPU, so each CPU reads its own arrivals in time order.
