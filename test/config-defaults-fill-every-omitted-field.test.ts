@@ -11,7 +11,8 @@ describe("defaults fill every omitted field", () => {
     expect({ cpus: scenario.host.cpus, ghz: scenario.host.ghz }).toEqual({ cpus: 4, ghz: 2.5 });
     // No topology given: one socket of single-thread cores, NIC node unknown.
     expect([scenario.host.topology.cpus.length, scenario.host.topology.nicNode]).toEqual([4, -1]);
-    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", affinity: [], irqbalance: { deepestCache: 2 } });
+    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", affinity: [], irqbalance: { deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [] },
+    });
   });
 
   it("NIC: one queue, maxQueues = queues, 1024 descriptors, Microsoft key, 128 entries, RPS off", () => {

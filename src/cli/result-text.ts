@@ -5,6 +5,7 @@
 import { resultsCsv } from "../report/results-csv.js";
 import { resultsMarkdown } from "../report/results-markdown.js";
 import type { RunResult } from "../report/result-model.js";
+import { irqMovesTables } from "../report/irq-moves-table.js";
 import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
 import { routingNote } from "../report/routing-note.js";
@@ -18,7 +19,10 @@ export function shardNote(result: RunResult): string {
   return `Shard ${s.index}/${s.count}: ${s.jobs.length} of ${s.totalJobs} jobs; a point holds only this shard's replications. Put the shards together with nicsim merge.`;
 }
 
-/** The result in `format`, ending with a newline; `perCpu` adds the per-CPU tables to a table. */
+/**
+ * The result in `format`, ending with a newline. A table is followed by irqbalance's scans and
+ * moves (points with `irq.policy: irqbalance`); `perCpu` adds the per-CPU tables.
+ */
 export function resultText(result: RunResult, format: ResultFormat, perCpu = false): string {
   const note = [routingNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
   switch (format) {
@@ -28,7 +32,9 @@ export function resultText(result: RunResult, format: ResultFormat, perCpu = fal
       return `${resultsCsv(result.points)}\n`;
     case "md":
       return `${resultsMarkdown(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
-    case "table":
-      return `${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}${perCpu ? `\n${perCpuTables(result.points)}\n` : ""}`;
+    case "table": {
+      const moves = irqMovesTables(result.points);
+      return `${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}${moves === "" ? "" : `\n${moves}\n`}${perCpu ? `\n${perCpuTables(result.points)}\n` : ""}`;
+    }
   }
 }

@@ -220,3 +220,17 @@ export function rpsMasks(meta: Meta): Schema<RpsMasks> {
   const list = map(locatedList(cpuMaskText), (masks): RpsMasks => ({ masks, perQueue: true }));
   return union([one, list], { ...meta, allowed: "a CPU mask string or a list of them (one per rx queue)" });
 }
+
+/** A yes/no switch: JSON/YAML `true` or `false`. */
+export function flag(meta: Meta): Schema<boolean> {
+  return custom({
+    ...meta,
+    accepts: ["boolean"],
+    json: { type: "boolean" },
+    allowed: "true or false",
+    parse: (value, path) => {
+      if (typeof value !== "boolean") throw new ConfigError(path, `${show(value)} must be true or false`);
+      return value;
+    },
+  });
+}

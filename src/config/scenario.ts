@@ -90,7 +90,18 @@ export interface Irq {
   readonly driverHintNode: "none" | "nic";
   /** explicit: per rx queue vector, what is written (null: nothing). */
   readonly affinity: readonly (QueueAffinity | null)[];
-  readonly irqbalance: { readonly deepestCache: number; readonly bannedCpus?: string };
+  readonly irqbalance: IrqbalanceSettings;
+}
+
+/** irqbalance's options (irq/irqbalance/options.ts); interval in whole seconds. */
+export interface IrqbalanceSettings {
+  readonly deepestCache: number;
+  readonly bannedCpus?: string;
+  readonly interval: number;
+  readonly oneshot: boolean;
+  readonly migrateVal: number;
+  readonly powerThresh: number | null;
+  readonly bannedIrqs: readonly number[];
 }
 
 export interface PortRange {

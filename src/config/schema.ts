@@ -21,6 +21,7 @@ import { RSS_HFUNCS, RSS_INPUT_XFRMS } from "../rss/profile.js";
 import {
   addressPool,
   duration,
+  flag,
   flowWeights,
   hashFields,
   indirSpec,
@@ -177,7 +178,7 @@ const irq = obj(
     policy: enumOf(["round-robin", "cpu0", "driver-hint", "explicit", "irqbalance"], {
       default: IRQ_DEFAULTS.policy,
       description:
-        "IRQ placement: round-robin (vector v on CPU v mod cpus), cpu0, driver-hint (vector v on cpumask_local_spread(v)), explicit (irq.affinity written to each queue's IRQ, x86 effective affinity), irqbalance (the daemon's first scan on an idle host; rebalancing during a run is not simulated yet).",
+        "IRQ placement: round-robin (vector v on CPU v mod cpus), cpu0, driver-hint (vector v on cpumask_local_spread(v)), explicit (irq.affinity written to each queue's IRQ, x86 effective affinity), irqbalance (the daemon's first scan on an idle host places the queues at the start; it rescans every irq.irqbalance.interval of simulated time and moves IRQs as the daemon would).",
     }),
     driverHintNode: enumOf(["none", "nic"], {
       default: "none",
@@ -199,6 +200,11 @@ const irq = obj(
       {
         deepestcache: int({ min: 1, max: 3, default: 2, description: "--deepestcache: the cache level that forms balance domains." }),
         bannedCpus: optional(str({ description: "IRQBALANCE_BANNED_CPULIST (default: host.topology.isolated)." })),
+        interval: int({ min: 1, default: 10, description: "--interval: whole seconds of simulated time between rebalancing scans." }),
+        oneshot: flag({ default: false, description: "--oneshot: place the IRQs once (the first scan) and exit: no rebalancing during the run." }),
+        migrateval: int({ min: 0, default: 0, description: "--migrateval: move an IRQ only if it cuts the load gap by more than 1/migrateval (0: unset)." }),
+        powerthresh: optional(int({ min: 0, description: "--powerthresh: CPUs under 1/4 of the average load allowed in powersave before one is emptied (default: off)." })),
+        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (rx queue vector v is IRQ 32 + v)." })),
       },
       { default: {}, description: "irqbalance options." },
     ),

@@ -102,7 +102,15 @@ function resolveIrq(irq: CheckedScenario["irq"]): Irq {
     policy: irq.policy,
     driverHintNode: irq.driverHintNode,
     affinity,
-    irqbalance: { deepestCache: irq.irqbalance.deepestcache, ...(irq.irqbalance.bannedCpus === undefined ? {} : { bannedCpus: irq.irqbalance.bannedCpus }) },
+    irqbalance: {
+      deepestCache: irq.irqbalance.deepestcache,
+      ...(irq.irqbalance.bannedCpus === undefined ? {} : { bannedCpus: irq.irqbalance.bannedCpus }),
+      interval: irq.irqbalance.interval,
+      oneshot: irq.irqbalance.oneshot,
+      migrateVal: irq.irqbalance.migrateval,
+      powerThresh: irq.irqbalance.powerthresh ?? null,
+      bannedIrqs: irq.irqbalance.bannedIrqs ?? [],
+    },
   };
 }
 

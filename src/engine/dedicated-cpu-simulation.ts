@@ -2,6 +2,7 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
+import { rescansDuringRun, scansBeforeRun } from "./irqbalance-timer.js";
 import type { Plan } from "./plan.js";
 import type { JobCounters } from "./simulation.js";
 
@@ -12,12 +13,13 @@ const ROUND = 2; // net_rx_action starts a round and polls the queue's NAPI
 const POLL = 3; // inside the poll: the next packet, or the poll's end
 
 /**
- * Whether a plan fits `DedicatedCpuSimulation`: a plain receive path (no routing verdicts), every
- * CPU that takes an interrupt serves exactly one rx queue, and every packet finishes on the CPU
- * that polled it (no RPS, no RFS).
+ * Whether a plan fits `DedicatedCpuSimulation`: a plain receive path (no routing verdicts), no
+ * irqbalance rescan inside the run (queue interrupts never move), every CPU that takes an
+ * interrupt serves exactly one rx queue, and every packet finishes on the CPU that polled it (no
+ * RPS, no RFS).
  */
 export function runsOnDedicatedCpus(plan: Plan): boolean {
-  if (!plan.plain || plan.rfs !== null) return false;
+  if (!plan.plain || plan.rfs !== null || rescansDuringRun(plan)) return false;
   for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) return false;
   const queuesOnCpu = new Int32Array(plan.cpus);
   for (let q = 0; q < plan.queues; q++) if (++queuesOnCpu[plan.queueCpu[q]] > 1) return false;
@@ -440,6 +442,8 @@ export class DedicatedCpuSimulation {
       cpuReceivedRps: new Float64Array(nCpu),
       routeDrops: new Float64Array(ROUTE_DROP_CAUSES.length),
       outDevPackets: new Float64Array(0),
+      irqbalanceScans: scansBeforeRun(this.plan),
+      irqMoves: [],
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Scenario } from "../config/scenario.js";
-import { placeQueueIrqs } from "../irq/place-queues.js";
+import type { IrqbalanceState } from "../irq/irqbalance/daemon.js";
+import { placeQueueIrqs, startIrqbalance } from "../irq/place-queues.js";
 import { parseCpuMask } from "../rps/cpumask.js";
 import { RfsTables } from "../rps/rfs.js";
 import { rpsTargetCpu } from "../rps/rps-map.js";
@@ -66,8 +67,13 @@ export interface Plan {
   /** Queue index within its NIC. */
   readonly queueIndex: Int32Array;
   readonly queueRing: Int32Array;
-  /** CPU that takes the queue's interrupt and runs its NAPI poll. */
+  /** CPU that takes the queue's interrupt and runs its NAPI poll (at the start of the run). */
   readonly queueCpu: Int32Array;
+  /**
+   * `irq.policy: irqbalance`: the daemon after its first scan, which placed `queueCpu` (its later
+   * scans run in the engine: engine/irqbalance-timer.ts); null for the other policies.
+   */
+  readonly irqbalance: IrqbalanceState | null;
   readonly flows: FlowSet;
   readonly flowHash: Uint32Array;
   readonly flowQueue: Int32Array;
@@ -132,7 +138,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       queueRing[v] = nic.ringSize;
     }
   });
-  const queueCpu = placeQueueIrqs(scenario);
+  const irqbalance = scenario.irq.policy === "irqbalance" ? startIrqbalance(scenario) : null;
+  const queueCpu = irqbalance === null ? placeQueueIrqs(scenario) : Int32Array.from(irqbalance.cpuOf);
 
   const { flows, flowHash, flowNicQueue } = compileFlowRss(scenario, seed);
   const nic = nics[traffic.nic];
@@ -173,6 +180,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     queueIndex,
     queueRing,
     queueCpu,
+    irqbalance,
     flows,
     flowHash,
     flowQueue,

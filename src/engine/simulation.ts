@@ -3,6 +3,7 @@ import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
 import { ActorHeap } from "./actor-heap.js";
 import { Backlogs } from "./backlogs.js";
+import { IrqbalanceTimer, rescansDuringRun, scansBeforeRun, type QueueIrqMove } from "./irqbalance-timer.js";
 import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
@@ -45,6 +46,10 @@ export interface JobCounters {
    * then one slot for replies that cannot be routed); empty without routing.
    */
   readonly outDevPackets: Float64Array;
+  /** irqbalance scans, its first one (before the run: it placed `queueCpu`) included; 0 without irqbalance. */
+  readonly irqbalanceScans: number;
+  /** The queue interrupt moves of irqbalance's scans during the run, in time order. */
+  readonly irqMoves: readonly QueueIrqMove[];
 }
 
 /**
@@ -59,6 +64,10 @@ export interface JobCounters {
  * a NAPI that used its whole weight is repolled in the next round, the round ends early when
  * the budget (netdev_budget) or the time limit (netdev_budget_usecs) is spent (time_squeeze),
  * and RPS IPIs are sent when a round ends.
+ *
+ * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
+ * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
+ * repartitions the queue's later arrivals to its new CPU (see `rescan`).
  *
  * Speed: a CPU no other CPU can affect (no remote RPS into it) runs ahead up to the next arrival
  * batch without touching the heap; arrivals are pre-generated in batches and partitioned per
@@ -96,6 +105,13 @@ export class Simulation {
   /** Arrival slot (index into irqCpus) of each flow, and the fill position of each slot. */
   private readonly flowSlot: Uint16Array;
   private readonly slotEnd: Int32Array;
+  private readonly slotOfCpu: Int32Array;
+  /** CPU that takes each queue's next interrupt (irqbalance may change it during the run). */
+  private readonly queueCpu: Int32Array;
+  /** Interrupts per queue since the start (warm-up included), for irqbalance's samples. */
+  private readonly queueIrqs: Float64Array;
+  /** irqbalance's rescans, or null when the queue → CPU map is fixed for the run. */
+  private readonly irqTimer: IrqbalanceTimer | null;
 
   // rx rings: one circular buffer per queue in shared slot arrays.
   private readonly ringBase: Int32Array;
@@ -177,7 +193,11 @@ export class Simulation {
     this.chunk = chunk;
     this.heap = new ActorHeap(nCpu + 1);
 
-    const hasIrq = new Uint8Array(nCpu);
+    this.irqTimer = rescansDuringRun(plan) && plan.irqbalance !== null ? new IrqbalanceTimer(plan.irqbalance, nCpu, nQ) : null;
+    this.queueCpu = Int32Array.from(plan.queueCpu);
+    this.queueIrqs = new Float64Array(nQ);
+    // Every CPU may take interrupts when irqbalance can move them during the run.
+    const hasIrq = new Uint8Array(nCpu).fill(this.irqTimer === null ? 0 : 1);
     for (let q = 0; q < nQ; q++) hasIrq[plan.queueCpu[q]] = 1;
     const irqCpus: number[] = [];
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
@@ -189,7 +209,7 @@ export class Simulation {
     irqCpus.forEach((c, slot) => (this.arrBase[c] = slot * chunk));
     this.arrPos = Int32Array.from(this.arrBase);
     this.arrEnd = Int32Array.from(this.arrBase);
-    const slotOfCpu = new Int32Array(nCpu);
+    const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
     irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
@@ -270,7 +290,7 @@ export class Simulation {
     const heap = this.heap;
     const keys = heap.keys;
     const end = this.end;
-    keys[GEN] = this.source.nextTime < end ? this.source.nextTime : Infinity;
+    keys[GEN] = this.generatorKey();
     heap.reorder(GEN);
     for (;;) {
       const actor = heap.top();
@@ -295,8 +315,46 @@ export class Simulation {
     return this.counters();
   }
 
-  /** Generate the next arrival batch; every CPU is at or past its first arrival time. */
+  /** When the generator actor goes next: the next arrival or irqbalance scan before the end. */
+  private generatorKey(): number {
+    const next = this.irqTimer === null || this.source.nextTime < this.irqTimer.dueNs ? this.source.nextTime : this.irqTimer.dueNs;
+    return next < this.end ? next : Infinity;
+  }
+
+  /**
+   * irqbalance's scan, now that every CPU's next step is at or after its time: move the IRQs it
+   * moves. A moved queue's next interrupt is raised on its new CPU (arrivals from now on are
+   * partitioned to that CPU); a NAPI poll already scheduled stays on the old CPU until it
+   * completes, as the kernel's does. The two CPUs then touch one ring, so they keep in step.
+   */
+  private rescan(timer: IrqbalanceTimer): void {
+    const plan = this.plan;
+    for (let k = timer.fire(this.cpuBusy, this.queueIrqs); k < timer.moves.length; k++) {
+      const { queue, from, to } = timer.moves[k];
+      this.queueCpu[queue] = to;
+      this.coupled[from] = this.coupled[to] = 1;
+      for (let f = 0; f < plan.flows.count; f++) {
+        if (plan.flowQueue[f] !== queue) continue;
+        this.flowSlot[f] = this.slotOfCpu[to];
+        // RPS targets equal to the old CPU become remote ones.
+        if (plan.flowRpsCpu[f] >= 0) this.coupled[plan.flowRpsCpu[f]] = 1;
+        if (plan.flowRpsCpu[f] === RFS_PER_PACKET) {
+          if (plan.flowAppCpu[f] >= 0) this.coupled[plan.flowAppCpu[f]] = 1;
+          if (plan.flowMapCpu[f] >= 0) this.coupled[plan.flowMapCpu[f]] = 1;
+        }
+      }
+    }
+  }
+
+  /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
+    const timer = this.irqTimer;
+    if (timer !== null && timer.dueNs <= this.source.nextTime) {
+      this.rescan(timer);
+      this.heap.keys[GEN] = this.generatorKey();
+      this.heap.reorder(GEN);
+      return;
+    }
     const irqCpus = this.irqCpus;
     const arrPos = this.arrPos;
     const arrEnd = this.arrEnd;
@@ -308,7 +366,9 @@ export class Simulation {
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
     }
-    const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, this.end);
+    // A batch ends before the next irqbalance scan: arrivals after it go to the queues' new CPUs.
+    const until = timer !== null && timer.dueNs < this.end ? timer.dueNs : this.end;
+    const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until);
     this.generated += n;
     const arrTime = this.arrTime;
     const warm = this.window[0];
@@ -326,8 +386,7 @@ export class Simulation {
         this.heap.reorder(c + 1);
       }
     }
-    const next = this.source.nextTime;
-    this.heap.keys[GEN] = next < this.end ? next : Infinity;
+    this.heap.keys[GEN] = this.generatorKey();
     this.heap.reorder(GEN);
   }
 
@@ -447,6 +506,7 @@ export class Simulation {
       if (q !== -1) {
         // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU.
         this.pollList.append(c, q);
+        this.queueIrqs[q]++;
         if (now >= warm) this.cpuIrqs[c]++;
         work = cost.hardIrq;
       } else if (this.ipiPending[c] === 1) {
@@ -824,6 +884,8 @@ export class Simulation {
       cpuReceivedRps: this.cpuRps,
       routeDrops: this.routeDrops,
       outDevPackets: this.outDevPackets,
+      irqbalanceScans: this.irqTimer === null ? scansBeforeRun(this.plan) : this.irqTimer.scans,
+      irqMoves: this.irqTimer === null ? [] : this.irqTimer.moves,
     };
   }
 }

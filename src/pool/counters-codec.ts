@@ -9,15 +9,17 @@
  *   then the scalars (SCALARS order) and the histogram header (HIST order),
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
  *   routeDrops[R], outDevPackets[D],
- *   then H × (slot index, count) of the latency histogram's non-empty slots.
- * Format 2 added R and D (route verdicts); a format-1 buffer is refused.
+ *   then H × (slot index, count) of the latency histogram's non-empty slots,
+ *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
+ * Format 2 added R and D (route verdicts), format 3 the irqbalance tail; other formats are refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
+import type { QueueIrqMove } from "../engine/irqbalance-timer.js";
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 const SCALARS = [
   "windowNs",
   "generatedPackets",
@@ -49,7 +51,8 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   const c = counters.cpuBusyNs.length;
   const r = counters.routeDrops.length;
   const d = counters.outDevPackets.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length;
+  const m = counters.irqMoves.length;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length + 2 + 4 * m;
   const view = new DataView(new ArrayBuffer(words * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -72,6 +75,14 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
     put(index);
     put(count);
   }
+  put(counters.irqbalanceScans);
+  put(m);
+  for (const move of counters.irqMoves) {
+    put(move.timeNs);
+    put(move.queue);
+    put(move.from);
+    put(move.to);
+  }
   return view.buffer as ArrayBuffer;
 }
 
@@ -91,7 +102,8 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const h = get();
   const r = get();
   const d = get();
-  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h) throw new RangeError("job counters: buffer length does not match its header");
+  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h + 2;
+  if (words < fixed) throw new RangeError("job counters: buffer length does not match its header");
   const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
   const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
   const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
@@ -103,8 +115,13 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const outDevPackets = floats(d);
   const counts: Array<readonly [number, number]> = [];
   for (let i = 0; i < h; i++) counts.push([get(), get()]);
+  const irqbalanceScans = get();
+  const m = get();
+  if (words !== fixed + 4 * m) throw new RangeError("job counters: buffer length does not match its header");
+  const irqMoves: QueueIrqMove[] = [];
+  for (let i = 0; i < m; i++) irqMoves.push({ timeNs: get(), queue: get(), from: get(), to: get() });
   const json: LatencyHistogramJson = { ...histHead, counts };
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets };
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets, irqbalanceScans, irqMoves };
 }
 
 /** Base64 of the buffer (for shard files). */

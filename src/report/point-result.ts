@@ -5,7 +5,8 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
-import type { CpuResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
+import { firstIrqNumber } from "../irq/place-queues.js";
+import type { CpuResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
@@ -32,6 +33,24 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
     drops: meanInterval(
       jobs.map((j) => j.dropsRxRing + j.dropsBacklog + routeDropsOf(j)),
       (x) => round(x, 1),
+    ),
+  };
+}
+
+/** irqbalance's scans and moves over the replications, in replication order. */
+function irqbalanceResult(perQueue: readonly QueueResult[], jobs: readonly JobCounters[]): IrqbalanceResult {
+  return {
+    scans: jobs.reduce((s, j) => s + j.irqbalanceScans, 0),
+    moves: jobs.flatMap((j, replication) =>
+      j.irqMoves.map((m) => ({
+        replication,
+        timeNs: m.timeNs,
+        irq: firstIrqNumber + m.queue,
+        nic: perQueue[m.queue].nic,
+        queue: perQueue[m.queue].queue,
+        from: m.from,
+        to: m.to,
+      })),
     ),
   };
 }
@@ -129,6 +148,7 @@ export function pointResult(
       ok: offered === delivered + dropped + inFlight,
     },
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
+    ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };

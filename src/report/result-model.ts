@@ -87,6 +87,28 @@ export interface Conservation {
   readonly ok: boolean;
 }
 
+/** One move of a rx queue's interrupt by irqbalance during a run. */
+export interface IrqMoveResult {
+  /** Replication (0-based) whose run it happened in. */
+  readonly replication: number;
+  /** Simulated time of the scan that moved it (ns from the start of the run). */
+  readonly timeNs: number;
+  /** Linux IRQ number (32 + the queue's vector number, NICs in order). */
+  readonly irq: number;
+  readonly nic: string;
+  readonly queue: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** irqbalance's activity in a point (present with `irq.policy: irqbalance`). */
+export interface IrqbalanceResult {
+  /** Scans summed over replications; each counts its first scan (which placed perQueue[].cpu). */
+  readonly scans: number;
+  /** Every move of every replication, replications in order, each in time order. */
+  readonly moves: readonly IrqMoveResult[];
+}
+
 export interface PointResult {
   readonly params: Readonly<Record<string, number | string>>;
   readonly seed: number;
@@ -98,11 +120,13 @@ export interface PointResult {
   readonly cpuUtilization: { readonly max: number; readonly mean: number };
   /** max/mean of packets per rx queue of the receiving NIC (1 = perfectly even). */
   readonly imbalance: number;
+  /** perQueue[].cpu is where each queue's interrupt was at the start of the run. */
   readonly perQueue: readonly QueueResult[];
   readonly perCpu: readonly CpuResult[];
   readonly conservation: Conservation;
   /** Present with a `routing` section. */
   readonly routing?: RoutingResult;
+  readonly irqbalance?: IrqbalanceResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */
