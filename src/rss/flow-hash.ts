@@ -20,8 +20,9 @@ import { hashWordFormsWasm } from "./toeplitz-wasm.js";
 
 /**
  * Flow sets at least this large take the WebAssembly kernels for the word forms (toeplitz-wasm.ts);
- * below it the copies in and out cost more than they save. Measured (bench/rss.bench.ts): at 64
- * flows WebAssembly 5.2 ns per IPv4 4-tuple against 6.2 in JS; at 1024, 3.6 against 6.1.
+ * below it the copies in and out cost more than they save. Measured (bench/rss.bench.ts, median
+ * of 5 runs): at 64 flows WebAssembly 5.8 ns per IPv4 4-tuple against 6.9 in JS; at 1024, 3.8
+ * against 6.4.
  */
 export const WASM_MIN_FLOWS = 64;
 

@@ -11,10 +11,12 @@
  * bytes), then the columns of one chunk of CHUNK flows: src and dst words, sport, dport, out.
  * `hashWordFormsWasm` copies each chunk in (memcpy), runs the kernel, copies the hashes out.
  *
- * Measured (bench/rss.bench.ts, Node 20, 2-vCPU EPYC under other load; ns per hash): IPv4
- * 4-tuple 3.6 in batches of 1024 and 5.2 in batches of 64 (JS batch: 6.1 and 6.2, JS scalar 8.0);
- * IPv6 4-tuple 10.6 in a batch of 4096 (JS scalar 25.3). Most of what is left is the 12 (36)
- * table loads; SIMD would only vectorise the index arithmetic, as WebAssembly has no gather.
+ * Measured (bench/rss.bench.ts, Node 20, 2-vCPU EPYC, median of 5 runs at load average 5–6;
+ * ns per hash): IPv4 4-tuple 3.8 in batches of 1024 and 5.8 in batches of 64 (JS batch: 6.4 and
+ * 6.9, JS scalar 7.5); IPv6 4-tuple 12.1 in batches of 1024, 15.1 in 64, 11.7 in 4096 (JS scalar
+ * 28.9). In batches of 64 the extra third over a batch of 1024 is the per-call cost (five copies and
+ * the call), which only columns living in this memory would remove. Most of the rest is the 12
+ * (36) table loads; SIMD would only vectorise the index arithmetic, as WebAssembly has no gather.
  */
 import { Code, writeModule, type FunctionSpec } from "../wasm/module-writer.js";
 
