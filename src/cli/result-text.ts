@@ -8,6 +8,7 @@ import type { RunResult } from "../report/result-model.js";
 import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
 import { routingNote } from "../report/routing-note.js";
+import { bandwidthNote } from "../report/bandwidth-note.js";
 import { resultJson } from "./output.js";
 import type { ResultFormat } from "./sweep-options.js";
 
@@ -20,7 +21,7 @@ export function shardNote(result: RunResult): string {
 
 /** The result in `format`, ending with a newline; `perCpu` adds the per-CPU tables to a table. */
 export function resultText(result: RunResult, format: ResultFormat, perCpu = false): string {
-  const note = [routingNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
+  const note = [routingNote(result.points), bandwidthNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
   switch (format) {
     case "json":
       return resultJson(result);

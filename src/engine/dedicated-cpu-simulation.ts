@@ -425,6 +425,7 @@ export class DedicatedCpuSimulation {
       deliveredBytes: this.deliveredBytes,
       dropsRxRing: this.dropsRxRing,
       dropsBacklog: 0,
+      dropsIngressCap: 0,
       inFlight: this.countInFlight(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,

@@ -5,6 +5,7 @@ import { ActorHeap } from "./actor-heap.js";
 import { Backlogs } from "./backlogs.js";
 import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
+import { IngressPolicing } from "./ingress-policing.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -25,6 +26,8 @@ export interface JobCounters {
   readonly deliveredBytes: number;
   readonly dropsRxRing: number;
   readonly dropsBacklog: number;
+  /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
+  readonly dropsIngressCap: number;
   readonly inFlight: number;
   readonly latency: LatencyHistogram;
   readonly queueCpu: Int32Array;
@@ -165,6 +168,8 @@ export class Simulation {
   private readonly cpuRps: Float64Array;
   private readonly routeDrops = new Float64Array(ROUTE_DROP_CAUSES.length);
   private readonly outDevPackets: Float64Array;
+  /** The ingress cap's policer, or null without one. */
+  private readonly ingress: IngressPolicing | null;
 
   constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
     this.plan = plan;
@@ -194,6 +199,7 @@ export class Simulation {
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
+    this.ingress = plan.ingressCap === null ? null : new IngressPolicing(plan.ingressCap, irqCpus.length, chunk);
 
     this.ringBase = new Int32Array(nQ);
     this.ringCap = Int32Array.from(plan.queueRing);
@@ -312,6 +318,7 @@ export class Simulation {
     this.generated += n;
     const arrTime = this.arrTime;
     const warm = this.window[0];
+    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotEnd, this.chunk, warm);
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
       const from = arrPos[c];
@@ -803,12 +810,14 @@ export class Simulation {
     return {
       windowNs: this.end - this.warm,
       generatedPackets: this.generated,
-      offeredPackets: this.offeredPackets,
-      offeredBytes: this.offeredBytes,
+      // Offered load includes what the ingress cap dropped before the NIC.
+      offeredPackets: this.offeredPackets + (this.ingress?.dropped[0] ?? 0),
+      offeredBytes: this.offeredBytes + (this.ingress?.dropped[1] ?? 0),
       deliveredPackets: this.deliveredPackets,
       deliveredBytes: this.deliveredBytes,
       dropsRxRing: this.dropsRxRing,
       dropsBacklog: this.dropsBacklog,
+      dropsIngressCap: this.ingress?.dropped[0] ?? 0,
       inFlight: this.countInFlight(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,

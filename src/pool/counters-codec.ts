@@ -10,14 +10,15 @@
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
  *   routeDrops[R], outDevPackets[D],
  *   then H × (slot index, count) of the latency histogram's non-empty slots.
- * Format 2 added R and D (route verdicts); a format-1 buffer is refused.
+ * Format 2 added R and D (route verdicts), format 3 the scalar dropsIngressCap (bandwidth caps);
+ * a buffer of an older format is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 const SCALARS = [
   "windowNs",
   "generatedPackets",
@@ -27,6 +28,7 @@ const SCALARS = [
   "deliveredBytes",
   "dropsRxRing",
   "dropsBacklog",
+  "dropsIngressCap",
   "inFlight",
 ] as const;
 const HIST = ["highestTrackableNs", "total", "min", "max", "sum", "clamped", "invalid"] as const;

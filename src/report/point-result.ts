@@ -5,7 +5,8 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
-import type { CpuResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
+import { bottleneckOf } from "./bottleneck.js";
+import type { BandwidthResult, CpuResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
@@ -30,7 +31,7 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
       (x) => round(x, 3),
     ),
     drops: meanInterval(
-      jobs.map((j) => j.dropsRxRing + j.dropsBacklog + routeDropsOf(j)),
+      jobs.map((j) => j.dropsRxRing + j.dropsBacklog + j.dropsIngressCap + routeDropsOf(j)),
       (x) => round(x, 1),
     ),
   };
@@ -64,7 +65,9 @@ export function pointResult(
   const routed = scenario.routing !== undefined;
   const routeDrops = Object.fromEntries(ROUTE_DROP_CAUSES.map((cause, i) => [cause, sumArray((j) => j.routeDrops, i)]));
   const route = sum(routeDropsOf);
-  const dropped = rxRing + backlog + route;
+  const capped = scenario.bandwidth !== undefined;
+  const ingressCap = sum((j) => j.dropsIngressCap);
+  const dropped = rxRing + backlog + route + ingressCap;
 
   const perQueue: QueueResult[] = [];
   let v = 0;
@@ -113,7 +116,7 @@ export function pointResult(
       packets: delivered,
     },
     latencyUs: summarizeLatency(latency),
-    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), total: dropped },
+    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), ...(capped ? { ingressCap } : {}), total: dropped },
     cpuUtilization: {
       max: Math.max(...utils),
       mean: round(utils.reduce((a, b) => a + b, 0) / utils.length, 4),
@@ -129,6 +132,7 @@ export function pointResult(
       ok: offered === delivered + dropped + inFlight,
     },
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, bottleneckOf({ rxRing, backlog, ingressCap }, Math.max(...utils))) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -141,5 +145,21 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
   return {
     leavesBy: Object.fromEntries(devices.map((name, i) => [name, slot(i)])),
     replyUnroutable: slot(devices.length),
+  };
+}
+
+/** The caps that applied and the point's bottleneck (scenarios with a `bandwidth` section). */
+function bandwidthResult(scenario: Scenario, bottleneck: BandwidthResult["bottleneck"]): BandwidthResult {
+  const b = scenario.bandwidth;
+  const caps = b?.caps;
+  return {
+    profile: caps?.profile ?? scenario.profile,
+    egressMbps: caps?.egressMbps ?? null,
+    ingressMbps: caps?.ingressMbps ?? null,
+    ingressSource: caps?.ingressSource ?? "none",
+    internalGbps: caps?.internalGbps ?? null,
+    appliedCap: b?.ingress?.kind ?? "none",
+    capBps: b?.ingress?.rateBps ?? 0,
+    bottleneck,
   };
 }

@@ -34,7 +34,25 @@ export interface Drops {
    * noRoute, unreachable, prohibit, blackhole, martian, rpFilter, notForwarding.
    */
   readonly route?: Readonly<Record<string, number>>;
+  /** Dropped by the ingress cap's policer before the NIC (scenarios with a `bandwidth` section). */
+  readonly ingressCap?: number;
   readonly total: number;
+}
+
+/** The bandwidth caps of a point (scenarios with a `bandwidth` section). */
+export interface BandwidthResult {
+  readonly profile: "ecs" | "none";
+  readonly egressMbps: number | null;
+  readonly ingressMbps: number | null;
+  /** given, derived (ecs: max(100, egress)) or none. */
+  readonly ingressSource: "given" | "derived" | "none";
+  readonly internalGbps: number | null;
+  /** Which cap polices this traffic: public, internal (all sources private) or none. */
+  readonly appliedCap: "public" | "internal" | "none";
+  /** The policer's rate, bits/s (0: none). It charges frames without their 14-byte MAC header. */
+  readonly capBps: number;
+  /** What limits this point (report/bottleneck.ts). */
+  readonly bottleneck: "cpu" | "ingressCap" | "rxRing" | "backlog" | "none";
 }
 
 /** Where delivered traffic leaves (scenarios with a `routing` section). */
@@ -103,6 +121,8 @@ export interface PointResult {
   readonly conservation: Conservation;
   /** Present with a `routing` section. */
   readonly routing?: RoutingResult;
+  /** Present with a `bandwidth` section. */
+  readonly bandwidth?: BandwidthResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */

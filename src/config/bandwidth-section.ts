@@ -1,0 +1,103 @@
+/**
+ * The scenario's `bandwidth` section: the cloud's bandwidth caps (issue 5, facts/cloud-host.md).
+ * The field checks are here; the profile's rules (egress ≤ 200 Mbps under ecs, ingress derived
+ * from egress, internal tiers) are `resolveBandwidth`'s, whose errors are reported at
+ * `bandwidth.<key>`. The engine applies the ingress cap as a `tc police` policer (exceed: drop)
+ * in arrival order before the NIC: public traffic meets the public ingress cap, traffic whose
+ * sources are all private (RFC 1918 / ULA) the internal bandwidth.
+ */
+import { resolveBandwidth, type CloudBandwidth, type BandwidthProfileName } from "../shaping/cloud-bandwidth.js";
+import { ShapingParamError } from "../shaping/errors.js";
+import { classifyPrefixes } from "../shaping/private-address.js";
+import { ConfigError } from "./errors.js";
+import type { Prefix } from "./scenario.js";
+import { int, num, obj, optional } from "./schema-dsl.js";
+import type { Infer } from "./schema-dsl.js";
+
+export const bandwidthSection = obj(
+  {
+    egressMbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Mbps",
+        description: "Public egress bandwidth bought (at most 200 under profile ecs). Omitted: no public caps.",
+      }),
+    ),
+    ingressMbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Mbps",
+        description: "Public ingress cap. Under ecs: derived from egress (max(100, egress)) when omitted, at most that when given.",
+      }),
+    ),
+    internalGbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Gbps",
+        description: "Internal bandwidth for private traffic: 1, 10 or 25 under ecs (default 10); none without it under profile none.",
+      }),
+    ),
+    ingressBurst: optional(
+      int({
+        min: 1,
+        max: 1 << 30,
+        unit: "bytes",
+        description: "The ingress policer's bucket (tc police burst). Default: 10 ms at the cap, at least 64 KiB.",
+      }),
+    ),
+  },
+  { description: "Bandwidth caps before the CPU (issue 5). Without this section no cap applies." },
+);
+
+export type CheckedBandwidth = Infer<typeof bandwidthSection>;
+
+/** The ingress cap the engine polices arrivals with. */
+export interface IngressCap {
+  /** bits per second */
+  readonly rateBps: number;
+  readonly burstBytes: number;
+  /** Which cap it is: the public ingress cap or the internal bandwidth (all-private sources). */
+  readonly kind: "public" | "internal";
+}
+
+export interface BandwidthConfig {
+  readonly caps: CloudBandwidth;
+  /** Whether the traffic counts as private (every source prefix private). */
+  readonly privateTraffic: boolean;
+  /** null: no cap applies to this traffic. */
+  readonly ingress: IngressCap | null;
+}
+
+/** Default policer bucket: 10 ms of the rate, at least 64 KiB. */
+export function defaultIngressBurst(rateBps: number): number {
+  return Math.max(65536, Math.round((rateBps / 8) * 0.01));
+}
+
+/** Resolve the section under the scenario's profile for traffic from `src`. @throws ConfigError */
+export function resolveBandwidthSection(
+  checked: CheckedBandwidth,
+  profile: BandwidthProfileName,
+  src: readonly Prefix[],
+  path: string,
+): BandwidthConfig {
+  let caps: CloudBandwidth;
+  try {
+    caps = resolveBandwidth(profile, checked);
+  } catch (e) {
+    if (e instanceof ShapingParamError) throw new ConfigError(`${path}.${e.key}`, e.detail);
+    throw e;
+  }
+  const privateTraffic = classifyPrefixes(src) === "private";
+  const rateBps = privateTraffic
+    ? caps.internalGbps === null
+      ? null
+      : Math.round(caps.internalGbps * 1e9)
+    : caps.ingressMbps === null
+      ? null
+      : Math.round(caps.ingressMbps * 1e6);
+  const ingress: IngressCap | null =
+    rateBps === null
+      ? null
+      : { rateBps, burstBytes: checked.ingressBurst ?? defaultIngressBurst(rateBps), kind: privateTraffic ? "internal" : "public" };
+  return { caps, privateTraffic, ingress };
+}
