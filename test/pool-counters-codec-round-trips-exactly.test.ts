@@ -37,7 +37,7 @@ describe("the counters codec round-trips exactly", () => {
   });
 
   it("carries the ingress-cap drops of a scenario with a bandwidth section", () => {
-    const capped = loadScenarioFile("examples/cloud-ingress-cap.yaml").points;
+    const capped = [...loadScenarioFile("examples/cloud-5mbps-egress.yaml").points, ...loadScenarioFile("examples/cloud-ingress-cap.yaml").points];
     for (const p of capped) {
       const job = runJob(p.scenario, 5);
       expect(plain(decodeCounters(encodeCounters(job)))).toEqual(plain(job));

@@ -9,6 +9,7 @@
 import { resolveBandwidth, type CloudBandwidth, type BandwidthProfileName } from "../shaping/cloud-bandwidth.js";
 import { ShapingParamError } from "../shaping/errors.js";
 import { classifyPrefixes } from "../shaping/private-address.js";
+import { tbfProfile } from "../shaping/token-bucket-shaper.js";
 import { ConfigError } from "./errors.js";
 import type { Prefix } from "./scenario.js";
 import { int, num, obj, optional } from "./schema-dsl.js";
@@ -37,6 +38,31 @@ export const bandwidthSection = obj(
         description: "Internal bandwidth for private traffic: 1, 10 or 25 under ecs (default 10); none without it under profile none.",
       }),
     ),
+    egressBurst: optional(
+      int({
+        min: 1,
+        max: 1 << 30,
+        unit: "bytes",
+        description: "The egress shaper's bucket (tc tbf burst). Default: 10 ms at the cap, at least 16 KiB. At least reply.size.",
+      }),
+    ),
+    egressLatencyMs: optional(
+      num({
+        exclusiveMin: 0,
+        max: 60_000,
+        unit: "ms",
+        description: "The egress shaper's latency (tc tbf latency: limit = rate × latency + burst). Default 50.",
+      }),
+    ),
+    reply: optional(
+      obj(
+        {
+          size: int({ min: 42, max: 65535, unit: "bytes", description: "Frame size of each reply." }),
+          ratio: num({ exclusiveMin: 0, max: 64, default: 1, description: "Replies per delivered packet (0.5: every other packet)." }),
+        },
+        { description: "A reply stream: delivered packets produce replies that leave through the egress cap." },
+      ),
+    ),
     ingressBurst: optional(
       int({
         min: 1,
@@ -60,12 +86,30 @@ export interface IngressCap {
   readonly kind: "public" | "internal";
 }
 
+/** The egress shaper the reply stream leaves through. */
+export interface EgressCap {
+  readonly rateBps: number;
+  readonly burstBytes: number;
+  readonly latencyNs: number;
+  readonly replyBytes: number;
+  readonly replyRatio: number;
+  /** Which cap shapes the replies: the public egress cap or the internal bandwidth. */
+  readonly kind: "public" | "internal";
+}
+
 export interface BandwidthConfig {
   readonly caps: CloudBandwidth;
   /** Whether the traffic counts as private (every source prefix private). */
   readonly privateTraffic: boolean;
   /** null: no cap applies to this traffic. */
   readonly ingress: IngressCap | null;
+  /** null: no reply stream, or no cap applies to it. */
+  readonly egress: EgressCap | null;
+}
+
+/** Default shaper bucket: 10 ms of the rate, at least 16 KiB. */
+export function defaultEgressBurst(rateBps: number): number {
+  return Math.max(16384, Math.round((rateBps / 8) * 0.01));
 }
 
 /** Default policer bucket: 10 ms of the rate, at least 64 KiB. */
@@ -99,5 +143,37 @@ export function resolveBandwidthSection(
     rateBps === null
       ? null
       : { rateBps, burstBytes: checked.ingressBurst ?? defaultIngressBurst(rateBps), kind: privateTraffic ? "internal" : "public" };
-  return { caps, privateTraffic, ingress };
+  return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, path) };
+}
+
+function resolveEgress(checked: CheckedBandwidth, caps: CloudBandwidth, privateTraffic: boolean, path: string): EgressCap | null {
+  const reply = checked.reply;
+  if (reply === undefined) return null;
+  const rateBps = privateTraffic
+    ? caps.internalGbps === null
+      ? null
+      : Math.round(caps.internalGbps * 1e9)
+    : caps.egressMbps === null
+      ? null
+      : Math.round(caps.egressMbps * 1e6);
+  if (rateBps === null) return null;
+  const burstBytes = checked.egressBurst ?? Math.max(defaultEgressBurst(rateBps), reply.size);
+  if (burstBytes < reply.size) {
+    throw new ConfigError(`${path}.egressBurst`, `${burstBytes} bytes is smaller than a reply (reply.size ${reply.size}): tbf would drop every reply`);
+  }
+  const egress: EgressCap = {
+    rateBps,
+    burstBytes,
+    latencyNs: Math.round((checked.egressLatencyMs ?? 50) * 1e6),
+    replyBytes: reply.size,
+    replyRatio: reply.ratio,
+    kind: privateTraffic ? "internal" : "public",
+  };
+  try {
+    tbfProfile({ rateBps, burstBytes, latencyNs: egress.latencyNs, minPacketBytes: reply.size });
+  } catch (e) {
+    if (e instanceof ShapingParamError) throw new ConfigError(`${path}.egress`, `the egress shaper cannot be built: ${e.message}`);
+    throw e;
+  }
+  return egress;
 }

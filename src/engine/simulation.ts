@@ -6,6 +6,7 @@ import { Backlogs } from "./backlogs.js";
 import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
+import { EgressPath } from "./egress-path.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -28,6 +29,14 @@ export interface JobCounters {
   readonly dropsBacklog: number;
   /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
   readonly dropsIngressCap: number;
+  /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
+  readonly replyPackets: number;
+  /** Of those, dropped at the egress shaper's limit. */
+  readonly dropsEgressCap: number;
+  /** Reply bytes that left the egress shaper within the window. */
+  readonly egressBytes: number;
+  /** Egress shaper delay of each accepted reply created in the window (empty without replies). */
+  readonly egressDelay: LatencyHistogram;
   readonly inFlight: number;
   readonly latency: LatencyHistogram;
   readonly queueCpu: Int32Array;
@@ -170,6 +179,8 @@ export class Simulation {
   private readonly outDevPackets: Float64Array;
   /** The ingress cap's policer, or null without one. */
   private readonly ingress: IngressPolicing | null;
+  /** The reply stream's egress shaper, or null without one. */
+  private readonly egress: EgressPath | null;
 
   constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
     this.plan = plan;
@@ -200,6 +211,7 @@ export class Simulation {
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
     this.ingress = plan.ingressCap === null ? null : new IngressPolicing(plan.ingressCap, irqCpus.length, chunk);
+    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
 
     this.ringBase = new Int32Array(nQ);
     this.ringCap = Int32Array.from(plan.queueRing);
@@ -298,11 +310,14 @@ export class Simulation {
     for (let i = 0; i < this.irqCpus.length; i++) this.pullArrivals(this.irqCpus[i], true);
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
     this.latencyFill = 0;
+    this.egress?.flush(Infinity);
     return this.counters();
   }
 
   /** Generate the next arrival batch; every CPU is at or past its first arrival time. */
   private generate(): void {
+    // The generator is the earliest actor: no CPU can deliver before its time any more.
+    this.egress?.flush(this.heap.keys[GEN]);
     const irqCpus = this.irqCpus;
     const arrPos = this.arrPos;
     const arrEnd = this.arrEnd;
@@ -725,6 +740,7 @@ export class Simulation {
       }
     }
     if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    this.egress?.delivered(this.cpuNow[c]);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
@@ -818,6 +834,10 @@ export class Simulation {
       dropsRxRing: this.dropsRxRing,
       dropsBacklog: this.dropsBacklog,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
+      replyPackets: this.egress?.counts[0] ?? 0,
+      dropsEgressCap: this.egress?.counts[1] ?? 0,
+      egressBytes: this.egress?.counts[2] ?? 0,
+      egressDelay: this.egress?.delay ?? new LatencyHistogram(),
       inFlight: this.countInFlight(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,

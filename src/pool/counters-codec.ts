@@ -5,12 +5,15 @@
  * Layout: little-endian float64 words (exact for every counter: all are integers below 2^53 or
  * the engine's own doubles).
  *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H, [4] route drop causes R,
- *   [5] routing out-device slots D,
- *   then the scalars (SCALARS order) and the histogram header (HIST order),
+ *   [5] routing out-device slots D, [6] egress-delay histogram pairs E,
+ *   then the scalars (SCALARS order), the latency histogram's header (HIST order) and the
+ *   egress-delay histogram's header (HIST order),
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
  *   routeDrops[R], outDevPackets[D],
- *   then H × (slot index, count) of the latency histogram's non-empty slots.
- * Format 2 added R and D (route verdicts), format 3 the scalar dropsIngressCap (bandwidth caps);
+ *   then H × (slot index, count) of the latency histogram's non-empty slots, then E × (slot
+ *   index, count) of the egress-delay histogram's.
+ * Format 2 added R and D (route verdicts), format 3 the bandwidth caps (dropsIngressCap,
+ * replyPackets, dropsEgressCap, egressBytes, E and the egress-delay histogram);
  * a buffer of an older format is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
@@ -29,6 +32,9 @@ const SCALARS = [
   "dropsRxRing",
   "dropsBacklog",
   "dropsIngressCap",
+  "replyPackets",
+  "dropsEgressCap",
+  "egressBytes",
   "inFlight",
 ] as const;
 const HIST = ["highestTrackableNs", "total", "min", "max", "sum", "clamped", "invalid"] as const;
@@ -42,16 +48,17 @@ const CPU_ARRAYS = [
   "cpuTimeSqueeze",
   "cpuReceivedRps",
 ] as const;
-const HEAD = 6 + SCALARS.length + HIST.length;
+const HEAD = 7 + SCALARS.length + 2 * HIST.length;
 
 /** Pack `counters` into a fresh ArrayBuffer (cold: once per job). */
 export function encodeCounters(counters: JobCounters): ArrayBuffer {
   const hist = counters.latency.toJSON();
+  const egress = counters.egressDelay.toJSON();
   const q = counters.queueCpu.length;
   const c = counters.cpuBusyNs.length;
   const r = counters.routeDrops.length;
   const d = counters.outDevPackets.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length + 2 * egress.counts.length;
   const view = new DataView(new ArrayBuffer(words * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -64,13 +71,15 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   put(hist.counts.length);
   put(r);
   put(d);
+  put(egress.counts.length);
   for (const key of SCALARS) put(counters[key]);
   for (const key of HIST) put(hist[key]);
+  for (const key of HIST) put(egress[key]);
   for (const array of [counters.queueCpu, counters.queueRx, counters.queueDrops]) for (const x of array) put(x);
   for (const key of CPU_ARRAYS) for (const x of counters[key]) put(x);
   for (const x of counters.routeDrops) put(x);
   for (const x of counters.outDevPackets) put(x);
-  for (const [index, count] of hist.counts) {
+  for (const [index, count] of [...hist.counts, ...egress.counts]) {
     put(index);
     put(count);
   }
@@ -93,9 +102,11 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const h = get();
   const r = get();
   const d = get();
-  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h) throw new RangeError("job counters: buffer length does not match its header");
+  const e = get();
+  if (words !== HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h + 2 * e) throw new RangeError("job counters: buffer length does not match its header");
   const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
   const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
+  const egressHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
   const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
   const queueCpu = Int32Array.from({ length: q }, get);
   const queueRx = floats(q);
@@ -106,7 +117,10 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const counts: Array<readonly [number, number]> = [];
   for (let i = 0; i < h; i++) counts.push([get(), get()]);
   const json: LatencyHistogramJson = { ...histHead, counts };
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets };
+  const egressCounts: Array<readonly [number, number]> = [];
+  for (let i = 0; i < e; i++) egressCounts.push([get(), get()]);
+  const egressDelay = LatencyHistogram.fromJSON({ ...egressHead, counts: egressCounts });
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), egressDelay, queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets };
 }
 
 /** Base64 of the buffer (for shard files). */

@@ -6,7 +6,7 @@ import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
 import { bottleneckOf } from "./bottleneck.js";
-import type { BandwidthResult, CpuResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
+import type { BandwidthResult, CpuResult, EgressResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
@@ -68,6 +68,20 @@ export function pointResult(
   const capped = scenario.bandwidth !== undefined;
   const ingressCap = sum((j) => j.dropsIngressCap);
   const dropped = rxRing + backlog + route + ingressCap;
+  const egressCap = scenario.bandwidth?.egress ?? null;
+  const egressDrops = sum((j) => j.dropsEgressCap);
+  const egressDelay = new LatencyHistogram();
+  for (const j of jobs) egressDelay.merge(j.egressDelay);
+  const egress =
+    egressCap === null
+      ? undefined
+      : {
+          capBps: egressCap.rateBps,
+          replies: sum((j) => j.replyPackets),
+          dropped: egressDrops,
+          sentBps: round((sum((j) => j.egressBytes) * 8) / windowS, 1),
+          delayUs: summarizeLatency(egressDelay),
+        };
 
   const perQueue: QueueResult[] = [];
   let v = 0;
@@ -116,7 +130,7 @@ export function pointResult(
       packets: delivered,
     },
     latencyUs: summarizeLatency(latency),
-    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), ...(capped ? { ingressCap } : {}), total: dropped },
+    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), ...(capped ? { ingressCap } : {}), ...(egress ? { egressCap: egressDrops } : {}), total: dropped },
     cpuUtilization: {
       max: Math.max(...utils),
       mean: round(utils.reduce((a, b) => a + b, 0) / utils.length, 4),
@@ -132,7 +146,7 @@ export function pointResult(
       ok: offered === delivered + dropped + inFlight,
     },
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, bottleneckOf({ rxRing, backlog, ingressCap }, Math.max(...utils))) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, egress, bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0)) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -149,7 +163,7 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
 }
 
 /** The caps that applied and the point's bottleneck (scenarios with a `bandwidth` section). */
-function bandwidthResult(scenario: Scenario, bottleneck: BandwidthResult["bottleneck"]): BandwidthResult {
+function bandwidthResult(scenario: Scenario, egress: EgressResult | undefined, bottleneck: BandwidthResult["bottleneck"]): BandwidthResult {
   const b = scenario.bandwidth;
   const caps = b?.caps;
   return {
@@ -160,6 +174,7 @@ function bandwidthResult(scenario: Scenario, bottleneck: BandwidthResult["bottle
     internalGbps: caps?.internalGbps ?? null,
     appliedCap: b?.ingress?.kind ?? "none",
     capBps: b?.ingress?.rateBps ?? 0,
+    ...(egress ? { egress } : {}),
     bottleneck,
   };
 }

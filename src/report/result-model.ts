@@ -36,6 +36,11 @@ export interface Drops {
   readonly route?: Readonly<Record<string, number>>;
   /** Dropped by the ingress cap's policer before the NIC (scenarios with a `bandwidth` section). */
   readonly ingressCap?: number;
+  /**
+   * Replies dropped at the egress shaper's limit (with a `bandwidth.reply` stream). Replies are
+   * not offered packets: not in `total` or the conservation check.
+   */
+  readonly egressCap?: number;
   readonly total: number;
 }
 
@@ -51,8 +56,24 @@ export interface BandwidthResult {
   readonly appliedCap: "public" | "internal" | "none";
   /** The policer's rate, bits/s (0: none). It charges frames without their 14-byte MAC header. */
   readonly capBps: number;
+  /** The reply stream (with `bandwidth.reply` and a cap for it), else absent. */
+  readonly egress?: EgressResult;
   /** What limits this point (report/bottleneck.ts). */
-  readonly bottleneck: "cpu" | "ingressCap" | "rxRing" | "backlog" | "none";
+  readonly bottleneck: "cpu" | "ingressCap" | "egressCap" | "rxRing" | "backlog" | "none";
+}
+
+/** Replies through the egress shaper. */
+export interface EgressResult {
+  /** The shaper's rate, bits/s. */
+  readonly capBps: number;
+  /** Replies created in the window. */
+  readonly replies: number;
+  /** Of those, dropped at the shaper's limit (= drops.egressCap). */
+  readonly dropped: number;
+  /** Reply bits per second that left the shaper within the window. */
+  readonly sentBps: number;
+  /** Shaper queueing delay of the accepted replies, µs — apart from the receive latency. */
+  readonly delayUs: LatencySummaryUs;
 }
 
 /** Where delivered traffic leaves (scenarios with a `routing` section). */

@@ -84,6 +84,7 @@ function withRouteDrops(points: readonly PointResult[], columns: readonly Column
 }
 
 const ingressCapDrops = (p: PointResult): number => p.drops.ingressCap ?? 0;
+const egressCapDrops = (p: PointResult): number => p.drops.egressCap ?? 0;
 
 /** With a bandwidth section: the ingress-cap drops after the backlog (and route) drops. */
 function withCapDrops(points: readonly PointResult[], columns: readonly Column[]): Column[] {
@@ -91,7 +92,12 @@ function withCapDrops(points: readonly PointResult[], columns: readonly Column[]
   const names = columns.map((c) => c.name);
   const at = Math.max(names.indexOf("drops_backlog"), names.indexOf("drops_route")) + 1;
   const cap = col("drop ingressCap", "drops_ingress_cap", ingressCapDrops, ingressCapDrops);
-  return [...columns.slice(0, at), cap, ...columns.slice(at)];
+  const caps = [cap];
+  if (points.some((p) => p.drops.egressCap !== undefined)) {
+    caps.push(col("drop egressCap", "drops_egress_cap", egressCapDrops, egressCapDrops));
+  }
+  const bottleneck = (p: PointResult): string => p.bandwidth?.bottleneck ?? "";
+  return [...columns.slice(0, at), ...caps, ...columns.slice(at), col("bottleneck", "bottleneck", bottleneck, bottleneck)];
 }
 
 /** Columns of the terminal and Markdown tables. */
