@@ -36,6 +36,19 @@ describe("the counters codec round-trips exactly", () => {
     expect(a.ci95?.n).toBe(3);
   });
 
+  it("carries the ingress-cap drops of a scenario with a bandwidth section", () => {
+    const capped = [...loadScenarioFile("examples/cloud-5mbps-egress.yaml").points, ...loadScenarioFile("examples/cloud-ingress-cap.yaml").points];
+    for (const p of capped) {
+      const job = runJob(p.scenario, 5);
+      expect(plain(decodeCounters(encodeCounters(job)))).toEqual(plain(job));
+      const a = pointResult(p.scenario, p.params, 5, [job]);
+      expect(JSON.stringify(pointResult(p.scenario, p.params, 5, [decodeCounters(encodeCounters(job))]))).toBe(JSON.stringify(a));
+    }
+    const last = runJob(capped[capped.length - 1].scenario, 5);
+    expect(last.dropsIngressCap).toBeGreaterThan(0);
+    expect(decodeCounters(encodeCounters(last)).dropsIngressCap).toBe(last.dropsIngressCap);
+  });
+
   it("carries route drops and the leaving-NIC counts of a scenario with routing", () => {
     const routed = loadScenarioFile("examples/routing-missing-rule.yaml").points;
     for (const p of routed) {

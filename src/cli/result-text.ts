@@ -9,6 +9,7 @@ import { irqMovesTables } from "../report/irq-moves-table.js";
 import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
 import { routingNote } from "../report/routing-note.js";
+import { bandwidthNote } from "../report/bandwidth-note.js";
 import { resultJson } from "./output.js";
 import type { ResultFormat } from "./sweep-options.js";
 
@@ -24,7 +25,7 @@ export function shardNote(result: RunResult): string {
  * moves (points with `irq.policy: irqbalance`); `perCpu` adds the per-CPU tables.
  */
 export function resultText(result: RunResult, format: ResultFormat, perCpu = false): string {
-  const note = [routingNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
+  const note = [routingNote(result.points), bandwidthNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
   switch (format) {
     case "json":
       return resultJson(result);

@@ -7,6 +7,7 @@
  * published JSON Schema.
  */
 import type { RoutingConfig } from "../routing/model/build.js";
+import type { BandwidthConfig } from "./bandwidth-section.js";
 import type { RssFlowType } from "../rss/fields.js";
 import type { IndirSpec } from "../rss/indirection.js";
 import type { RssKeySpec } from "../rss/key.js";
@@ -201,6 +202,8 @@ export interface Scenario {
   readonly run: Run;
   /** Policy routing (`routing` section), when given; compile with `compileRouting`. */
   readonly routing?: RoutingConfig;
+  /** Bandwidth caps (`bandwidth` section), when given. */
+  readonly bandwidth?: BandwidthConfig;
 }
 
 /** One point of a sweep: the values its axes took, and the scenario they produce. */

@@ -34,6 +34,7 @@ import {
 } from "./field-types.js";
 import { array, enumOf, int, map, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
 import { routingSection } from "../routing/scenario-section.js";
+import { bandwidthSection } from "./bandwidth-section.js";
 import type { Infer, JsonSchema, Schema } from "./schema-dsl.js";
 
 const host = obj(
@@ -363,6 +364,7 @@ export const scenarioSchema = obj({
   kernel,
   run,
   routing: optional(routingSection),
+  bandwidth: optional(bandwidthSection),
   sweep: optional(sweepSchema),
 });
 

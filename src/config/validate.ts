@@ -32,6 +32,7 @@ import type { QueueAffinity } from "../irq/policies.js";
 import { TopologyError, topologyFromSpec, type CpuTopology } from "../irq/topology.js";
 
 import { resolveRoutingSection } from "../routing/scenario-section.js";
+import { resolveBandwidthSection } from "./bandwidth-section.js";
 
 type CheckedNic = CheckedScenario["nics"][number];
 
@@ -39,12 +40,13 @@ type CheckedNic = CheckedScenario["nics"][number];
 export function validateScenario(raw: unknown): Scenario {
   const checked = check(scenarioSchema, requireTopLevelMapping(raw), "");
   const nics = checked.nics.map((nic, i) => resolveNic(nic, i, checked));
+  const traffic = resolveTraffic(checked.traffic, nics, checked.host.cpus);
   const scenario: Scenario = {
     profile: checked.profile,
     host: { cpus: checked.host.cpus, ghz: checked.host.ghz, topology: resolveTopology(checked.host) },
     nics,
     irq: resolveIrq(checked.irq),
-    traffic: resolveTraffic(checked.traffic, nics, checked.host.cpus),
+    traffic,
     costs: checked.costs,
     kernel: {
       napiWeight: checked.kernel.napiWeight,
@@ -56,6 +58,7 @@ export function validateScenario(raw: unknown): Scenario {
     },
     run: resolveRun(checked.run),
     routing: checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name)),
+    bandwidth: checked.bandwidth === undefined ? undefined : resolveBandwidthSection(checked.bandwidth, checked.profile, traffic.src, "bandwidth"),
   };
   checkIrqPlacement(scenario);
   checkRoutingHasTheReceivingNic(scenario);

@@ -12,6 +12,7 @@ import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
+import type { EgressCap, IngressCap } from "../config/bandwidth-section.js";
 
 /**
  * The RSS facts of a job's flow set: the flows (drawn exactly as the engine draws them), the
@@ -93,9 +94,13 @@ export interface Plan {
    * `routing` section: then every packet is delivered at the stack's base cost.
    */
   readonly routes: FlowRoutes | null;
+  /** The ingress cap arrivals are policed with before the NIC, or null: none. */
+  readonly ingressCap: IngressCap | null;
+  /** The reply stream and the egress shaper it leaves through, or null: none. */
+  readonly egressCap: EgressCap | null;
   /**
-   * Nothing beyond the receive path: no routing section. Only such plans may run on the
-   * dedicated-CPU engine, which has no route drops or lookup costs.
+   * Nothing beyond the receive path: no routing section, no bandwidth cap. Only such plans may run on the
+   * dedicated-CPU engine, which has no route drops, lookup costs or policer.
    */
   readonly plain: boolean;
   readonly costNs: CostNs;
@@ -172,6 +177,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   }
 
   const routes = compileFlowRoutes(scenario, flows);
+  const ingressCap = scenario.bandwidth?.ingress ?? null;
+  const egressCap = scenario.bandwidth?.egress ?? null;
   const ns = (cycles: number): number => cycles / host.ghz;
   return {
     cpus: host.cpus,
@@ -189,7 +196,9 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     flowAppCpu,
     rfs: anyRfs ? rfsTables : null,
     routes,
-    plain: routes === null,
+    ingressCap,
+    egressCap,
+    plain: routes === null && ingressCap === null && egressCap === null,
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),

@@ -6,6 +6,8 @@ import { Backlogs } from "./backlogs.js";
 import { IrqbalanceTimer, rescansDuringRun, scansBeforeRun, type QueueIrqMove } from "./irqbalance-timer.js";
 import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
+import { IngressPolicing } from "./ingress-policing.js";
+import { EgressPath } from "./egress-path.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -26,6 +28,16 @@ export interface JobCounters {
   readonly deliveredBytes: number;
   readonly dropsRxRing: number;
   readonly dropsBacklog: number;
+  /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
+  readonly dropsIngressCap: number;
+  /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
+  readonly replyPackets: number;
+  /** Of those, dropped at the egress shaper's limit. */
+  readonly dropsEgressCap: number;
+  /** Reply bytes that left the egress shaper within the window. */
+  readonly egressBytes: number;
+  /** Egress shaper delay of each accepted reply created in the window (empty without replies). */
+  readonly egressDelay: LatencyHistogram;
   readonly inFlight: number;
   readonly latency: LatencyHistogram;
   readonly queueCpu: Int32Array;
@@ -181,6 +193,10 @@ export class Simulation {
   private readonly cpuRps: Float64Array;
   private readonly routeDrops = new Float64Array(ROUTE_DROP_CAUSES.length);
   private readonly outDevPackets: Float64Array;
+  /** The ingress cap's policer, or null without one. */
+  private readonly ingress: IngressPolicing | null;
+  /** The reply stream's egress shaper, or null without one. */
+  private readonly egress: EgressPath | null;
 
   constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
     this.plan = plan;
@@ -214,6 +230,8 @@ export class Simulation {
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
+    this.ingress = plan.ingressCap === null ? null : new IngressPolicing(plan.ingressCap, irqCpus.length, chunk);
+    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
 
     this.ringBase = new Int32Array(nQ);
     this.ringCap = Int32Array.from(plan.queueRing);
@@ -312,6 +330,7 @@ export class Simulation {
     for (let i = 0; i < this.irqCpus.length; i++) this.pullArrivals(this.irqCpus[i], true);
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
     this.latencyFill = 0;
+    this.egress?.flush(Infinity);
     return this.counters();
   }
 
@@ -348,6 +367,8 @@ export class Simulation {
 
   /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
+    // The generator is the earliest actor: no CPU can deliver before its time any more.
+    this.egress?.flush(this.heap.keys[GEN]);
     const timer = this.irqTimer;
     if (timer !== null && timer.dueNs <= this.source.nextTime) {
       this.rescan(timer);
@@ -372,6 +393,7 @@ export class Simulation {
     this.generated += n;
     const arrTime = this.arrTime;
     const warm = this.window[0];
+    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotEnd, this.chunk, warm);
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
       const from = arrPos[c];
@@ -778,6 +800,7 @@ export class Simulation {
       }
     }
     if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    this.egress?.delivered(this.cpuNow[c]);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
@@ -863,12 +886,18 @@ export class Simulation {
     return {
       windowNs: this.end - this.warm,
       generatedPackets: this.generated,
-      offeredPackets: this.offeredPackets,
-      offeredBytes: this.offeredBytes,
+      // Offered load includes what the ingress cap dropped before the NIC.
+      offeredPackets: this.offeredPackets + (this.ingress?.dropped[0] ?? 0),
+      offeredBytes: this.offeredBytes + (this.ingress?.dropped[1] ?? 0),
       deliveredPackets: this.deliveredPackets,
       deliveredBytes: this.deliveredBytes,
       dropsRxRing: this.dropsRxRing,
       dropsBacklog: this.dropsBacklog,
+      dropsIngressCap: this.ingress?.dropped[0] ?? 0,
+      replyPackets: this.egress?.counts[0] ?? 0,
+      dropsEgressCap: this.egress?.counts[1] ?? 0,
+      egressBytes: this.egress?.counts[2] ?? 0,
+      egressDelay: this.egress?.delay ?? new LatencyHistogram(),
       inFlight: this.countInFlight(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,

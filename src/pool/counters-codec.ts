@@ -5,13 +5,17 @@
  * Layout: little-endian float64 words (exact for every counter: all are integers below 2^53 or
  * the engine's own doubles).
  *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H, [4] route drop causes R,
- *   [5] routing out-device slots D,
- *   then the scalars (SCALARS order) and the histogram header (HIST order),
+ *   [5] routing out-device slots D, [6] egress-delay histogram pairs E,
+ *   then the scalars (SCALARS order), the latency histogram's header (HIST order) and the
+ *   egress-delay histogram's header (HIST order),
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
  *   routeDrops[R], outDevPackets[D],
- *   then H × (slot index, count) of the latency histogram's non-empty slots,
+ *   then H × (slot index, count) of the latency histogram's non-empty slots, then E × (slot
+ *   index, count) of the egress-delay histogram's,
  *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
- * Format 2 added R and D (route verdicts), format 3 the irqbalance tail; other formats are refused.
+ * Format 2 added R and D (route verdicts), format 3 the bandwidth caps (dropsIngressCap,
+ * replyPackets, dropsEgressCap, egressBytes, E and the egress-delay histogram), format 4 the
+ * irqbalance tail; a buffer of another format is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
@@ -19,7 +23,7 @@ import type { QueueIrqMove } from "../engine/irqbalance-timer.js";
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 const SCALARS = [
   "windowNs",
   "generatedPackets",
@@ -29,6 +33,10 @@ const SCALARS = [
   "deliveredBytes",
   "dropsRxRing",
   "dropsBacklog",
+  "dropsIngressCap",
+  "replyPackets",
+  "dropsEgressCap",
+  "egressBytes",
   "inFlight",
 ] as const;
 const HIST = ["highestTrackableNs", "total", "min", "max", "sum", "clamped", "invalid"] as const;
@@ -42,17 +50,18 @@ const CPU_ARRAYS = [
   "cpuTimeSqueeze",
   "cpuReceivedRps",
 ] as const;
-const HEAD = 6 + SCALARS.length + HIST.length;
+const HEAD = 7 + SCALARS.length + 2 * HIST.length;
 
 /** Pack `counters` into a fresh ArrayBuffer (cold: once per job). */
 export function encodeCounters(counters: JobCounters): ArrayBuffer {
   const hist = counters.latency.toJSON();
+  const egress = counters.egressDelay.toJSON();
   const q = counters.queueCpu.length;
   const c = counters.cpuBusyNs.length;
   const r = counters.routeDrops.length;
   const d = counters.outDevPackets.length;
   const m = counters.irqMoves.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length + 2 + 4 * m;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length + 2 * egress.counts.length + 2 + 4 * m;
   const view = new DataView(new ArrayBuffer(words * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -65,13 +74,15 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   put(hist.counts.length);
   put(r);
   put(d);
+  put(egress.counts.length);
   for (const key of SCALARS) put(counters[key]);
   for (const key of HIST) put(hist[key]);
+  for (const key of HIST) put(egress[key]);
   for (const array of [counters.queueCpu, counters.queueRx, counters.queueDrops]) for (const x of array) put(x);
   for (const key of CPU_ARRAYS) for (const x of counters[key]) put(x);
   for (const x of counters.routeDrops) put(x);
   for (const x of counters.outDevPackets) put(x);
-  for (const [index, count] of hist.counts) {
+  for (const [index, count] of [...hist.counts, ...egress.counts]) {
     put(index);
     put(count);
   }
@@ -102,10 +113,12 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const h = get();
   const r = get();
   const d = get();
-  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h + 2;
+  const e = get();
+  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h + 2 * e + 2;
   if (words < fixed) throw new RangeError("job counters: buffer length does not match its header");
   const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
   const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
+  const egressHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
   const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
   const queueCpu = Int32Array.from({ length: q }, get);
   const queueRx = floats(q);
@@ -115,13 +128,16 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const outDevPackets = floats(d);
   const counts: Array<readonly [number, number]> = [];
   for (let i = 0; i < h; i++) counts.push([get(), get()]);
+  const egressCounts: Array<readonly [number, number]> = [];
+  for (let i = 0; i < e; i++) egressCounts.push([get(), get()]);
   const irqbalanceScans = get();
   const m = get();
   if (words !== fixed + 4 * m) throw new RangeError("job counters: buffer length does not match its header");
   const irqMoves: QueueIrqMove[] = [];
   for (let i = 0; i < m; i++) irqMoves.push({ timeNs: get(), queue: get(), from: get(), to: get() });
   const json: LatencyHistogramJson = { ...histHead, counts };
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets, irqbalanceScans, irqMoves };
+  const egressDelay = LatencyHistogram.fromJSON({ ...egressHead, counts: egressCounts });
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), egressDelay, queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets, irqbalanceScans, irqMoves };
 }
 
 /** Base64 of the buffer (for shard files). */

@@ -6,7 +6,8 @@ import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
 import { firstIrqNumber } from "../irq/place-queues.js";
-import type { CpuResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
+import { bottleneckOf } from "./bottleneck.js";
+import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
@@ -31,7 +32,7 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
       (x) => round(x, 3),
     ),
     drops: meanInterval(
-      jobs.map((j) => j.dropsRxRing + j.dropsBacklog + routeDropsOf(j)),
+      jobs.map((j) => j.dropsRxRing + j.dropsBacklog + j.dropsIngressCap + routeDropsOf(j)),
       (x) => round(x, 1),
     ),
   };
@@ -83,7 +84,23 @@ export function pointResult(
   const routed = scenario.routing !== undefined;
   const routeDrops = Object.fromEntries(ROUTE_DROP_CAUSES.map((cause, i) => [cause, sumArray((j) => j.routeDrops, i)]));
   const route = sum(routeDropsOf);
-  const dropped = rxRing + backlog + route;
+  const capped = scenario.bandwidth !== undefined;
+  const ingressCap = sum((j) => j.dropsIngressCap);
+  const dropped = rxRing + backlog + route + ingressCap;
+  const egressCap = scenario.bandwidth?.egress ?? null;
+  const egressDrops = sum((j) => j.dropsEgressCap);
+  const egressDelay = new LatencyHistogram();
+  for (const j of jobs) egressDelay.merge(j.egressDelay);
+  const egress =
+    egressCap === null
+      ? undefined
+      : {
+          capBps: egressCap.rateBps,
+          replies: sum((j) => j.replyPackets),
+          dropped: egressDrops,
+          sentBps: round((sum((j) => j.egressBytes) * 8) / windowS, 1),
+          delayUs: summarizeLatency(egressDelay),
+        };
 
   const perQueue: QueueResult[] = [];
   let v = 0;
@@ -132,7 +149,7 @@ export function pointResult(
       packets: delivered,
     },
     latencyUs: summarizeLatency(latency),
-    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), total: dropped },
+    drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), ...(capped ? { ingressCap } : {}), ...(egress ? { egressCap: egressDrops } : {}), total: dropped },
     cpuUtilization: {
       max: Math.max(...utils),
       mean: round(utils.reduce((a, b) => a + b, 0) / utils.length, 4),
@@ -149,6 +166,7 @@ export function pointResult(
     },
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, egress, bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0)) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -161,5 +179,22 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
   return {
     leavesBy: Object.fromEntries(devices.map((name, i) => [name, slot(i)])),
     replyUnroutable: slot(devices.length),
+  };
+}
+
+/** The caps that applied and the point's bottleneck (scenarios with a `bandwidth` section). */
+function bandwidthResult(scenario: Scenario, egress: EgressResult | undefined, bottleneck: BandwidthResult["bottleneck"]): BandwidthResult {
+  const b = scenario.bandwidth;
+  const caps = b?.caps;
+  return {
+    profile: caps?.profile ?? scenario.profile,
+    egressMbps: caps?.egressMbps ?? null,
+    ingressMbps: caps?.ingressMbps ?? null,
+    ingressSource: caps?.ingressSource ?? "none",
+    internalGbps: caps?.internalGbps ?? null,
+    appliedCap: b?.ingress?.kind ?? "none",
+    capBps: b?.ingress?.rateBps ?? 0,
+    ...(egress ? { egress } : {}),
+    bottleneck,
   };
 }

@@ -34,7 +34,46 @@ export interface Drops {
    * noRoute, unreachable, prohibit, blackhole, martian, rpFilter, notForwarding.
    */
   readonly route?: Readonly<Record<string, number>>;
+  /** Dropped by the ingress cap's policer before the NIC (scenarios with a `bandwidth` section). */
+  readonly ingressCap?: number;
+  /**
+   * Replies dropped at the egress shaper's limit (with a `bandwidth.reply` stream). Replies are
+   * not offered packets: not in `total` or the conservation check.
+   */
+  readonly egressCap?: number;
   readonly total: number;
+}
+
+/** The bandwidth caps of a point (scenarios with a `bandwidth` section). */
+export interface BandwidthResult {
+  readonly profile: "ecs" | "none";
+  readonly egressMbps: number | null;
+  readonly ingressMbps: number | null;
+  /** given, derived (ecs: max(100, egress)) or none. */
+  readonly ingressSource: "given" | "derived" | "none";
+  readonly internalGbps: number | null;
+  /** Which cap polices this traffic: public, internal (all sources private) or none. */
+  readonly appliedCap: "public" | "internal" | "none";
+  /** The policer's rate, bits/s (0: none). It charges frames without their 14-byte MAC header. */
+  readonly capBps: number;
+  /** The reply stream (with `bandwidth.reply` and a cap for it), else absent. */
+  readonly egress?: EgressResult;
+  /** What limits this point (report/bottleneck.ts). */
+  readonly bottleneck: "cpu" | "ingressCap" | "egressCap" | "rxRing" | "backlog" | "none";
+}
+
+/** Replies through the egress shaper. */
+export interface EgressResult {
+  /** The shaper's rate, bits/s. */
+  readonly capBps: number;
+  /** Replies created in the window. */
+  readonly replies: number;
+  /** Of those, dropped at the shaper's limit (= drops.egressCap). */
+  readonly dropped: number;
+  /** Reply bits per second that left the shaper within the window. */
+  readonly sentBps: number;
+  /** Shaper queueing delay of the accepted replies, µs — apart from the receive latency. */
+  readonly delayUs: LatencySummaryUs;
 }
 
 /** Where delivered traffic leaves (scenarios with a `routing` section). */
@@ -127,6 +166,8 @@ export interface PointResult {
   /** Present with a `routing` section. */
   readonly routing?: RoutingResult;
   readonly irqbalance?: IrqbalanceResult;
+  /** Present with a `bandwidth` section. */
+  readonly bandwidth?: BandwidthResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */

@@ -83,12 +83,29 @@ function withRouteDrops(points: readonly PointResult[], columns: readonly Column
   return [...columns.slice(0, at), route, ...columns.slice(at)];
 }
 
+const ingressCapDrops = (p: PointResult): number => p.drops.ingressCap ?? 0;
+const egressCapDrops = (p: PointResult): number => p.drops.egressCap ?? 0;
+
+/** With a bandwidth section: the ingress-cap drops after the backlog (and route) drops. */
+function withCapDrops(points: readonly PointResult[], columns: readonly Column[]): Column[] {
+  if (!points.some((p) => p.drops.ingressCap !== undefined)) return [...columns];
+  const names = columns.map((c) => c.name);
+  const at = Math.max(names.indexOf("drops_backlog"), names.indexOf("drops_route")) + 1;
+  const cap = col("drop ingressCap", "drops_ingress_cap", ingressCapDrops, ingressCapDrops);
+  const caps = [cap];
+  if (points.some((p) => p.drops.egressCap !== undefined)) {
+    caps.push(col("drop egressCap", "drops_egress_cap", egressCapDrops, egressCapDrops));
+  }
+  const bottleneck = (p: PointResult): string => p.bandwidth?.bottleneck ?? "";
+  return [...columns.slice(0, at), ...caps, ...columns.slice(at), col("bottleneck", "bottleneck", bottleneck, bottleneck)];
+}
+
 /** Columns of the terminal and Markdown tables. */
 export function humanColumns(points: readonly PointResult[]): Column[] {
-  return [...paramColumns(points), ...withRouteDrops(points, FIGURES), ...(hasIntervals(points) ? INTERVALS : [])];
+  return [...paramColumns(points), ...withCapDrops(points, withRouteDrops(points, FIGURES)), ...(hasIntervals(points) ? INTERVALS : [])];
 }
 
 /** Columns of the CSV table. */
 export function csvColumns(points: readonly PointResult[]): Column[] {
-  return [...paramColumns(points), ...withRouteDrops(points, FIGURES), ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
+  return [...paramColumns(points), ...withCapDrops(points, withRouteDrops(points, FIGURES)), ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
 }

@@ -1,0 +1,179 @@
+/**
+ * The scenario's `bandwidth` section: the cloud's bandwidth caps (issue 5, facts/cloud-host.md).
+ * The field checks are here; the profile's rules (egress ≤ 200 Mbps under ecs, ingress derived
+ * from egress, internal tiers) are `resolveBandwidth`'s, whose errors are reported at
+ * `bandwidth.<key>`. The engine applies the ingress cap as a `tc police` policer (exceed: drop)
+ * in arrival order before the NIC: public traffic meets the public ingress cap, traffic whose
+ * sources are all private (RFC 1918 / ULA) the internal bandwidth.
+ */
+import { resolveBandwidth, type CloudBandwidth, type BandwidthProfileName } from "../shaping/cloud-bandwidth.js";
+import { ShapingParamError } from "../shaping/errors.js";
+import { classifyPrefixes } from "../shaping/private-address.js";
+import { tbfProfile } from "../shaping/token-bucket-shaper.js";
+import { ConfigError } from "./errors.js";
+import type { Prefix } from "./scenario.js";
+import { int, num, obj, optional } from "./schema-dsl.js";
+import type { Infer } from "./schema-dsl.js";
+
+export const bandwidthSection = obj(
+  {
+    egressMbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Mbps",
+        description: "Public egress bandwidth bought (at most 200 under profile ecs). Omitted: no public caps.",
+      }),
+    ),
+    ingressMbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Mbps",
+        description: "Public ingress cap. Under ecs: derived from egress (max(100, egress)) when omitted, at most that when given.",
+      }),
+    ),
+    internalGbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Gbps",
+        description: "Internal bandwidth for private traffic: 1, 10 or 25 under ecs (default 10); none without it under profile none.",
+      }),
+    ),
+    egressBurst: optional(
+      int({
+        min: 1,
+        max: 1 << 30,
+        unit: "bytes",
+        description: "The egress shaper's bucket (tc tbf burst). Default: 10 ms at the cap, at least 16 KiB. At least reply.size.",
+      }),
+    ),
+    egressLatencyMs: optional(
+      num({
+        exclusiveMin: 0,
+        max: 60_000,
+        unit: "ms",
+        description: "The egress shaper's latency (tc tbf latency: limit = rate × latency + burst). Default 50.",
+      }),
+    ),
+    reply: optional(
+      obj(
+        {
+          size: int({ min: 42, max: 65535, unit: "bytes", description: "Frame size of each reply." }),
+          ratio: num({ exclusiveMin: 0, max: 64, default: 1, description: "Replies per delivered packet (0.5: every other packet)." }),
+        },
+        { description: "A reply stream: delivered packets produce replies that leave through the egress cap." },
+      ),
+    ),
+    ingressBurst: optional(
+      int({
+        min: 1,
+        max: 1 << 30,
+        unit: "bytes",
+        description: "The ingress policer's bucket (tc police burst). Default: 10 ms at the cap, at least 64 KiB.",
+      }),
+    ),
+  },
+  { description: "Bandwidth caps before the CPU (issue 5). Without this section no cap applies." },
+);
+
+export type CheckedBandwidth = Infer<typeof bandwidthSection>;
+
+/** The ingress cap the engine polices arrivals with. */
+export interface IngressCap {
+  /** bits per second */
+  readonly rateBps: number;
+  readonly burstBytes: number;
+  /** Which cap it is: the public ingress cap or the internal bandwidth (all-private sources). */
+  readonly kind: "public" | "internal";
+}
+
+/** The egress shaper the reply stream leaves through. */
+export interface EgressCap {
+  readonly rateBps: number;
+  readonly burstBytes: number;
+  readonly latencyNs: number;
+  readonly replyBytes: number;
+  readonly replyRatio: number;
+  /** Which cap shapes the replies: the public egress cap or the internal bandwidth. */
+  readonly kind: "public" | "internal";
+}
+
+export interface BandwidthConfig {
+  readonly caps: CloudBandwidth;
+  /** Whether the traffic counts as private (every source prefix private). */
+  readonly privateTraffic: boolean;
+  /** null: no cap applies to this traffic. */
+  readonly ingress: IngressCap | null;
+  /** null: no reply stream, or no cap applies to it. */
+  readonly egress: EgressCap | null;
+}
+
+/** Default shaper bucket: 10 ms of the rate, at least 16 KiB. */
+export function defaultEgressBurst(rateBps: number): number {
+  return Math.max(16384, Math.round((rateBps / 8) * 0.01));
+}
+
+/** Default policer bucket: 10 ms of the rate, at least 64 KiB. */
+export function defaultIngressBurst(rateBps: number): number {
+  return Math.max(65536, Math.round((rateBps / 8) * 0.01));
+}
+
+/** Resolve the section under the scenario's profile for traffic from `src`. @throws ConfigError */
+export function resolveBandwidthSection(
+  checked: CheckedBandwidth,
+  profile: BandwidthProfileName,
+  src: readonly Prefix[],
+  path: string,
+): BandwidthConfig {
+  let caps: CloudBandwidth;
+  try {
+    caps = resolveBandwidth(profile, checked);
+  } catch (e) {
+    if (e instanceof ShapingParamError) throw new ConfigError(`${path}.${e.key}`, e.detail);
+    throw e;
+  }
+  const privateTraffic = classifyPrefixes(src) === "private";
+  const rateBps = privateTraffic
+    ? caps.internalGbps === null
+      ? null
+      : Math.round(caps.internalGbps * 1e9)
+    : caps.ingressMbps === null
+      ? null
+      : Math.round(caps.ingressMbps * 1e6);
+  const ingress: IngressCap | null =
+    rateBps === null
+      ? null
+      : { rateBps, burstBytes: checked.ingressBurst ?? defaultIngressBurst(rateBps), kind: privateTraffic ? "internal" : "public" };
+  return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, path) };
+}
+
+function resolveEgress(checked: CheckedBandwidth, caps: CloudBandwidth, privateTraffic: boolean, path: string): EgressCap | null {
+  const reply = checked.reply;
+  if (reply === undefined) return null;
+  const rateBps = privateTraffic
+    ? caps.internalGbps === null
+      ? null
+      : Math.round(caps.internalGbps * 1e9)
+    : caps.egressMbps === null
+      ? null
+      : Math.round(caps.egressMbps * 1e6);
+  if (rateBps === null) return null;
+  const burstBytes = checked.egressBurst ?? Math.max(defaultEgressBurst(rateBps), reply.size);
+  if (burstBytes < reply.size) {
+    throw new ConfigError(`${path}.egressBurst`, `${burstBytes} bytes is smaller than a reply (reply.size ${reply.size}): tbf would drop every reply`);
+  }
+  const egress: EgressCap = {
+    rateBps,
+    burstBytes,
+    latencyNs: Math.round((checked.egressLatencyMs ?? 50) * 1e6),
+    replyBytes: reply.size,
+    replyRatio: reply.ratio,
+    kind: privateTraffic ? "internal" : "public",
+  };
+  try {
+    tbfProfile({ rateBps, burstBytes, latencyNs: egress.latencyNs, minPacketBytes: reply.size });
+  } catch (e) {
+    if (e instanceof ShapingParamError) throw new ConfigError(`${path}.egress`, `the egress shaper cannot be built: ${e.message}`);
+    throw e;
+  }
+  return egress;
+}

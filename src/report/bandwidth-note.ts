@@ -1,0 +1,30 @@
+/**
+ * The line under a results table for a scenario with a `bandwidth` section: per point, the cap
+ * that policed the traffic, what it dropped, and the point's bottleneck.
+ */
+import type { PointResult } from "./result-model.js";
+
+function pointLine(p: PointResult): string {
+  const b = p.bandwidth;
+  if (b === undefined) return "";
+  const cap =
+    b.appliedCap === "none"
+      ? "no cap applies to this traffic"
+      : b.appliedCap === "internal"
+        ? `internal bandwidth ${b.internalGbps} Gbps (private sources)`
+        : `ingress cap ${b.ingressMbps} Mbps (${b.ingressSource}${b.ingressSource === "derived" ? ` from ${b.egressMbps} Mbps egress` : ""}, ${b.profile})`;
+  const params = Object.entries(p.params).map(([k, v]) => `${k}=${v}`).join(" ");
+  const e = b.egress;
+  const egress =
+    e === undefined
+      ? b.egressMbps === null
+        ? "; no public egress cap"
+        : ""
+      : `; replies ${e.replies}, sent ${(e.sentBps / 1e6).toFixed(2)} of ${(e.capBps / 1e6).toFixed(2)} Mbps, egressCap drops ${e.dropped}, shaper delay p50 ${(e.delayUs.p50 / 1000).toFixed(1)} ms p99 ${(e.delayUs.p99 / 1000).toFixed(1)} ms`;
+  return `bandwidth${params === "" ? "" : ` (${params})`}: ${cap}; ingressCap drops ${p.drops.ingressCap ?? 0}${egress}; bottleneck ${b.bottleneck}`;
+}
+
+/** One line per point with a bandwidth section, or "" when no point has one. */
+export function bandwidthNote(points: readonly PointResult[]): string {
+  return points.map(pointLine).filter((line) => line !== "").join("\n");
+}
