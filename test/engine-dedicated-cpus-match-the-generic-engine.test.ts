@@ -114,6 +114,19 @@ describe("the dedicated-CPU engine gives the generic engine's results, byte for 
     expect(run(1).equals(whole)).toBe(true);
   });
 
+  it("a job run on arrival columns reused from other jobs computes what it computes on fresh ones", () => {
+    // Columns are kept from job to job in a thread (engine/arrival-columns.ts); stale packets of
+    // an earlier job — another seed, another load — must never show through.
+    const s = scenarioFrom(scenario({}));
+    const busier = scenarioFrom(scenario({ traffic: { flows: 300, src: "100.64.0.0/10", dst: "10.0.0.19", size: 64, load: { pps: 9_000_000 } } }));
+    const run = (sc: typeof s, seed: number): Buffer => Buffer.from(encodeCounters(runJob(sc, seed)));
+    const first = run(s, 7);
+    run(busier, 8);
+    run(s, 9);
+    expect(run(s, 7).equals(first)).toBe(true);
+    expect(first.equals(Buffer.from(encodeCounters(runJob(s, 7, "generic"))))).toBe(true);
+  });
+
   it("plans with RPS or with two queues on one CPU go to the generic engine", () => {
     const rps = scenarioFrom(scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], queues: 1, rps: { cpus: ["f"] } }] }));
     expect(runsOnDedicatedCpus(compilePlan(rps, 1))).toBe(false);

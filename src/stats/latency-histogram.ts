@@ -33,6 +33,10 @@ const SUB_BUCKET_COUNT = 2048;
 const SUB_BUCKET_HALF_COUNT = 1024;
 const SUB_BUCKET_HALF_COUNT_MAGNITUDE = 10;
 const TWO_POW_32 = 4294967296;
+/** Buckets a histogram allocates at first (values below 2^18 ns ≈ 262 µs: 72 KB). */
+const MIN_BUCKETS = 8;
+/** The counts of a histogram that has allocated none yet (never written: `cover` replaces it first). */
+const NO_COUNTS = new Float64Array(0);
 /** Default range: 2^40 ns ≈ 18.3 minutes, far above any packet latency. */
 const DEFAULT_HIGHEST_TRACKABLE_NS = 2 ** 40;
 
@@ -102,10 +106,21 @@ function isCount(n: number): boolean {
 export class LatencyHistogram {
   /** Largest recordable value in integer ns; larger inputs are recorded as this and counted in `clamped`. */
   readonly highestTrackableNs: number;
-  /** counts[i] = number of values recorded in slot i (Float64: exact up to 2^53, never overflows in practice). */
-  private readonly counts: Float64Array;
-  /** Inputs below this (after +0.5) take the 32-bit fast path: min(2^32, highestTrackableNs + 1). */
-  private readonly fastLimit: number;
+  /**
+   * counts[i] = number of values recorded in slot i (Float64: exact up to 2^53, never overflows in
+   * practice). Grown on demand, by whole buckets, up to `fullLength`: a histogram starts empty and
+   * allocates the slots of the values it meets (packet latencies mostly need 10–20 of the 32
+   * buckets), so a job's histograms — one that records nothing, like the egress delay of a run
+   * without caps, in particular — do not each zero 256 KB. Slots beyond the array are 0.
+   */
+  private counts: Float64Array = NO_COUNTS;
+  /** HdrHistogram's countsArrayLength for `highestTrackableNs`: the most `counts` grows to. */
+  private readonly fullLength: number;
+  /**
+   * Inputs below this (after +0.5) take the 32-bit fast path: min(2^32, highestTrackableNs + 1,
+   * the first value past the allocated slots). 0 while nothing is allocated.
+   */
+  private fastLimit = 0;
   private total = 0;
   private sumNs = 0;
   private minNs = Number.POSITIVE_INFINITY;
@@ -120,8 +135,25 @@ export class LatencyHistogram {
       );
     }
     this.highestTrackableNs = highestTrackableNs;
-    this.counts = new Float64Array(countsLengthFor(highestTrackableNs));
-    this.fastLimit = Math.min(TWO_POW_32, highestTrackableNs + 1);
+    this.fullLength = countsLengthFor(highestTrackableNs);
+  }
+
+  /**
+   * Make slot `index` (< fullLength) addressable: grow `counts` to cover its bucket, in steps of 4
+   * buckets and at least MIN_BUCKETS (few, amortised copies). The length depends only on the
+   * highest slot ever covered, not on the order values came in, so equal histograms have equal
+   * arrays. Cold.
+   */
+  private cover(index: number): void {
+    if (index < this.counts.length) return;
+    const buckets = 4 * Math.ceil(Math.max(bucketOfIndex(index) + 1, MIN_BUCKETS) / 4);
+    const length = Math.min(this.fullLength, (buckets + 1) * SUB_BUCKET_HALF_COUNT);
+    const counts = new Float64Array(length);
+    counts.set(this.counts);
+    this.counts = counts;
+    // A length of (B + 1)·1024 slots holds buckets 0..B−1: the values below 2^(B + 10).
+    const covered = 2 ** (length / SUB_BUCKET_HALF_COUNT - 1 + SUB_BUCKET_HALF_COUNT_MAGNITUDE);
+    this.fastLimit = Math.min(TWO_POW_32, this.highestTrackableNs + 1, covered);
   }
 
   /**
@@ -163,8 +195,8 @@ export class LatencyHistogram {
    * `record`.
    */
   recordBatch(values: Float64Array, n: number): void {
-    const counts = this.counts;
-    const fastLimit = this.fastLimit;
+    let counts = this.counts;
+    let fastLimit = this.fastLimit;
     let total = this.total;
     let sum = this.sumNs;
     let min = this.minNs;
@@ -185,6 +217,8 @@ export class LatencyHistogram {
         this.minNs = min;
         this.maxNs = max;
         this.recordSlow(v, 1);
+        counts = this.counts;
+        fastLimit = this.fastLimit;
         total = this.total;
         sum = this.sumNs;
         min = this.minNs;
@@ -218,7 +252,9 @@ export class LatencyHistogram {
       value = 0; // negative or NaN
       this.invalidCount += count;
     }
-    this.counts[latencyIndexOf(value)] += count;
+    const index = latencyIndexOf(value);
+    this.cover(index);
+    this.counts[index] += count;
     this.total += count;
     this.sumNs += value * count;
     if (value < this.minNs) this.minNs = value;
@@ -237,10 +273,11 @@ export class LatencyHistogram {
         `LatencyHistogram.merge: other holds ${other.maxNs} ns > highestTrackableNs ${this.highestTrackableNs}`,
       );
     }
+    // Every slot outside [index(min), index(max)] of `other` is empty; index(max) < fullLength as max ≤ our range.
+    const last = latencyIndexOf(other.maxNs);
+    this.cover(last);
     const src = other.counts;
     const dst = this.counts;
-    // Every slot outside [index(min), index(max)] of `other` is empty; index(max) < dst.length as max ≤ our range.
-    const last = latencyIndexOf(other.maxNs);
     for (let i = latencyIndexOf(other.minNs); i <= last; i++) dst[i] += src[i];
     this.total += other.total;
     this.sumNs += other.sumNs;
@@ -263,7 +300,7 @@ export class LatencyHistogram {
 
   /** Length of the counts array: HdrHistogram's countsArrayLength for the same range. */
   get countsLength(): number {
-    return this.counts.length;
+    return this.fullLength;
   }
 
   /** Number of recorded values. */
@@ -392,10 +429,11 @@ export class LatencyHistogram {
     let total = 0;
     for (const pair of json.counts) {
       const [index, count] = pair;
-      if (!Number.isSafeInteger(index) || index <= previous || index >= h.counts.length) {
+      if (!Number.isSafeInteger(index) || index <= previous || index >= h.fullLength) {
         fail(`bad or unsorted index ${index}`);
       }
       if (!isCount(count) || count === 0) fail(`bad count ${count} at index ${index}`);
+      h.cover(index);
       h.counts[index] = count;
       total += count;
       previous = index;
