@@ -77,14 +77,24 @@ function cpuHeatMap(points: readonly PointResult[]): string {
   });
 }
 
+/** Drop causes beyond the receive path's, each stacked when some point of the result has it. */
+const CAP_STACKS = [
+  ["ingressCap", "ingress cap (tc police, before the NIC)"],
+  ["egressCap", "egress cap (tc tbf, replies)"],
+] as const;
+
 function dropsChart(points: readonly PointResult[]): string {
+  const caps = CAP_STACKS.filter(([key]) => points.some((p) => p.drops[key] !== undefined));
   // Route causes (scenarios with routing) stack on top, each cause that dropped anything.
   const causes = [...new Set(points.flatMap((p) => Object.entries(p.drops.route ?? {}).filter(([, n]) => n > 0).map(([cause]) => cause)))];
   return stackedBars({
     title: "Drops by cause",
     yLabel: "packets dropped",
-    stacks: ["rx ring full", "backlog full (netdev_max_backlog)", ...causes.map((cause) => `route: ${cause}`)],
-    bars: points.map((p) => ({ label: pointLabel(p), values: [p.drops.rxRing, p.drops.backlog, ...causes.map((cause) => p.drops.route?.[cause] ?? 0)] })),
+    stacks: ["rx ring full", "backlog full (netdev_max_backlog)", ...caps.map(([, name]) => name), ...causes.map((cause) => `route: ${cause}`)],
+    bars: points.map((p) => ({
+      label: pointLabel(p),
+      values: [p.drops.rxRing, p.drops.backlog, ...caps.map(([key]) => p.drops[key] ?? 0), ...causes.map((cause) => p.drops.route?.[cause] ?? 0)],
+    })),
   });
 }
 
