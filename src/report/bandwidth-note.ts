@@ -1,6 +1,7 @@
 /**
- * The line under a results table for a scenario with a `bandwidth` section: per point, the cap
- * that policed the traffic, what it dropped, and the point's bottleneck.
+ * The lines under a results table about bandwidth caps: for a scenario with a `bandwidth`
+ * section, per point, the cap that policed the traffic, what it dropped, and the point's
+ * bottleneck; for one without, that no public cap applies.
  */
 import type { PointResult } from "./result-model.js";
 
@@ -24,7 +25,12 @@ function pointLine(p: PointResult): string {
   return `bandwidth${params === "" ? "" : ` (${params})`}: ${cap}; ingressCap drops ${p.drops.ingressCap ?? 0}${egress}; bottleneck ${b.bottleneck}`;
 }
 
-/** One line per point with a bandwidth section, or "" when no point has one. */
+/** Said once under the results of a scenario without a `bandwidth` section. */
+export const NO_BANDWIDTH_SECTION =
+  "bandwidth: the scenario has no bandwidth section, so no public ingress or egress cap applies (a cloud host's would; add bandwidth.egressMbps to model it)";
+
+/** One line per point with a bandwidth section, or, when no point has one, that no cap applies. */
 export function bandwidthNote(points: readonly PointResult[]): string {
+  if (points.length > 0 && points.every((p) => p.bandwidth === undefined)) return NO_BANDWIDTH_SECTION;
   return points.map(pointLine).filter((line) => line !== "").join("\n");
 }

@@ -1,10 +1,20 @@
 /**
- * What limits a point, named from its drops: the cause that dropped the most packets
- * (`ingressCap`, `egressCap` — replies —, `rxRing`, `backlog`); with no drops, `egressCap` when
- * replies left at 99 % or more of the egress cap, else `cpu` when a CPU was at least 95 % busy,
- * else `none`. Route drops are a verdict, not a capacity limit, and do not count.
+ * What limits a point:
+ * - a bandwidth cap, when its drops (`ingressCap`, or `egressCap` for replies) outnumber the
+ *   receive path's: the cap acts before any CPU sees the packet;
+ * - else, with ring or backlog drops, `cpu` when a CPU was at least 95 % busy (the ring or backlog
+ *   overflowed because the CPU emptying it is saturated), otherwise the queue that overflowed
+ *   (`rxRing`, `backlog`: bursts beyond its size while the CPUs had room);
+ * - with no drops, `egressCap` when replies left at 99 % or more of the egress cap, else `cpu`
+ *   when a CPU was at least 95 % busy, else `none`.
+ * Route drops are a verdict, not a capacity limit, and do not count.
  */
 export type Bottleneck = "cpu" | "ingressCap" | "egressCap" | "rxRing" | "backlog" | "none";
+
+/** A CPU this busy (fraction of the window) is saturated. */
+const SATURATED_CPU = 0.95;
+/** Replies leaving at this fraction of the egress cap use all of it. */
+const FULL_EGRESS = 0.99;
 
 export function bottleneckOf(
   drops: { rxRing: number; backlog: number; ingressCap?: number; egressCap?: number },
@@ -19,7 +29,8 @@ export function bottleneckOf(
   ];
   let best: [Bottleneck, number] = ["none", 0];
   for (const c of candidates) if (c[1] > best[1]) best = c;
-  if (best[1] > 0) return best[0];
-  if (egressUse >= 0.99) return "egressCap";
-  return cpuMax >= 0.95 ? "cpu" : "none";
+  const saturated = cpuMax >= SATURATED_CPU;
+  if (best[1] > 0) return (best[0] === "rxRing" || best[0] === "backlog") && saturated ? "cpu" : best[0];
+  if (egressUse >= FULL_EGRESS) return "egressCap";
+  return saturated ? "cpu" : "none";
 }

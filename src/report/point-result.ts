@@ -134,6 +134,7 @@ export function pointResult(
     });
   }
   const utils = perCpu.map((c) => c.utilization);
+  const bottleneck = bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0);
   const rxNic = scenario.nics[scenario.traffic.nic].name;
   const rxQueues = perQueue.filter((q) => q.nic === rxNic).map((q) => q.packets + q.drops);
   const meanQueue = rxQueues.reduce((a, b) => a + b, 0) / rxQueues.length;
@@ -164,9 +165,10 @@ export function pointResult(
       inFlight,
       ok: offered === delivered + dropped + inFlight,
     },
+    bottleneck,
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, egress, bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0)) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };

@@ -8,6 +8,7 @@
  * an ordinary document). A version-1 reader would take a shard's partial points for whole ones,
  * hence the bump.
  */
+import type { Bottleneck } from "./bottleneck.js";
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
 import type { MeanInterval } from "./confidence.js";
 
@@ -58,8 +59,8 @@ export interface BandwidthResult {
   readonly capBps: number;
   /** The reply stream (with `bandwidth.reply` and a cap for it), else absent. */
   readonly egress?: EgressResult;
-  /** What limits this point (report/bottleneck.ts). */
-  readonly bottleneck: "cpu" | "ingressCap" | "egressCap" | "rxRing" | "backlog" | "none";
+  /** What limits this point (report/bottleneck.ts); the same as the point's `bottleneck`. */
+  readonly bottleneck: Bottleneck;
 }
 
 /** Replies through the egress shaper. */
@@ -163,6 +164,12 @@ export interface PointResult {
   readonly perQueue: readonly QueueResult[];
   readonly perCpu: readonly CpuResult[];
   readonly conservation: Conservation;
+  /**
+   * What limits this point (report/bottleneck.ts): the drop cause that dropped the most, else
+   * `egressCap` (replies at the egress cap), `cpu` (a CPU at least 95 % busy) or `none`. Absent
+   * in result files written before it was added.
+   */
+  readonly bottleneck?: Bottleneck;
   /** Present with a `routing` section. */
   readonly routing?: RoutingResult;
   readonly irqbalance?: IrqbalanceResult;

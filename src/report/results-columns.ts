@@ -86,7 +86,7 @@ function withRouteDrops(points: readonly PointResult[], columns: readonly Column
 const ingressCapDrops = (p: PointResult): number => p.drops.ingressCap ?? 0;
 const egressCapDrops = (p: PointResult): number => p.drops.egressCap ?? 0;
 
-/** With a bandwidth section: the ingress-cap drops after the backlog (and route) drops. */
+/** With a bandwidth section: the cap drops after the backlog (and route) drops. */
 function withCapDrops(points: readonly PointResult[], columns: readonly Column[]): Column[] {
   if (!points.some((p) => p.drops.ingressCap !== undefined)) return [...columns];
   const names = columns.map((c) => c.name);
@@ -96,16 +96,19 @@ function withCapDrops(points: readonly PointResult[], columns: readonly Column[]
   if (points.some((p) => p.drops.egressCap !== undefined)) {
     caps.push(col("drop egressCap", "drops_egress_cap", egressCapDrops, egressCapDrops));
   }
-  const bottleneck = (p: PointResult): string => p.bandwidth?.bottleneck ?? "";
-  return [...columns.slice(0, at), ...caps, ...columns.slice(at), col("bottleneck", "bottleneck", bottleneck, bottleneck)];
+  return [...columns.slice(0, at), ...caps, ...columns.slice(at)];
 }
+
+/** What limits each point, last of the figures (empty for a file written before it was added). */
+const bottleneck = (p: PointResult): string => p.bottleneck ?? "";
+const BOTTLENECK = col("bottleneck", "bottleneck", bottleneck, bottleneck);
 
 /** Columns of the terminal and Markdown tables. */
 export function humanColumns(points: readonly PointResult[]): Column[] {
-  return [...paramColumns(points), ...withCapDrops(points, withRouteDrops(points, FIGURES)), ...(hasIntervals(points) ? INTERVALS : [])];
+  return [...paramColumns(points), ...withCapDrops(points, withRouteDrops(points, FIGURES)), BOTTLENECK, ...(hasIntervals(points) ? INTERVALS : [])];
 }
 
 /** Columns of the CSV table. */
 export function csvColumns(points: readonly PointResult[]): Column[] {
-  return [...paramColumns(points), ...withCapDrops(points, withRouteDrops(points, FIGURES)), ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
+  return [...paramColumns(points), ...withCapDrops(points, withRouteDrops(points, FIGURES)), BOTTLENECK, ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
 }
