@@ -46,7 +46,7 @@ describe("nicsim run --format table|json|csv|md", () => {
 
   it("md is a GitHub table: header, alignment row, one row per point; then the notes as a paragraph", () => {
     const [table, ...notes] = print("md").trimEnd().split("\n\n");
-    expect(notes.join("\n\n")).toMatch(/^bandwidth: the scenario has no bandwidth section/);
+    expect(notes.join("\n\n")).toMatch(/^bandwidth: no cap applies \(the scenario has no bandwidth section\)/);
     const lines = table.split("\n");
     expect(lines).toHaveLength(2 + doc.points.length);
     for (const line of lines) expect(line).toMatch(/^\| .* \|$/);

@@ -26,8 +26,7 @@ function pointLine(p: PointResult): string {
 }
 
 /** Said once under the results of a scenario without a `bandwidth` section. */
-export const NO_BANDWIDTH_SECTION =
-  "bandwidth: the scenario has no bandwidth section, so no public ingress or egress cap applies (a cloud host's would; add bandwidth.egressMbps to model it)";
+export const NO_BANDWIDTH_SECTION = "bandwidth: no cap applies (the scenario has no bandwidth section)";
 
 /** One line per point with a bandwidth section, or, when no point has one, that no cap applies. */
 export function bandwidthNote(points: readonly PointResult[]): string {
