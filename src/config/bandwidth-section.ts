@@ -3,15 +3,16 @@
  * The field checks are here; the profile's rules (egress ≤ 200 Mbps under ecs, ingress derived
  * from egress, internal tiers) are `resolveBandwidth`'s, whose errors are reported at
  * `bandwidth.<key>`. The engine applies the ingress cap as a `tc police` policer (exceed: drop)
- * in arrival order before the NIC: public traffic meets the public ingress cap, traffic whose
- * sources are all private (RFC 1918 / ULA) the internal bandwidth.
+ * in arrival order before the NIC: public traffic meets the public ingress cap, private traffic
+ * (`traffic.network: private`, or with `auto` sources all private: RFC 1918 / ULA) the internal
+ * bandwidth.
  */
 import { resolveBandwidth, type CloudBandwidth, type BandwidthProfileName } from "../shaping/cloud-bandwidth.js";
 import { ShapingParamError } from "../shaping/errors.js";
 import { classifyPrefixes } from "../shaping/private-address.js";
 import { tbfProfile } from "../shaping/token-bucket-shaper.js";
 import { ConfigError } from "./errors.js";
-import type { Prefix } from "./scenario.js";
+import type { Traffic } from "./scenario.js";
 import { int, num, obj, optional } from "./schema-dsl.js";
 import type { Infer } from "./schema-dsl.js";
 
@@ -99,7 +100,7 @@ export interface EgressCap {
 
 export interface BandwidthConfig {
   readonly caps: CloudBandwidth;
-  /** Whether the traffic counts as private (every source prefix private). */
+  /** Whether the traffic counts as private (`traffic.network`, or every source prefix private). */
   readonly privateTraffic: boolean;
   /** null: no cap applies to this traffic. */
   readonly ingress: IngressCap | null;
@@ -117,11 +118,31 @@ export function defaultIngressBurst(rateBps: number): number {
   return Math.max(65536, Math.round((rateBps / 8) * 0.01));
 }
 
-/** Resolve the section under the scenario's profile for traffic from `src`. @throws ConfigError */
+/**
+ * Whether traffic is private (meets the internal bandwidth rather than the public caps):
+ * `traffic.network` when it says, else whether every source prefix is private.
+ */
+export function isPrivateTraffic(traffic: Pick<Traffic, "network" | "src">): boolean {
+  return traffic.network === "auto" ? classifyPrefixes(traffic.src) === "private" : traffic.network === "private";
+}
+
+/**
+ * With a bandwidth section and `network: auto`, sources that are partly private and partly
+ * public (0.0.0.0/0, or a list of both kinds) are not guessed at. @throws ConfigError
+ */
+function checkNetworkIsDecidable(traffic: Pick<Traffic, "network" | "src">): void {
+  if (traffic.network !== "auto" || classifyPrefixes(traffic.src) !== "mixed") return;
+  throw new ConfigError(
+    "traffic.network",
+    `"auto" cannot tell which bandwidth traffic.src uses: its prefixes are partly private (RFC 1918 / ULA) and partly public; say public or private`,
+  );
+}
+
+/** Resolve the section under the scenario's profile for the scenario's traffic. @throws ConfigError */
 export function resolveBandwidthSection(
   checked: CheckedBandwidth,
   profile: BandwidthProfileName,
-  src: readonly Prefix[],
+  traffic: Pick<Traffic, "network" | "src">,
   path: string,
 ): BandwidthConfig {
   let caps: CloudBandwidth;
@@ -131,7 +152,8 @@ export function resolveBandwidthSection(
     if (e instanceof ShapingParamError) throw new ConfigError(`${path}.${e.key}`, e.detail);
     throw e;
   }
-  const privateTraffic = classifyPrefixes(src) === "private";
+  checkNetworkIsDecidable(traffic);
+  const privateTraffic = isPrivateTraffic(traffic);
   const rateBps = privateTraffic
     ? caps.internalGbps === null
       ? null

@@ -137,6 +137,11 @@ export interface Traffic {
   readonly weights: FlowWeights;
   readonly size: SizeMix;
   readonly arrival: Arrival;
+  /**
+   * Which bandwidth the traffic meets: `public` the ingress/egress caps, `private` the internal
+   * bandwidth, `auto` decided by the source prefixes (all private → private).
+   */
+  readonly network: "auto" | "public" | "private";
   readonly load: Load;
   /** Index into `nics` of the NIC that receives this traffic. */
   readonly nic: number;

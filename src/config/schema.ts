@@ -239,6 +239,11 @@ const traffic = obj(
       description: "Arrival process: Poisson (exponential gaps) or constant gaps.",
     }),
     load: offeredLoad({ description: "Offered load: exactly one of { pps } or { mbps }." }),
+    network: enumOf(["auto", "public", "private"], {
+      default: "auto",
+      description:
+        "Which bandwidth the traffic uses (with a bandwidth section): public (the ingress/egress caps) or private (the internal bandwidth). auto: private when every source prefix is private (RFC 1918, RFC 6598 shared space excluded, IPv6 ULA), else public.",
+    }),
     appCpus: optional(
       str({
         description:

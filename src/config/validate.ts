@@ -58,7 +58,7 @@ export function validateScenario(raw: unknown): Scenario {
     },
     run: resolveRun(checked.run),
     routing: checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name)),
-    bandwidth: checked.bandwidth === undefined ? undefined : resolveBandwidthSection(checked.bandwidth, checked.profile, traffic.src, "bandwidth"),
+    bandwidth: checked.bandwidth === undefined ? undefined : resolveBandwidthSection(checked.bandwidth, checked.profile, traffic, "bandwidth"),
   };
   checkIrqPlacement(scenario);
   checkRoutingHasTheReceivingNic(scenario);
@@ -238,6 +238,7 @@ function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[
     size: traffic.size,
     arrival: traffic.arrival,
     load: traffic.load,
+    network: traffic.network,
     nic: receivingNic(traffic.nic, dst, nics),
     appCpus: traffic.appCpus === undefined ? [] : cpuList(traffic.appCpus, "traffic.appCpus", cpus),
   };
