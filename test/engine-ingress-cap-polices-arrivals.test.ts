@@ -69,7 +69,7 @@ describe("ingress cap in the simulated path", () => {
   it("a plan with a cap is not plain and never runs on the dedicated engine", () => {
     const capped = compilePlan(scenarioFrom(doc({ pps: 1000, bandwidth: { egressMbps: 5 } })), 1);
     expect(capped.plain).toBe(false);
-    expect(capped.ingressCap).toEqual({ rateBps: 100e6, burstBytes: 125_000, kind: "public" });
+    expect(capped.ingressCap).toEqual({ rateBps: 100e6, burstBytes: 125_000, mtuBytes: 65535, exceed: "drop", kind: "public" });
     expect(runsOnDedicatedCpus(capped)).toBe(false);
   });
 });

@@ -10,10 +10,10 @@
 import { resolveBandwidth, type CloudBandwidth, type BandwidthProfileName } from "../shaping/cloud-bandwidth.js";
 import { ShapingParamError } from "../shaping/errors.js";
 import { classifyPrefixes } from "../shaping/private-address.js";
-import { tbfProfile } from "../shaping/token-bucket-shaper.js";
+import { tbfProfile, type TbfParams } from "../shaping/token-bucket-shaper.js";
 import { ConfigError } from "./errors.js";
 import type { Traffic } from "./scenario.js";
-import { int, num, obj, optional } from "./schema-dsl.js";
+import { enumOf, int, num, obj, optional } from "./schema-dsl.js";
 import type { Infer } from "./schema-dsl.js";
 
 export const bandwidthSection = obj(
@@ -55,6 +55,30 @@ export const bandwidthSection = obj(
         description: "The egress shaper's latency (tc tbf latency: limit = rate × latency + burst). Default 50.",
       }),
     ),
+    egressLimit: optional(
+      int({
+        min: 1,
+        max: 1 << 30,
+        unit: "bytes",
+        description: "The egress shaper's queue (tc tbf limit), instead of egressLatencyMs: give one or the other.",
+      }),
+    ),
+    egressPeakrateMbps: optional(
+      num({
+        exclusiveMin: 0,
+        unit: "Mbps",
+        description: "The egress shaper's peak rate (tc tbf peakrate): bursts leave no faster than this. Above the egress cap; needs egressMtu.",
+      }),
+    ),
+    egressMtu: optional(
+      int({ min: 1, max: 1 << 30, unit: "bytes", description: "The egress shaper's peak bucket (tc tbf mtu/minburst), with egressPeakrateMbps." }),
+    ),
+    egressMpu: optional(
+      int({ min: 0, max: 65535, unit: "bytes", description: "The fewest bytes the egress shaper charges a packet (tc tbf mpu). Default 0." }),
+    ),
+    egressOverhead: optional(
+      int({ min: 0, max: 65535, unit: "bytes", description: "Bytes the egress shaper adds to every packet's length (tc tbf overhead). Default 0." }),
+    ),
     reply: optional(
       obj(
         {
@@ -72,6 +96,18 @@ export const bandwidthSection = obj(
         description: "The ingress policer's bucket (tc police burst). Default: 10 ms at the cap, at least 64 KiB.",
       }),
     ),
+    ingressMtu: optional(
+      int({
+        min: 1,
+        max: 65535,
+        unit: "bytes",
+        description: "Longer frames exceed the ingress policer whatever its tokens (tc police mtu). Default 65535: the cap limits rate, not size.",
+      }),
+    ),
+    ingressExceed: enumOf(["drop", "pass"], {
+      default: "drop",
+      description: "What the ingress policer does with a packet that exceeds (tc police conform-exceed): drop it, or pass it and count it.",
+    }),
   },
   { description: "Bandwidth caps before the CPU (issue 5). Without this section no cap applies." },
 );
@@ -83,6 +119,10 @@ export interface IngressCap {
   /** bits per second */
   readonly rateBps: number;
   readonly burstBytes: number;
+  /** tc police mtu: longer frames exceed. */
+  readonly mtuBytes: number;
+  /** tc police conform-exceed: an exceeding packet is dropped, or passed and counted. */
+  readonly exceed: "drop" | "pass";
   /** Which cap it is: the public ingress cap or the internal bandwidth (all-private sources). */
   readonly kind: "public" | "internal";
 }
@@ -91,7 +131,14 @@ export interface IngressCap {
 export interface EgressCap {
   readonly rateBps: number;
   readonly burstBytes: number;
-  readonly latencyNs: number;
+  /** tc tbf limit (bytes) or latency (ns): exactly one is set. */
+  readonly limitBytes?: number;
+  readonly latencyNs?: number;
+  /** tc tbf peakrate (bits/s) and mtu (bytes): both or neither. */
+  readonly peakrateBps?: number;
+  readonly mtuBytes?: number;
+  readonly mpuBytes: number;
+  readonly overheadBytes: number;
   readonly replyBytes: number;
   readonly replyRatio: number;
   /** Which cap shapes the replies: the public egress cap or the internal bandwidth. */
@@ -107,6 +154,32 @@ export interface BandwidthConfig {
   /** null: no reply stream, or no cap applies to it. */
   readonly egress: EgressCap | null;
 }
+
+/** The tc tbf parameters of an egress cap, for shaping/token-bucket-shaper.ts. */
+export function egressTbfParams(cap: EgressCap): TbfParams {
+  return {
+    rateBps: cap.rateBps,
+    burstBytes: cap.burstBytes,
+    ...(cap.limitBytes !== undefined ? { limitBytes: cap.limitBytes } : { latencyNs: cap.latencyNs }),
+    ...(cap.peakrateBps !== undefined ? { peakrateBps: cap.peakrateBps, mtuBytes: cap.mtuBytes } : {}),
+    mpuBytes: cap.mpuBytes,
+    overheadBytes: cap.overheadBytes,
+    minPacketBytes: cap.replyBytes,
+  };
+}
+
+/** The `bandwidth` key behind each tbf parameter, for error messages. */
+const TBF_KEYS: Readonly<Record<string, string>> = {
+  rateBps: "egressMbps",
+  burstBytes: "egressBurst",
+  limitBytes: "egressLimit",
+  latencyNs: "egressLatencyMs",
+  peakrateBps: "egressPeakrateMbps",
+  mtuBytes: "egressMtu",
+  mpuBytes: "egressMpu",
+  overheadBytes: "egressOverhead",
+  minPacketBytes: "reply.size",
+};
 
 /** Default shaper bucket: 10 ms of the rate, at least 16 KiB. */
 export function defaultEgressBurst(rateBps: number): number {
@@ -164,7 +237,13 @@ export function resolveBandwidthSection(
   const ingress: IngressCap | null =
     rateBps === null
       ? null
-      : { rateBps, burstBytes: checked.ingressBurst ?? defaultIngressBurst(rateBps), kind: privateTraffic ? "internal" : "public" };
+      : {
+          rateBps,
+          burstBytes: checked.ingressBurst ?? defaultIngressBurst(rateBps),
+          mtuBytes: checked.ingressMtu ?? 65535,
+          exceed: checked.ingressExceed,
+          kind: privateTraffic ? "internal" : "public",
+        };
   return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, path) };
 }
 
@@ -183,18 +262,28 @@ function resolveEgress(checked: CheckedBandwidth, caps: CloudBandwidth, privateT
   if (burstBytes < reply.size) {
     throw new ConfigError(`${path}.egressBurst`, `${burstBytes} bytes is smaller than a reply (reply.size ${reply.size}): tbf would drop every reply`);
   }
+  if (checked.egressLimit !== undefined && checked.egressLatencyMs !== undefined) {
+    throw new ConfigError(`${path}.egressLimit`, "give egressLimit or egressLatencyMs, not both (tc tbf takes one of limit and latency)");
+  }
+  if ((checked.egressPeakrateMbps === undefined) !== (checked.egressMtu === undefined)) {
+    const [given, missing] = checked.egressMtu === undefined ? ["egressPeakrateMbps", "egressMtu"] : ["egressMtu", "egressPeakrateMbps"];
+    throw new ConfigError(`${path}.${missing}`, `is required with ${given} (tc tbf's peak bucket needs both peakrate and mtu)`);
+  }
   const egress: EgressCap = {
     rateBps,
     burstBytes,
-    latencyNs: Math.round((checked.egressLatencyMs ?? 50) * 1e6),
+    ...(checked.egressLimit !== undefined ? { limitBytes: checked.egressLimit } : { latencyNs: Math.round((checked.egressLatencyMs ?? 50) * 1e6) }),
+    ...(checked.egressPeakrateMbps !== undefined ? { peakrateBps: Math.round(checked.egressPeakrateMbps * 1e6), mtuBytes: checked.egressMtu } : {}),
+    mpuBytes: checked.egressMpu ?? 0,
+    overheadBytes: checked.egressOverhead ?? 0,
     replyBytes: reply.size,
     replyRatio: reply.ratio,
     kind: privateTraffic ? "internal" : "public",
   };
   try {
-    tbfProfile({ rateBps, burstBytes, latencyNs: egress.latencyNs, minPacketBytes: reply.size });
+    tbfProfile(egressTbfParams(egress));
   } catch (e) {
-    if (e instanceof ShapingParamError) throw new ConfigError(`${path}.egress`, `the egress shaper cannot be built: ${e.message}`);
+    if (e instanceof ShapingParamError) throw new ConfigError(`${path}.${TBF_KEYS[e.key] ?? "egressMbps"}`, `the egress shaper cannot be built: ${e.detail}`);
     throw e;
   }
   return egress;

@@ -436,6 +436,7 @@ export class DedicatedCpuSimulation {
       dropsRxRing: this.dropsRxRing,
       dropsBacklog: 0,
       dropsIngressCap: 0,
+      ingressExceeded: 0,
       replyPackets: 0,
       dropsEgressCap: 0,
       egressBytes: 0,

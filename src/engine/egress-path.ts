@@ -14,7 +14,7 @@
  * shaper delay of each accepted one; plus the bytes that departed within the window (the long-run
  * egress rate).
  */
-import type { EgressCap } from "../config/bandwidth-section.js";
+import { egressTbfParams, type EgressCap } from "../config/bandwidth-section.js";
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { SHAPER_ACCEPTED, TokenBucketShaper, tbfProfile } from "../shaping/token-bucket-shaper.js";
 
@@ -33,7 +33,7 @@ export class EgressPath {
 
   constructor(cap: EgressCap, warm: number, end: number) {
     this.shaper = new TokenBucketShaper(
-      tbfProfile({ rateBps: cap.rateBps, burstBytes: cap.burstBytes, latencyNs: cap.latencyNs, minPacketBytes: cap.replyBytes }),
+      tbfProfile(egressTbfParams(cap)),
     );
     this.size = cap.replyBytes;
     this.ratio = cap.replyRatio;

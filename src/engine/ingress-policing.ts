@@ -1,6 +1,6 @@
 /**
  * The ingress cap in the simulated path: a `tc police` policer (shaping/policer.ts, exceed →
- * drop) that sees every arrival of the instance in arrival (global time) order before the NIC,
+ * drop, or pass and count with `bandwidth.ingressExceed: pass`) that sees every arrival of the instance in arrival (global time) order before the NIC,
  * so an exceeding packet never reaches an rx ring and costs no CPU time. One bucket for the whole
  * instance: more NICs or queues do not add bandwidth.
  *
@@ -11,20 +11,23 @@
 import type { IngressCap } from "../config/bandwidth-section.js";
 import { POLICE_EXCEED, Policer, policerProfile } from "../shaping/policer.js";
 
-/** Policer mtu for the cap: large enough that no frame exceeds by size alone (clouds cap rate, not size). */
-const CAP_MTU_BYTES = 65535;
-
 export class IngressPolicing {
   readonly policer: Policer;
   /** [0] packets and [1] frame bytes dropped that arrived in the measurement window. */
   readonly dropped = new Float64Array(2);
+  /**
+   * [0] packets that exceeded, arrived in the window: dropped ones with `exceed: drop`, passed
+   * ones with `exceed: pass` (tc police conform-exceed pass: counted, not dropped).
+   */
+  readonly exceeded = new Float64Array(1);
+  private readonly exceedDrops: boolean;
   private readonly pos: Int32Array;
   private readonly keep: Uint8Array;
 
   constructor(cap: IngressCap, slots: number, chunk: number) {
-    this.policer = new Policer(
-      policerProfile({ rateBps: cap.rateBps, burstBytes: cap.burstBytes, mtuBytes: CAP_MTU_BYTES, exceed: "drop" }),
-    );
+    const profile = policerProfile({ rateBps: cap.rateBps, burstBytes: cap.burstBytes, mtuBytes: cap.mtuBytes, exceed: cap.exceed });
+    this.policer = new Policer(profile);
+    this.exceedDrops = profile.exceedDrops;
     this.pos = new Int32Array(slots);
     this.keep = new Uint8Array(slots * chunk);
   }
@@ -46,6 +49,8 @@ export class IngressPolicing {
     const keep = this.keep;
     const policer = this.policer;
     const dropped = this.dropped;
+    const exceeded = this.exceeded;
+    const exceedDrops = this.exceedDrops;
     for (let i = 0; i < slots; i++) pos[i] = i * chunk;
     for (;;) {
       let best = -1;
@@ -59,11 +64,15 @@ export class IngressPolicing {
       }
       if (best < 0) break;
       const p = pos[best]++;
-      const pass = policer.check(arrTime[p], arrLen[p]) !== POLICE_EXCEED;
+      const exceeds = policer.check(arrTime[p], arrLen[p]) === POLICE_EXCEED;
+      const pass = !exceeds || !exceedDrops;
       keep[p] = pass ? 1 : 0;
-      if (!pass && arrTime[p] >= warm) {
-        dropped[0]++;
-        dropped[1] += arrLen[p];
+      if (exceeds && arrTime[p] >= warm) {
+        exceeded[0]++;
+        if (!pass) {
+          dropped[0]++;
+          dropped[1] += arrLen[p];
+        }
       }
     }
     for (let i = 0; i < slots; i++) {

@@ -30,6 +30,8 @@ export interface JobCounters {
   readonly dropsBacklog: number;
   /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
   readonly dropsIngressCap: number;
+  /** Exceeded the ingress policer: its drops, or with `ingressExceed: pass` the packets it passed. */
+  readonly ingressExceeded: number;
   /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
   readonly replyPackets: number;
   /** Of those, dropped at the egress shaper's limit. */
@@ -894,6 +896,7 @@ export class Simulation {
       dropsRxRing: this.dropsRxRing,
       dropsBacklog: this.dropsBacklog,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
+      ingressExceeded: this.ingress?.exceeded[0] ?? 0,
       replyPackets: this.egress?.counts[0] ?? 0,
       dropsEgressCap: this.egress?.counts[1] ?? 0,
       egressBytes: this.egress?.counts[2] ?? 0,

@@ -15,7 +15,8 @@
  *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
  * Format 2 added R and D (route verdicts), format 3 the bandwidth caps (dropsIngressCap,
  * replyPackets, dropsEgressCap, egressBytes, E and the egress-delay histogram), format 4 the
- * irqbalance tail; a buffer of another format is refused.
+ * irqbalance tail, format 5 ingressExceeded (tc police conform-exceed pass); a buffer of another
+ * format is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
@@ -23,7 +24,7 @@ import type { QueueIrqMove } from "../engine/irqbalance-timer.js";
 import type { JobCounters } from "../engine/simulation.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 4;
+const FORMAT = 5;
 const SCALARS = [
   "windowNs",
   "generatedPackets",
@@ -34,6 +35,7 @@ const SCALARS = [
   "dropsRxRing",
   "dropsBacklog",
   "dropsIngressCap",
+  "ingressExceeded",
   "replyPackets",
   "dropsEgressCap",
   "egressBytes",

@@ -168,7 +168,7 @@ export function pointResult(
     bottleneck,
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, egress, bottleneck) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, sum((j) => j.ingressExceeded), egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -185,7 +185,12 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
 }
 
 /** The caps that applied and the point's bottleneck (scenarios with a `bandwidth` section). */
-function bandwidthResult(scenario: Scenario, egress: EgressResult | undefined, bottleneck: BandwidthResult["bottleneck"]): BandwidthResult {
+function bandwidthResult(
+  scenario: Scenario,
+  ingressExceeded: number,
+  egress: EgressResult | undefined,
+  bottleneck: BandwidthResult["bottleneck"],
+): BandwidthResult {
   const b = scenario.bandwidth;
   const caps = b?.caps;
   return {
@@ -196,6 +201,8 @@ function bandwidthResult(scenario: Scenario, egress: EgressResult | undefined, b
     internalGbps: caps?.internalGbps ?? null,
     appliedCap: b?.ingress?.kind ?? "none",
     capBps: b?.ingress?.rateBps ?? 0,
+    ingressExceed: b?.ingress?.exceed ?? "drop",
+    ingressExceeded,
     ...(egress ? { egress } : {}),
     bottleneck,
   };

@@ -57,6 +57,10 @@ export interface BandwidthResult {
   readonly appliedCap: "public" | "internal" | "none";
   /** The policer's rate, bits/s (0: none). It charges frames without their 14-byte MAC header. */
   readonly capBps: number;
+  /** What the policer does with an exceeding packet (`bandwidth.ingressExceed`). */
+  readonly ingressExceed: "drop" | "pass";
+  /** Packets that exceeded the policer: its drops, or with `pass` the packets it let through. */
+  readonly ingressExceeded: number;
   /** The reply stream (with `bandwidth.reply` and a cap for it), else absent. */
   readonly egress?: EgressResult;
   /** What limits this point (report/bottleneck.ts); the same as the point's `bottleneck`. */
