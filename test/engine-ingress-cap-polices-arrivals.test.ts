@@ -27,7 +27,7 @@ function doc(options: { pps: number; bandwidth?: Record<string, unknown>; src?: 
 
 describe("ingress cap in the simulated path", () => {
   it("drops exactly the packets the policer stage drops on the same arrivals, in global time order", () => {
-    const scenario = scenarioFrom(doc({ pps: 20_000, bandwidth: { egressMbps: 5, ingressBurst: 20_000 } }));
+    const scenario = scenarioFrom(doc({ pps: 20_000, bandwidth: { egressMbps: 5, ingressBurst: 20_000, arpBackground: false } }));
     const seed = scenario.run.seed;
     const counters = runJob(scenario, seed, "generic");
     // The same arrivals, drawn by the same source into one time-ordered column.
@@ -69,7 +69,7 @@ describe("ingress cap in the simulated path", () => {
   it("a plan with a cap is not plain and never runs on the dedicated engine", () => {
     const capped = compilePlan(scenarioFrom(doc({ pps: 1000, bandwidth: { egressMbps: 5 } })), 1);
     expect(capped.plain).toBe(false);
-    expect(capped.ingressCap).toEqual({ rateBps: 100e6, burstBytes: 125_000, mtuBytes: 65535, exceed: "drop", kind: "public" });
+    expect(capped.ingressCap).toEqual({ rateBps: 100e6, burstBytes: 125_000, mtuBytes: 65535, exceed: "drop", arpBps: 200_000, kind: "public" });
     expect(runsOnDedicatedCpus(capped)).toBe(false);
   });
 });

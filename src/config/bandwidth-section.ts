@@ -12,6 +12,7 @@ import { ShapingParamError } from "../shaping/errors.js";
 import { classifyPrefixes } from "../shaping/private-address.js";
 import { tbfProfile, type TbfParams } from "../shaping/token-bucket-shaper.js";
 import { ConfigError } from "./errors.js";
+import { flag } from "./field-types.js";
 import type { Traffic } from "./scenario.js";
 import { enumOf, int, num, obj, optional } from "./schema-dsl.js";
 import type { Infer } from "./schema-dsl.js";
@@ -104,6 +105,12 @@ export const bandwidthSection = obj(
         description: "Longer frames exceed the ingress policer whatever its tokens (tc police mtu). Default 65535: the cap limits rate, not size.",
       }),
     ),
+    arpBackground: optional(
+      flag({
+        description:
+          "The ~200 Kbps of ARP broadcast an instance receives from its subnet (60-byte frames, Poisson), policed with the traffic by the ingress cap. Default: true under profile ecs, false under none.",
+      }),
+    ),
     ingressExceed: enumOf(["drop", "pass"], {
       default: "drop",
       description: "What the ingress policer does with a packet that exceeds (tc police conform-exceed): drop it, or pass it and count it.",
@@ -123,6 +130,8 @@ export interface IngressCap {
   readonly mtuBytes: number;
   /** tc police conform-exceed: an exceeding packet is dropped, or passed and counted. */
   readonly exceed: "drop" | "pass";
+  /** The subnet's ARP broadcast background policed with the traffic, bits per second (0: none). */
+  readonly arpBps: number;
   /** Which cap it is: the public ingress cap or the internal bandwidth (all-private sources). */
   readonly kind: "public" | "internal";
 }
@@ -242,6 +251,7 @@ export function resolveBandwidthSection(
           burstBytes: checked.ingressBurst ?? defaultIngressBurst(rateBps),
           mtuBytes: checked.ingressMtu ?? 65535,
           exceed: checked.ingressExceed,
+          arpBps: caps.arpBackgroundBps,
           kind: privateTraffic ? "internal" : "public",
         };
   return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, path) };

@@ -437,6 +437,8 @@ export class DedicatedCpuSimulation {
       dropsBacklog: 0,
       dropsIngressCap: 0,
       ingressExceeded: 0,
+      arpPackets: 0,
+      arpDropped: 0,
       replyPackets: 0,
       dropsEgressCap: 0,
       egressBytes: 0,

@@ -10,6 +10,12 @@
  */
 import type { IngressCap } from "../config/bandwidth-section.js";
 import { POLICE_EXCEED, Policer, policerProfile } from "../shaping/policer.js";
+import { Prng } from "../traffic/prng.js";
+
+/** An ARP request: 42 bytes padded to the 60-byte minimum frame (without FCS), as the host sees it. */
+const ARP_FRAME_BYTES = 60;
+/** The ARP background's random stream (apart from the flows', arrivals' and costs'). */
+const ARP_STREAM = 2;
 
 export class IngressPolicing {
   readonly policer: Policer;
@@ -21,13 +27,28 @@ export class IngressPolicing {
    */
   readonly exceeded = new Float64Array(1);
   private readonly exceedDrops: boolean;
+  /**
+   * The subnet's ARP broadcast background (cap.arpBps; facts/cloud-host.md: ~200 Kbps an instance
+   * receives even when idle): 60-byte frames, Poisson, from a stream of their own, policed in time
+   * order with the traffic. [0] frames that arrived in the window, [1] of them dropped.
+   */
+  readonly arp = new Float64Array(2);
+  private readonly arpRng: Prng | null;
+  private readonly arpGapNs: number;
+  /** [0] arrival time of the next ARP frame not yet policed (ns). */
+  private readonly arpNext = new Float64Array(1);
+  private readonly window: Float64Array;
   private readonly pos: Int32Array;
   private readonly keep: Uint8Array;
 
-  constructor(cap: IngressCap, slots: number, chunk: number) {
+  constructor(cap: IngressCap, slots: number, chunk: number, seed: number, warmNs: number, endNs: number) {
     const profile = policerProfile({ rateBps: cap.rateBps, burstBytes: cap.burstBytes, mtuBytes: cap.mtuBytes, exceed: cap.exceed });
     this.policer = new Policer(profile);
     this.exceedDrops = profile.exceedDrops;
+    this.window = Float64Array.of(warmNs, endNs);
+    this.arpGapNs = cap.arpBps > 0 ? (8e9 * ARP_FRAME_BYTES) / cap.arpBps : 0;
+    this.arpRng = cap.arpBps > 0 ? new Prng(seed, ARP_STREAM) : null;
+    this.arpNext[0] = this.arpRng === null ? endNs : this.arpRng.nextExp() * this.arpGapNs;
     this.pos = new Int32Array(slots);
     this.keep = new Uint8Array(slots * chunk);
   }
@@ -64,6 +85,7 @@ export class IngressPolicing {
       }
       if (best < 0) break;
       const p = pos[best]++;
+      if (this.arpNext[0] <= arrTime[p]) this.policeArp(arrTime[p]);
       const exceeds = policer.check(arrTime[p], arrLen[p]) === POLICE_EXCEED;
       const pass = !exceeds || !exceedDrops;
       keep[p] = pass ? 1 : 0;
@@ -75,7 +97,34 @@ export class IngressPolicing {
         }
       }
     }
-    for (let i = 0; i < slots; i++) {
+    this.compact(arrTime, arrFlow, arrLen, slotEnd, chunk);
+  }
+
+  /**
+   * Police the ARP frames that arrive up to `upTo` (ns), in time order. Called before each packet
+   * they precede, and by the engine with the run's end so that the window counts every frame.
+   */
+  policeArp(upTo: number): void {
+    const rng = this.arpRng;
+    if (rng === null) return;
+    const warm = this.window[0];
+    const end = this.window[1];
+    let t = this.arpNext[0];
+    while (t <= upTo && t < end) {
+      const exceeds = this.policer.check(t, ARP_FRAME_BYTES) === POLICE_EXCEED;
+      if (t >= warm) {
+        this.arp[0]++;
+        if (exceeds && this.exceedDrops) this.arp[1]++;
+      }
+      t += rng.nextExp() * this.arpGapNs;
+    }
+    this.arpNext[0] = t;
+  }
+
+  /** Remove the dropped packets from each slot, keeping the order. */
+  private compact(arrTime: Float64Array, arrFlow: Int32Array, arrLen: Uint16Array, slotEnd: Int32Array, chunk: number): void {
+    const keep = this.keep;
+    for (let i = 0; i < slotEnd.length; i++) {
       const from = i * chunk;
       let w = from;
       for (let p = from; p < slotEnd[i]; p++) {

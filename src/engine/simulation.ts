@@ -32,6 +32,9 @@ export interface JobCounters {
   readonly dropsIngressCap: number;
   /** Exceeded the ingress policer: its drops, or with `ingressExceed: pass` the packets it passed. */
   readonly ingressExceeded: number;
+  /** ARP background frames policed with the traffic (bandwidth.arpBackground), and of them dropped. */
+  readonly arpPackets: number;
+  readonly arpDropped: number;
   /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
   readonly replyPackets: number;
   /** Of those, dropped at the egress shaper's limit. */
@@ -232,7 +235,7 @@ export class Simulation {
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
-    this.ingress = plan.ingressCap === null ? null : new IngressPolicing(plan.ingressCap, irqCpus.length, chunk);
+    this.ingress = plan.ingressCap === null ? null : new IngressPolicing(plan.ingressCap, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
 
     this.ringBase = new Int32Array(nQ);
@@ -333,6 +336,7 @@ export class Simulation {
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
     this.latencyFill = 0;
     this.egress?.flush(Infinity);
+    this.ingress?.policeArp(this.end);
     return this.counters();
   }
 
@@ -897,6 +901,8 @@ export class Simulation {
       dropsBacklog: this.dropsBacklog,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
       ingressExceeded: this.ingress?.exceeded[0] ?? 0,
+      arpPackets: this.ingress?.arp[0] ?? 0,
+      arpDropped: this.ingress?.arp[1] ?? 0,
       replyPackets: this.egress?.counts[0] ?? 0,
       dropsEgressCap: this.egress?.counts[1] ?? 0,
       egressBytes: this.egress?.counts[2] ?? 0,

@@ -15,7 +15,7 @@
  *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
  * Format 2 added R and D (route verdicts), format 3 the bandwidth caps (dropsIngressCap,
  * replyPackets, dropsEgressCap, egressBytes, E and the egress-delay histogram), format 4 the
- * irqbalance tail, format 5 ingressExceeded (tc police conform-exceed pass); a buffer of another
+ * irqbalance tail, format 5 ingressExceeded (tc police conform-exceed pass) and the ARP background's arpPackets and arpDropped; a buffer of another
  * format is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
@@ -36,6 +36,8 @@ const SCALARS = [
   "dropsBacklog",
   "dropsIngressCap",
   "ingressExceeded",
+  "arpPackets",
+  "arpDropped",
   "replyPackets",
   "dropsEgressCap",
   "egressBytes",

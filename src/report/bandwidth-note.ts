@@ -23,7 +23,8 @@ function pointLine(p: PointResult): string {
         : ""
       : `; replies ${e.replies}, sent ${(e.sentBps / 1e6).toFixed(2)} of ${(e.capBps / 1e6).toFixed(2)} Mbps, egressCap drops ${e.dropped}, shaper delay p50 ${(e.delayUs.p50 / 1000).toFixed(1)} ms p99 ${(e.delayUs.p99 / 1000).toFixed(1)} ms`;
   const ingress = b.ingressExceed === "pass" ? `ingress exceeded ${b.ingressExceeded} (passed: ingressExceed pass)` : `ingressCap drops ${p.drops.ingressCap ?? 0}`;
-  return `bandwidth${params === "" ? "" : ` (${params})`}: ${cap}; ${ingress}${egress}; bottleneck ${b.bottleneck}`;
+  const arp = b.arpBackground === undefined || b.arpBackground.bps === 0 ? "" : `; ARP background ${b.arpBackground.packets} frames, ${b.arpBackground.dropped} dropped`;
+  return `bandwidth${params === "" ? "" : ` (${params})`}: ${cap}; ${ingress}${arp}${egress}; bottleneck ${b.bottleneck}`;
 }
 
 /** Said once under the results of a scenario without a `bandwidth` section. */

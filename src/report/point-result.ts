@@ -168,7 +168,7 @@ export function pointResult(
     bottleneck,
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, sum((j) => j.ingressExceeded), egress, bottleneck) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, sum((j) => j.ingressExceeded), { packets: sum((j) => j.arpPackets), dropped: sum((j) => j.arpDropped) }, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -188,6 +188,7 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
 function bandwidthResult(
   scenario: Scenario,
   ingressExceeded: number,
+  arp: { packets: number; dropped: number },
   egress: EgressResult | undefined,
   bottleneck: BandwidthResult["bottleneck"],
 ): BandwidthResult {
@@ -203,6 +204,7 @@ function bandwidthResult(
     capBps: b?.ingress?.rateBps ?? 0,
     ingressExceed: b?.ingress?.exceed ?? "drop",
     ingressExceeded,
+    arpBackground: { bps: b?.ingress?.arpBps ?? 0, ...arp },
     ...(egress ? { egress } : {}),
     bottleneck,
   };

@@ -61,6 +61,11 @@ export interface BandwidthResult {
   readonly ingressExceed: "drop" | "pass";
   /** Packets that exceeded the policer: its drops, or with `pass` the packets it let through. */
   readonly ingressExceeded: number;
+  /**
+   * The subnet's ARP broadcast policed with the traffic (`bandwidth.arpBackground`): its rate
+   * (0: off or no ingress cap), the frames that arrived in the window and those the cap dropped.
+   */
+  readonly arpBackground: { readonly bps: number; readonly packets: number; readonly dropped: number };
   /** The reply stream (with `bandwidth.reply` and a cap for it), else absent. */
   readonly egress?: EgressResult;
   /** What limits this point (report/bottleneck.ts); the same as the point's `bottleneck`. */
