@@ -14,7 +14,7 @@ import { tbfProfile, type TbfParams } from "../shaping/token-bucket-shaper.js";
 import { ConfigError } from "./errors.js";
 import { flag } from "./field-types.js";
 import type { Traffic } from "./scenario.js";
-import { enumOf, int, num, obj, optional } from "./schema-dsl.js";
+import { enumOf, int, num, obj, optional, record } from "./schema-dsl.js";
 import type { Infer } from "./schema-dsl.js";
 
 export const bandwidthSection = obj(
@@ -111,6 +111,23 @@ export const bandwidthSection = obj(
           "The ~200 Kbps of ARP broadcast an instance receives from its subnet (60-byte frames, Poisson), policed with the traffic by the ingress cap. Default: true under profile ecs, false under none.",
       }),
     ),
+    nics: optional(
+      record(
+        obj(
+          {
+            ingressMbps: optional(num({ exclusiveMin: 0, unit: "Mbps", description: "This NIC's ingress cap: a policer before the instance's." })),
+            egressMbps: optional(num({ exclusiveMin: 0, unit: "Mbps", description: "This NIC's egress cap: a tbf shaper before the instance's." })),
+            ingressBurst: optional(int({ min: 1, max: 1 << 30, unit: "bytes", description: "Its policer's bucket. Default: 10 ms at its cap, at least 64 KiB." })),
+            egressBurst: optional(int({ min: 1, max: 1 << 30, unit: "bytes", description: "Its shaper's bucket. Default: 10 ms at its cap, at least 16 KiB; at least reply.size." })),
+          },
+          { description: "Caps of one NIC, in series with the instance's: what passes through the NIC meets both." },
+        ),
+        {
+          description:
+            "Caps per NIC, by NIC name. The instance's caps hold whatever the NICs are (more NICs add no bandwidth); a NIC cap limits that NIC further. Ingress: the receiving NIC's cap polices its arrivals. Egress: replies leave by the NIC routing picks (the receiving NIC without a routing section) and meet its shaper, then the instance's.",
+        },
+      ),
+    ),
     ingressExceed: enumOf(["drop", "pass"], {
       default: "drop",
       description: "What the ingress policer does with a packet that exceeds (tc police conform-exceed): drop it, or pass it and count it.",
@@ -150,8 +167,29 @@ export interface EgressCap {
   readonly overheadBytes: number;
   readonly replyBytes: number;
   readonly replyRatio: number;
+  /**
+   * The NICs replies leave by (the routing devices with a routing section, else the receiving
+   * NIC), and each one's own shaper (null: none) that replies meet before the instance's.
+   */
+  readonly devices: readonly string[];
+  readonly nicShapers: readonly (NicEgressCap | null)[];
   /** Which cap shapes the replies: the public egress cap or the internal bandwidth. */
   readonly kind: "public" | "internal";
+}
+
+/** A NIC's own ingress cap (`bandwidth.nics.<name>.ingressMbps`): a policer before the instance's. */
+export interface NicIngressCap {
+  readonly nic: string;
+  readonly rateBps: number;
+  readonly burstBytes: number;
+}
+
+/** A NIC's own egress shaper (`bandwidth.nics.<name>.egressMbps`): tbf before the instance's. */
+export interface NicEgressCap {
+  readonly rateBps: number;
+  readonly burstBytes: number;
+  /** The instance shaper's latency rule: limit = rate × latency + burst. */
+  readonly latencyNs: number;
 }
 
 export interface BandwidthConfig {
@@ -162,6 +200,8 @@ export interface BandwidthConfig {
   readonly ingress: IngressCap | null;
   /** null: no reply stream, or no cap applies to it. */
   readonly egress: EgressCap | null;
+  /** The receiving NIC's own ingress cap, or null. */
+  readonly nicIngress: NicIngressCap | null;
 }
 
 /** The tc tbf parameters of an egress cap, for shaping/token-bucket-shaper.ts. */
@@ -220,13 +260,29 @@ function checkNetworkIsDecidable(traffic: Pick<Traffic, "network" | "src">): voi
   );
 }
 
+/** The NICs a bandwidth section can name, and which receive and send the traffic. */
+export interface BandwidthNics {
+  /** Every NIC of the scenario. */
+  readonly nics: readonly string[];
+  /** The NIC the traffic arrives on. */
+  readonly receiving: string;
+  /** The NICs replies can leave by: the routing devices, or the receiving NIC without routing. */
+  readonly egressDevices: readonly string[];
+}
+
+const PATH = "bandwidth";
+
 /** Resolve the section under the scenario's profile for the scenario's traffic. @throws ConfigError */
 export function resolveBandwidthSection(
   checked: CheckedBandwidth,
   profile: BandwidthProfileName,
   traffic: Pick<Traffic, "network" | "src">,
-  path: string,
+  nics: BandwidthNics,
 ): BandwidthConfig {
+  const path = PATH;
+  for (const name of Object.keys(checked.nics ?? {})) {
+    if (!nics.nics.includes(name)) throw new ConfigError(`${path}.nics.${name}`, `is not a NIC; NICs: ${nics.nics.join(", ")}`);
+  }
   let caps: CloudBandwidth;
   try {
     caps = resolveBandwidth(profile, checked);
@@ -254,12 +310,44 @@ export function resolveBandwidthSection(
           arpBps: caps.arpBackgroundBps,
           kind: privateTraffic ? "internal" : "public",
         };
-  return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, path) };
+  const own = checked.nics?.[nics.receiving];
+  const nicIngress: NicIngressCap | null =
+    own?.ingressMbps === undefined
+      ? null
+      : { nic: nics.receiving, rateBps: Math.round(own.ingressMbps * 1e6), burstBytes: own.ingressBurst ?? defaultIngressBurst(Math.round(own.ingressMbps * 1e6)) };
+  return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, nics.egressDevices, path), nicIngress };
 }
 
-function resolveEgress(checked: CheckedBandwidth, caps: CloudBandwidth, privateTraffic: boolean, path: string): EgressCap | null {
+/** Each egress device's own shaper, or null. @throws ConfigError for a bucket smaller than a reply */
+function nicShapers(checked: CheckedBandwidth, devices: readonly string[], replyBytes: number, latencyNs: number, path: string): (NicEgressCap | null)[] {
+  return devices.map((name) => {
+    const own = checked.nics?.[name];
+    if (own?.egressMbps === undefined) return null;
+    const rateBps = Math.round(own.egressMbps * 1e6);
+    const burstBytes = own.egressBurst ?? Math.max(defaultEgressBurst(rateBps), replyBytes);
+    if (burstBytes < replyBytes) {
+      throw new ConfigError(`${path}.nics.${name}.egressBurst`, `${burstBytes} bytes is smaller than a reply (reply.size ${replyBytes}): tbf would drop every reply`);
+    }
+    try {
+      tbfProfile({ rateBps, burstBytes, latencyNs, minPacketBytes: replyBytes });
+    } catch (e) {
+      if (e instanceof ShapingParamError) throw new ConfigError(`${path}.nics.${name}.egressMbps`, `the NIC's shaper cannot be built: ${e.detail}`);
+      throw e;
+    }
+    return { rateBps, burstBytes, latencyNs };
+  });
+}
+
+function resolveEgress(
+  checked: CheckedBandwidth,
+  caps: CloudBandwidth,
+  privateTraffic: boolean,
+  devices: readonly string[],
+  path: string,
+): EgressCap | null {
   const reply = checked.reply;
   if (reply === undefined) return null;
+  const withoutInstanceCap = Object.entries(checked.nics ?? {}).find(([, own]) => own.egressMbps !== undefined);
   const rateBps = privateTraffic
     ? caps.internalGbps === null
       ? null
@@ -267,7 +355,15 @@ function resolveEgress(checked: CheckedBandwidth, caps: CloudBandwidth, privateT
     : caps.egressMbps === null
       ? null
       : Math.round(caps.egressMbps * 1e6);
-  if (rateBps === null) return null;
+  if (rateBps === null) {
+    if (withoutInstanceCap !== undefined) {
+      throw new ConfigError(
+        `${path}.nics.${withoutInstanceCap[0]}.egressMbps`,
+        `needs the instance's egress cap (${path}.egressMbps${privateTraffic ? " or internalGbps" : ""}): a NIC's shaper sits in series with it`,
+      );
+    }
+    return null;
+  }
   const burstBytes = checked.egressBurst ?? Math.max(defaultEgressBurst(rateBps), reply.size);
   if (burstBytes < reply.size) {
     throw new ConfigError(`${path}.egressBurst`, `${burstBytes} bytes is smaller than a reply (reply.size ${reply.size}): tbf would drop every reply`);
@@ -288,13 +384,16 @@ function resolveEgress(checked: CheckedBandwidth, caps: CloudBandwidth, privateT
     overheadBytes: checked.egressOverhead ?? 0,
     replyBytes: reply.size,
     replyRatio: reply.ratio,
+    devices,
+    nicShapers: [],
     kind: privateTraffic ? "internal" : "public",
   };
+  const shapers = nicShapers(checked, devices, reply.size, egress.latencyNs ?? Math.round((checked.egressLatencyMs ?? 50) * 1e6), path);
   try {
     tbfProfile(egressTbfParams(egress));
   } catch (e) {
     if (e instanceof ShapingParamError) throw new ConfigError(`${path}.${TBF_KEYS[e.key] ?? "egressMbps"}`, `the egress shaper cannot be built: ${e.detail}`);
     throw e;
   }
-  return egress;
+  return { ...egress, nicShapers: shapers };
 }

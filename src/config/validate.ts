@@ -41,6 +41,7 @@ export function validateScenario(raw: unknown): Scenario {
   const checked = check(scenarioSchema, requireTopLevelMapping(raw), "");
   const nics = checked.nics.map((nic, i) => resolveNic(nic, i, checked));
   const traffic = resolveTraffic(checked.traffic, nics, checked.host.cpus);
+  const routing = checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name));
   const scenario: Scenario = {
     profile: checked.profile,
     host: { cpus: checked.host.cpus, ghz: checked.host.ghz, topology: resolveTopology(checked.host) },
@@ -57,8 +58,15 @@ export function validateScenario(raw: unknown): Scenario {
       devWeight: checked.kernel.devWeight,
     },
     run: resolveRun(checked.run),
-    routing: checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name)),
-    bandwidth: checked.bandwidth === undefined ? undefined : resolveBandwidthSection(checked.bandwidth, checked.profile, traffic, "bandwidth"),
+    routing,
+    bandwidth:
+      checked.bandwidth === undefined
+        ? undefined
+        : resolveBandwidthSection(checked.bandwidth, checked.profile, traffic, {
+            nics: nics.map((nic) => nic.name),
+            receiving: nics[traffic.nic].name,
+            egressDevices: routing === undefined ? [nics[traffic.nic].name] : routing.devices.map((d) => d.name),
+          }),
   };
   checkIrqPlacement(scenario);
   checkRoutingHasTheReceivingNic(scenario);

@@ -439,6 +439,8 @@ export class DedicatedCpuSimulation {
       ingressExceeded: 0,
       arpPackets: 0,
       arpDropped: 0,
+      dropsNicIngressCap: 0,
+      egressDevices: new Float64Array(0),
       replyPackets: 0,
       dropsEgressCap: 0,
       egressBytes: 0,

@@ -12,7 +12,7 @@ import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
-import type { EgressCap, IngressCap } from "../config/bandwidth-section.js";
+import type { EgressCap, IngressCap, NicIngressCap } from "../config/bandwidth-section.js";
 
 /**
  * The RSS facts of a job's flow set: the flows (drawn exactly as the engine draws them), the
@@ -96,8 +96,17 @@ export interface Plan {
   readonly routes: FlowRoutes | null;
   /** The ingress cap arrivals are policed with before the NIC, or null: none. */
   readonly ingressCap: IngressCap | null;
+  /** The receiving NIC's own ingress cap, policing before the instance's, or null: none. */
+  readonly nicIngressCap: NicIngressCap | null;
+  /** Whether the receiving NIC is the primary one (nics[0]), where the ARP background arrives. */
+  readonly receivesOnPrimary: boolean;
   /** The reply stream and the egress shaper it leaves through, or null: none. */
   readonly egressCap: EgressCap | null;
+  /**
+   * With a reply stream: each flow's egress device (index into `egressCap.devices`: the routing
+   * device its replies leave by, or 0, the receiving NIC, without routing; -1: no route).
+   */
+  readonly replySlot: Int16Array | null;
   /**
    * Nothing beyond the receive path: no routing section, no bandwidth cap. Only such plans may run on the
    * dedicated-CPU engine, which has no route drops, lookup costs or policer.
@@ -179,6 +188,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   const routes = compileFlowRoutes(scenario, flows);
   const ingressCap = scenario.bandwidth?.ingress ?? null;
   const egressCap = scenario.bandwidth?.egress ?? null;
+  const nicIngressCap = scenario.bandwidth?.nicIngress ?? null;
+  const replySlot = egressCap === null ? null : routes === null ? new Int16Array(flows.count) : Int16Array.from(routes.outDev);
   const ns = (cycles: number): number => cycles / host.ghz;
   return {
     cpus: host.cpus,
@@ -197,8 +208,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     rfs: anyRfs ? rfsTables : null,
     routes,
     ingressCap,
+    nicIngressCap,
+    receivesOnPrimary: traffic.nic === 0,
     egressCap,
-    plain: routes === null && ingressCap === null && egressCap === null,
+    replySlot,
+    plain: routes === null && ingressCap === null && nicIngressCap === null && egressCap === null,
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),

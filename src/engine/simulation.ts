@@ -35,6 +35,14 @@ export interface JobCounters {
   /** ARP background frames policed with the traffic (bandwidth.arpBackground), and of them dropped. */
   readonly arpPackets: number;
   readonly arpDropped: number;
+  /** Of `dropsIngressCap`, dropped by the receiving NIC's own cap (bandwidth.nics). */
+  readonly dropsNicIngressCap: number;
+  /**
+   * Replies per egress device (EgressCap.devices order): created in the window, dropped, bytes
+   * departed in the window, three per device; then the replies whose flow has no route. Empty
+   * without a reply stream.
+   */
+  readonly egressDevices: Float64Array;
   /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
   readonly replyPackets: number;
   /** Of those, dropped at the egress shaper's limit. */
@@ -235,7 +243,10 @@ export class Simulation {
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
-    this.ingress = plan.ingressCap === null ? null : new IngressPolicing(plan.ingressCap, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
+    this.ingress =
+      plan.ingressCap === null && plan.nicIngressCap === null
+        ? null
+        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
 
     this.ringBase = new Int32Array(nQ);
@@ -806,7 +817,7 @@ export class Simulation {
       }
     }
     if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
-    this.egress?.delivered(this.cpuNow[c]);
+    if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
@@ -903,6 +914,8 @@ export class Simulation {
       ingressExceeded: this.ingress?.exceeded[0] ?? 0,
       arpPackets: this.ingress?.arp[0] ?? 0,
       arpDropped: this.ingress?.arp[1] ?? 0,
+      dropsNicIngressCap: this.ingress?.nicDropped[0] ?? 0,
+      egressDevices: this.egress?.perDevice ?? new Float64Array(0),
       replyPackets: this.egress?.counts[0] ?? 0,
       dropsEgressCap: this.egress?.counts[1] ?? 0,
       egressBytes: this.egress?.counts[2] ?? 0,

@@ -5,18 +5,20 @@
  * Layout: little-endian float64 words (exact for every counter: all are integers below 2^53 or
  * the engine's own doubles).
  *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H, [4] route drop causes R,
- *   [5] routing out-device slots D, [6] egress-delay histogram pairs E,
+ *   [5] routing out-device slots D, [6] egress-delay histogram pairs E, [7] egress-device
+ *   fields G,
  *   then the scalars (SCALARS order), the latency histogram's header (HIST order) and the
  *   egress-delay histogram's header (HIST order),
  *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
- *   routeDrops[R], outDevPackets[D],
+ *   routeDrops[R], outDevPackets[D], egressDevices[G],
  *   then H × (slot index, count) of the latency histogram's non-empty slots, then E × (slot
  *   index, count) of the egress-delay histogram's,
  *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
  * Format 2 added R and D (route verdicts), format 3 the bandwidth caps (dropsIngressCap,
  * replyPackets, dropsEgressCap, egressBytes, E and the egress-delay histogram), format 4 the
- * irqbalance tail, format 5 ingressExceeded (tc police conform-exceed pass) and the ARP background's arpPackets and arpDropped; a buffer of another
- * format is refused.
+ * irqbalance tail, format 5 ingressExceeded (tc police conform-exceed pass), the ARP
+ * background's arpPackets and arpDropped, dropsNicIngressCap, and G with the egressDevices (caps
+ * per NIC); a buffer of another format is refused.
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
@@ -38,6 +40,7 @@ const SCALARS = [
   "ingressExceeded",
   "arpPackets",
   "arpDropped",
+  "dropsNicIngressCap",
   "replyPackets",
   "dropsEgressCap",
   "egressBytes",
@@ -54,7 +57,7 @@ const CPU_ARRAYS = [
   "cpuTimeSqueeze",
   "cpuReceivedRps",
 ] as const;
-const HEAD = 7 + SCALARS.length + 2 * HIST.length;
+const HEAD = 8 + SCALARS.length + 2 * HIST.length;
 
 /** Pack `counters` into a fresh ArrayBuffer (cold: once per job). */
 export function encodeCounters(counters: JobCounters): ArrayBuffer {
@@ -65,7 +68,8 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   const r = counters.routeDrops.length;
   const d = counters.outDevPackets.length;
   const m = counters.irqMoves.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * hist.counts.length + 2 * egress.counts.length + 2 + 4 * m;
+  const g = counters.egressDevices.length;
+  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + g + 2 * hist.counts.length + 2 * egress.counts.length + 2 + 4 * m;
   const view = new DataView(new ArrayBuffer(words * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -79,6 +83,7 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   put(r);
   put(d);
   put(egress.counts.length);
+  put(g);
   for (const key of SCALARS) put(counters[key]);
   for (const key of HIST) put(hist[key]);
   for (const key of HIST) put(egress[key]);
@@ -86,6 +91,7 @@ export function encodeCounters(counters: JobCounters): ArrayBuffer {
   for (const key of CPU_ARRAYS) for (const x of counters[key]) put(x);
   for (const x of counters.routeDrops) put(x);
   for (const x of counters.outDevPackets) put(x);
+  for (const x of counters.egressDevices) put(x);
   for (const [index, count] of [...hist.counts, ...egress.counts]) {
     put(index);
     put(count);
@@ -118,7 +124,8 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const r = get();
   const d = get();
   const e = get();
-  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + 2 * h + 2 * e + 2;
+  const g = get();
+  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + g + 2 * h + 2 * e + 2;
   if (words < fixed) throw new RangeError("job counters: buffer length does not match its header");
   const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
   const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
@@ -130,6 +137,7 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const cpu = Object.fromEntries(CPU_ARRAYS.map((key) => [key, floats(c)])) as Record<(typeof CPU_ARRAYS)[number], Float64Array>;
   const routeDrops = floats(r);
   const outDevPackets = floats(d);
+  const egressDevices = floats(g);
   const counts: Array<readonly [number, number]> = [];
   for (let i = 0; i < h; i++) counts.push([get(), get()]);
   const egressCounts: Array<readonly [number, number]> = [];
@@ -141,7 +149,7 @@ export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   for (let i = 0; i < m; i++) irqMoves.push({ timeNs: get(), queue: get(), from: get(), to: get() });
   const json: LatencyHistogramJson = { ...histHead, counts };
   const egressDelay = LatencyHistogram.fromJSON({ ...egressHead, counts: egressCounts });
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), egressDelay, queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets, irqbalanceScans, irqMoves };
+  return { ...scalars, latency: LatencyHistogram.fromJSON(json), egressDelay, queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets, egressDevices, irqbalanceScans, irqMoves };
 }
 
 /** Base64 of the buffer (for shard files). */

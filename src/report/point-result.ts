@@ -100,6 +100,14 @@ export function pointResult(
           dropped: egressDrops,
           sentBps: round((sum((j) => j.egressBytes) * 8) / windowS, 1),
           delayUs: summarizeLatency(egressDelay),
+          byNic: egressCap.devices.map((nic, d) => ({
+            nic,
+            capBps: egressCap.nicShapers[d]?.rateBps ?? null,
+            replies: sumArray((j) => j.egressDevices, 3 * d),
+            dropped: sumArray((j) => j.egressDevices, 3 * d + 1),
+            sentBps: round((sumArray((j) => j.egressDevices, 3 * d + 2) * 8) / windowS, 1),
+          })),
+          unroutable: sumArray((j) => j.egressDevices, 3 * egressCap.devices.length),
         };
 
   const perQueue: QueueResult[] = [];
@@ -168,7 +176,7 @@ export function pointResult(
     bottleneck,
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, sum((j) => j.ingressExceeded), { packets: sum((j) => j.arpPackets), dropped: sum((j) => j.arpDropped) }, egress, bottleneck) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, sum((j) => j.ingressExceeded), { packets: sum((j) => j.arpPackets), dropped: sum((j) => j.arpDropped) }, sum((j) => j.dropsNicIngressCap), egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -189,6 +197,7 @@ function bandwidthResult(
   scenario: Scenario,
   ingressExceeded: number,
   arp: { packets: number; dropped: number },
+  nicIngressDrops: number,
   egress: EgressResult | undefined,
   bottleneck: BandwidthResult["bottleneck"],
 ): BandwidthResult {
@@ -205,6 +214,7 @@ function bandwidthResult(
     ingressExceed: b?.ingress?.exceed ?? "drop",
     ingressExceeded,
     arpBackground: { bps: b?.ingress?.arpBps ?? 0, ...arp },
+    ...(b?.nicIngress ? { nicIngress: { nic: b.nicIngress.nic, capBps: b.nicIngress.rateBps, dropped: nicIngressDrops } } : {}),
     ...(egress ? { egress } : {}),
     bottleneck,
   };

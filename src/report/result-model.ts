@@ -66,6 +66,8 @@ export interface BandwidthResult {
    * (0: off or no ingress cap), the frames that arrived in the window and those the cap dropped.
    */
   readonly arpBackground: { readonly bps: number; readonly packets: number; readonly dropped: number };
+  /** The receiving NIC's own ingress cap (`bandwidth.nics`), when it has one: what it dropped (part of drops.ingressCap). */
+  readonly nicIngress?: { readonly nic: string; readonly capBps: number; readonly dropped: number };
   /** The reply stream (with `bandwidth.reply` and a cap for it), else absent. */
   readonly egress?: EgressResult;
   /** What limits this point (report/bottleneck.ts); the same as the point's `bottleneck`. */
@@ -84,6 +86,21 @@ export interface EgressResult {
   readonly sentBps: number;
   /** Shaper queueing delay of the accepted replies, µs — apart from the receive latency. */
   readonly delayUs: LatencySummaryUs;
+  /** Replies by the NIC they leave by (routing's choice; the receiving NIC without routing). */
+  readonly byNic: readonly EgressNicResult[];
+  /** Replies created in the window whose flow has no route: never sent, not in `replies`. */
+  readonly unroutable: number;
+}
+
+/** The replies one NIC sent. */
+export interface EgressNicResult {
+  readonly nic: string;
+  /** The NIC's own shaper rate, bits/s (`bandwidth.nics`), or null: only the instance's cap. */
+  readonly capBps: number | null;
+  readonly replies: number;
+  /** Dropped by its own shaper or the instance's. */
+  readonly dropped: number;
+  readonly sentBps: number;
 }
 
 /** Where delivered traffic leaves (scenarios with a `routing` section). */
