@@ -6,7 +6,6 @@ import {
   egressCapProblem,
   mbpsToBps,
   resolveBandwidth,
-  type BandwidthParams,
 } from "../src/shaping/index.js";
 
 /** facts/cloud-host.md "Bandwidth": egress ≤ 200 Mbps; ingress 100 while egress < 100, = egress above. */
@@ -66,18 +65,6 @@ describe("under the ecs profile the ingress cap follows the egress bought", () =
 
   it("no bandwidth section: no caps at all (the report should say so)", () => {
     expect(resolveBandwidth("ecs", undefined)).toMatchObject({ egressMbps: null, ingressMbps: null, internalGbps: null, arpBackgroundBps: 0 });
-  });
-
-  it("caps are per instance; perNic adds a bucket per NIC in series under ecs, replaces it under none", () => {
-    const cases: [Parameters<typeof resolveBandwidth>[0], BandwidthParams, boolean, boolean][] = [
-      ["ecs", { egressMbps: 5 }, true, false],
-      ["ecs", { egressMbps: 5, perNic: true }, true, true],
-      ["none", { egressMbps: 5 }, true, false],
-      ["none", { egressMbps: 5, perNic: true }, false, true],
-    ];
-    for (const [profile, params, instanceWide, perNic] of cases) {
-      expect(resolveBandwidth(profile, params)).toMatchObject({ instanceWide, perNic });
-    }
   });
 
   it("the ~200 Kbps ARP background: on under ecs with a bandwidth section, 416.67 pps of 60-byte frames", () => {

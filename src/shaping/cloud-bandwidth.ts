@@ -14,9 +14,8 @@
  *   shared by all private traffic and not guaranteed; nicsim defaults to 10 (I/O-optimized is
  *   what is sold today) and models it as a cap per direction, like the public ones.
  * - Public bandwidth is dedicated to the instance; more elastic NICs do not add bandwidth: the
- *   caps are per instance (one bucket shared by every NIC) unless `perNic` asks for a bucket per
- *   NIC, which under `ecs` sits in series with the instance bucket (so NICs still never add
- *   bandwidth) and under `none` replaces it (a host whose every NIC is shaped on its own).
+ *   caps are per instance (one bucket shared by every NIC). A NIC's own caps (the section's
+ *   `nics`, config/bandwidth-section.ts) sit in series with them, so NICs still never add any.
  * - A new instance receives about 200 Kbps of ARP broadcast from its subnet even when idle, and
  *   answers none of it (the requests are for other addresses). `arpBackgroundPps` turns that into
  *   a packet rate for a frame size.
@@ -48,8 +47,6 @@ export interface BandwidthParams {
   readonly ingressMbps?: number;
   /** Internal bandwidth, Gbps: 1, 10 or 25 under `ecs` (default 10); any positive figure under `none`. */
   readonly internalGbps?: number;
-  /** A cap per NIC as well as (ecs) or instead of (none) the instance-wide one. Default false. */
-  readonly perNic?: boolean;
   /** Inject the subnet's ARP broadcast background. Default: true under `ecs`, false under `none`. */
   readonly arpBackground?: boolean;
 }
@@ -65,10 +62,6 @@ export interface CloudBandwidth {
   readonly ingressSource: "given" | "derived" | "none";
   /** Internal (private traffic) cap per direction, Gbps; null: none. */
   readonly internalGbps: number | null;
-  /** One bucket shared by all NICs applies (per instance). */
-  readonly instanceWide: boolean;
-  /** Each NIC has a bucket of its own with the same figures. */
-  readonly perNic: boolean;
   /** ARP background on the primary NIC's ingress, bits per second; 0: none. */
   readonly arpBackgroundBps: number;
 }
@@ -116,8 +109,6 @@ export function resolveBandwidth(profile: BandwidthProfileName, params: Bandwidt
       ingressMbps: null,
       ingressSource: "none",
       internalGbps: null,
-      instanceWide: true,
-      perNic: false,
       arpBackgroundBps: 0,
     };
   }
@@ -162,15 +153,12 @@ export function resolveBandwidth(profile: BandwidthProfileName, params: Bandwidt
     internalGbps = ECS_DEFAULT_INTERNAL_GBPS;
   }
 
-  const perNic = params.perNic ?? false;
   return {
     profile,
     egressMbps,
     ingressMbps,
     ingressSource,
     internalGbps,
-    instanceWide: ecs || !perNic,
-    perNic,
     arpBackgroundBps: (params.arpBackground ?? ecs) ? ARP_BACKGROUND_BPS : 0,
   };
 }

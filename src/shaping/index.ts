@@ -20,18 +20,9 @@
  *   between classes, the provider's own (unpublished) enforcement algorithm — the caps are
  *   modelled with the Linux tools people use to reproduce them.
  *
- * Config (proposed; wired by config/, not here). Units as written in the scenario file.
- *   profile                   "ecs" (default) | "none" (top level)
- *   bandwidth.egressMbps      public egress cap, Mbit/s (10⁶); ≤ 200 under ecs
- *   bandwidth.ingressMbps     public ingress cap, Mbit/s; ecs default max(100, egress)
- *   bandwidth.burst           shaper/policer bucket, bytes
- *   bandwidth.limit           shaper queue, bytes — or bandwidth.latency, a duration ("50ms")
- *   bandwidth.peakrate, .mtu  optional second bucket (Mbit/s, bytes)
- *   bandwidth.mpu, .overhead  bytes
- *   bandwidth.exceed          policer exceed action: "drop" (default for the cap) | "pass" | "reclassify"
- *   bandwidth.internalGbps    1 | 10 | 25 under ecs (default 10)
- *   bandwidth.perNic          boolean, default false
- *   traffic.network           "public" | "private": overrides the address rule
+ * Config: the scenario's `bandwidth` section (config/bandwidth-section.ts, the keys and their
+ * checks) and `traffic.network`; the engine applies the caps (engine/ingress-policing.ts,
+ * engine/egress-path.ts). Caps per NIC are `bandwidth.nics`, in series with the instance's.
  *
  * Inputs   cold: params objects in kernel units (bits/s, bytes, ns). Hot: arrival time (ns, from
  *          the engine's clock, never decreasing) and frame length (bytes), scalar or as
