@@ -12,6 +12,7 @@ export function inProcessExecutor(): JobExecutor {
   let stopped = false;
   return {
     threads: 1,
+    inFlight: 1,
     async run(task: JobTask): Promise<ArrayBuffer> {
       await nextTurn();
       if (stopped) throw new Error("executor destroyed");

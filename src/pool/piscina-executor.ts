@@ -24,6 +24,7 @@ export function piscinaExecutor(threads: number, workerFile: string | URL = DEFA
   });
   return {
     threads,
+    inFlight: 2 * threads,
     run: (task) => pool.run(task),
     close: () => pool.close(),
     destroy: () => {

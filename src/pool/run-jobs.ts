@@ -1,6 +1,7 @@
 /**
- * The scheduler: feeds jobs to an executor, keeping each thread busy with one job running and
- * one waiting (so no thread idles while the main thread handles a result), and hands each
+ * The scheduler: feeds jobs to an executor, keeping `executor.inFlight` of them handed to it (a
+ * pool: one running and one waiting per thread, so no thread idles while the main thread handles
+ * a result), and hands each
  * result to `onResult` as it arrives — in completion order; callers that need list order key
  * results by the job. The first failure or an abort stops everything: the executor is
  * destroyed (running jobs are abandoned) and the promise rejects.
@@ -23,7 +24,7 @@ export interface RunJobsOptions {
 
 export function runJobs(jobs: readonly JobSpec[], executor: JobExecutor, options: RunJobsOptions): Promise<void> {
   const { taskOf, onResult, describe, signal } = options;
-  const window = executor.threads === 1 ? 1 : executor.threads * 2;
+  const window = executor.inFlight;
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let running = 0;
