@@ -270,8 +270,6 @@ export interface BandwidthNics {
   readonly egressDevices: readonly string[];
 }
 
-const PATH = "bandwidth";
-
 /** Resolve the section under the scenario's profile for the scenario's traffic. @throws ConfigError */
 export function resolveBandwidthSection(
   checked: CheckedBandwidth,
@@ -279,7 +277,7 @@ export function resolveBandwidthSection(
   traffic: Pick<Traffic, "network" | "src">,
   nics: BandwidthNics,
 ): BandwidthConfig {
-  const path = PATH;
+  const path = "bandwidth";
   for (const name of Object.keys(checked.nics ?? {})) {
     if (!nics.nics.includes(name)) throw new ConfigError(`${path}.nics.${name}`, `is not a NIC; NICs: ${nics.nics.join(", ")}`);
   }
@@ -310,12 +308,15 @@ export function resolveBandwidthSection(
           arpBps: caps.arpBackgroundBps,
           kind: privateTraffic ? "internal" : "public",
         };
-  const own = checked.nics?.[nics.receiving];
-  const nicIngress: NicIngressCap | null =
-    own?.ingressMbps === undefined
-      ? null
-      : { nic: nics.receiving, rateBps: Math.round(own.ingressMbps * 1e6), burstBytes: own.ingressBurst ?? defaultIngressBurst(Math.round(own.ingressMbps * 1e6)) };
-  return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, nics.egressDevices, path), nicIngress };
+  return { caps, privateTraffic, ingress, egress: resolveEgress(checked, caps, privateTraffic, nics.egressDevices, path), nicIngress: nicIngressCap(checked, nics.receiving) };
+}
+
+/** The receiving NIC's own ingress cap, or null. */
+function nicIngressCap(checked: CheckedBandwidth, receiving: string): NicIngressCap | null {
+  const own = checked.nics?.[receiving];
+  if (own?.ingressMbps === undefined) return null;
+  const rateBps = Math.round(own.ingressMbps * 1e6);
+  return { nic: receiving, rateBps, burstBytes: own.ingressBurst ?? defaultIngressBurst(rateBps) };
 }
 
 /** Each egress device's own shaper, or null. @throws ConfigError for a bucket smaller than a reply */
@@ -347,7 +348,7 @@ function resolveEgress(
 ): EgressCap | null {
   const reply = checked.reply;
   if (reply === undefined) return null;
-  const withoutInstanceCap = Object.entries(checked.nics ?? {}).find(([, own]) => own.egressMbps !== undefined);
+  const nicWithEgressCap = Object.entries(checked.nics ?? {}).find(([, own]) => own.egressMbps !== undefined);
   const rateBps = privateTraffic
     ? caps.internalGbps === null
       ? null
@@ -356,9 +357,9 @@ function resolveEgress(
       ? null
       : Math.round(caps.egressMbps * 1e6);
   if (rateBps === null) {
-    if (withoutInstanceCap !== undefined) {
+    if (nicWithEgressCap !== undefined) {
       throw new ConfigError(
-        `${path}.nics.${withoutInstanceCap[0]}.egressMbps`,
+        `${path}.nics.${nicWithEgressCap[0]}.egressMbps`,
         `needs the instance's egress cap (${path}.egressMbps${privateTraffic ? " or internalGbps" : ""}): a NIC's shaper sits in series with it`,
       );
     }
@@ -375,25 +376,26 @@ function resolveEgress(
     const [given, missing] = checked.egressMtu === undefined ? ["egressPeakrateMbps", "egressMtu"] : ["egressMtu", "egressPeakrateMbps"];
     throw new ConfigError(`${path}.${missing}`, `is required with ${given} (tc tbf's peak bucket needs both peakrate and mtu)`);
   }
+  const latencyNs = Math.round((checked.egressLatencyMs ?? 50) * 1e6);
   const egress: EgressCap = {
     rateBps,
     burstBytes,
-    ...(checked.egressLimit !== undefined ? { limitBytes: checked.egressLimit } : { latencyNs: Math.round((checked.egressLatencyMs ?? 50) * 1e6) }),
+    ...(checked.egressLimit !== undefined ? { limitBytes: checked.egressLimit } : { latencyNs }),
     ...(checked.egressPeakrateMbps !== undefined ? { peakrateBps: Math.round(checked.egressPeakrateMbps * 1e6), mtuBytes: checked.egressMtu } : {}),
     mpuBytes: checked.egressMpu ?? 0,
     overheadBytes: checked.egressOverhead ?? 0,
     replyBytes: reply.size,
     replyRatio: reply.ratio,
     devices,
-    nicShapers: [],
+    // A NIC's shaper takes the instance's latency rule (its default 50 ms when egressLimit is given).
+    nicShapers: nicShapers(checked, devices, reply.size, latencyNs, path),
     kind: privateTraffic ? "internal" : "public",
   };
-  const shapers = nicShapers(checked, devices, reply.size, egress.latencyNs ?? Math.round((checked.egressLatencyMs ?? 50) * 1e6), path);
   try {
     tbfProfile(egressTbfParams(egress));
   } catch (e) {
     if (e instanceof ShapingParamError) throw new ConfigError(`${path}.${TBF_KEYS[e.key] ?? "egressMbps"}`, `the egress shaper cannot be built: ${e.detail}`);
     throw e;
   }
-  return { ...egress, nicShapers: shapers };
+  return egress;
 }

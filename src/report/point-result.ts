@@ -176,7 +176,7 @@ export function pointResult(
     bottleneck,
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, sum((j) => j.ingressExceeded), { packets: sum((j) => j.arpPackets), dropped: sum((j) => j.arpDropped) }, sum((j) => j.dropsNicIngressCap), egress, bottleneck) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, jobs, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
   };
@@ -195,12 +195,11 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
 /** The caps that applied and the point's bottleneck (scenarios with a `bandwidth` section). */
 function bandwidthResult(
   scenario: Scenario,
-  ingressExceeded: number,
-  arp: { packets: number; dropped: number },
-  nicIngressDrops: number,
+  jobs: readonly JobCounters[],
   egress: EgressResult | undefined,
   bottleneck: BandwidthResult["bottleneck"],
 ): BandwidthResult {
+  const sum = (pick: (j: JobCounters) => number): number => jobs.reduce((s, j) => s + pick(j), 0);
   const b = scenario.bandwidth;
   const caps = b?.caps;
   return {
@@ -212,9 +211,9 @@ function bandwidthResult(
     appliedCap: b?.ingress?.kind ?? "none",
     capBps: b?.ingress?.rateBps ?? 0,
     ingressExceed: b?.ingress?.exceed ?? "drop",
-    ingressExceeded,
-    arpBackground: { bps: b?.ingress?.arpBps ?? 0, ...arp },
-    ...(b?.nicIngress ? { nicIngress: { nic: b.nicIngress.nic, capBps: b.nicIngress.rateBps, dropped: nicIngressDrops } } : {}),
+    ingressExceeded: sum((j) => j.ingressExceeded),
+    arpBackground: { bps: b?.ingress?.arpBps ?? 0, packets: sum((j) => j.arpPackets), dropped: sum((j) => j.arpDropped) },
+    ...(b?.nicIngress ? { nicIngress: { nic: b.nicIngress.nic, capBps: b.nicIngress.rateBps, dropped: sum((j) => j.dropsNicIngressCap) } } : {}),
     ...(egress ? { egress } : {}),
     bottleneck,
   };
