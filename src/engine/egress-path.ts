@@ -23,10 +23,14 @@ import { egressTbfParams, type EgressCap } from "../config/bandwidth-section.js"
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { SHAPER_ACCEPTED, TokenBucketShaper, tbfProfile } from "../shaping/token-bucket-shaper.js";
 
-/** Pairs of times (ns) in arrival order: a growable FIFO. Cold-ish: per reply, no allocation but growth. */
-class TimePairs {
-  a = new Float64Array(256);
-  b = new Float64Array(256);
+/**
+ * Replies on their way from a NIC's shaper to the instance's, in departure order (tbf is FIFO):
+ * each one's departure from the NIC and its creation time, ns. A growable FIFO; no allocation
+ * per reply but when it grows.
+ */
+class LeavingReplies {
+  departure = new Float64Array(256);
+  created = new Float64Array(256);
   head = 0;
   tail = 0;
 
@@ -34,21 +38,21 @@ class TimePairs {
     return this.tail - this.head;
   }
 
-  push(a: number, b: number): void {
-    if (this.tail === this.a.length) this.makeRoom();
-    this.a[this.tail] = a;
-    this.b[this.tail++] = b;
+  push(departure: number, created: number): void {
+    if (this.tail === this.departure.length) this.makeRoom();
+    this.departure[this.tail] = departure;
+    this.created[this.tail++] = created;
   }
 
   private makeRoom(): void {
     const n = this.size;
-    const length = n * 2 > this.a.length ? this.a.length * 2 : this.a.length;
-    const a = new Float64Array(length);
-    const b = new Float64Array(length);
-    a.set(this.a.subarray(this.head, this.tail));
-    b.set(this.b.subarray(this.head, this.tail));
-    this.a = a;
-    this.b = b;
+    const length = n * 2 > this.departure.length ? this.departure.length * 2 : this.departure.length;
+    const departure = new Float64Array(length);
+    const created = new Float64Array(length);
+    departure.set(this.departure.subarray(this.head, this.tail));
+    created.set(this.created.subarray(this.head, this.tail));
+    this.departure = departure;
+    this.created = created;
     this.head = 0;
     this.tail = n;
   }
@@ -78,7 +82,7 @@ export class EgressPath {
   private readonly pending: Float64Array[];
   private readonly fill: Int32Array;
   /** Per device: (departure from the NIC's shaper, creation time) of replies on their way to the instance's. */
-  private readonly leaving: TimePairs[];
+  private readonly leaving: LeavingReplies[];
 
   constructor(cap: EgressCap, warm: number, end: number) {
     this.shaper = new TokenBucketShaper(tbfProfile(egressTbfParams(cap)));
@@ -95,7 +99,7 @@ export class EgressPath {
     this.perDevice = new Float64Array(DEVICE_FIELDS * devices + 1);
     this.pending = Array.from({ length: devices }, () => new Float64Array(1024));
     this.fill = new Int32Array(devices);
-    this.leaving = Array.from({ length: devices }, () => new TimePairs());
+    this.leaving = Array.from({ length: devices }, () => new LeavingReplies());
   }
 
   /** A packet was delivered at `nowNs`: owe it `ratio` replies, to leave by `device` (-1: no route). */
@@ -157,14 +161,14 @@ export class EgressPath {
       let bestTime = upTo;
       for (let d = 0; d < this.leaving.length; d++) {
         const q = this.leaving[d];
-        if (q.size > 0 && q.a[q.head] < bestTime) {
-          bestTime = q.a[q.head];
+        if (q.size > 0 && q.departure[q.head] < bestTime) {
+          bestTime = q.departure[q.head];
           best = d;
         }
       }
       if (best < 0) return;
       const q = this.leaving[best];
-      const t = q.b[q.head++];
+      const t = q.created[q.head++];
       const accepted = shaper.offer(bestTime, this.size) === SHAPER_ACCEPTED;
       const departure = accepted ? shaper.lastDepartureNs : -1;
       const bytes = accepted && departure >= warm && departure < end ? this.size : 0;
