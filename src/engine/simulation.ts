@@ -8,6 +8,7 @@ import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
 import { EgressPath } from "./egress-path.js";
+import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -171,6 +172,21 @@ export class Simulation {
   private readonly stepWork: Float64Array;
   private readonly idle: Uint8Array;
   private readonly coupled: Uint8Array;
+  /**
+   * CPUs that take RPS hand-offs from others but hand none on (RFS off, no irqbalance rescan):
+   * nobody reads their state, so they leave the event heap and replay their hand-offs from an
+   * inbox, a whole arrival batch at a time (engine/hand-off-inbox.ts, `advanceSinks`).
+   */
+  private readonly sink: Uint8Array;
+  private readonly sinkList: Int32Array;
+  private readonly inboxes: HandOffInbox[];
+  /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
+  private readonly senderSlot: Int32Array;
+  private readonly flushMark: Uint8Array;
+  private readonly flushList: Int32Array;
+  private readonly flushCount: Int32Array;
+  /** Per sink: the CPU whose IPI it waits for (-1: none). */
+  private readonly ipiOwedBy: Int32Array;
   private readonly inRx: Uint8Array;
   private readonly budget: Int32Array;
   private readonly rxLimit: Float64Array;
@@ -211,7 +227,11 @@ export class Simulation {
   /** The reply stream's egress shaper, or null without one. */
   private readonly egress: EgressPath | null;
 
-  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
+  /**
+   * `sinks: false` keeps every coupled CPU on the event heap (the plain event-ordered engine,
+   * the oracle the sink replay is tested against).
+   */
+  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192, options: { readonly sinks: boolean } = { sinks: true }) {
     this.plan = plan;
     this.source = source;
     const nCpu = (this.nCpu = plan.cpus);
@@ -277,6 +297,35 @@ export class Simulation {
       }
     }
     this.coupled = coupled;
+    const sendsRemote = new Uint8Array(nCpu);
+    for (let f = 0; f < plan.flows.count; f++) {
+      const r = plan.flowRpsCpu[f];
+      const c = plan.queueCpu[plan.flowQueue[f]];
+      if (r >= 0 && r !== c) sendsRemote[c] = 1;
+    }
+    const sinksOn = options.sinks && this.irqTimer === null && plan.rfs === null;
+    this.sink = new Uint8Array(nCpu);
+    const sinkList: number[] = [];
+    const senders: number[] = [];
+    this.senderSlot = new Int32Array(nCpu).fill(-1);
+    for (let c = 0; c < nCpu; c++) {
+      if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
+        this.sink[c] = 1;
+        sinkList.push(c);
+      }
+      if (sendsRemote[c] === 1) {
+        this.senderSlot[c] = senders.length;
+        senders.push(c);
+      }
+    }
+    this.sinkList = Int32Array.from(sinkList);
+    const noInbox = new HandOffInbox(1);
+    this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
+    const flushSlots = sinkList.length === 0 ? 0 : senders.length * nCpu;
+    this.flushMark = new Uint8Array(flushSlots);
+    this.flushList = new Int32Array(flushSlots);
+    this.flushCount = new Int32Array(senders.length);
+    this.ipiOwedBy = new Int32Array(nCpu).fill(-1);
     this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
 
     const nNapi = nQ + nCpu;
@@ -341,6 +390,8 @@ export class Simulation {
       this.runCpu(c);
       heap.reorder(actor);
     }
+    this.advanceSinks(end);
+    this.drainSinks();
     // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
     // nothing between its last step and the end, so the occupancy they see is the current one.
     for (let i = 0; i < this.irqCpus.length; i++) this.pullArrivals(this.irqCpus[i], true);
@@ -384,7 +435,9 @@ export class Simulation {
 
   /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
-    // The generator is the earliest actor: no CPU can deliver before its time any more.
+    // The generator is the earliest actor: every hand-off before its time is posted, and once
+    // the sinks have replayed theirs no CPU can deliver before its time any more.
+    this.advanceSinks(this.heap.keys[GEN]);
     this.egress?.flush(this.heap.keys[GEN]);
     const timer = this.irqTimer;
     if (timer !== null && timer.dueNs <= this.source.nextTime) {
@@ -420,7 +473,7 @@ export class Simulation {
       if (to > from && arrTime[from] < warm) while (p < to && arrTime[p] < warm) p++;
       this.offeredPackets += to - p;
       for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
-      if (this.idle[c] === 1 && from < to) {
+      if (this.idle[c] === 1 && from < to && this.sink[c] === 0) {
         this.heap.keys[c + 1] = arrTime[from];
         this.heap.reorder(c + 1);
       }
@@ -496,6 +549,7 @@ export class Simulation {
     const warm = this.window[0];
     const end = this.window[1];
     const uncoupled = this.coupled[c] === 0;
+    const isSink = this.sink[c] === 1;
     const arrTime = this.arrTime;
     const arrEnd = this.arrEnd[c];
     const arrPos = this.arrPos;
@@ -518,12 +572,17 @@ export class Simulation {
     const rfsOn = plan.rfs !== null;
     // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
-    const inlinePoll = plan.plain;
+    const inlinePoll = plan.plain && !isSink;
     const busyNs = this.cpuBusy;
     let delivered = 0;
     let deliveredBytes = 0;
     let polled = 0;
     for (;;) {
+      if (isSink) {
+        // Hand-offs and IPIs posted before this step boundary (engine/hand-off-inbox.ts).
+        cpuNow[c] = now;
+        this.applyInbox(c);
+      }
       const kind = this.compKind[c];
       if (kind !== NONE) {
         this.compKind[c] = NONE;
@@ -628,6 +687,17 @@ export class Simulation {
         const step = this.softirqStep(c);
         work = this.stepWork[c];
         if (step < 0) {
+          if (isSink) {
+            // Nothing to do until the next own arrival or an IPI, whichever comes first.
+            if (this.sinkWake(c)) {
+              now = cpuNow[c];
+              continue;
+            }
+            this.idle[c] = 1;
+            this.latencyFill = latencyFill;
+            this.flushCpu(c, delivered, deliveredBytes, polled);
+            return;
+          }
           // Nothing to do until the next own arrival. A CPU nobody else can reach just jumps
           // there; one linked by RPS returns to the heap so that others may go first.
           const p = arrPos[c];
@@ -652,9 +722,9 @@ export class Simulation {
       now = stop;
       if (now >= this.horizon) {
         this.latencyFill = latencyFill;
-          this.flushCpu(c, delivered, deliveredBytes, polled);
+        this.flushCpu(c, delivered, deliveredBytes, polled);
         cpuNow[c] = now;
-        keys[actor] = now;
+        if (!isSink) keys[actor] = now;
         return;
       }
     }
@@ -832,6 +902,10 @@ export class Simulation {
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
+    if (this.sink[r] === 1 && r !== c) {
+      this.postHandOff(c, r);
+      return;
+    }
     const flow = this.compFlow[c];
     const tail = this.backlogs.enqueue(r, this.compArr, this.compFlow, this.compLen, c);
     if (tail < 0) {
@@ -864,6 +938,8 @@ export class Simulation {
     this.roundList.appendAll(c, this.repollList);
     this.pollList.appendAll(c, this.roundList);
     this.inRx[c] = 0;
+    const sender = this.senderSlot[c];
+    if (sender >= 0 && this.flushCount[sender] > 0) this.postIpis(c, sender);
     let r = this.ipiHead[c];
     this.ipiHead[c] = -1;
     while (r !== -1) {
@@ -880,6 +956,128 @@ export class Simulation {
     }
   }
 
+  /** CPU c hands the packet it completed off to sink r: post it to r's inbox (enqueued there later). */
+  private postHandOff(c: number, r: number): void {
+    this.inboxes[r].post(HAND_OFF, c, this.cpuNow, this.compArr, this.compFlow, this.compLen, c);
+    const sender = this.senderSlot[c];
+    const at = sender * this.nCpu + r;
+    if (this.flushMark[at] === 0) {
+      this.flushMark[at] = 1;
+      this.flushList[sender * this.nCpu + this.flushCount[sender]++] = r;
+    }
+  }
+
+  /** End of CPU c's round: post an IPI to every sink it handed packets to (each judges whether it is owed one). */
+  private postIpis(c: number, sender: number): void {
+    const base = sender * this.nCpu;
+    for (let i = 0; i < this.flushCount[sender]; i++) {
+      const r = this.flushList[base + i];
+      this.flushMark[base + r] = 0;
+      this.inboxes[r].post(IPI, c, this.cpuNow, this.compArr, this.compFlow, this.compLen, c);
+    }
+    this.flushCount[sender] = 0;
+  }
+
+  /**
+   * Apply the messages of sink c's inbox that precede its step boundary at cpuNow[c]: those
+   * posted earlier, and those posted at the same time by a CPU the event heap runs first at that
+   * time (a smaller number). (At a boundary an IPI woke, the messages up to the waker's were
+   * applied by `sinkWake`: the heap ran those CPUs before the woken one.)
+   */
+  private applyInbox(c: number): void {
+    const box = this.inboxes[c];
+    const s = this.cpuNow[c];
+    while (box.head < box.tail) {
+      const k = box.head;
+      const t = box.stamp[k];
+      if (t > s || (t === s && box.src[k] > c)) break;
+      box.head = k + 1;
+      this.applyMessage(c, k);
+    }
+  }
+
+  /**
+   * Apply message k of sink c's inbox as the event-ordered engine does at its time:
+   * enqueue_to_backlog (drop at the limit; the first packet into an unscheduled backlog owes
+   * its sender an IPI), or the sender's IPI. Returns whether an IPI is now pending.
+   */
+  private applyMessage(c: number, k: number): boolean {
+    const box = this.inboxes[c];
+    if (box.kind[k] === HAND_OFF) {
+      const tail = this.backlogs.enqueue(c, box.arrival, box.flow, box.len, k);
+      if (tail < 0) {
+        if (box.arrival[k] >= this.window[0]) {
+          this.dropsBacklog++;
+          this.cpuDropped[c]++;
+        }
+        return false;
+      }
+      const napi = this.nQ + c;
+      if (this.napiSched[napi] === 0) {
+        this.napiSched[napi] = 1;
+        this.ipiOwedBy[c] = box.src[k];
+      }
+      return false;
+    }
+    if (this.ipiOwedBy[c] !== box.src[k]) return false;
+    this.ipiOwedBy[c] = -1;
+    this.ipiPending[c] = 1;
+    return true;
+  }
+
+  /**
+   * Idle sink c: apply its messages up to its next own arrival; wake it at the first IPI among
+   * them (cpuNow[c] := its time), else at that arrival if it comes before the horizon. Returns
+   * false when it stays idle past the horizon.
+   */
+  private sinkWake(c: number): boolean {
+    const box = this.inboxes[c];
+    const p = this.arrPos[c];
+    const hasArrival = p < this.arrEnd[c];
+    while (box.head < box.tail) {
+      const k = box.head;
+      if (hasArrival) {
+        const t = box.stamp[k];
+        const next = this.arrTime[p];
+        if (t > next || (t === next && box.src[k] > c)) break;
+      }
+      box.head = k + 1;
+      if (this.applyMessage(c, k)) {
+        this.cpuNow[c] = box.stamp[k];
+        return true;
+      }
+    }
+    if (hasArrival && this.arrTime[p] < this.horizon) {
+      this.cpuNow[c] = this.arrTime[p];
+      return true;
+    }
+    return false;
+  }
+
+  /** Run every sink up to (not including) time `until`; every hand-off before it is posted. */
+  private advanceSinks(until: number): void {
+    const sinks = this.sinkList;
+    for (let i = 0; i < sinks.length; i++) {
+      const r = sinks[i];
+      if (!(this.cpuNow[r] < until)) continue;
+      this.horizon = until;
+      this.runCpu(r);
+    }
+  }
+
+  /**
+   * At the end of the run: hand-offs posted after a sink's last step (its next one falls after
+   * the end) still met its backlog then, as they would have in time order.
+   */
+  private drainSinks(): void {
+    const sinks = this.sinkList;
+    for (let i = 0; i < sinks.length; i++) {
+      const r = sinks[i];
+      const box = this.inboxes[r];
+      while (box.head < box.tail) this.applyMessage(r, box.head++);
+    }
+  }
+
   /** Packets that arrived in the window and are still in a ring, a backlog or on a CPU. */
   private countInFlight(): number {
     const warm = this.window[0];
@@ -893,6 +1091,7 @@ export class Simulation {
     }
     for (let c = 0; c < this.nCpu; c++) {
       n += this.backlogs.countArrivedSince(c, warm);
+      if (this.sink[c] === 1) n += this.inboxes[c].countArrivedSince(warm);
       if (this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
       for (let p = this.arrPos[c]; p < this.arrEnd[c]; p++) if (this.arrTime[p] >= warm) n++;
     }
