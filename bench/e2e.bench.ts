@@ -7,8 +7,8 @@
  * `nicsim bench` sweep (16 points) the same way a user runs it. Prints a table and writes
  * results/e2e-bench.json atomically (temporary file, then rename).
  *
- * The point runs on the dedicated-CPU engine (engine/dedicated-cpu-simulation.ts), as `nicsim`
- * runs it; `runJob(…, "generic")` times the general engine on the same point for comparison.
+ * The point's CPUs run the engine's isolated loop (engine/isolated-cpus.ts), as `nicsim` runs
+ * them; `runJob(…, "generic")` times the step machine on the same point for comparison.
  *
  * Target (issue 2): ≥ 25 M simulated packets/s for the 4-queue point. The figure is what this
  * machine measures; it is published as measured, not asserted in tests.

@@ -1,6 +1,5 @@
 import type { Scenario } from "../config/scenario.js";
 import { PacketSource } from "../traffic/packet-source.js";
-import { DedicatedCpuSimulation, runsOnDedicatedCpus } from "./dedicated-cpu-simulation.js";
 import { compilePlan } from "./plan.js";
 import { Simulation, type JobCounters } from "./simulation.js";
 
@@ -19,6 +18,5 @@ export type EngineChoice = "auto" | "generic";
 export function runJob(scenario: Scenario, seed: number, engine: EngineChoice = "auto"): JobCounters {
   const plan = compilePlan(scenario, seed);
   const source = new PacketSource(scenario.traffic, seed);
-  if (engine === "auto" && runsOnDedicatedCpus(plan)) return new DedicatedCpuSimulation(plan, source, seed).run();
-  return new Simulation(plan, source, seed, undefined, { sinks: engine === "auto" }).run();
+  return new Simulation(plan, source, seed, undefined, { fast: engine === "auto" }).run();
 }

@@ -9,6 +9,8 @@ import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
 import { EgressPath } from "./egress-path.js";
 import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
+import { IsolatedCpus } from "./isolated-cpus.js";
+import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -95,9 +97,14 @@ export interface JobCounters {
  * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
  * repartitions the queue's later arrivals to its new CPU (see `rescan`).
  *
- * Speed: a CPU no other CPU can affect (no remote RPS into it) runs ahead up to the next arrival
- * batch without touching the heap; arrivals are pre-generated in batches and partitioned per
- * interrupt CPU, so each CPU reads its own arrivals in time order.
+ * Speed: arrivals are pre-generated in batches and partitioned per interrupt CPU, so each CPU
+ * reads its own arrivals in time order. A CPU no other CPU can affect (no remote RPS into it)
+ * runs ahead up to the next arrival batch without touching the heap; an isolated one runs the
+ * tight loop of engine/isolated-cpus.ts instead of the step machine; a CPU that only receives
+ * RPS hand-offs (a sink) replays them from its inbox a batch at a time (`advanceSinks`). Measured
+ * (bench 4-queue point with rps_cpus ffff, interleaved A/B in one process): the sinks took it
+ * from 0.7–0.9 to 1.5–2.0 M simulated packets per CPU-second; the CPUs that steer to each other
+ * still step through the heap one work item at a time.
  */
 export class Simulation {
   private readonly plan: Plan;
@@ -120,6 +127,7 @@ export class Simulation {
   private generated = 0;
 
   // Arrival batch (generation order) and its per-CPU partition.
+  private readonly columns: ArrivalColumns;
   private readonly arrTime: Float64Array;
   private readonly arrFlow: Int32Array;
   private readonly arrLen: Uint16Array;
@@ -208,7 +216,7 @@ export class Simulation {
   private dropsBacklog = 0;
   private readonly latency = new LatencyHistogram();
   /** Latencies waiting to be recorded in one `recordBatch` call (vector style, no boxing). */
-  private readonly latencyBuf = new Float64Array(4096);
+  private readonly latencyBuf: Float64Array;
   private latencyFill = 0;
   private readonly queueRx: Float64Array;
   private readonly queueDrops: Float64Array;
@@ -226,12 +234,18 @@ export class Simulation {
   private readonly ingress: IngressPolicing | null;
   /** The reply stream's egress shaper, or null without one. */
   private readonly egress: EgressPath | null;
+  /** The CPUs that run the isolated tight loop (engine/isolated-cpus.ts), or null: none. */
+  private readonly isolated: IsolatedCpus | null;
+  private readonly isIsolated: Uint8Array;
+  /** [0] time the isolated CPUs run to next; [1], [2]: offered packets and bytes they report. */
+  private readonly isolatedScratch = new Float64Array(3);
 
   /**
-   * `sinks: false` keeps every coupled CPU on the event heap (the plain event-ordered engine,
-   * the oracle the sink replay is tested against).
+   * `fast: false` runs every CPU on the step machine and keeps every coupled one on the event
+   * heap (the plain event-ordered engine: the oracle the isolated loop and the sink replay are
+   * tested against). `chunk` is the arrival batch size; results do not depend on it.
    */
-  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192, options: { readonly sinks: boolean } = { sinks: true }) {
+  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 4096, options: { readonly fast: boolean } = { fast: true }) {
     this.plan = plan;
     this.source = source;
     const nCpu = (this.nCpu = plan.cpus);
@@ -251,36 +265,8 @@ export class Simulation {
     const irqCpus: number[] = [];
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
     this.irqCpus = Int32Array.from(irqCpus);
-    this.arrTime = new Float64Array(irqCpus.length * chunk);
-    this.arrFlow = new Int32Array(irqCpus.length * chunk);
-    this.arrLen = new Uint16Array(irqCpus.length * chunk);
-    this.arrBase = new Int32Array(nCpu);
-    irqCpus.forEach((c, slot) => (this.arrBase[c] = slot * chunk));
-    this.arrPos = Int32Array.from(this.arrBase);
-    this.arrEnd = Int32Array.from(this.arrBase);
-    const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
-    irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
-    this.flowSlot = new Uint16Array(plan.flows.count);
-    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
-    this.slotEnd = new Int32Array(irqCpus.length);
-    this.ingress =
-      plan.ingressCap === null && plan.nicIngressCap === null
-        ? null
-        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
 
-    this.ringBase = new Int32Array(nQ);
-    this.ringCap = Int32Array.from(plan.queueRing);
-    let slots = 0;
-    for (let q = 0; q < nQ; q++) {
-      this.ringBase[q] = slots;
-      slots += plan.queueRing[q];
-    }
-    this.ringHead = new Int32Array(nQ);
-    this.ringCount = new Int32Array(nQ);
-    this.ringTime = new Float64Array(slots);
-    this.ringFlow = new Int32Array(slots);
-    this.ringLen = new Uint16Array(slots);
 
     // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
     // other CPU depends on nothing but its own arrivals and may run ahead.
@@ -303,7 +289,7 @@ export class Simulation {
       const c = plan.queueCpu[plan.flowQueue[f]];
       if (r >= 0 && r !== c) sendsRemote[c] = 1;
     }
-    const sinksOn = options.sinks && this.irqTimer === null && plan.rfs === null;
+    const sinksOn = options.fast && this.irqTimer === null && plan.rfs === null;
     this.sink = new Uint8Array(nCpu);
     const sinkList: number[] = [];
     const senders: number[] = [];
@@ -326,6 +312,61 @@ export class Simulation {
     this.flushList = new Int32Array(flushSlots);
     this.flushCount = new Int32Array(senders.length);
     this.ipiOwedBy = new Int32Array(nCpu).fill(-1);
+
+    // Isolated CPUs: one queue's interrupt, every packet of it finished there, reached by no
+    // other CPU, nothing beyond the receive path, no irqbalance move.
+    const isolatedOn = options.fast && plan.plain && this.irqTimer === null;
+    const queuesOnCpu = new Int32Array(nCpu);
+    for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
+    const steered = new Uint8Array(nQ);
+    for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
+    this.isIsolated = new Uint8Array(nCpu);
+    const isolatedQueue = new Int32Array(nCpu).fill(-1);
+    for (let q = 0; q < nQ; q++) {
+      const c = plan.queueCpu[q];
+      if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
+        this.isIsolated[c] = 1;
+        isolatedQueue[c] = q;
+      }
+    }
+    // rx rings of the step-machine CPUs (an isolated CPU's ring is a window of its arrival region).
+    this.ringBase = new Int32Array(nQ);
+    this.ringCap = Int32Array.from(plan.queueRing);
+    let slots = 0;
+    for (let q = 0; q < nQ; q++) {
+      this.ringBase[q] = slots;
+      if (this.isIsolated[plan.queueCpu[q]] === 0) slots += plan.queueRing[q];
+    }
+    this.ringHead = new Int32Array(nQ);
+    this.ringCount = new Int32Array(nQ);
+    this.ringTime = new Float64Array(slots);
+    this.ringFlow = new Int32Array(slots);
+    this.ringLen = new Uint16Array(slots);
+    // Arrival slots in CPU order: a step-machine CPU's region holds one batch; an isolated
+    // CPU's holds its ring window, then one batch.
+    this.arrBase = new Int32Array(nCpu);
+    let size = 0;
+    for (const c of irqCpus) {
+      this.arrBase[c] = size;
+      size += this.isIsolated[c] === 1 ? plan.queueRing[isolatedQueue[c]] + chunk : chunk;
+    }
+    this.columns = takeArrivalColumns(size);
+    this.arrTime = this.columns.time;
+    this.arrFlow = this.columns.flow;
+    this.arrLen = this.columns.len;
+    this.arrPos = Int32Array.from(this.arrBase);
+    this.arrEnd = Int32Array.from(this.arrBase);
+    const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
+    irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
+    this.flowSlot = new Uint16Array(plan.flows.count);
+    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
+    this.slotEnd = new Int32Array(irqCpus.length);
+    // (The ingress policer reads slot i at i × chunk: a plan with caps has no isolated CPU.)
+    this.ingress =
+      plan.ingressCap === null && plan.nicIngressCap === null
+        ? null
+        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
+
     this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
 
     const nNapi = nQ + nCpu;
@@ -353,7 +394,9 @@ export class Simulation {
     this.compLen = new Uint16Array(nCpu);
     this.compTarget = new Int32Array(nCpu);
     this.costRng = [];
-    for (let c = 0; c < nCpu; c++) this.costRng.push(new Prng(seed, 1000 + c));
+    // (An isolated CPU draws its costs in engine/isolated-cpus.ts, from the same stream.)
+    const noRng = new Prng(seed, 999);
+    for (let c = 0; c < nCpu; c++) this.costRng.push(this.isIsolated[c] === 1 ? noRng : new Prng(seed, 1000 + c));
 
     this.queueRx = new Float64Array(nQ);
     this.queueDrops = new Float64Array(nQ);
@@ -366,6 +409,37 @@ export class Simulation {
     this.cpuSqueeze = new Float64Array(nCpu);
     this.cpuRps = new Float64Array(nCpu);
     this.outDevPackets = new Float64Array(plan.routes === null ? 0 : plan.routes.devices.length + 1);
+
+    const isolatedCpus = irqCpus.filter((c) => this.isIsolated[c] === 1);
+    // When every queue is on an isolated CPU no step-machine CPU delivers a packet.
+    this.latencyBuf = new Float64Array(isolatedCpus.length === nQ ? 1 : 4096);
+    this.isolated =
+      isolatedCpus.length === 0
+        ? null
+        : new IsolatedCpus(
+            plan,
+            seed,
+            isolatedCpus,
+            isolatedCpus.map((c) => isolatedQueue[c]),
+            isolatedCpus.map((c) => slotOfCpu[c]),
+            isolatedCpus.map((c) => this.arrBase[c]),
+            {
+              latency: this.latency,
+              queueRx: this.queueRx,
+              queueDrops: this.queueDrops,
+              cpuBusy: this.cpuBusy,
+              cpuIrqs: this.cpuIrqs,
+              cpuPolls: this.cpuPolls,
+              cpuPolled: this.cpuPolled,
+              cpuProcessed: this.cpuProcessed,
+              cpuSqueeze: this.cpuSqueeze,
+            },
+          );
+  }
+
+  /** How many CPUs run the isolated tight loop and how many replay RPS hand-offs as sinks (the rest: the event heap). */
+  get loops(): { readonly isolated: number; readonly sinks: number } {
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length };
   }
 
   /** Run the job to the end of its duration. */
@@ -392,14 +466,21 @@ export class Simulation {
     }
     this.advanceSinks(end);
     this.drainSinks();
+    if (this.isolated !== null) {
+      this.isolatedScratch[0] = end;
+      this.isolated.advance(this.isolatedScratch);
+      this.isolated.finish();
+    }
     // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
     // nothing between its last step and the end, so the occupancy they see is the current one.
-    for (let i = 0; i < this.irqCpus.length; i++) this.pullArrivals(this.irqCpus[i], true);
+    for (let i = 0; i < this.irqCpus.length; i++) if (this.isIsolated[this.irqCpus[i]] === 0) this.pullArrivals(this.irqCpus[i], true);
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
     this.latencyFill = 0;
     this.egress?.flush(Infinity);
     this.ingress?.policeArp(this.end);
-    return this.counters();
+    const counters = this.counters();
+    giveBackArrivalColumns(this.columns);
+    return counters;
   }
 
   /** When the generator actor goes next: the next arrival or irqbalance scan before the end. */
@@ -449,10 +530,18 @@ export class Simulation {
     const irqCpus = this.irqCpus;
     const arrPos = this.arrPos;
     const arrEnd = this.arrEnd;
+    const isolated = this.isolated;
+    if (isolated !== null) {
+      // The isolated CPUs run through the previous batch up to this one's first arrival.
+      this.isolatedScratch[0] = this.heap.keys[GEN];
+      isolated.advance(this.isolatedScratch);
+      isolated.makeRoom(this.arrTime, this.arrLen, this.slotEnd);
+    }
     // No CPU steps before this batch's first arrival, so the previous batch's leftovers can enter
     // their rings now: the ring occupancy they see is the one they would see at their time.
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
+      if (this.isIsolated[c] === 1) continue;
       this.pullArrivals(c, true);
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
@@ -464,8 +553,16 @@ export class Simulation {
     const arrTime = this.arrTime;
     const warm = this.window[0];
     this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotEnd, this.chunk, warm);
+    if (isolated !== null) {
+      const scratch = this.isolatedScratch;
+      scratch[1] = scratch[2] = 0;
+      isolated.takeBatch(this.slotEnd, scratch.subarray(1));
+      this.offeredPackets += scratch[1];
+      this.offeredBytes += scratch[2];
+    }
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
+      if (this.isIsolated[c] === 1) continue;
       const from = arrPos[c];
       const to = (arrEnd[c] = this.slotEnd[i]);
       // Offered load counts arrivals in the measurement window only.
@@ -1105,9 +1202,9 @@ export class Simulation {
       // Offered load includes what the ingress cap dropped before the NIC.
       offeredPackets: this.offeredPackets + (this.ingress?.dropped[0] ?? 0),
       offeredBytes: this.offeredBytes + (this.ingress?.dropped[1] ?? 0),
-      deliveredPackets: this.deliveredPackets,
-      deliveredBytes: this.deliveredBytes,
-      dropsRxRing: this.dropsRxRing,
+      deliveredPackets: this.deliveredPackets + (this.isolated?.totals[1] ?? 0),
+      deliveredBytes: this.deliveredBytes + (this.isolated?.totals[2] ?? 0),
+      dropsRxRing: this.dropsRxRing + (this.isolated?.totals[0] ?? 0),
       dropsBacklog: this.dropsBacklog,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
       ingressExceeded: this.ingress?.exceeded[0] ?? 0,
@@ -1119,7 +1216,7 @@ export class Simulation {
       dropsEgressCap: this.egress?.counts[1] ?? 0,
       egressBytes: this.egress?.counts[2] ?? 0,
       egressDelay: this.egress?.delay ?? new LatencyHistogram(),
-      inFlight: this.countInFlight(),
+      inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,
