@@ -1,5 +1,6 @@
 import type { LatencyHistogram } from "../stats/latency-histogram.js";
 import { Prng } from "../traffic/prng.js";
+import type { EgressPath } from "./egress-path.js";
 import type { Plan } from "./plan.js";
 
 /** What a CPU does at its next step boundary. */
@@ -19,15 +20,22 @@ export interface IsolatedCpuCounters {
   readonly cpuPolled: Float64Array;
   readonly cpuProcessed: Float64Array;
   readonly cpuSqueeze: Float64Array;
+  /** Route-verdict drops by cause, and delivered packets by leaving device (empty without routing). */
+  readonly routeDrops: Float64Array;
+  readonly outDevPackets: Float64Array;
+  /** The reply stream's shapers, or null: no replies. */
+  readonly egress: EgressPath | null;
 }
 
 /**
  * The engine's tight loop for isolated CPUs: a CPU that takes exactly one rx queue's interrupt,
  * finishes every packet of it itself (no RPS, no RFS), is reached by no other CPU, and whose
- * packets meet nothing beyond the receive path (no routing verdicts, no caps; no irqbalance
- * rescan moves its queue). Such a CPU depends on nothing but its own arrivals, so it runs on its
- * own through a whole arrival batch, without the event heap, and net_rx_action reduces to a
- * four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
+ * queue no irqbalance rescan moves. Such a CPU depends on nothing but its own arrivals (the
+ * ingress caps police them before they are partitioned), so it runs on its own through a whole
+ * arrival batch, without the event heap. A flow's route verdict (its extra stack time, its drop
+ * cause, the device its traffic leaves by) and its reply are per-flow columns read where the
+ * packet is delivered, as the step machine reads them. net_rx_action reduces to and net_rx_action reduces to a
+ * a four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
  * poll) → repoll (a new round) or completion (idle).
  *
  * Its ring is a window of its region of the arrival columns: each isolated CPU's region holds
@@ -67,7 +75,13 @@ export class IsolatedCpus {
   /** Each slot's region of the arrival columns holds its ring window then one batch. */
   private readonly base: Int32Array;
   private time: Float64Array;
+  private flow: Int32Array;
   private len: Uint16Array;
+  // Per-flow columns (empty when not needed): route drop cause, extra ns, leaving device; reply device.
+  private readonly routeDrop: Uint8Array;
+  private readonly routeNs: Float64Array;
+  private readonly routeOut: Int16Array;
+  private readonly replySlot: Int16Array;
 
   // Per-slot state, carried from one batch to the next.
   private readonly now: Float64Array;
@@ -103,7 +117,12 @@ export class IsolatedCpus {
     this.arrivalSlot = Int32Array.from(arrivalSlots);
     this.base = Int32Array.from(bases);
     this.time = new Float64Array(0);
+    this.flow = new Int32Array(0);
     this.len = new Uint16Array(0);
+    this.routeDrop = plan.routes?.drop ?? new Uint8Array(0);
+    this.routeNs = plan.routes?.ns ?? new Float64Array(0);
+    this.routeOut = plan.routes?.outDev ?? new Int16Array(0);
+    this.replySlot = plan.replySlot ?? new Int16Array(0);
     this.now = new Float64Array(n);
     this.phase = new Uint8Array(n);
     this.done = new Int32Array(n);
@@ -125,8 +144,9 @@ export class IsolatedCpus {
    * Before the generator fills a batch: move each ring window to the front of its region; the
    * batch goes behind it (`fillEnd[arrivalSlot]` is where the generator starts writing).
    */
-  makeRoom(time: Float64Array, len: Uint16Array, fillEnd: Int32Array): void {
+  makeRoom(time: Float64Array, flow: Int32Array, len: Uint16Array, fillEnd: Int32Array): void {
     this.time = time;
+    this.flow = flow;
     this.len = len;
     for (let slot = 0; slot < this.cpuOf.length; slot++) {
       const base = this.base[slot];
@@ -134,6 +154,7 @@ export class IsolatedCpus {
       const count = this.tail[slot] - head;
       if (head !== base) {
         time.copyWithin(base, head, head + count);
+        flow.copyWithin(base, head, head + count);
         len.copyWithin(base, head, head + count);
       }
       this.head[slot] = base;
@@ -174,6 +195,7 @@ export class IsolatedCpus {
   /** Bring the slot's arrivals with time ≤ `upTo` to its ring: accept, or drop at a full ring. */
   private pull(slot: number, upTo: number): void {
     const time = this.time;
+    const flow = this.flow;
     const len = this.len;
     const stop = this.stop[slot];
     const cap = this.ringCap[slot];
@@ -192,6 +214,7 @@ export class IsolatedCpus {
       } else {
         if (tail !== pos) {
           time[tail] = t;
+          flow[tail] = flow[pos];
           len[tail] = len[pos];
         }
         tail++;
@@ -227,8 +250,17 @@ export class IsolatedCpus {
     const warm = this.window[0];
     const end = this.window[1];
     const time = this.time;
+    const flow = this.flow;
     const len = this.len;
     const weight = plan.napiWeight;
+    const routed = plan.routes !== null;
+    const egress = this.counters.egress;
+    const perFlow = routed || egress !== null;
+    const routeDrop = this.routeDrop;
+    const routeNs = this.routeNs;
+    const routeOut = this.routeOut;
+    const replySlot = this.replySlot;
+    const unroutedSlot = this.counters.outDevPackets.length - 1;
     const inline = cost.driver + cost.stack;
     const perByte = cost.perByte;
     const exponential = plan.exponentialCosts;
@@ -267,6 +299,7 @@ export class IsolatedCpus {
         } else {
           if (tail !== pos) {
             time[tail] = t;
+            flow[tail] = flow[pos];
             len[tail] = len[pos];
           }
           tail++;
@@ -283,10 +316,12 @@ export class IsolatedCpus {
           do {
             const arrival = time[head];
             const bytes = len[head];
+            const f = perFlow ? flow[head] : 0;
             head++;
             done++;
             if (arrival >= warm) polled++;
             let w = inline + perByte * bytes;
+            if (routed) w += routeNs[f];
             if (exponential) w *= rng.nextExp();
             const stop = now + w;
             const from = now > warm ? now : warm;
@@ -296,6 +331,21 @@ export class IsolatedCpus {
             if (stop >= end) {
               this.onCpu[slot] = arrival;
               break;
+            }
+            if (perFlow) {
+              if (routed) {
+                // The stack's routing step, after its work: a route verdict may drop the packet.
+                const cause = routeDrop[f];
+                if (cause !== 0) {
+                  if (arrival >= warm) this.counters.routeDrops[cause - 1]++;
+                  continue;
+                }
+                if (arrival >= warm) {
+                  const out = routeOut[f];
+                  this.counters.outDevPackets[out < 0 ? unroutedSlot : out]++;
+                }
+              }
+              if (egress !== null) egress.delivered(stop, replySlot[f], c);
             }
             if (arrival >= warm) {
               latencyBuf[latencyFill++] = stop - arrival;

@@ -139,6 +139,8 @@ export class Simulation {
   /** Arrival slot (index into irqCpus) of each flow, and the fill position of each slot. */
   private readonly flowSlot: Uint16Array;
   private readonly slotEnd: Int32Array;
+  /** Where each slot's batch begins (its fill position before the generator ran). */
+  private readonly slotStart: Int32Array;
   private readonly slotOfCpu: Int32Array;
   /** CPU that takes each queue's next interrupt (irqbalance may change it during the run). */
   private readonly queueCpu: Int32Array;
@@ -265,7 +267,7 @@ export class Simulation {
     const irqCpus: number[] = [];
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
     this.irqCpus = Int32Array.from(irqCpus);
-    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
+    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
 
 
     // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
@@ -315,7 +317,7 @@ export class Simulation {
 
     // Isolated CPUs: one queue's interrupt, every packet of it finished there, reached by no
     // other CPU, nothing beyond the receive path, no irqbalance move.
-    const isolatedOn = options.fast && plan.plain && this.irqTimer === null;
+    const isolatedOn = options.fast && this.irqTimer === null;
     const queuesOnCpu = new Int32Array(nCpu);
     for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
     const steered = new Uint8Array(nQ);
@@ -361,11 +363,11 @@ export class Simulation {
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
-    // (The ingress policer reads slot i at i × chunk: a plan with caps has no isolated CPU.)
+    this.slotStart = new Int32Array(irqCpus.length);
     this.ingress =
       plan.ingressCap === null && plan.nicIngressCap === null
         ? null
-        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
+        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, size, seed, plan.warmupNs, plan.durationNs);
 
     this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
 
@@ -433,6 +435,9 @@ export class Simulation {
               cpuPolled: this.cpuPolled,
               cpuProcessed: this.cpuProcessed,
               cpuSqueeze: this.cpuSqueeze,
+              routeDrops: this.routeDrops,
+              outDevPackets: this.outDevPackets,
+              egress: this.egress,
             },
           );
   }
@@ -517,8 +522,14 @@ export class Simulation {
   /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
     // The generator is the earliest actor: every hand-off before its time is posted, and once
-    // the sinks have replayed theirs no CPU can deliver before its time any more.
+    // the sinks have replayed theirs and the isolated CPUs have run through the previous batch
+    // (up to this one's first arrival), no CPU can deliver before its time any more.
     this.advanceSinks(this.heap.keys[GEN]);
+    const isolated = this.isolated;
+    if (isolated !== null) {
+      this.isolatedScratch[0] = this.heap.keys[GEN];
+      isolated.advance(this.isolatedScratch);
+    }
     this.egress?.flush(this.heap.keys[GEN]);
     const timer = this.irqTimer;
     if (timer !== null && timer.dueNs <= this.source.nextTime) {
@@ -530,13 +541,7 @@ export class Simulation {
     const irqCpus = this.irqCpus;
     const arrPos = this.arrPos;
     const arrEnd = this.arrEnd;
-    const isolated = this.isolated;
-    if (isolated !== null) {
-      // The isolated CPUs run through the previous batch up to this one's first arrival.
-      this.isolatedScratch[0] = this.heap.keys[GEN];
-      isolated.advance(this.isolatedScratch);
-      isolated.makeRoom(this.arrTime, this.arrLen, this.slotEnd);
-    }
+    isolated?.makeRoom(this.arrTime, this.arrFlow, this.arrLen, this.slotEnd);
     // No CPU steps before this batch's first arrival, so the previous batch's leftovers can enter
     // their rings now: the ring occupancy they see is the one they would see at their time.
     for (let i = 0; i < irqCpus.length; i++) {
@@ -546,13 +551,14 @@ export class Simulation {
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
     }
+    this.slotStart.set(this.slotEnd);
     // A batch ends before the next irqbalance scan: arrivals after it go to the queues' new CPUs.
     const until = timer !== null && timer.dueNs < this.end ? timer.dueNs : this.end;
     const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until);
     this.generated += n;
     const arrTime = this.arrTime;
     const warm = this.window[0];
-    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotEnd, this.chunk, warm);
+    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotStart, this.slotEnd, warm);
     if (isolated !== null) {
       const scratch = this.isolatedScratch;
       scratch[1] = scratch[2] = 0;
@@ -984,7 +990,7 @@ export class Simulation {
       }
     }
     if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
-    if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0);
+    if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0, c);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
