@@ -147,6 +147,11 @@ export interface Traffic {
   readonly nic: number;
   /** CPUs the receiving application runs on (flow f on appCpus[f mod n]); empty: not given. */
   readonly appCpus: readonly number[];
+  /**
+   * Whether the receiving socket records the flow's CPU for RFS: a TCP socket in ESTABLISHED or a
+   * connected UDP socket does; an unconnected UDP socket does not.
+   */
+  readonly socket: "connected" | "unconnected";
 }
 
 export type CostDistribution = "fixed" | "exponential";
