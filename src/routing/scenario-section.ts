@@ -63,8 +63,12 @@ export const routingSection = obj(
 
 export type CheckedRouting = Infer<typeof routingSection>;
 
-/** Checks what the schema cannot and returns the resolved configuration. */
-export function resolveRoutingSection(checked: CheckedRouting, path: string, nicNames: readonly string[]): RoutingConfig {
+/**
+ * Checks what the schema cannot and returns the resolved configuration. A batch line iproute2
+ * cannot read is a ConfigError naming the line unless `unreadable` is "refuse" (`route get`:
+ * the line is refused on its own, as `-force` would, and the rest applies).
+ */
+export function resolveRoutingSection(checked: CheckedRouting, path: string, nicNames: readonly string[], unreadable: "refuse" | "throw" = "throw"): RoutingConfig {
   const devicesPath = joinKey(path, "devices");
   checked.devices.forEach((d, i) => {
     const earlier = checked.devices.findIndex((other) => other.name === d.name);
@@ -81,7 +85,7 @@ export function resolveRoutingSection(checked: CheckedRouting, path: string, nic
     throw error;
   }
   try {
-    parseBatch(config.batch, { family: config.family, hasDevice: (name) => known.some((d) => d.name === name) });
+    parseBatch(config.batch, { family: config.family, hasDevice: (name) => known.some((d) => d.name === name), unreadable });
   } catch (error) {
     if (error instanceof BatchLineError) throw new ConfigError(joinKey(path, "batch"), `line ${error.line}: ${error.detail}`);
     throw error;

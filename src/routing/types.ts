@@ -79,6 +79,9 @@ export interface Route {
   readonly siblingGroup: number;
   /** IPv6 RTF_REJECT on a unicast route: a direct route through `lo` is promoted to one. */
   readonly reject?: boolean;
+  /** IPv6 source prefix (`from`, CONFIG_IPV6_SUBTREES); absent or length 0 = any source. */
+  readonly src?: bigint;
+  readonly srcLen?: number;
 }
 
 /** Port or uid range, inclusive; `undefined` on a rule means "not set". */

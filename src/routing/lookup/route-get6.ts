@@ -42,7 +42,7 @@ function replyDev(route: Route): number {
 /** The ECMP group of the chosen route, in its prefix (siblings share `siblingGroup`). */
 function siblings(state: RoutingState, res: FibResult): Route[] {
   if (res.route.siblingGroup === 0) return [res.route];
-  const leaf = state.v6.table(res.route.table)?.leaf(res.route.dst, res.route.len);
+  const leaf = state.v6.table(res.route.table)?.leaf(res.route.dst, res.route.len, res.route.src, res.route.srcLen);
   return leaf?.routes.filter((r) => r.siblingGroup === res.route.siblingGroup) ?? [res.route];
 }
 
@@ -111,6 +111,7 @@ export function describeRoute6(state: RoutingState, route: Route, group: readonl
     type: route.type,
     dst: route.dst,
     dstLen: route.len,
+    ...(route.srcLen !== undefined && route.srcLen > 0 ? { from: route.src, fromLen: route.srcLen } : {}),
     gateway: multipath ? undefined : nh.gateway,
     dev: multipath ? undefined : nh.dev,
     table: route.table,

@@ -33,12 +33,17 @@ export interface RouteConfig6 {
   readonly pref: number;
   /** Kernel-made routes (addresses, ff00::/8) may use a device that is down. */
   readonly ignoreDevDown: boolean;
+  /** `from` prefix (source-specific route); length 0 when none. */
+  readonly src?: bigint;
+  readonly srcLen?: number;
 }
 
 /** `ip6_route_info_create` + `fib6_nh_init`. */
 export function createRoute6(state: RoutingState, cfg: RouteConfig6): Route {
   if (cfg.len > 128) refuse(ERRNO.EINVAL, "Invalid prefix length");
   const dst = cfg.dst & prefixMask(6, cfg.len);
+  const srcLen = cfg.srcLen ?? 0;
+  const src = (cfg.src ?? 0n) & prefixMask(6, srcLen);
   if (cfg.dev !== 0 && state.deviceAt(cfg.dev) === undefined) refuse(ERRNO.ENODEV);
   if (cfg.onlink) {
     if (cfg.dev === 0) refuse(ERRNO.ENODEV, "Nexthop device required for onlink");
@@ -75,6 +80,7 @@ export function createRoute6(state: RoutingState, cfg: RouteConfig6): Route {
     pref: cfg.pref,
     siblingGroup: 0,
     reject: viaLo,
+    ...(srcLen > 0 ? { src, srcLen } : {}),
   };
 }
 
@@ -158,6 +164,8 @@ function config6(state: RoutingState, req: RouteRequest, nh: NexthopRequest | un
     onlink: nh === undefined ? req.onlink : nh.onlink,
     pref: req.pref,
     ignoreDevDown: false,
+    src: req.src,
+    srcLen: req.srcLen,
   };
 }
 
@@ -172,10 +180,11 @@ export function applyRoute6(state: RoutingState, req: RouteRequest): void {
     const cfg = config6(state, req, nh);
     const table = req.op === "change" ? (state.v6.table(cfg.table) ?? state.v6.newTable(cfg.table)) : state.v6.newTable(cfg.table);
     const route = createRoute6(state, cfg);
-    // The root (::/0) always exists, so only a longer prefix can be missing.
-    const leaf = table.leaf(route.dst, route.len);
-    if (leaf === undefined && req.op === "change" && route.len > 0) refuse(ERRNO.ENOENT, "Can not replace route - no match found");
-    const target = table.ensureLeaf(route.dst, route.len);
+    // The root (::/0) always exists, so only a longer prefix (or a source prefix) can be missing.
+    const srcLen = route.srcLen ?? 0;
+    const leaf = table.leaf(route.dst, route.len, route.src, srcLen);
+    if (leaf === undefined && req.op === "change" && (route.len > 0 || srcLen > 0)) refuse(ERRNO.ENOENT, "Can not replace route - no match found");
+    const target = table.ensureLeaf(route.dst, route.len, route.src, srcLen);
     try {
       insertRoute6(state, target, route, i === 0 ? op : "append");
     } finally {
@@ -189,12 +198,13 @@ function deleteRoute6(state: RoutingState, req: RouteRequest): void {
   const tid = req.table === TABLE.UNSPEC ? TABLE.MAIN : req.table;
   const table = state.v6.table(tid);
   if (table === undefined) refuse(ERRNO.ESRCH, "FIB table does not exist");
-  const leaf = req.dstLen > 128 ? undefined : table.leaf(req.dst & prefixMask(6, req.dstLen), req.dstLen);
+  // `fib6_locate`: the destination prefix and, for a source-specific route, the source prefix exactly.
+  const leaf = req.dstLen > 128 || req.srcLen > 128 ? undefined : table.leaf(req.dst & prefixMask(6, req.dstLen), req.dstLen, req.src & prefixMask(6, req.srcLen), req.srcLen);
   const dev = req.dev === undefined ? 0 : (state.device(req.dev)?.index ?? 0);
   if (leaf === undefined) {
     // An empty root holds the kernel's null entry (metric 0xffffffff, dev lo): a request that
     // names nothing matches it, and deleting it is refused with ENOENT.
-    const nullMatches = req.dstLen === 0 && (req.metric === undefined || req.metric === 0 || req.metric === 0xffffffff) && (req.protocol === 0 || req.protocol === 2) && (dev === 0 || dev === LOOPBACK_IFINDEX) && req.gateway === undefined;
+    const nullMatches = req.dstLen === 0 && req.srcLen === 0 && (req.metric === undefined || req.metric === 0 || req.metric === 0xffffffff) && (req.protocol === 0 || req.protocol === 2) && (dev === 0 || dev === LOOPBACK_IFINDEX) && req.gateway === undefined;
     refuse(nullMatches ? ERRNO.ENOENT : ERRNO.ESRCH);
   }
   const victim = leaf.routes.find(

@@ -130,7 +130,7 @@ export function applyLines(state: RoutingState, lines: readonly BatchLine[]): Li
   });
 }
 
-/** Parses and applies a whole configuration. Throws BatchLineError for a line iproute2 cannot read. */
+/** Parses and applies a whole configuration; a line iproute2 cannot read is refused on its own. */
 export function buildState(config: RoutingConfig): BuiltState {
   const state = freshState(config);
   const lines = parseBatch(config.batch, { family: config.family, hasDevice: (name) => state.device(name) !== undefined });
