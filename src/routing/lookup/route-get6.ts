@@ -62,7 +62,8 @@ export function routeGet6(state: RoutingState, fib: FibBackend, q: RouteQuery): 
     iif: input ? iif : LOOPBACK_IFINDEX,
     oif,
     mark: q.mark,
-    tos: 0,
+    // `route get … tos T` puts the dsfield into the flow's traffic class (`ip6_make_flowinfo`).
+    tos: q.tos,
     scope: 0,
     uid: q.uid ?? (input ? INVALID_UID : 0),
     proto: q.ipproto,
