@@ -33,6 +33,8 @@ export interface RouteConfig6 {
   readonly pref: number;
   /** Kernel-made routes (addresses, ff00::/8) may use a device that is down. */
   readonly ignoreDevDown: boolean;
+  /** `nexthop … weight W` (1 when not given). */
+  readonly weight?: number;
   /** `from` prefix (source-specific route); length 0 when none. */
   readonly src?: bigint;
   readonly srcLen?: number;
@@ -60,7 +62,7 @@ export function createRoute6(state: RoutingState, cfg: RouteConfig6): Route {
     if (dev === 0) refuse(ERRNO.ENODEV);
     if (!state.isUp(dev) && !cfg.ignoreDevDown) refuse(ERRNO.ENETDOWN, "Nexthop device is not up");
     const linkdown = cfg.type !== RTN.LOCAL && cfg.type !== RTN.ANYCAST && !state.hasCarrier(dev);
-    nh = { gateway: cfg.gateway, dev, onlink: cfg.onlink, weight: 1, linkdown, scope: 0 };
+    nh = { gateway: cfg.gateway, dev, onlink: cfg.onlink, weight: cfg.weight ?? 1, linkdown, scope: 0 };
   }
   if (cfg.prefsrc !== undefined && cfg.prefsrc !== 0n && !isLocal6(state, cfg.prefsrc, nh.dev)) refuse(ERRNO.EINVAL, "Invalid source address");
   return {
@@ -166,6 +168,7 @@ function config6(state: RoutingState, req: RouteRequest, nh: NexthopRequest | un
     ignoreDevDown: false,
     src: req.src,
     srcLen: req.srcLen,
+    weight: nh?.weight ?? 1,
   };
 }
 

@@ -72,9 +72,13 @@ function parseKey(key: string): Parsed {
   throw new SysctlError(`"${key}" is not a routing sysctl nicsim models (${SYSCTL_FORMS})`);
 }
 
+/** A number as the kernel's sysctl writes read one (base 0: `16`, `0x10`, `020`). */
 function parseValue(key: string, value: string): number {
-  if (!/^[0-9]+$/.test(value.trim())) throw new SysctlError(`${key}: "${value}" is not a number`);
-  return Number(value.trim());
+  const text = value.trim();
+  if (/^0[xX][0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+  if (/^0[0-7]+$/.test(text)) return parseInt(text, 8);
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  throw new SysctlError(`${key}: "${value}" is not a number`);
 }
 
 /** A value the kernel would refuse, or one nicsim cannot follow. */
