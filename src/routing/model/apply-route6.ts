@@ -178,22 +178,65 @@ export function applyRoute6(state: RoutingState, req: RouteRequest): void {
     return;
   }
   const op = req.op;
-  const paths = req.multipath ?? [undefined];
-  paths.forEach((nh, i) => {
+  if (req.multipath !== undefined) {
+    applyMultipath6(state, { ...req, op }, req.multipath);
+    return;
+  }
+  const cfg = config6(state, req, undefined);
+  insertOne6(state, req, cfg, createRoute6(state, cfg), op);
+}
+
+/**
+ * `ip6_route_multipath_add`: every path is made (and checked) first, a path equal to an earlier
+ * one (same device and gateway, `rt6_duplicate_nexthop`) refuses the whole request with "File
+ * exists"; then the paths go in one by one (the first with the request's own operation, the
+ * rest appended), and if one is refused, those already in are taken out again.
+ */
+function applyMultipath6(state: RoutingState, req: RouteRequest & { op: InsertOp6 }, nexthops: readonly NexthopRequest[]): void {
+  const made: { cfg: RouteConfig6; route: Route }[] = [];
+  for (const nh of nexthops) {
     const cfg = config6(state, req, nh);
-    const table = req.op === "change" ? (state.v6.table(cfg.table) ?? state.v6.newTable(cfg.table)) : state.v6.newTable(cfg.table);
+    // `ip6_route_info_create` makes the table (NLM_F_CREATE) before anything can be refused.
+    if (req.op !== "change") state.v6.newTable(cfg.table);
     const route = createRoute6(state, cfg);
+    const a = route.nexthops[0];
+    if (made.some((m) => m.route.nexthops[0].dev === a.dev && m.route.nexthops[0].gateway === a.gateway)) refuse(ERRNO.EEXIST);
+    made.push({ cfg, route });
+  }
+  const inserted: number[] = [];
+  try {
+    made.forEach(({ cfg, route }, i) => {
+      insertOne6(state, req, cfg, route, i === 0 ? req.op : "append");
+      inserted.push(route.id);
+    });
+  } catch (error) {
+    for (const table of state.v6.tables.values()) {
+      for (const leaf of [...table.leaves.values()]) {
+        const keep = leaf.routes.filter((r) => !inserted.includes(r.id));
+        if (keep.length === leaf.routes.length) continue;
+        leaf.routes.splice(0, leaf.routes.length, ...keep);
+        table.prune(leaf);
+      }
+    }
+    throw error;
+  }
+}
+
+/** Puts one made route in its table's leaf (`fib6_add`). */
+function insertOne6(state: RoutingState, req: RouteRequest, cfg: RouteConfig6, route: Route, op: InsertOp6): void {
+  {
+    const table = req.op === "change" ? (state.v6.table(cfg.table) ?? state.v6.newTable(cfg.table)) : state.v6.newTable(cfg.table);
     // The root (::/0) always exists, so only a longer prefix (or a source prefix) can be missing.
     const srcLen = route.srcLen ?? 0;
     const leaf = table.leaf(route.dst, route.len, route.src, srcLen);
     if (leaf === undefined && req.op === "change" && (route.len > 0 || srcLen > 0)) refuse(ERRNO.ENOENT, "Can not replace route - no match found");
     const target = table.ensureLeaf(route.dst, route.len, route.src, srcLen);
     try {
-      insertRoute6(state, target, route, i === 0 ? op : "append");
+      insertRoute6(state, target, route, op);
     } finally {
       table.prune(target);
     }
-  });
+  }
 }
 
 /** `ip6_route_del`: the first route of the prefix matching what is given; its ECMP group goes with it unless a gateway was given. */
