@@ -15,7 +15,7 @@ import type { RssHfunc, RssInputXfrm } from "../rss/profile.js";
 import type { CpuTopology } from "../irq/topology.js";
 import type { QueueAffinity } from "../irq/policies.js";
 
-/** Cloud profile: `ecs` applies the cloud host rules (facts/cloud-host.md); `none` is bare metal. */
+/** Cloud profile: `ecs` applies the cloud host rules (docs/cloud-profile.md); `none` is bare metal. */
 export type Profile = "ecs" | "none";
 
 export interface Host {
@@ -178,7 +178,7 @@ export interface Costs {
   readonly distribution: CostDistribution;
 }
 
-/** The kernel's knobs of the receive path (facts/linux-rx-path.md (c), (d)). */
+/** The kernel's knobs of the receive path (docs/receive-path.md, "RPS" and "NAPI"). */
 export interface Kernel {
   /** NAPI weight per driver poll (NAPI_POLL_WEIGHT). */
   readonly napiWeight: number;

@@ -37,7 +37,7 @@
  *   `{ timeNs, irq, from, to }`, the CPU per IRQ, the load per CPU and per IRQ (ns) as the daemon
  *   saw them, the IRQs it selected, the CPUs in powersave.
  *
- * See also: facts/linux-rx-path.md (e) IRQ affinity, (f) irqbalance; rps/ (the mask parsers);
+ * See also: docs/receive-path.md ("IRQ affinity", "irqbalance"); rps/ (the mask parsers);
  * engine/ (applies the CPU per queue, and would apply irqbalance moves at scan times).
  */
 export { placeIrqs } from "./placement.js";
