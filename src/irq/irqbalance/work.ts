@@ -4,12 +4,15 @@
  * into a `Work`, runs the passes (load.ts, migrate.ts, place.ts) and freezes the result.
  */
 import type { BalanceLevel, IrqClass } from "./classes.js";
+import type { IrqbalanceVersion } from "./options.js";
 import type { BalanceTree } from "./tree.js";
 
 /** What the daemon knows of one IRQ that does not change between scans. */
 export interface IrqRecord {
-  /** Position in the IRQ list: discovery order. */
+  /** Position in the input IRQ list. */
   readonly index: number;
+  /** Position in the daemon's discovery order (the order its records were allocated). */
+  readonly found: number;
   /** Linux IRQ number. */
   readonly irq: number;
   readonly cls: IrqClass;
@@ -24,10 +27,12 @@ export interface IrqRecord {
 
 export interface Work {
   readonly tree: BalanceTree;
+  /** The release whose placement rule applies. */
+  readonly version: IrqbalanceVersion;
   readonly irqs: readonly IrqRecord[];
   /** Per object: load in ns (measured, then raised by placements in this scan). */
   readonly objLoad: Float64Array;
-  /** Per object: its IRQs (IRQ indices) in list order. */
+  /** Per object: its IRQs (input indices) in list order. */
   readonly objIrqs: number[][];
   /** Per object: in powersave (CPUs only). */
   readonly powersave: Uint8Array;
@@ -42,8 +47,8 @@ export interface Work {
 
 /**
  * `sort_irqs`: class high → low, then load high → low, then the daemon compares the records'
- * addresses, later allocations first; records are allocated in discovery order, so a later IRQ
- * in the list comes first.
+ * addresses, later allocations first; records are allocated in discovery order (a fresh heap
+ * hands out rising addresses), so an IRQ found later comes first.
  */
 export function compareIrqs(work: Work, a: number, b: number): number {
   const ra = work.irqs[a].rank;
@@ -52,7 +57,7 @@ export function compareIrqs(work: Work, a: number, b: number): number {
   const la = work.irqLoad[a];
   const lb = work.irqLoad[b];
   if (la !== lb) return lb > la ? 1 : -1;
-  return b - a;
+  return work.irqs[b].found - work.irqs[a].found;
 }
 
 /** Move IRQ `irq` out of its object's list (if any) to the end of object `to`'s list. */
