@@ -71,9 +71,11 @@ export function irqbalanceRescansDuringRun(scenario: Scenario): boolean {
  * order (`irq.irqbalance.listing`); its IRQ list puts the rx queue vectors first, in queue order,
  * so `state.cpuOf[q]` is where rx queue q's interrupt — and its rx work — lands. Before the first
  * scan every vector sits where the x86 vector allocator put it at `request_irq` (vector order,
- * default affinity, the NIC's node first).
+ * default affinity, the NIC's node first). `heapOrderIrqs` (IRQ numbers by ascending address of
+ * the daemon's records) overrides the tie order, as measured on a real daemon; default the
+ * discovery order.
  */
-export function startIrqbalance(scenario: Scenario): IrqbalanceState {
+export function startIrqbalance(scenario: Scenario, heapOrderIrqs?: readonly number[]): IrqbalanceState {
   const { irq, host } = scenario;
   const settings = irq.irqbalance;
   const devices = scenarioVectors(scenario);
@@ -84,11 +86,14 @@ export function startIrqbalance(scenario: Scenario): IrqbalanceState {
   const positionOf = new Int32Array(vectors.length);
   inputOrder.forEach((v, k) => (positionOf[v] = k));
   const start = placeExplicit(vectors.length, host.topology, []);
+  const positionOfIrq = new Map(inputOrder.map((v, k) => [vectors[v].irq, k]));
+  const heapOrder = heapOrderIrqs?.map((irqNumber) => positionOfIrq.get(irqNumber) ?? -1);
   const state = initIrqbalance({
     topology: host.topology,
     irqs: inputOrder.map((v) => ({ irq: vectors[v].irq, cpu: start[v], class: "ethernet" as const, node: host.topology.nicNode })),
     order: irqDiscoveryOrder(devices, settings.listing).map((v) => positionOf[v]),
     rxVectors: rxVector.length,
+    ...(heapOrder === undefined ? {} : { heapOrder }),
     options: {
       deepestCache: settings.deepestCache,
       intervalS: settings.interval,

@@ -62,6 +62,13 @@ export interface IrqbalanceInput {
   readonly order?: readonly number[];
   /** How many leading IRQs of `irqs` are rx queue vectors (`cpuOf`); default all. */
   readonly rxVectors?: number;
+  /**
+   * Indices into `irqs` by ascending heap address of the daemon's records: the order the sort
+   * falls back on when class and load tie (every IRQ on the first scan). Default: the discovery
+   * order, i.e. rising addresses — what a heap without reusable free chunks gives. The real order
+   * depends on glibc's free lists at start-up, which nicsim does not model.
+   */
+  readonly heapOrder?: readonly number[];
   readonly options?: IrqbalanceOptions;
   /** When the daemon starts; default 0. */
   readonly startNs?: number;
@@ -179,6 +186,15 @@ export function initIrqbalance(input: IrqbalanceInput): IrqbalanceState {
     foundAt[i] = k;
   });
   if (order.length !== nIrqs) throw new IrqbalanceInputError("order", `lists ${order.length} IRQs of ${nIrqs}`);
+  const heapRank = new Array<number>(nIrqs).fill(-1);
+  const heapOrder = input.heapOrder ?? order;
+  heapOrder.forEach((i, k) => {
+    if (!Number.isInteger(i) || i < 0 || i >= nIrqs || heapRank[i] >= 0) {
+      throw new IrqbalanceInputError("heapOrder", `must list every IRQ index 0-${nIrqs - 1} once, got [${heapOrder.join(",")}]`);
+    }
+    heapRank[i] = k;
+  });
+  if (heapOrder.length !== nIrqs) throw new IrqbalanceInputError("heapOrder", `lists ${heapOrder.length} IRQs of ${nIrqs}`);
   const rxVectors = input.rxVectors ?? nIrqs;
   if (!Number.isInteger(rxVectors) || rxVectors < 0 || rxVectors > nIrqs) {
     throw new IrqbalanceInputError("rxVectors", `must be an integer in 0..${nIrqs}, got ${rxVectors}`);
@@ -208,7 +224,7 @@ export function initIrqbalance(input: IrqbalanceInput): IrqbalanceState {
     });
     if (mask.length === 0) throw new IrqbalanceInputError(`${at}.mask`, "selects no CPU");
     const isBanned = banned.has(spec.irq);
-    irqs.push({ index, found: foundAt[index], irq: spec.irq, cls, rank: classRank(cls), level: isBanned ? "none" : classLevel(cls), node, banned: isBanned });
+    irqs.push({ index, found: foundAt[index], heapRank: heapRank[index], irq: spec.irq, cls, rank: classRank(cls), level: isBanned ? "none" : classLevel(cls), node, banned: isBanned });
     irqCpu[index] = spec.cpu;
     maskOf.push(mask);
   });

@@ -13,6 +13,8 @@ export interface IrqRecord {
   readonly index: number;
   /** Position in the daemon's discovery order (the order its records were allocated). */
   readonly found: number;
+  /** Rank of the record's heap address among the IRQs' records (the sort's last tie-break). */
+  readonly heapRank: number;
   /** Linux IRQ number. */
   readonly irq: number;
   readonly cls: IrqClass;
@@ -47,8 +49,9 @@ export interface Work {
 
 /**
  * `sort_irqs`: class high → low, then load high → low, then the daemon compares the records'
- * addresses, later allocations first; records are allocated in discovery order (a fresh heap
- * hands out rising addresses), so an IRQ found later comes first.
+ * addresses, the higher address first. Records are allocated in discovery order; where glibc
+ * hands out rising addresses that makes an IRQ found later come first, but a record carved from
+ * an older free chunk sits lower (`heapRank`, daemon.ts `heapOrder`).
  */
 export function compareIrqs(work: Work, a: number, b: number): number {
   const ra = work.irqs[a].rank;
@@ -57,7 +60,7 @@ export function compareIrqs(work: Work, a: number, b: number): number {
   const la = work.irqLoad[a];
   const lb = work.irqLoad[b];
   if (la !== lb) return lb > la ? 1 : -1;
-  return work.irqs[b].found - work.irqs[a].found;
+  return work.irqs[b].heapRank - work.irqs[a].heapRank;
 }
 
 /** Move IRQ `irq` out of its object's list (if any) to the end of object `to`'s list. */
