@@ -53,7 +53,10 @@ export function compareKernfsNames(a: string, b: string): number {
 
 /** Directory entry names in the order `readdir` returns them from sysfs. */
 export function kernfsOrder(names: readonly string[]): string[] {
-  return [...names].sort(compareKernfsNames);
+  return names
+    .map((name) => ({ name, hash: kernfsNameHash(name) }))
+    .sort((x, y) => x.hash - y.hash || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+    .map((e) => e.name);
 }
 
 /**
@@ -62,8 +65,6 @@ export function kernfsOrder(names: readonly string[]): string[] {
  */
 export function listingOrder(ids: readonly number[], prefix: string, listing: SysfsListing): number[] {
   if (listing === "ascending") return [...ids].sort((a, b) => a - b);
-  return ids
-    .map((id) => ({ id, name: `${prefix}${id}` }))
-    .sort((x, y) => compareKernfsNames(x.name, y.name))
-    .map((e) => e.id);
+  const byName = new Map(ids.map((id) => [`${prefix}${id}`, id]));
+  return kernfsOrder([...byName.keys()]).map((name) => byName.get(name) ?? -1);
 }

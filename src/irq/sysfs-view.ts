@@ -5,8 +5,8 @@
  *
  * What is there (paths relative to the fake root; kernel formats):
  * - sys/devices/system/cpu/{online,isolated}, cpuN/topology/{physical_package_id,core_siblings},
- *   cpuN/cache/indexK/shared_cpu_map (index0/1 the core's threads, index2 L2, index3 L3), and a
- *   cpuN/nodeM entry (the node link the daemon looks for);
+ *   cpuN/cache/indexK/shared_cpu_map for K = 1 (the core's threads), 2 (L2), 3 (L3) — the
+ *   daemon probes index1 upwards — and a cpuN/nodeM entry (the node link it looks for);
  * - sys/devices/system/node/nodeN/cpumap;
  * - sys/bus/pci/devices/<pci>/{class,vendor,device,subsystem_vendor,subsystem_device,numa_node,
  *   local_cpus} and msi_irqs/<irq>;
@@ -16,7 +16,7 @@
  */
 import { formatCpuMask } from "../rps/cpumask.js";
 import type { DeviceVectors, DriverKind } from "./device-vectors.js";
-import { compareKernfsNames, type SysfsListing } from "./kernfs-order.js";
+import { kernfsOrder, type SysfsListing } from "./kernfs-order.js";
 import { threadSiblings, type CpuTopology } from "./topology.js";
 
 export interface SysfsView {
@@ -71,7 +71,7 @@ export function formatCpuList(cpus: readonly number[]): string {
 }
 
 function ordered(names: readonly string[], listing: SysfsListing): string[] {
-  if (listing === "kernfs") return [...names].sort(compareKernfsNames);
+  if (listing === "kernfs") return kernfsOrder(names);
   const num = (s: string): number => Number(/\d+$/.exec(s)?.[0] ?? Number.NaN);
   return [...names].sort((a, b) => {
     const na = num(a);
@@ -124,29 +124,22 @@ export function sysfsView(input: SysfsViewInput): SysfsView {
   dir("sys/bus/pci", ["devices"]);
 
   const cpuDir = "sys/devices/system/cpu";
-  dir(cpuDir, ["online", "possible", "present", "isolated", ...all.map((c) => `cpu${c}`)]);
+  dir(cpuDir, ["online", "isolated", ...all.map((c) => `cpu${c}`)]);
   files.set(`${cpuDir}/online`, `${formatCpuList(all)}\n`);
-  files.set(`${cpuDir}/possible`, `${formatCpuList(all)}\n`);
-  files.set(`${cpuDir}/present`, `${formatCpuList(all)}\n`);
   files.set(`${cpuDir}/isolated`, `${formatCpuList(topology.isolated)}\n`);
   for (const c of topology.cpus) {
     const base = `${cpuDir}/cpu${c.cpu}`;
-    dir(base, ["topology", "cache", `node${c.node}`, "online"]);
+    dir(base, ["topology", "cache", `node${c.node}`]);
     dir(`${base}/node${c.node}`, []);
-    files.set(`${base}/online`, "1\n");
-    dir(`${base}/topology`, ["physical_package_id", "core_id", "core_siblings", "thread_siblings"]);
+    dir(`${base}/topology`, ["physical_package_id", "core_siblings"]);
     const pkg = all.filter((o) => topology.cpus[o].package === c.package);
     files.set(`${base}/topology/physical_package_id`, `${c.package}\n`);
-    files.set(`${base}/topology/core_id`, `${c.core}\n`);
     files.set(`${base}/topology/core_siblings`, `${mask(pkg)}\n`);
-    const threads = threadSiblings(topology, c.cpu);
-    files.set(`${base}/topology/thread_siblings`, `${mask(threads)}\n`);
-    dir(`${base}/cache`, ["index0", "index1", "index2", "index3"]);
-    const shared = [threads, threads, all.filter((o) => topology.cpus[o].l2 === c.l2), all.filter((o) => topology.cpus[o].l3 === c.l3)];
+    dir(`${base}/cache`, ["index1", "index2", "index3"]);
+    const shared = [threadSiblings(topology, c.cpu), all.filter((o) => topology.cpus[o].l2 === c.l2), all.filter((o) => topology.cpus[o].l3 === c.l3)];
     shared.forEach((cpus, k) => {
-      dir(`${base}/cache/index${k}`, ["level", "shared_cpu_map"]);
-      files.set(`${base}/cache/index${k}/level`, `${k === 0 ? 1 : k}\n`);
-      files.set(`${base}/cache/index${k}/shared_cpu_map`, `${mask(cpus)}\n`);
+      dir(`${base}/cache/index${k + 1}`, ["shared_cpu_map"]);
+      files.set(`${base}/cache/index${k + 1}/shared_cpu_map`, `${mask(cpus)}\n`);
     });
   }
 
@@ -155,10 +148,8 @@ export function sysfsView(input: SysfsViewInput): SysfsView {
   files.set(`${nodeDir}/online`, `${formatCpuList(topology.nodes)}\n`);
   files.set(`${nodeDir}/possible`, `${formatCpuList(topology.nodes)}\n`);
   for (const id of topology.nodes) {
-    dir(`${nodeDir}/node${id}`, ["cpumap", "cpulist"]);
-    const cpus = all.filter((o) => topology.cpus[o].node === id);
-    files.set(`${nodeDir}/node${id}/cpumap`, `${mask(cpus)}\n`);
-    files.set(`${nodeDir}/node${id}/cpulist`, `${formatCpuList(cpus)}\n`);
+    dir(`${nodeDir}/node${id}`, ["cpumap"]);
+    files.set(`${nodeDir}/node${id}/cpumap`, `${mask(all.filter((o) => topology.cpus[o].node === id))}\n`);
   }
 
   const pciDir = "sys/bus/pci/devices";
@@ -185,9 +176,8 @@ export function sysfsView(input: SysfsViewInput): SysfsView {
   files.set("proc/stat", procStat(topology, input.counters?.irqTicks, input.counters?.softirqTicks));
   dir("proc/irq", devices.vectors.map((v) => String(v.irq)));
   devices.vectors.forEach((v, k) => {
-    dir(`proc/irq/${v.irq}`, ["smp_affinity", "node"]);
+    dir(`proc/irq/${v.irq}`, ["smp_affinity"]);
     files.set(`proc/irq/${v.irq}/smp_affinity`, `${mask(input.masks?.[k] ?? all)}\n`);
-    files.set(`proc/irq/${v.irq}/node`, `${topology.nicNode < 0 ? 0 : topology.nicNode}\n`);
   });
   return { dirs, files };
 }

@@ -11,7 +11,7 @@
  *   the daemon's sort breaks ties by record address (a later record first).
  */
 import type { DeviceVectors } from "../device-vectors.js";
-import { compareKernfsNames, listingOrder, type SysfsListing } from "../kernfs-order.js";
+import { kernfsOrder, listingOrder, type SysfsListing } from "../kernfs-order.js";
 import type { CpuTopology } from "../topology.js";
 
 /** CPU ids in the order the daemon visits /sys/devices/system/cpu/cpuN. */
@@ -31,8 +31,7 @@ export function nodeListOrder(topology: CpuTopology, listing: SysfsListing): num
 /** Indices into `devices.vectors` in the order the daemon discovers the IRQs. */
 export function irqDiscoveryOrder(devices: DeviceVectors, listing: SysfsListing): number[] {
   const addresses = devices.devices.map((d) => d.address);
-  const deviceOrder =
-    listing === "ascending" ? [...addresses].sort() : [...addresses].sort(compareKernfsNames);
+  const deviceOrder = listing === "ascending" ? [...addresses].sort() : kernfsOrder(addresses);
   const out: number[] = [];
   for (const address of deviceOrder) {
     const nic = devices.devices.find((d) => d.address === address)?.nic ?? -1;
