@@ -40,3 +40,13 @@ export { parseProcStat, parseProcSoftirqs, parseUptime, parseProcNetDev, parsePr
 export type { CpuTicks, DevCounters } from "./parse/proc-counters.js";
 export { parseLscpuParse, cpuinfoGhz } from "./parse/cpu-files.js";
 export type { LscpuRow } from "./parse/cpu-files.js";
+export { calibrate } from "./calibrate/calibrate.js";
+export type { Calibration } from "./calibrate/calibrate.js";
+export { CalibrationRefusal, fitCosts, distinctRates, MIN_TICKS, MIN_RATES } from "./calibrate/fit-costs.js";
+export type { CostFit } from "./calibrate/fit-costs.js";
+export { snapshotIntervals, interruptSource, USER_HZ } from "./calibrate/intervals.js";
+export type { Interval, CpuInterval, InterruptSource } from "./calibrate/intervals.js";
+export { calibratedCosts, costsYaml } from "./calibrate/costs-section.js";
+export type { CalibratedCosts } from "./calibrate/costs-section.js";
+export { leastSquares } from "./calibrate/least-squares.js";
+export type { LeastSquaresFit } from "./calibrate/least-squares.js";
