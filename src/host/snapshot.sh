@@ -125,6 +125,7 @@ for k in rps_sock_flow_entries netdev_budget netdev_budget_usecs netdev_max_back
 done
 
 # --- interrupts and softirqs ---
+copy /proc/uptime
 copy /proc/interrupts
 copy /proc/softirqs
 copy /proc/stat
