@@ -247,6 +247,15 @@ class Importer {
       const e: Entry[] = [value("policy", "irqbalance", ib.running.from)];
       const s: Entry[] = [];
       const cfg = ib.config;
+      const cmd = ib.commandLine ?? "";
+      const runOpt = (long: string, short: string): string | undefined => new RegExp(`(?:--${long}[= ]|\\s-${short} ?)(\\S+)`).exec(cmd)?.[1];
+      const fromCmd = `pgrep -a irqbalance: ${cmd}`;
+      const deepestRun = runOpt("deepestcache", "c");
+      if (deepestRun !== undefined) s.push(value("deepestcache", Number(deepestRun), fromCmd));
+      const intervalRun = runOpt("interval", "t");
+      if (intervalRun !== undefined) s.push(value("interval", Number(intervalRun), fromCmd));
+      if (/--oneshot|\s-o(\s|$)/.test(cmd)) s.push(value("oneshot", true, fromCmd));
+      const has = (key: string): boolean => s.some((x) => x.kind === "value" && x.key === key);
       if (cfg !== null) {
         const banned = cfg.value.get("IRQBALANCE_BANNED_CPULIST");
         if (banned !== undefined) s.push(value("bannedCpus", banned, `${cfg.from}: IRQBALANCE_BANNED_CPULIST`));
@@ -254,10 +263,10 @@ class Importer {
         const args = cfg.value.get("IRQBALANCE_ARGS") ?? "";
         const opt = (long: string, short: string): string | undefined => new RegExp(`(?:--${long}[= ]|-${short} ?)(\\S+)`).exec(args)?.[1];
         const deepest = opt("deepestcache", "c");
-        if (deepest !== undefined) s.push(value("deepestcache", Number(deepest), `${cfg.from}: IRQBALANCE_ARGS`));
+        if (deepest !== undefined && !has("deepestcache")) s.push(value("deepestcache", Number(deepest), `${cfg.from}: IRQBALANCE_ARGS`));
         const interval = opt("interval", "t");
-        if (interval !== undefined) s.push(value("interval", Number(interval), `${cfg.from}: IRQBALANCE_ARGS`));
-        if (/--oneshot|(^|\s)-o(\s|$)/.test(args) || cfg.value.get("IRQBALANCE_ONESHOT") !== undefined) s.push(value("oneshot", true, cfg.from));
+        if (interval !== undefined && !has("interval")) s.push(value("interval", Number(interval), `${cfg.from}: IRQBALANCE_ARGS`));
+        if (/--oneshot|(^|\s)-o(\s|$)/.test(args) || cfg.value.get("IRQBALANCE_ONESHOT") !== undefined) if (!has("oneshot")) s.push(value("oneshot", true, cfg.from));
         const banirqs = [...args.matchAll(/(?:--banirq[= ]|-i ?)(\d+)/g)].map((m) => Number(m[1]));
         if (banirqs.length > 0) s.push(value("bannedIrqs", banirqs, `${cfg.from}: IRQBALANCE_ARGS (host IRQ numbers; nicsim numbers queue vector v as IRQ 32 + v)`));
       }
