@@ -1,8 +1,10 @@
 import { loadScenarioFile } from "../../config/load.js";
 import { calibrate } from "../../host/calibrate/calibrate.js";
 import { CalibrationRefusal } from "../../host/calibrate/fit-costs.js";
+import { reproduce, reproductionTable } from "../../host/calibrate/reproduce.js";
 import { readSnapshot } from "../../host/read-snapshot.js";
 import type { Sourced } from "../../host/read-snapshot.js";
+import type { Scenario } from "../../config/scenario.js";
 import { writeTextFile } from "../output.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
@@ -12,21 +14,24 @@ export const CALIBRATE_HELP = `nicsim calibrate SNAPSHOT... -o COSTS.yaml [--sce
   offered rates (least squares of per-CPU irq+softirq time against packets and interrupts), and
   write a costs section with the fit's quality (R², residuals, rates covered). Refuses samples
   with drops or time squeezes, too little load, or fewer than 3 distinct rates, saying what to
-  measure. The clock comes from the snapshot, the scenario's host.ghz, or --ghz.`;
+  measure. The clock comes from the snapshot, the scenario's host.ghz, or --ghz. With
+  --scenario (e.g. the host's own import), it also runs the scenario with the calibrated costs at
+  each measured rate and prints each CPU's measured and simulated irq+softirq utilization.`;
 
-function ghzOption(text: string | undefined, scenario: string | undefined): Sourced<number> | undefined {
+function loadFirstPoint(path: string): Scenario {
+  const first = loadScenarioFile(path).points[0];
+  if (first === undefined) throw new UsageError(`calibrate: --scenario ${path} has no point`);
+  return first.scenario;
+}
+
+function ghzOption(text: string | undefined, scenario: Scenario | undefined, path: string | undefined): Sourced<number> | undefined {
   if (text !== undefined && scenario !== undefined) throw new UsageError("calibrate: give --scenario or --ghz, not both");
   if (text !== undefined) {
     const v = Number(text);
     if (!/^\d+(\.\d+)?$/.test(text) || !(v > 0) || v > 10) throw new UsageError(`calibrate: --ghz "${text}" is not a clock in GHz (0 < GHz ≤ 10)`);
     return { value: v, from: "--ghz" };
   }
-  if (scenario !== undefined) {
-    const file = loadScenarioFile(scenario);
-    const first = file.points[0];
-    if (first === undefined) throw new UsageError(`calibrate: --scenario ${scenario} has no point`);
-    return { value: first.scenario.host.ghz, from: `${scenario} host.ghz` };
-  }
+  if (scenario !== undefined) return { value: scenario.host.ghz, from: `${path} host.ghz` };
   return undefined;
 }
 
@@ -39,7 +44,9 @@ export function calibrateCommand(args: readonly string[]): number {
   if (parsed.positionals.length === 0) throw new UsageError("calibrate: missing SNAPSHOT (directories or .tar.gz made with --measure)");
   const out = stringOption(parsed, "out");
   if (out === undefined) throw new UsageError("calibrate: missing -o COSTS.yaml (or -o - for stdout)");
-  const ghz = ghzOption(stringOption(parsed, "ghz"), stringOption(parsed, "scenario"));
+  const scenarioPath = stringOption(parsed, "scenario");
+  const scenario = scenarioPath === undefined ? undefined : loadFirstPoint(scenarioPath);
+  const ghz = ghzOption(stringOption(parsed, "ghz"), scenario, scenarioPath);
   const snapshots = parsed.positionals.map(readSnapshot);
   let result;
   try {
@@ -53,5 +60,9 @@ export function calibrateCommand(args: readonly string[]): number {
   process.stderr.write(
     `nicsim calibrate: ${result.costs.driverPerPacket + result.costs.stackPerPacket} cycles per packet, ${result.costs.hardIrq} per interrupt at ${result.ghz.value} GHz; R² ${f.r2.toFixed(4)} over ${f.points} points (${f.distinctRates} rates)${out === "-" ? "" : `; wrote ${out}`}\n`,
   );
+  if (scenario !== undefined) {
+    process.stdout.write(`${out === "-" ? "\n" : ""}${scenarioPath} with the calibrated costs at each measured rate (irq+softirq time per CPU):\n`);
+    process.stdout.write(reproductionTable(reproduce(scenario, result, scenario.run.seed)));
+  }
   return 0;
 }
