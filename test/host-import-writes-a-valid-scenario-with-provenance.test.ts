@@ -66,7 +66,7 @@ describe("import: what is missing is a warning and a default with its source", (
     const imported = importScenario(readSnapshot(dir));
     expect(imported.warnings).toContain("nics.eth0.ringSize: ethtool -g eth0 exit 94: Operation not supported; using 1024");
     expect(imported.yaml).toContain("ringSize: 1024  # DEFAULT: ethtool -g eth0 exit 94: Operation not supported");
-    expect(imported.warnings.some((w) => w.startsWith("nics.eth0.rss.indir: exit 94: Operation not supported; using the default table"))).toBe(true);
+    expect(imported.warnings.some((w) => w.startsWith("nics.eth0.rss.indir: ethtool -x eth0 exit 94: Operation not supported; using the default table"))).toBe(true);
     expect(imported.yaml).toMatch(/^# Warnings:\n# {3}- nics\.eth0\.ringSize/m);
   });
 

@@ -169,9 +169,9 @@ class Importer {
     if (x !== null && x.value.key !== null && (x.value.key.length === 40 || x.value.key.length === 52)) {
       e.push(value("key", x.value.key.map((b) => b.toString(16).padStart(2, "0")).join(":"), from));
     } else {
-      const why = x === null ? this.why(`ethtool -x ${n.name}`) : x.value.key === null ? "no key (Operation not supported)" : `a ${x.value.key.length}-byte key (nicsim models 40 or 52)`;
+      const why = x === null ? `ethtool -x ${n.name} ${this.why(`ethtool -x ${n.name}`)}` : x.value.key === null ? "no key (Operation not supported)" : `a ${x.value.key.length}-byte key (nicsim models 40 or 52)`;
       this.warn(`nics.${n.name}.rss.key: ${why}; using nicsim's default (${NIC_DEFAULTS.rssKey})`);
-      e.push(value("key", NIC_DEFAULTS.rssKey, `DEFAULT: ${from}: ${why}`));
+      e.push(value("key", NIC_DEFAULTS.rssKey, `DEFAULT: ${x === null ? why : `${from}: ${why}`}`));
     }
     const hf = x?.value.hfunc ?? null;
     if (hf === "toeplitz" || hf === "xor") e.push(value("hfunc", hf, from));
@@ -186,9 +186,10 @@ class Importer {
       const letters = h === undefined ? "" : [...h.value].filter((c) => "sdfn".includes(c)).join("");
       if (h !== undefined && letters !== "" && letters === h.value) fields.push(value(type, letters, h.from));
       else {
-        const why = h === undefined ? this.why(`ethtool -n ${n.name} rx-flow-hash ${type}`) : h.value === "" ? "None (the NIC hashes nothing; the kernel's software hash decides)" : `${h.value} (letters beyond sdfn are not modelled)`;
+        const cmd = `ethtool -n ${n.name} rx-flow-hash ${type}`;
+        const why = h === undefined ? `${cmd} ${this.why(cmd)}` : h.value === "" ? `${cmd}: None (the NIC hashes nothing; the kernel's software hash decides)` : `${cmd}: ${h.value} (letters beyond sdfn are not modelled)`;
         if (queues > 1) this.warn(`nics.${n.name}.rss.fields.${type}: ${why}; using ${NIC_DEFAULTS.rssFields}`);
-        fields.push(value(type, NIC_DEFAULTS.rssFields, `DEFAULT: ethtool -n ${n.name} rx-flow-hash ${type}: ${why}`));
+        fields.push(value(type, NIC_DEFAULTS.rssFields, `DEFAULT: ${why}`));
       }
     }
     e.push(map("fields", fields));
@@ -206,9 +207,9 @@ class Importer {
         e.push(value("indir", "default", `DEFAULT: ${from}: ${why}`));
       }
     } else {
-      const why = x === null ? this.why(`ethtool -x ${n.name}`) : "no table (Operation not supported)";
+      const why = x === null ? `ethtool -x ${n.name} ${this.why(`ethtool -x ${n.name}`)}` : `${from}: no table (Operation not supported)`;
       if (queues > 1) this.warn(`nics.${n.name}.rss.indir: ${why}; using the default table (i mod ${queues})`);
-      e.push(value("indir", "default", `DEFAULT: ${from}: ${why}`));
+      e.push(value("indir", "default", `DEFAULT: ${why}`));
     }
     return map("rss", e);
   }
