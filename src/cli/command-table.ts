@@ -6,7 +6,9 @@
  */
 import {
   BENCH_HELP,
+  CALIBRATE_HELP,
   COMPARE_HELP,
+  IMPORT_HELP,
   MERGE_HELP,
   REPORT_HELP,
   ROUTE_HELP,
@@ -15,6 +17,7 @@ import {
   RSS_SPREAD_HELP,
   RUN_HELP,
   SCHEMA_HELP,
+  SNAPSHOT_HELP,
   VALIDATE_HELP,
 } from "./help.js";
 
@@ -38,6 +41,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   schema: { help: [SCHEMA_HELP], load: async () => (await import("./commands/schema.js")).schemaCommand },
   rss: { help: [RSS_HASH_HELP, RSS_SPREAD_HELP, RSS_KEY_QUALITY_HELP], load: async () => (await import("./commands/rss.js")).rssCommand },
   route: { help: [ROUTE_HELP], load: async () => (await import("./commands/route.js")).routeCommand },
+  snapshot: { help: [SNAPSHOT_HELP], load: async () => (await import("./commands/snapshot.js")).snapshotCommand },
+  import: { help: [IMPORT_HELP], load: async () => (await import("./commands/import.js")).importCommand },
+  calibrate: { help: [CALIBRATE_HELP], load: async () => (await import("./commands/calibrate.js")).calibrateCommand },
 };
 
 /** The entry of `name`, or undefined for a word that is no command (`toString` included). */
