@@ -7,6 +7,7 @@ import { ConfigError, LoadError } from "../config/errors.js";
 import { VERSION } from "../version.js";
 import { BENCH_HELP, benchCommand } from "./commands/bench.js";
 import { CAPACITY_HELP, capacityCommand } from "./commands/capacity.js";
+import { TUNE_HELP, tuneCommand } from "./commands/tune.js";
 import { COMPARE_HELP, compareCommand } from "./commands/compare.js";
 import { MERGE_HELP, mergeCommand } from "./commands/merge.js";
 import { REPORT_HELP, reportCommand } from "./commands/report.js";
@@ -20,7 +21,7 @@ import { UsageError } from "./usage-error.js";
 const HELP = `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
 
 Usage:
-${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP, CAPACITY_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
+${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP, CAPACITY_HELP, TUNE_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
 
   nicsim help | --help      this text
   nicsim --version          the version
@@ -39,6 +40,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Pr
   rss: rssCommand,
   route: routeCommand,
   capacity: capacityCommand,
+  tune: tuneCommand,
 };
 
 function main(argv: readonly string[]): number | Promise<number> {

@@ -20,6 +20,8 @@ export interface ProbeRecord {
   readonly offeredPps: number;
   readonly deliveredPps: number;
   readonly cpuMax: number;
+  /** The busiest CPU (the lowest id among equals). */
+  readonly busiestCpu: number;
   readonly cpuMean: number;
   readonly bottleneck: Bottleneck;
 }

@@ -46,6 +46,7 @@ export function probeRecord(scenario: Scenario, params: Configuration["params"],
     offeredPps: point.offered.pps,
     deliveredPps: point.delivered.pps,
     cpuMax: point.cpuUtilization.max,
+    busiestCpu: point.perCpu.reduce((best, c) => (c.utilization > point.perCpu[best].utilization ? c.cpu : best), 0),
     cpuMean: point.cpuUtilization.mean,
     bottleneck: point.bottleneck ?? "none",
   };
@@ -130,7 +131,7 @@ export async function searchCapacity(
     });
     if (round.length === 0) break;
     const requests = round.map(({ k, load }) => ({
-      configuration: k,
+      configuration: configs[k].seedIndex ?? k,
       scenario: scenarioAt(configs[k], options.axis, load),
       label: `${label(configs[k].params)} at ${options.axis.path}=${load}`,
     }));

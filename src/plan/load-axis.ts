@@ -38,6 +38,8 @@ export interface Configuration {
   readonly document: Readonly<Record<string, unknown>>;
   /** Where the search starts: the scenario's own load for this configuration. */
   readonly start: number;
+  /** The index its probes' seeds derive from (default: its position in the search). */
+  readonly seedIndex?: number;
 }
 
 const LOAD_KEY = /^traffic\.load\.(pps|mbps)$/;

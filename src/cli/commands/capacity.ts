@@ -38,14 +38,14 @@ function positiveNumber(option: string, text: string | undefined): number | unde
   return n;
 }
 
-function parseReplications(text: string | undefined): number {
+export function parseReplications(text: string | undefined): number {
   if (text === undefined) return 3;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 100) throw new UsageError(`--replications: "${text}" is not a count from 1 to 100`);
   return n;
 }
 
-function parseResolution(text: string | undefined): number | undefined {
+export function parseResolution(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
   const pct = m === null ? Number.NaN : Number(m[1]);
