@@ -1,10 +1,17 @@
 /**
- * A load-aware indirection table in the style of RSS++ (Barbette et al., CoNEXT 2019): from the
- * packets each table entry (bucket) carries, move buckets from the most loaded queue to the
- * least loaded one while that lowers the larger of the two, starting from the current table so
- * few entries move. RSS++ reads per-bucket counters from the NIC; here the bucket loads are the
- * expected packet shares of the scenario's flow set (each flow's hash, `hash mod size`, and its
- * weight), which is what such counters would show. Cold code.
+ * A load-aware indirection table in the spirit of RSS++ (Barbette et al., CoNEXT 2019): from the
+ * packets each table entry (bucket) carries, give each queue a share of the table that evens
+ * the queues' loads.
+ *
+ * RSS++ moves single buckets, which needs a driver that takes a whole table. The `ethtool -X`
+ * command writes only `equal N`, `weight W0 W1 …` and `default` (ethtool's fill_indir_table:
+ * weights give each queue a contiguous run of entries), so the table here is a weight fill:
+ * the contiguous split of the buckets into one run per queue, in queue order, whose busiest
+ * run carries the least load (the linear partition problem, solved exactly by dynamic
+ * programming), written as weights equal to the run lengths — `ethtool -X DEV weight …` then
+ * sets exactly this table. The bucket loads are the expected packet shares of the scenario's
+ * flow set (each flow's hash mod the table size, and its weight): what per-bucket counters would
+ * show. Cold code.
  */
 
 /** Expected packets per bucket: flow f adds weights[f] (1 when null) to bucket hash[f] mod size. */
@@ -14,31 +21,38 @@ export function bucketLoads(flowHash: ArrayLike<number>, weights: ArrayLike<numb
   return loads;
 }
 
-/** The table with buckets moved until no move from the busiest to the idlest queue helps. */
-export function rebalanceIndirection(table: Uint16Array, loads: Float64Array, queues: number): Uint16Array {
-  const out = Uint16Array.from(table);
-  const queueLoad = new Float64Array(queues);
-  for (let i = 0; i < out.length; i++) queueLoad[out[i]] += loads[i];
-  for (let moves = 0; moves < 4 * out.length; moves++) {
-    let hi = 0;
-    let lo = 0;
-    for (let q = 1; q < queues; q++) {
-      if (queueLoad[q] > queueLoad[hi]) hi = q;
-      if (queueLoad[q] < queueLoad[lo]) lo = q;
+/**
+ * Run lengths (the `ethtool -X weight` values, summing to the table size) of the contiguous split
+ * of `loads` into `queues` non-empty runs whose heaviest run is lightest. Among equal splits,
+ * the one whose runs end earliest (deterministic).
+ */
+export function balancedWeights(loads: Float64Array, queues: number): number[] {
+  const n = loads.length;
+  if (!Number.isInteger(queues) || queues < 1 || queues > n) throw new RangeError(`queues must be 1..${n}, got ${queues}`);
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + loads[i];
+  // cost[k][i]: the lightest heaviest run splitting entries [0, i) into k runs; cut[k][i]: where the last run starts.
+  const cost = Array.from({ length: queues + 1 }, () => new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY));
+  const cut = Array.from({ length: queues + 1 }, () => new Int32Array(n + 1));
+  cost[0][0] = 0;
+  for (let k = 1; k <= queues; k++) {
+    for (let i = k; i <= n - (queues - k); i++) {
+      for (let j = k - 1; j < i; j++) {
+        const c = Math.max(cost[k - 1][j], prefix[i] - prefix[j]);
+        if (c < cost[k][i]) {
+          cost[k][i] = c;
+          cut[k][i] = j;
+        }
+      }
     }
-    const gap = queueLoad[hi] - queueLoad[lo];
-    // The bucket of `hi` whose load is closest to half the gap, and below the gap (else no gain).
-    let best = -1;
-    for (let i = 0; i < out.length; i++) {
-      if (out[i] !== hi || loads[i] <= 0 || loads[i] >= gap) continue;
-      if (best < 0 || Math.abs(loads[i] - gap / 2) < Math.abs(loads[best] - gap / 2)) best = i;
-    }
-    if (best < 0) break;
-    out[best] = lo;
-    queueLoad[hi] -= loads[best];
-    queueLoad[lo] += loads[best];
   }
-  return out;
+  const weights = new Array<number>(queues);
+  for (let k = queues, i = n; k >= 1; k--) {
+    const j = cut[k][i];
+    weights[k - 1] = i - j;
+    i = j;
+  }
+  return weights;
 }
 
 /** max/mean of the queue loads a table gives. */

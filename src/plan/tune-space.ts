@@ -9,7 +9,8 @@
  *   `all-but-irq` (every CPU no queue interrupt lands on), `all-but-app` (every CPU but
  *   `traffic.appCpus`; only when given), `vendor-default` (the cloud image rule);
  * - `indir`: the indirection table — `equal` (`ethtool -X equal N`, the default fill) or
- *   `rebalanced` (rebalance-indirection.ts, from the flow set's per-bucket load);
+ *   `rebalanced` (rebalance-indirection.ts: `ethtool -X weight …` from the flow set's
+ *   per-bucket load);
  * - `rfs`: `off`, or `on` with rps_sock_flow_entries 32768 and rps_flow_cnt = 32768 / queues
  *   (the kernel's scaling.rst suggestion); only when `traffic.appCpus` is given, since RFS
  *   steers to where the application reads.
@@ -30,7 +31,7 @@ import { nodeCpus } from "../irq/topology.js";
 import { formatCpuMask } from "../rps/cpumask.js";
 import { fillIndirection, formatIndirSpec } from "../rss/indirection.js";
 import { deriveSeed } from "../traffic/prng.js";
-import { bucketLoads, rebalanceIndirection } from "./rebalance-indirection.js";
+import { balancedWeights, bucketLoads } from "./rebalance-indirection.js";
 
 export const IRQ_CHOICES = ["current", "round-robin", "numa-local", "irqbalance"] as const;
 export const RPS_CHOICES = ["current", "off", "all", "numa-local", "all-but-irq", "all-but-app", "vendor-default"] as const;
@@ -188,8 +189,8 @@ function build(raw: Readonly<Record<string, unknown>>, base: Scenario, settings:
     const before = validateScenario(doc);
     const rss = compileFlowRss(before, deriveSeed(seed, 0, 0));
     const weights = before.traffic.weights.kind === "uniform" ? null : zipfWeights(rss.flowHash.length, before.traffic.weights.s);
-    const table = rebalanceIndirection(rss.indir, bucketLoads(rss.flowHash, weights, rss.indir.length), q);
-    nic.rss = { ...mapping(nic.rss), indir: Array.from(table) };
+    const split = balancedWeights(bucketLoads(rss.flowHash, weights, rss.indir.length), q);
+    nic.rss = { ...mapping(nic.rss), indir: `weight ${split.join(" ")}` };
   }
   const scenario = validateScenario(doc);
   const final = scenario.nics[n];
