@@ -6,22 +6,25 @@
 import { ConfigError, LoadError } from "../config/errors.js";
 import { VERSION } from "../version.js";
 import { BENCH_HELP, benchCommand } from "./commands/bench.js";
+import { CALIBRATE_HELP, calibrateCommand } from "./commands/calibrate.js";
 import { CAPACITY_HELP, capacityCommand } from "./commands/capacity.js";
 import { TUNE_HELP, tuneCommand } from "./commands/tune.js";
 import { COMPARE_HELP, compareCommand } from "./commands/compare.js";
+import { IMPORT_HELP, importCommand } from "./commands/import.js";
 import { MERGE_HELP, mergeCommand } from "./commands/merge.js";
 import { REPORT_HELP, reportCommand } from "./commands/report.js";
 import { ROUTE_HELP, routeCommand } from "./commands/route.js";
 import { RSS_HELPS, rssCommand } from "./commands/rss.js";
 import { RUN_HELP, runCommand } from "./commands/run.js";
 import { SCHEMA_HELP, schemaCommand } from "./commands/schema.js";
+import { SNAPSHOT_HELP, snapshotCommand } from "./commands/snapshot.js";
 import { VALIDATE_HELP, validateCommand } from "./commands/validate.js";
 import { UsageError } from "./usage-error.js";
 
 const HELP = `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
 
 Usage:
-${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP, CAPACITY_HELP, TUNE_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
+${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP, SNAPSHOT_HELP, IMPORT_HELP, CALIBRATE_HELP, CAPACITY_HELP, TUNE_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
 
   nicsim help | --help      this text
   nicsim --version          the version
@@ -39,6 +42,9 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Pr
   schema: schemaCommand,
   rss: rssCommand,
   route: routeCommand,
+  snapshot: snapshotCommand,
+  import: importCommand,
+  calibrate: calibrateCommand,
   capacity: capacityCommand,
   tune: tuneCommand,
 };
