@@ -9,6 +9,7 @@ import { BENCH_HELP, benchCommand } from "./commands/bench.js";
 import { CALIBRATE_HELP, calibrateCommand } from "./commands/calibrate.js";
 import { CAPACITY_HELP, capacityCommand } from "./commands/capacity.js";
 import { TUNE_HELP, tuneCommand } from "./commands/tune.js";
+import { ROLLOUT_HELP, rolloutCommand } from "./commands/rollout.js";
 import { COMPARE_HELP, compareCommand } from "./commands/compare.js";
 import { IMPORT_HELP, importCommand } from "./commands/import.js";
 import { MERGE_HELP, mergeCommand } from "./commands/merge.js";
@@ -24,7 +25,7 @@ import { UsageError } from "./usage-error.js";
 const HELP = `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
 
 Usage:
-${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP, SNAPSHOT_HELP, IMPORT_HELP, CALIBRATE_HELP, CAPACITY_HELP, TUNE_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
+${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, SCHEMA_HELP, ...RSS_HELPS, ROUTE_HELP, SNAPSHOT_HELP, IMPORT_HELP, CALIBRATE_HELP, CAPACITY_HELP, TUNE_HELP, ROLLOUT_HELP].map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
 
   nicsim help | --help      this text
   nicsim --version          the version
@@ -47,6 +48,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Pr
   calibrate: calibrateCommand,
   capacity: capacityCommand,
   tune: tuneCommand,
+  rollout: rolloutCommand,
 };
 
 function main(argv: readonly string[]): number | Promise<number> {
