@@ -155,7 +155,9 @@ converge() {
   fi
   STEP="set the indirection table (ethtool -X $WANT_FORM)"
   tbl=$(current_table) || exit 1
-  if [ -z "$WANT_FORM" ]; then
+  if [ "$relisted" = 1 ]; then
+    say "would compare the indirection table after ethtool -L, and run ethtool -X $DEV $WANT_FORM if it differs"
+  elif [ -z "$WANT_FORM" ]; then
     [ "$tbl" = "$WANT_TABLE" ] || say "cannot restore the indirection table: ethtool -X writes no table like it (left as it is)"
   elif [ -n "$tbl" ] && { [ "$tbl" != "$WANT_TABLE" ] || { [ "$touched" = 1 ] && [ "$WANT_FORM" = default ]; }; }; then
     # shellcheck disable=SC2086 # WANT_FORM is several words

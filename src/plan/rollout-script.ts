@@ -72,6 +72,10 @@ const APPLY_HOOKS = String.raw`irqbalance_env_file() {
 }
 ban_irqs() {
   f=$(irqbalance_env_file)
+  if [ "$relisted" = 1 ]; then
+    say "would ban the queue IRQs (looked up after ethtool -L) with --banirq in IRQBALANCE_ARGS of $f and restart irqbalance"
+    return 0
+  fi
   line=$(grep '^IRQBALANCE_ARGS=' "$ROOT$f" 2>/dev/null | tail -n 1)
   args=$(printf '%s' "$line" | sed 's/^IRQBALANCE_ARGS=//; s/^"//; s/"$//')
   new=$args
