@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CapacityDocument } from "../src/plan/capacity-model.js";
 import { capacityMarkdown } from "../src/plan/capacity-text.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 
 const SCENARIO = `host: { cpus: 8, ghz: 2.5 }
 nics: [{ name: eth0, addresses: [10.0.0.19/24], maxQueues: 4, queues: 1 }]
@@ -24,21 +24,20 @@ describe("nicsim capacity", () => {
   let json = "";
   let html = "";
   let table = "";
-  beforeAll(() => {
-    ensureBuilt();
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "nicsim-capacity-"));
     scenario = join(dir, "s.yaml");
     writeFileSync(scenario, SCENARIO);
     json = join(dir, "cap.json");
     html = join(dir, "cap.html");
-    const r = nicsim("capacity", scenario, "--slo", "drops<=0.1%", "--replications", "2", "--resolution", "5%", "--jobs", "1", "--json", json, "--html", html);
+    const r = await nicsim("capacity", scenario, "--slo", "drops<=0.1%", "--replications", "2", "--resolution", "5%", "--jobs", "1", "--json", json, "--html", html);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     table = r.stdout;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("prints one row per configuration, and the document says the same", () => {
+  it("prints one row per configuration, and the document says the same", async () => {
     const doc = JSON.parse(readFileSync(json, "utf8")) as CapacityDocument;
     expect(doc.kind).toBe("nicsim-capacity");
     expect(doc.configurations.map((c) => c.params)).toEqual([{ queues: 1 }, { queues: 2 }]);
@@ -57,7 +56,7 @@ describe("nicsim capacity", () => {
     expect(table).toMatch(/\n\d+ probes, \d+ simulation jobs\n$/);
   });
 
-  it("writes Markdown and a self-contained HTML chart", () => {
+  it("writes Markdown and a self-contained HTML chart", async () => {
     const md = capacityMarkdown(JSON.parse(readFileSync(json, "utf8")) as CapacityDocument);
     expect(md).toMatch(/\n\| queues \| capacity \(traffic\.load\.pps\) \| bracket \|/);
     const page = readFileSync(html, "utf8");
@@ -66,25 +65,25 @@ describe("nicsim capacity", () => {
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it("compare exits 0 on the same capacity, 1 when it drops beyond the brackets, 2 on a mix of kinds", () => {
-    expect(nicsim("compare", json, json).status).toBe(0);
+  it("compare exits 0 on the same capacity, 1 when it drops beyond the brackets, 2 on a mix of kinds", async () => {
+    expect((await nicsim("compare", json, json)).status).toBe(0);
     const doc = JSON.parse(readFileSync(json, "utf8")) as CapacityDocument;
     const c = doc.configurations[1];
     const lower = { ...c, capacity: Math.round(c.capacity / 2), bracket: { low: Math.round(c.capacity / 2), high: Math.round(c.capacity / 1.9) } };
     const worse = join(dir, "worse.json");
     writeFileSync(worse, JSON.stringify({ ...doc, configurations: [doc.configurations[0], lower] }));
-    const r = nicsim("compare", json, worse);
+    const r = await nicsim("compare", json, worse);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/queues=2 .* -50\.0% +REGRESSION/);
     expect(r.stdout).toContain("1 capacity regression in 2 configurations");
     const result = join(dir, "run.json");
     writeFileSync(result, JSON.stringify({ schemaVersion: 2, generator: "nicsim", source: "s.yaml", scenario: {}, points: [] }));
-    const mixed = nicsim("compare", json, result);
+    const mixed = await nicsim("compare", json, result);
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toMatch(/^nicsim: compare: .*cap\.json is a capacity document but .*run\.json is not/);
   });
 
-  it("exits 2 with one line on bad input", () => {
+  it("exits 2 with one line on bad input", async () => {
     const cases: Array<[string[], RegExp]> = [
       [[scenario], /^nicsim: missing --slo/],
       [[scenario, "--slo", "p99>=1us"], /^nicsim: --slo "p99>=1us": not a term/],
@@ -92,7 +91,7 @@ describe("nicsim capacity", () => {
       [[join(dir, "none.yaml"), "--slo", "cpu<=50%"], /none\.yaml: no such file/],
     ];
     for (const [args, message] of cases) {
-      const r = nicsim("capacity", ...args);
+      const r = await nicsim("capacity", ...args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);

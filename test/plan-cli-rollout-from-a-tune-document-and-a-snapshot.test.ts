@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAxis } from "../src/plan/load-axis.js";
 import { parseSlo } from "../src/plan/slo.js";
 import { tune } from "../src/plan/tune.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 import { makeFakeRoot, runSh, STUBS } from "./rollout-helpers.js";
 
 const HOST = { dev: "eth0", maxQueues: 2, queues: 1, cpus: 4, irqbalance: true };
@@ -22,7 +22,6 @@ describe("nicsim rollout", () => {
   let snapshot = "";
   let tuned = "";
   beforeAll(async () => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-rollout-cli-"));
     root = join(dir, "root");
     makeFakeRoot(root, HOST);
@@ -60,12 +59,12 @@ describe("nicsim rollout", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("refuses while irqbalance runs, then bans the IRQs it pins and applies", () => {
+  it("refuses while irqbalance runs, then bans the IRQs it pins and applies", async () => {
     const apply = join(dir, "apply.sh");
-    const refused = nicsim("rollout", "--from", tuned, "--host", snapshot, "-o", apply);
+    const refused = await nicsim("rollout", "--from", tuned, "--host", snapshot, "-o", apply);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^nicsim: rollout: irqbalance runs on the host .* pass --irqbalance ban-irqs/);
-    const r = nicsim("rollout", "--from", tuned, "--host", snapshot, "-o", apply, "--irqbalance", "ban-irqs", "--persist");
+    const r = await nicsim("rollout", "--from", tuned, "--host", snapshot, "-o", apply, "--irqbalance", "ban-irqs", "--persist");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^wrote .*apply\.sh:\n  eth0: combined channels 1 → \d\n/);
@@ -79,14 +78,14 @@ describe("nicsim rollout", () => {
     expect(runSh(dir, root, apply).stdout).toMatch(/0 change\(s\)\n$/);
   });
 
-  it("exits 2 with one line on bad input", () => {
+  it("exits 2 with one line on bad input", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["--from", tuned, "-o", "x.sh"], /^nicsim: rollout: missing --host/],
       [["--from", tuned, "--host", join(dir, "nope"), "-o", "x.sh"], /nope: no such file or directory/],
       [["--from", tuned, "--host", snapshot, "-o", "x.sh", "--irqbalance", "ban-cpus"], /^nicsim: --irqbalance: "ban-cpus" is not one of ban-irqs, stop/],
     ];
     for (const [args, message] of cases) {
-      const r = nicsim("rollout", ...args);
+      const r = await nicsim("rollout", ...args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);

@@ -12,23 +12,6 @@ import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.j
 import { writeTextFile } from "../output.js";
 import { UsageError } from "../usage-error.js";
 
-export const CAPACITY_HELP = `nicsim capacity SCENARIO --slo TERMS [--load-axis traffic.load.pps] [--replications 3]
-                  [--resolution 1%] [--start LOAD] [--format table|json|md|html] [--json FILE]
-                  [--html FILE] [--seed N] [--jobs N] [--quiet]
-  For every point of SCENARIO's sweep (the load axis taken out), the highest load that meets
-  the SLO: bracket (doubling or halving from the scenario's load), then bisect; each probe runs
-  --replications seeds and passes only when every term's 95% interval meets its limit. Prints
-  the capacity, the bracket it is known to, CPU use and the SLO figures at it, and what binds
-  just above it.
-  --slo TERMS       comma-separated limits: pN (any percentile, p99.9), max, mean latency with
-                    ns/us/ms/s; drops as a share (0.01%) or a rate (100pps); cpu (busiest CPU, 80%)
-                    e.g. 'p99<=100us,drops<=0.01%'
-  --load-axis PATH  the scenario path searched (default ${DEFAULT_LOAD_AXIS}; traffic.load.mbps too)
-  --resolution P    stop when the bracket is this narrow relative to its top (default 1%)
-  --start LOAD      where every search starts (default: the scenario's load)
-  --json FILE       also write the capacity document (versioned; nicsim compare reads two)
-  --html FILE       also write an HTML page with a chart of capacity per configuration`;
-
 const FORMATS = ["table", "json", "md", "html"] as const;
 
 function positiveNumber(option: string, text: string | undefined): number | undefined {

@@ -9,22 +9,6 @@ import { writeTextFile } from "../output.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 
-export const ROLLOUT_HELP = `nicsim rollout --from TUNE.json|SCENARIO --host SNAPSHOT|HOST.yaml -o apply.sh [--nic NAME]
-                 [--irqbalance ban-irqs|stop] [--irq-name FORMAT] [--persist]
-  Write a POSIX sh script that moves the host's NIC to the chosen settings (tune's best, or a
-  scenario): ethtool -X before -L when shrinking, -L before -X when growing, IRQs looked up again
-  after -L, then irqbalance, IRQ affinity, RPS/RFS, sysctls. Each step writes only what differs;
-  before the first change it saves revert.sh; --dry-run prints what it would do; a failure
-  stops it naming the step. It works under NICSIM_ROOT (default /) and calls $ETHTOOL.
-  --host PATH        a snapshot directory (nicsim snapshot) or a scenario of the host as it is
-                     (what nicsim import writes)
-  --irqbalance H     when irqbalance runs and the script pins IRQs: ban-irqs (--banirq in its
-                     IRQBALANCE_ARGS, then restart it) or stop (stop and disable it); without it
-                     the rollout refuses
-  --irq-name FORMAT  the queue IRQ names in /proc/interrupts, %d for the queue (default: from
-                     the snapshot, else NIC-TxRx-%d)
-  --persist          also print a udev rule (RPS on new queues) and a systemd unit (apply at boot)`;
-
 function readText(path: string): string {
   try {
     return readFileSync(path, "utf8");

@@ -12,19 +12,6 @@ import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.j
 import { UsageError } from "../usage-error.js";
 import { parseReplications, parseResolution, sloOption } from "./capacity.js";
 
-export const TUNE_HELP = `nicsim tune SCENARIO --slo TERMS [--objective capacity|cpu] [--budget ${DEFAULT_BUDGET}] [--exhaustive]
-              [--replications 3] [--resolution 1%] [--load-axis traffic.load.pps] [--top 10]
-              [--format table|json|md] [--json FILE] [--seed N] [--jobs N] [--quiet]
-  Search the settings a user can change on the host — queue count, IRQ placement, RPS masks,
-  indirection table (a load-aware rebalance), RFS — for the best under the SLO, on the pool,
-  deterministically for a seed. Prints the top candidates, how far each is from the current
-  settings, why the best wins, and how much of the space was evaluated.
-  --objective O   capacity (default): highest load meeting the SLO; cpu: fewest CPUs busy at
-                  the scenario's load among candidates meeting the SLO there
-  --budget N      coordinate descent simulates at most N distinct host states
-  --exhaustive    evaluate every combination (small spaces only)
-  --json FILE     also write the tune document (nicsim rollout --from reads it)`;
-
 function parseCount(option: string, text: string | undefined, fallback: number, max: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
