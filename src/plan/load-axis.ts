@@ -23,7 +23,7 @@ export interface LoadAxis {
 export const DEFAULT_LOAD_AXIS = "traffic.load.pps";
 
 export function loadAxis(path: string): LoadAxis {
-  return { path, integer: path.endsWith(".pps") || path === "traffic.flows" };
+  return { path, integer: path.endsWith(".pps") };
 }
 
 /** A load on the axis, rounded as the axis needs (whole packets per second, else 4 decimals). */

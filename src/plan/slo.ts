@@ -106,17 +106,3 @@ export function parseSlo(text: string): Slo {
 export function meetsLimit(term: SloTerm, value: number): boolean {
   return term.inclusive ? value <= term.limit : value < term.limit;
 }
-
-/** A term's figure for people: `12.3us`, `0.012%`, `35pps`, `81%`. */
-export function formatFigure(term: SloTerm, value: number): string {
-  switch (term.figure.kind) {
-    case "latency":
-      return value >= 1e6 ? `${+(value / 1e6).toFixed(3)}ms` : `${+(value / 1e3).toFixed(value >= 1e5 ? 0 : 1)}us`;
-    case "dropShare":
-      return `${+(value * 100).toPrecision(3)}%`;
-    case "dropRate":
-      return `${+value.toFixed(1)}pps`;
-    case "cpu":
-      return `${+(value * 100).toFixed(1)}%`;
-  }
-}
