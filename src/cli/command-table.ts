@@ -6,9 +6,7 @@
  */
 import {
   BENCH_HELP,
-  CALIBRATE_HELP,
   COMPARE_HELP,
-  IMPORT_HELP,
   MERGE_HELP,
   REPORT_HELP,
   ROUTE_HELP,
@@ -17,9 +15,10 @@ import {
   RSS_SPREAD_HELP,
   RUN_HELP,
   SCHEMA_HELP,
-  SNAPSHOT_HELP,
   VALIDATE_HELP,
 } from "./help.js";
+import { CALIBRATE_HELP, IMPORT_HELP, SNAPSHOT_HELP } from "./host-help.js";
+import { CAPACITY_HELP, ROLLOUT_HELP, TUNE_HELP } from "./plan-help.js";
 
 /** A command: its words after the command name in, its exit status out. */
 export type Command = (args: readonly string[]) => number | Promise<number>;
@@ -44,6 +43,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   snapshot: { help: [SNAPSHOT_HELP], load: async () => (await import("./commands/snapshot.js")).snapshotCommand },
   import: { help: [IMPORT_HELP], load: async () => (await import("./commands/import.js")).importCommand },
   calibrate: { help: [CALIBRATE_HELP], load: async () => (await import("./commands/calibrate.js")).calibrateCommand },
+  capacity: { help: [CAPACITY_HELP], load: async () => (await import("./commands/capacity.js")).capacityCommand },
+  tune: { help: [TUNE_HELP], load: async () => (await import("./commands/tune.js")).tuneCommand },
+  rollout: { help: [ROLLOUT_HELP], load: async () => (await import("./commands/rollout.js")).rolloutCommand },
 };
 
 /** The entry of `name`, or undefined for a word that is no command (`toString` included). */

@@ -32,7 +32,9 @@ export const COMPARE_HELP = `nicsim compare BASELINE.json CURRENT.json [--thresh
   --format F     table (default), md (Markdown), junit (JUnit XML), bmf (Bencher Metric Format
                  of CURRENT), github-action-benchmark (customBiggerIsBetter or
                  customSmallerIsBetter JSON of CURRENT: pick metrics of one direction)
-  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.`;
+  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.
+  Two capacity documents (nicsim capacity --json) are compared per configuration: a capacity
+  lower by more than the threshold, beyond both brackets, is a regression (formats table, md).`;
 
 export const MERGE_HELP = `nicsim merge SHARD.json… -o ALL.json
   Put the result files of a sharded run (--shard K/N, K = 1..N) back together: the merged file
@@ -96,26 +98,3 @@ nicsim route get --queries FILE --config FILE
                   {"ok":true,"result":{…}} or {"ok":false,"error":"RTNETLINK answers: …"}
   --quiet         do not list the batch lines the kernel would refuse (on stderr)
   A failed lookup prints the kernel's error and exits 2.`;
-
-export const SNAPSHOT_HELP = `nicsim snapshot --script
-nicsim snapshot [-o DIR] [--dev NAME]... [--measure SECONDS [--samples N]] [--tar]
-  Record this host's NIC, IRQ, steering and CPU state into DIR for \`nicsim import\` and
-  \`nicsim calibrate\` (it only reads; run as root to read everything). --script prints the
-  POSIX sh script instead, to run on another host: nicsim snapshot --script > snap.sh.
-  --measure takes the counters N+1 times SECONDS apart (rates, per-CPU softirq time).`;
-
-export const IMPORT_HELP = `nicsim import SNAPSHOT -o SCENARIO.yaml [--nic NAME]... [--receiver NAME]
-  Build a scenario from a snapshot (directory or .tar.gz of \`nicsim snapshot\`): host, NICs,
-  RSS, RPS, IRQ placement, sysctls, routing, each value with its source as a comment; the
-  traffic is a marked block (measured rate and size when the snapshot has --measure samples).
-  --nic picks the NICs (default: those up with an address); --receiver the one the traffic
-  reaches (default: the one that received most). -o - writes to stdout. Warnings go to stderr.`;
-
-export const CALIBRATE_HELP = `nicsim calibrate SNAPSHOT... -o COSTS.yaml [--scenario S | --ghz GHZ]
-  Fit cycles per packet and per interrupt from snapshots taken with --measure at several
-  offered rates (least squares of per-CPU irq+softirq time against packets and interrupts), and
-  write a costs section with the fit's quality (R², residuals, rates covered). Refuses samples
-  with drops or time squeezes, too little load, or fewer than 3 distinct rates, saying what to
-  measure. The clock comes from the snapshot, the scenario's host.ghz, or --ghz. With
-  --scenario (e.g. the host's own import), it also runs the scenario with the calibrated costs at
-  each measured rate and prints each CPU's measured and simulated irq+softirq utilization.`;
