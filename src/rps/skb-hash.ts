@@ -16,6 +16,7 @@
  * Cold: once per flow when a plan is compiled.
  */
 import type { FlowSet } from "../traffic/flow-set.js";
+import { murmurFinish, murmurMix } from "../traffic/murmur3.js";
 import { Prng } from "../traffic/prng.js";
 
 /** What the NIC's driver tells the stack about its RSS hash (`nics[].rss.hashReport`). */
@@ -23,25 +24,6 @@ export type HashReport = "l4" | "l3" | "none";
 
 /** The random stream of the software hash's key (apart from the flows', arrivals', costs' and ARP's). */
 const SOFTWARE_HASH_STREAM = 3;
-
-function mix(h: number, k: number): number {
-  let x = Math.imul(k, 0xcc9e2d51);
-  x = (x << 15) | (x >>> 17);
-  x = Math.imul(x, 0x1b873593);
-  let y = h ^ x;
-  y = (y << 13) | (y >>> 19);
-  return (Math.imul(y, 5) + 0xe6546b64) | 0;
-}
-
-function finish(h: number, bytes: number): number {
-  let x = h ^ bytes;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
 
 /** Whether address a (words at a·w of `x`) orders before address b (of `y`), word by word. */
 function addressBefore(x: Uint32Array, a: number, y: Uint32Array, b: number, w: number): boolean {
@@ -65,13 +47,13 @@ export function softwareFlowHashes(flows: FlowSet, protocol: number, seed: numbe
     const swap = addressBefore(flows.dst, f, flows.src, f, w);
     const first = swap ? flows.dst : flows.src;
     const second = swap ? flows.src : flows.dst;
-    let h = mix(key, protocol);
-    for (let i = 0; i < w; i++) h = mix(h, first[f * w + i]);
-    for (let i = 0; i < w; i++) h = mix(h, second[f * w + i]);
+    let h = murmurMix(key, protocol);
+    for (let i = 0; i < w; i++) h = murmurMix(h, first[f * w + i]);
+    for (let i = 0; i < w; i++) h = murmurMix(h, second[f * w + i]);
     const p1 = swap ? flows.dport[f] : flows.sport[f];
     const p2 = swap ? flows.sport[f] : flows.dport[f];
-    h = mix(h, (p1 << 16) | p2);
-    const hash = finish(h, 4 + 8 * w + 4);
+    h = murmurMix(h, (p1 << 16) | p2);
+    const hash = murmurFinish(h, 4 + 8 * w + 4);
     out[f] = hash === 0 ? 1 : hash;
   }
   return out;
