@@ -150,15 +150,17 @@ function scaffolded(lines: readonly string[], config: Omit<RoutingConfig, "batch
     }
     const prefix = line.slice(0, line.indexOf(" route append "));
     const table = / table (\S+)/.exec(line)?.[1] ?? "main";
-    const scaffolds = [...line.matchAll(/ via (\S+) dev (\S+)/g)].map((m) => `${m[1]} dev ${m[2]} table ${table} proto ${SCAFFOLD_PROTOCOL}`);
+    // an IPv4 multipath route may name one path twice: one scaffold each
+    const scaffolds = [...new Set([...line.matchAll(/ via (\S+) dev (\S+)/g)].map((m) => `${m[1]} dev ${m[2]} table ${table} proto ${SCAFFOLD_PROTOCOL}`))];
     out.push(...scaffolds.map((s) => `${prefix} route append ${s}`), line, ...scaffolds.map((s) => `${prefix} route del ${s}`));
   });
   return out;
 }
 
-/** The configuration that rebuilds the dumped host. */
 /** The sysctl that stops the model from making link-local addresses of its own. */
 const NO_LINK_LOCAL = "net.ipv6.conf.default.addr_gen_mode";
+
+/** The configuration that rebuilds the dumped host. */
 
 export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
   const routes4 = dumps.routes4 === undefined ? undefined : inFile(dumps.routes4.source, () => importRoutes(dumps.routes4?.entries ?? [], 4));
