@@ -2,7 +2,7 @@
  * routing — Linux policy routing as the kernel decides it: `ip rule`, `ip route` and `ip addr`
  * applied to a model of the kernel's FIB, and `ip route get` answered from it.
  *
- * What it models (the standard: facts/policy-routing.md, observed on a 6.18 kernel; nicsim's
+ * What it models (the standard: the kernel, observed on 6.18 and summed up in docs/policy-routing.md; nicsim's
  * kernel test compares every answer with `ip -j route get` in a network namespace)
  *   Rules: ascending priority, equal ones in insertion order; automatic priority (second
  *   rule's minus 1); `not`; from/to/iif/oif/fwmark[/mask]/tos/uidrange/ipproto/sport/dport;
@@ -56,7 +56,7 @@
  *   // [{"dst":"8.8.8.8","gateway":"10.0.0.1","dev":"eth0","prefsrc":"10.0.0.19","flags":[],"uid":0,"cache":[]}]
  *
  * See also
- *   facts/policy-routing.md, facts/cloud-host.md (the elastic-NIC example:
+ *   docs/policy-routing.md, docs/cloud-profile.md (the elastic-NIC example:
  *   examples/routing-two-enis.yaml); test/routing-agrees-with-the-kernel.test.ts (the kernel
  *   as oracle); cli/commands/route.ts (`nicsim route get`); verdict.ts (per-flow verdicts).
  */

@@ -7,23 +7,10 @@ import { parseFormat } from "../format-option.js";
 import { parseMetrics } from "../metric-option.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { readResultFile } from "../read-result-file.js";
+import { parseResult } from "../../report/read-result.js";
+import { compareCapacityCommand, readDocumentFile } from "../compare-capacity.js";
 import { parseThreshold } from "../threshold-option.js";
 import { UsageError } from "../usage-error.js";
-
-export const COMPARE_HELP = `nicsim compare BASELINE.json CURRENT.json [--threshold 5%] [--metric throughput,p99,drops]
-               [--format table|md|junit|bmf|github-action-benchmark]
-  Compare two result documents of the same scenario point by point: each figure's baseline,
-  current value and change, and a verdict. Throughput lower is worse; latency and drops higher
-  is worse. With replications the 95% intervals are compared, so noise does not fail.
-  Exit status: 0 no regression beyond the threshold, 1 regression, 2 bad input (unreadable or
-  corrupt file, different scenarios or seeds, schema mismatch).
-  --threshold P  relative change allowed (default 5%)
-  --metric LIST  figures to judge: throughput, mbps, p50, p90, p99, p999, max, mean, drops
-                 (default throughput,p99,drops)
-  --format F     table (default), md (Markdown), junit (JUnit XML), bmf (Bencher Metric Format
-                 of CURRENT), github-action-benchmark (customBiggerIsBetter or
-                 customSmallerIsBetter JSON of CURRENT: pick metrics of one direction)
-  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.`;
 
 const FORMATS = ["table", "md", "junit", "bmf", "github-action-benchmark"] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,8 +40,11 @@ export function compareCommand(args: readonly string[]): number {
     throw new UsageError(`compare: expected BASELINE.json and CURRENT.json, got ${files.length} file${files.length === 1 ? "" : "s"} (see nicsim help)`);
   }
   const [baseName, curName] = files;
-  const base = { name: baseName === "-" ? "stdin" : baseName, result: readResultFile(baseName) };
-  const cur = { name: curName === "-" ? "stdin" : curName, result: readResultFile(curName) };
+  const baseDoc = readDocumentFile(baseName);
+  const curDoc = readDocumentFile(curName);
+  if (baseDoc.capacity !== undefined || curDoc.capacity !== undefined) return compareCapacityCommand(baseDoc, curDoc, threshold, format);
+  const base = { name: baseDoc.name, result: parseResult(baseDoc.text, baseDoc.name) };
+  const cur = { name: curDoc.name, result: parseResult(curDoc.text, curDoc.name) };
   let comparison: Comparison;
   try {
     comparison = compareResults(base, cur, threshold, metrics);

@@ -16,10 +16,10 @@
  * read is refused on its own, like a line the kernel refuses, and the rest applies.
  */
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
 import { ConfigError, LoadError } from "../../config/errors.js";
 import { loadScenarioText } from "../../config/load.js";
 import { check } from "../../config/schema-dsl.js";
+import { yamlLibrary } from "../../config/yaml-library.js";
 import { DumpCollector } from "../../routing/import/dump-files.js";
 import { importHost } from "../../routing/import/host-import.js";
 import type { DeviceConfig, DeviceState, RoutingConfig } from "../../routing/index.js";
@@ -44,9 +44,25 @@ function readText(path: string): string {
   }
 }
 
+/**
+ * Whether the text could be a YAML or JSON mapping, judged from its first content line (after
+ * blank lines, comments, directives and `---`): a mapping's first line holds a key (`key:` or
+ * `key: value`) or opens a flow, quoted, complex, anchored or tagged node. `ip -batch` lines never
+ * do (an address's colons are never followed by a blank), so batch text skips the YAML parser.
+ */
+function mayBeMapping(text: string): boolean {
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith("%") || line === "---") continue;
+    return /^[{[?&!"'|>*-]/.test(line) || /:(\s|$)/.test(line);
+  }
+  return false;
+}
+
 /** Parses YAML/JSON quietly: undefined when the text is not a mapping. */
 function mappingOf(text: string): Record<string, unknown> | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (!mayBeMapping(text)) return undefined;
+  const doc = yamlLibrary().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return undefined;
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
