@@ -153,6 +153,9 @@ const binary = irqbalanceBinary();
 const skipReason = typeof binary === "string" ? binary : namespacesUnavailable();
 const shim = skipReason === null ? callocShim() : "";
 const roots: FakeRoot[] = [];
+afterAll(() => {
+  for (const root of roots) root.remove();
+});
 
 /** Run up to `limit` promises at a time. */
 async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
@@ -215,10 +218,6 @@ describe.skipIf(skipReason !== null)(`irqbalance (the real daemon) and the model
     }
     cases = await pool(tasks, 32);
   }, 240_000);
-
-  afterAll(() => {
-    for (const root of roots) root.remove();
-  });
 
   it(`runs the daemon through on every case (${SHAPES.length} topologies × ${DRIVERS.length} drivers × ${LISTINGS.length} listings)`, () => {
     expect(SHAPES.length).toBeGreaterThanOrEqual(20);
