@@ -18,7 +18,7 @@ import type { DriverKind } from "../irq/device-vectors.js";
 import type { SysfsListing } from "../irq/kernfs-order.js";
 import type { IrqbalanceVersion } from "../irq/irqbalance/options.js";
 
-/** Cloud profile: `ecs` applies the cloud host rules (facts/cloud-host.md); `none` is bare metal. */
+/** Cloud profile: `ecs` applies the cloud host rules (docs/cloud-profile.md); `none` is bare metal. */
 export type Profile = "ecs" | "none";
 
 export interface Host {
@@ -156,6 +156,11 @@ export interface Traffic {
   readonly nic: number;
   /** CPUs the receiving application runs on (flow f on appCpus[f mod n]); empty: not given. */
   readonly appCpus: readonly number[];
+  /**
+   * Whether the receiving socket records the flow's CPU for RFS: a TCP socket in ESTABLISHED or a
+   * connected UDP socket does; an unconnected UDP socket does not.
+   */
+  readonly socket: "connected" | "unconnected";
 }
 
 export type CostDistribution = "fixed" | "exponential";
@@ -182,7 +187,7 @@ export interface Costs {
   readonly distribution: CostDistribution;
 }
 
-/** The kernel's knobs of the receive path (facts/linux-rx-path.md (c), (d)). */
+/** The kernel's knobs of the receive path (docs/receive-path.md, "RPS" and "NAPI"). */
 export interface Kernel {
   /** NAPI weight per driver poll (NAPI_POLL_WEIGHT). */
   readonly napiWeight: number;

@@ -269,9 +269,14 @@ const traffic = obj(
     appCpus: optional(
       str({
         description:
-          'CPUs the receiving application runs on, as a CPU list ("0-3,8"); flow f is read on the (f mod n)-th of them. RFS steers each flow to its application CPU.',
+          'CPUs the receiving application runs on, as a CPU list ("0-3,8"); flow f is read on the (f mod n)-th of them. RFS steers each flow whose socket records a CPU (see socket) to its application CPU.',
       }),
     ),
+    socket: enumOf(["auto", "connected", "unconnected"], {
+      default: "auto",
+      description:
+        "The receiving socket: connected (a TCP socket in ESTABLISHED, a connect()ed UDP socket) records the flow's CPU for RFS; unconnected (a UDP server reading every client on one socket) records nothing, so RFS leaves its packets to plain RPS (sock_rps_record_flow, include/net/sock.h; __udp_queue_rcv_skb, net/ipv4/udp.c). auto: connected for tcp, unconnected for udp.",
+    }),
     nic: optional(
       str({
         description:

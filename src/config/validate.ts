@@ -260,7 +260,17 @@ function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[
     network: traffic.network,
     nic: receivingNic(traffic.nic, dst, nics),
     appCpus: traffic.appCpus === undefined ? [] : cpuList(traffic.appCpus, "traffic.appCpus", cpus),
+    socket: socketMode(traffic.socket, traffic.protocol),
   };
+}
+
+/** The receiving socket's mode: `auto` is connected for TCP (ESTABLISHED), unconnected for UDP. */
+function socketMode(socket: "auto" | "connected" | "unconnected", protocol: "udp" | "tcp"): "connected" | "unconnected" {
+  if (socket === "auto") return protocol === "tcp" ? "connected" : "unconnected";
+  if (socket === "unconnected" && protocol === "tcp") {
+    throw new ConfigError("traffic.socket", `"unconnected" is a UDP socket mode: a TCP socket that receives data is connected (ESTABLISHED)`);
+  }
+  return socket;
 }
 
 function receivingNic(name: string | undefined, dst: readonly Prefix[], nics: readonly Nic[]): number {

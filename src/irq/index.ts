@@ -48,9 +48,10 @@
  *   `{ timeNs, irq, from, to }`, the CPU per IRQ, the load per CPU and per IRQ (ns) as the daemon
  *   saw them, the IRQs it selected, the CPUs in powersave.
  *
- * See also: the irqbalance sources (Irqbalance/irqbalance: classify.c, cputree.c, placement.c,
- * irqlist.c, procinterrupts.c); fs/kernfs/dir.c; rps/ (the mask parsers); engine/ (applies the
- * CPU per queue and irqbalance moves at scan times).
+ * See also: docs/receive-path.md ("IRQ affinity", "irqbalance"); the irqbalance sources
+ * (Irqbalance/irqbalance: classify.c, cputree.c, placement.c, irqlist.c, procinterrupts.c);
+ * fs/kernfs/dir.c; rps/ (the mask parsers); engine/ (applies the CPU per queue and irqbalance
+ * moves at scan times).
  */
 export { placeIrqs } from "./placement.js";
 export {

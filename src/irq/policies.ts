@@ -12,7 +12,7 @@
  *   (Kernels ≥ 6.3 order the other CPUs by NUMA hop distance; nicsim has no distance table, so
  *   the rest go in ascending order — the same on one or two nodes, the pre-6.3 rule beyond.)
  *   The hint only becomes the affinity where the driver also applies it (older
- *   `irq_set_affinity_hint()`) or someone copies it; irqbalance ignores hints (facts (e), (f)5).
+ *   `irq_set_affinity_hint()`) or someone copies it; irqbalance ignores hints (its `--hintpolicy` was removed in 2016).
  * - `explicit`: per-queue `smp_affinity` masks or `smp_affinity_list` lists, as the kernel
  *   parses them, then the x86 effective-affinity rule (affinity.ts): at `ip link set up` the
  *   driver requests each vector in queue order with the default affinity (all CPUs), which the
