@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +19,13 @@ describe("nicsim snapshot, import, calibrate on the command line", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(readFileSync("src/host/snapshot.sh", "utf8"));
     expect(CLI).toBe("dist/src/cli/main.js");
+  });
+
+  const shellcheck = spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).status === 0;
+  it.skipIf(!shellcheck)(`the script is clean POSIX sh for shellcheck${shellcheck ? "" : " (skipped: shellcheck is not installed)"}`, () => {
+    const r = spawnSync("shellcheck", ["-s", "sh", "src/host/snapshot.sh"], { encoding: "utf8" });
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(0);
   });
 
   it("import writes a scenario that loads, and says where it wrote it", () => {
