@@ -14,7 +14,7 @@ function doc(irqbalance: Record<string, unknown> = {}, run: Record<string, unkno
     host: { cpus: 4, ghz: 2.5, topology: { sockets: 1, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } },
     nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 5, rss: { indir: "weight 1 1 1 1 8" } }],
     traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", size: 576, load: { pps: 1000000 } },
-    irq: { policy: "irqbalance", irqbalance: { interval: 1, ...irqbalance } },
+    irq: { policy: "irqbalance", irqbalance: { interval: 1, listing: "ascending", ...irqbalance } },
     run: { duration: "2s", warmup: "0s", seed: 1, ...run },
   };
 }

@@ -4,11 +4,11 @@
  * the parsed document then goes through `expandSweep` (validation, one scenario per point).
  */
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
 import { LoadError } from "./errors.js";
 import { findJsonSyntaxError, lineColumn } from "./json-syntax.js";
 import type { ScenarioFile } from "./scenario.js";
 import { expandSweep } from "./sweep.js";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** Reads, parses and validates a scenario file. Throws LoadError (file, syntax) or ConfigError (content). */
 export function loadScenarioFile(path: string): ScenarioFile {
@@ -29,6 +29,7 @@ export function loadScenarioText(text: string, source: string): ScenarioFile {
 }
 
 function parseYaml(text: string, source: string): unknown {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [first] = doc.errors;

@@ -7,7 +7,7 @@
  *   packets are dropped, or passed and counted with `bandwidth.ingressExceed: pass`.
  * - The receiving NIC's own cap (`bandwidth.nics.<name>.ingressMbps`), in series before it: a
  *   packet it drops never reaches the instance's bucket.
- * - The subnet's ARP broadcast background (`bandwidth.arpBackground`; facts/cloud-host.md:
+ * - The subnet's ARP broadcast background (`bandwidth.arpBackground`; docs/cloud-profile.md:
  *   ~200 Kbps an instance receives even when idle): 60-byte frames, Poisson, from a random stream
  *   of their own, policed in time order with the traffic — by the primary NIC's own cap too when
  *   the primary NIC is the receiving one.

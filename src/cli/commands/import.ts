@@ -4,13 +4,6 @@ import { writeTextFile } from "../output.js";
 import { onePositional, parseCommand, stringOption, stringsOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 
-export const IMPORT_HELP = `nicsim import SNAPSHOT -o SCENARIO.yaml [--nic NAME]... [--receiver NAME]
-  Build a scenario from a snapshot (directory or .tar.gz of \`nicsim snapshot\`): host, NICs,
-  RSS, RPS, IRQ placement, sysctls, routing, each value with its source as a comment; the
-  traffic is a marked block (measured rate and size when the snapshot has --measure samples).
-  --nic picks the NICs (default: those up with an address); --receiver the one the traffic
-  reaches (default: the one that received most). -o - writes to stdout. Warnings go to stderr.`;
-
 export function importCommand(args: readonly string[]): number {
   const parsed = parseCommand("import", args, {
     out: { type: "string", short: "o" },

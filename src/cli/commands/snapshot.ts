@@ -3,13 +3,6 @@ import { snapshotScript, snapshotScriptPath } from "../../host/snapshot-script.j
 import { parseCommand, stringOption, stringsOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 
-export const SNAPSHOT_HELP = `nicsim snapshot --script
-nicsim snapshot [-o DIR] [--dev NAME]... [--measure SECONDS [--samples N]] [--tar]
-  Record this host's NIC, IRQ, steering and CPU state into DIR for \`nicsim import\` and
-  \`nicsim calibrate\` (it only reads; run as root to read everything). --script prints the
-  POSIX sh script instead, to run on another host: nicsim snapshot --script > snap.sh.
-  --measure takes the counters N+1 times SECONDS apart (rates, per-CPU softirq time).`;
-
 export function snapshotCommand(args: readonly string[]): number {
   const parsed = parseCommand("snapshot", args, {
     script: { type: "boolean" },
