@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CalibrationRefusal, fitCosts, leastSquares } from "../src/host/index.js";
+import { CalibrationRefusal, delta32, fitCosts, leastSquares } from "../src/host/index.js";
 import type { Interval } from "../src/host/index.js";
 
 /** An interval of two CPUs at `pps` each, with busy time from known costs (ns). */
@@ -41,8 +41,27 @@ describe("calibrate refuses what it cannot fit, saying what to measure", () => {
     expect(fit.nsPerInterrupt).toBe(0);
     expect(fit.nsPerPacket).toBeCloseTo(900 + 0.5 * 1500, 6);
   });
+  it("a negative interrupt cost in the free fit: the fit with a ≥ 0, interrupts folded in", () => {
+    // busy falls where interrupts are more: noise a loaded host can show, never a real cost
+    const ivs = [10000, 20000, 40000].map((p) => {
+      const iv = interval(p);
+      return { ...iv, cpus: iv.cpus.map((c) => ({ ...c, busyNs: c.packets * 900 - c.interrupts * 300 })) };
+    });
+    const fit = fitCosts(ivs);
+    expect(fit.foldReason).toBe("no-interrupt-cost");
+    expect(fit.nsPerInterrupt).toBe(0);
+    expect(fit.nsPerPacket).toBeGreaterThan(0);
+    expect(fit.interruptsFolded).toBe(true);
+  });
   it("no intervals at all", () => {
     expect(() => fitCosts([])).toThrow(/take snapshots with --measure SECONDS/);
+  });
+});
+
+describe("32-bit kernel counters", () => {
+  it("a smaller second reading has wrapped once", () => {
+    expect(delta32(100, 250)).toBe(150);
+    expect(delta32(0xfffffff0, 0x10)).toBe(0x20);
   });
 });
 

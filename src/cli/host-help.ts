@@ -21,4 +21,6 @@ export const CALIBRATE_HELP = `nicsim calibrate SNAPSHOT... -o COSTS.yaml [--sce
   offered rates (least squares of per-CPU irq+softirq time against packets and interrupts), and
   write a costs section with the fit's quality (R², residuals, rates covered). Refuses samples
   with drops or time squeezes, too little load, or fewer than 3 distinct rates, saying what to
-  measure. The clock comes from the snapshot, the scenario's host.ghz, or --ghz.`;
+  measure. The clock comes from the snapshot, the scenario's host.ghz, or --ghz. With
+  --scenario (e.g. the host's own import), it also runs the scenario with the calibrated costs at
+  each measured rate and prints each CPU's measured and simulated irq+softirq utilization.`;

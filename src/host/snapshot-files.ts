@@ -5,7 +5,7 @@
  * system's `tar`) into a temporary directory.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LoadError } from "../config/errors.js";
@@ -39,6 +39,8 @@ export class SnapshotFiles {
     if (statSync(path).isDirectory()) return new SnapshotFiles(path, path);
     if (!/\.(tar\.gz|tgz)$/.test(path)) throw new LoadError(path, "not a snapshot directory or .tar.gz");
     const into = mkdtempSync(join(tmpdir(), "nicsim-snapshot-"));
+    // Files are read on demand while the snapshot is in use: the copy goes when the process ends.
+    process.once("exit", () => rmSync(into, { recursive: true, force: true }));
     try {
       execFileSync("tar", ["-xzf", path, "-C", into], { stdio: ["ignore", "ignore", "pipe"] });
     } catch (error) {

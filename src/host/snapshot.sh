@@ -141,6 +141,7 @@ done
 if command -v pgrep > /dev/null 2>&1; then
   pgrep -a irqbalance > "$OUT/cmd/irqbalance-pgrep.txt" 2>/dev/null || echo "not running" > "$OUT/cmd/irqbalance-pgrep.txt"
 else
+  # shellcheck disable=SC2009 # the fallback for hosts without pgrep
   ps -e -o pid= -o args= 2>/dev/null | grep '[i]rqbalance' > "$OUT/cmd/irqbalance-pgrep.txt" || echo "not running" > "$OUT/cmd/irqbalance-pgrep.txt"
 fi
 if command -v systemctl > /dev/null 2>&1; then
@@ -210,7 +211,7 @@ sample() {
 if [ -n "$MEASURE" ]; then
   k=0
   sample 0
-  while [ $k -lt "$SAMPLES" ]; do
+  while [ "$k" -lt "$SAMPLES" ]; do
     sleep "$MEASURE"
     k=$((k + 1))
     sample $k
@@ -224,7 +225,7 @@ fi
   echo "uid=$(id -u 2>/dev/null || echo unknown)"
   echo "started=$STARTED"
   echo "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "devices=$(echo $DEVS)"
+  echo "devices=${DEVS# }"
   echo "measure_seconds=$MEASURE"
   [ -z "$MEASURE" ] || echo "samples=$((SAMPLES + 1))"
 } > "$OUT/manifest"

@@ -65,7 +65,9 @@ export function costsYaml(doc: CostsDocument): string {
     `#      background ${(fit.backgroundNsPerSecond / 1e7).toFixed(2)}% of a CPU; clock ${ghz.value} GHz (${ghz.from})`,
     "costs:",
     fit.interruptsFolded
-      ? `  hardIrq: 0  # interrupts were proportional to packets (${fit.interruptsPerPacket[0].toFixed(2)}–${fit.interruptsPerPacket[1].toFixed(2)} per packet): their cost is inside the per-packet cost`
+      ? fit.foldReason === "proportional"
+        ? `  hardIrq: 0  # interrupts were proportional to packets (${fit.interruptsPerPacket[0].toFixed(2)}–${fit.interruptsPerPacket[1].toFixed(2)} per packet): their cost is inside the per-packet cost`
+        : `  hardIrq: 0  # the free fit gave interrupts a negative cost: the best fit with a ≥ 0 has none, so it is inside the per-packet cost`
       : `  hardIrq: ${costs.hardIrq}  # a × GHz, cycles per interrupt, the NAPI poll it starts included`,
     `  pollOverhead: 0  # inside hardIrq: a host counts interrupts, not polls`,
     `  driverPerPacket: ${costs.driverPerPacket}  # b × GHz = ${costs.driverPerPacket + costs.stackPerPacket} cycles per packet, split driver:stack as nicsim's defaults (450:1900)`,

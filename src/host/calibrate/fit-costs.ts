@@ -19,7 +19,8 @@
  * Interrupts proportional to packets (within PROPORTIONAL_SPREAD at every loaded point, as on
  * veth, where every packet raises its own NET_RX softirq) cannot be told apart from them: then
  * the fit is busy = b · packets + c, `interruptsFolded` says so, and b carries the interrupt's
- * share (a = 0).
+ * share (a = 0). The same when the free fit gives a < 0: the least-squares fit with a ≥ 0 is then
+ * the one with a = 0 (`foldReason` tells the two apart).
  */
 import type { Interval } from "./intervals.js";
 import { leastSquares } from "./least-squares.js";
@@ -32,6 +33,12 @@ export const DISTINCT_RATE_GAP = 0.1;
 export const PROPORTIONAL_SPREAD = 0.05;
 /** Points below this many packets per second do not count for the proportionality test. */
 const LOADED_PPS = 100;
+
+/**
+ * Why interrupts were folded into the per-packet cost: they were proportional to packets, or
+ * the free fit gave them a negative cost (so the best fit with a ≥ 0 has a = 0).
+ */
+export type FoldReason = "proportional" | "no-interrupt-cost";
 
 export class CalibrationRefusal extends Error {
   override readonly name = "CalibrationRefusal";
@@ -57,8 +64,9 @@ export interface CostFit {
   readonly cpuIrqs: readonly [number, number];
   /** Mean received frame size over the intervals (null: unknown). */
   readonly meanBytes: number | null;
-  /** Interrupts were proportional to packets: one cost per packet fitted, interrupts folded in. */
+  /** One cost per packet fitted, interrupts folded in (a = 0); `foldReason` says why. */
   readonly interruptsFolded: boolean;
+  readonly foldReason: FoldReason | null;
   /** Interrupts per packet over the loaded points (min, max). */
   readonly interruptsPerPacket: readonly [number, number];
 }
@@ -124,10 +132,22 @@ export function fitCosts(intervals: readonly Interval[]): CostFit {
       "interrupts and packets rose in the same proportion at every rate and CPU, so their costs cannot be told apart; add rates where NAPI batches differently (higher rates take more packets per interrupt)",
     );
   }
-  const [a, b, c] = fit.coefficients;
+  let [a, b, c] = fit.coefficients;
+  let best = fit;
+  let foldReason: FoldReason | null = folded ? "proportional" : null;
+  if (!folded && a < 0) {
+    // Least squares with a ≥ 0: when the free fit puts a below 0, the constrained optimum is on
+    // the boundary a = 0, which is the fit without the interrupt term.
+    const reduced = reducedFit(x, y);
+    if (reduced !== null) {
+      best = reduced;
+      [a, b, c] = reduced.coefficients;
+      foldReason = "no-interrupt-cost";
+    }
+  }
   if (!(b > 0) || a < 0) {
     throw new CalibrationRefusal(
-      `the fit gives ${fmt(a)} ns per interrupt and ${fmt(b)} ns per packet: the samples do not separate the two costs (R² ${fit.r2.toFixed(3)}); measure more rates, longer, on a quieter host`,
+      `the fit gives ${fmt(a)} ns per interrupt and ${fmt(b)} ns per packet: the samples do not separate the two costs (R² ${best.r2.toFixed(3)}); measure more rates, longer, on a quieter host`,
     );
   }
   const pct = (ns: number): number => (ns / 1e9) * 100;
@@ -138,11 +158,11 @@ export function fitCosts(intervals: readonly Interval[]): CostFit {
     nsPerInterrupt: a,
     nsPerPacket: b,
     backgroundNsPerSecond: c,
-    seNsPerInterrupt: fit.standardErrors[0],
-    seNsPerPacket: fit.standardErrors[1],
-    r2: fit.r2,
-    rmsResidualPct: pct(Math.sqrt(fit.residuals.reduce((s, r) => s + r * r, 0) / fit.residuals.length)),
-    maxResidualPct: pct(Math.max(...fit.residuals.map(Math.abs))),
+    seNsPerInterrupt: best.standardErrors[0],
+    seNsPerPacket: best.standardErrors[1],
+    r2: best.r2,
+    rmsResidualPct: pct(Math.sqrt(best.residuals.reduce((s, r) => s + r * r, 0) / best.residuals.length)),
+    maxResidualPct: pct(Math.max(...best.residuals.map(Math.abs))),
     points: y.length,
     intervals: intervals.length,
     hostPps: intervals.map((iv) => iv.pps).sort((p, q) => p - q),
@@ -150,7 +170,8 @@ export function fitCosts(intervals: readonly Interval[]): CostFit {
     cpuPps: [Math.min(...cpuPps), Math.max(...cpuPps)],
     cpuIrqs: [Math.min(...cpuIrqs), Math.max(...cpuIrqs)],
     meanBytes: sized.length === 0 ? null : sized.reduce((s, iv) => s + (iv.meanBytes ?? 0) * iv.pps, 0) / sized.reduce((s, iv) => s + iv.pps, 0),
-    interruptsFolded: folded,
+    interruptsFolded: foldReason !== null,
+    foldReason,
     interruptsPerPacket: ratioRange,
   };
 }

@@ -36,6 +36,14 @@ export interface Interval {
 
 export type InterruptSource = "queue-irqs" | "net-rx-softirqs";
 
+/**
+ * The growth of a counter the kernel keeps in 32 bits (softnet_stat's columns, /proc/interrupts'
+ * per-CPU counts, /proc/softirqs): a smaller second reading has wrapped once.
+ */
+export function delta32(before: number, after: number): number {
+  return after >= before ? after - before : after + 2 ** 32 - before;
+}
+
 export function interruptSource(snapshot: HostSnapshot): InterruptSource {
   return snapshot.nics.some((n) => n.queueIrqs.length > 0) ? "queue-irqs" : "net-rx-softirqs";
 }
@@ -80,10 +88,10 @@ export function snapshotIntervals(snapshot: HostSnapshot): Interval[] {
         cpu: tb.cpu,
         busyTicks: ticks,
         busyNs: (ticks * 1e9) / USER_HZ,
-        packets: sb.processed - sa.processed,
-        interrupts: (irqB.get(tb.cpu) ?? 0) - (irqA.get(tb.cpu) ?? 0),
-        dropped: sb.dropped - sa.dropped,
-        squeezed: sb.timeSqueeze - sa.timeSqueeze,
+        packets: delta32(sa.processed, sb.processed),
+        interrupts: delta32(irqA.get(tb.cpu) ?? 0, irqB.get(tb.cpu) ?? 0),
+        dropped: delta32(sa.dropped, sb.dropped),
+        squeezed: delta32(sa.timeSqueeze, sb.timeSqueeze),
       });
     }
     let bytes = 0;

@@ -4,6 +4,15 @@
  * hardware IRQ and trigger type, and the action names (`virtio2-input.0`, `eth0-TxRx-3`,
  * `mlx5_comp3@pci:0000:3b:00.0`, `ena-comp-0@pci:0000:00:05.0`). Architecture rows (`NMI:`,
  * `LOC:`, `ERR:`) are kept with their counts (ERR/MIS have one).
+ *
+ * Queue vector names, as the drivers request their IRQs:
+ *   virtio_net  `virtioN-input.Q` per rx virtqueue, `virtioN-virtqueues` when all share one
+ *               (drivers/virtio/virtio_pci_common.c names vectors after the virtqueues);
+ *   mlx5        `mlx5_compC@pci:BDF` per completion vector = channel;
+ *   ixgbe/igb   `DEV-TxRx-Q` (`DEV-rx-Q` for rx-only vectors);
+ *   i40e, ice   `DRIVER-DEV-TxRx-Q`: `i40e_vsi_open`/`ice_vsi_open` build the base name
+ *               "%s-%s" from the driver and netdev names, the vector adds "-TxRx-%d";
+ *   ena         `ena-comp-Q@pci:BDF` (newer), `DEV-Tx-Rx-Q` (older `ena_setup_io_intr`).
  */
 import { SnapshotFormatError, numberedLines } from "./format-error.js";
 
