@@ -27,7 +27,7 @@ import { allowedOf, check } from "./schema-dsl.js";
 import type { Irq, Nic, Prefix, Rss, Run, Scenario, Traffic } from "./scenario.js";
 import { IrqAffinityError } from "../irq/affinity.js";
 import { IrqbalanceOptionError } from "../irq/irqbalance/options.js";
-import { engineFollowsIrqbalanceMoves, irqbalanceRescansDuringRun, placeQueueIrqs } from "../irq/place-queues.js";
+import { placeQueueIrqs } from "../irq/place-queues.js";
 import type { QueueAffinity } from "../irq/policies.js";
 import { TopologyError, topologyFromSpec, type CpuTopology } from "../irq/topology.js";
 
@@ -133,13 +133,6 @@ function checkIrqPlacement(scenario: Scenario): void {
   const vectors = scenario.nics.reduce((sum, nic) => sum + nic.queues, 0);
   if (scenario.irq.affinity.length > vectors) {
     throw new ConfigError("irq.affinity", `${scenario.irq.affinity.length} entries for ${vectors} rx queue vectors`);
-  }
-  if (irqbalanceRescansDuringRun(scenario) && !engineFollowsIrqbalanceMoves(scenario)) {
-    throw new ConfigError(
-      "irq.irqbalance.interval",
-      `irqbalance would rescan ${scenario.irq.irqbalance.interval} s into the run, and the engine follows rescans only for rx-only NICs numbered from IRQ 32; ` +
-        "with nics[].driver set (or irq.firstIrq), keep run.duration within the interval or set irq.irqbalance.oneshot",
-    );
   }
   try {
     placeQueueIrqs(scenario);

@@ -1,12 +1,11 @@
 import { scan, type IrqbalanceState } from "../irq/irqbalance/daemon.js";
-import { firstIrqNumber } from "../irq/place-queues.js";
 import type { Plan } from "./plan.js";
 
 /** One change of the CPU that takes a rx queue's interrupt, during a run. */
 export interface QueueIrqMove {
   /** Simulated time of the irqbalance scan that wrote the new affinity. */
   readonly timeNs: number;
-  /** rx queue vector (NICs in order); its IRQ number is `firstIrqNumber + queue`. */
+  /** rx queue vector (NICs in order, queues in order). */
   readonly queue: number;
   readonly from: number;
   readonly to: number;
@@ -80,7 +79,10 @@ export class IrqbalanceTimer {
     this.daemon = result.state;
     this.scans++;
     for (const move of result.moves) {
-      this.moves.push({ timeNs: this.dueNs, queue: move.irq - firstIrqNumber, from: move.from, to: move.to });
+      // The daemon balances every vector of the device; only an rx queue's vector moves rx work.
+      const record = result.state.irqs.find((r) => r.irq === move.irq);
+      if (record === undefined || record.index >= result.state.rxVectors) continue;
+      this.moves.push({ timeNs: this.dueNs, queue: record.index, from: move.from, to: move.to });
     }
     this.dueNs = result.state.nextScanNs === null ? Infinity : result.state.nextScanNs - this.offset;
     return first;

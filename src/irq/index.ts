@@ -69,7 +69,7 @@ export {
 export { SYSFS_LISTINGS, compareKernfsNames, kernfsNameHash, kernfsOrder, listingOrder, type SysfsListing } from "./kernfs-order.js";
 export { formatCpuList, procInterrupts, procStat, sysfsView, type ProcCounters, type SysfsView, type SysfsViewInput } from "./sysfs-view.js";
 export { cpuVisitOrder, irqDiscoveryOrder, nodeListOrder } from "./irqbalance/listing.js";
-export { engineFollowsIrqbalanceMoves, irqbalanceRescansDuringRun, scenarioVectors, startIrqbalance } from "./place-queues.js";
+export { irqbalanceRescansDuringRun, scenarioVectors, startIrqbalance } from "./place-queues.js";
 export {
   MAX_CPUS,
   TopologyError,

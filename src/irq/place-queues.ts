@@ -47,16 +47,6 @@ export function scenarioVectors(scenario: Scenario): DeviceVectors {
   );
 }
 
-/**
- * Whether the engine can follow irqbalance's moves during a run: it takes a move of IRQ n as rx
- * queue n − `firstIrqNumber` (engine/irqbalance-timer.ts), which holds when every NIC has only its
- * rx vectors numbered from `firstIrqNumber`. Other layouts are placed right at the start (the
- * first scan); rescans during a run need the engine to map moves through the daemon's IRQ list.
- */
-export function engineFollowsIrqbalanceMoves(scenario: Scenario): boolean {
-  return scenario.irq.firstIrq === firstIrqNumber && scenario.nics.every((nic) => nic.driver === "rx-only");
-}
-
 /** Whether irqbalance (if it is the policy) scans again before the run ends. */
 export function irqbalanceRescansDuringRun(scenario: Scenario): boolean {
   const settings = scenario.irq.irqbalance;

@@ -5,7 +5,7 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
-import { firstIrqNumber } from "../irq/place-queues.js";
+import { scenarioVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
 import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
@@ -39,14 +39,16 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
 }
 
 /** irqbalance's scans and moves over the replications, in replication order. */
-function irqbalanceResult(perQueue: readonly QueueResult[], jobs: readonly JobCounters[]): IrqbalanceResult {
+function irqbalanceResult(scenario: Scenario, perQueue: readonly QueueResult[], jobs: readonly JobCounters[]): IrqbalanceResult {
+  // The Linux IRQ number of each rx queue's vector (nics[].driver, irq.firstIrq).
+  const device = scenarioVectors(scenario);
   return {
     scans: jobs.reduce((s, j) => s + j.irqbalanceScans, 0),
     moves: jobs.flatMap((j, replication) =>
       j.irqMoves.map((m) => ({
         replication,
         timeNs: m.timeNs,
-        irq: firstIrqNumber + m.queue,
+        irq: device.vectors[device.rxVector[m.queue]].irq,
         nic: perQueue[m.queue].nic,
         queue: perQueue[m.queue].queue,
         from: m.from,
@@ -175,7 +177,7 @@ export function pointResult(
     },
     bottleneck,
     ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
-    ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
+    ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(scenario, perQueue, jobs) } : {}),
     ...(capped ? { bandwidth: bandwidthResult(scenario, jobs, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),
