@@ -16,8 +16,10 @@
  *   ignore_routes_with_linkdown, accept_local, send_redirects. Lookups: output (from, oif,
  *   mark, tos, uid, ipproto, sport, dport) and input (iif + from) with source selection,
  *   martian and rp_filter checks, the oif on-link fallback, and the kernel's error texts.
- *   Not modelled: nexthop objects, VRF/l3mdev, realms, IPv6 subtrees (`from` routes),
- *   neighbour state, the multipath hash (any ECMP path is accepted: `answer.paths`).
+ *   IPv6 source-specific (`from`) routes in the destination's subtree; IPv6 link-local
+ *   addresses from the device MAC (EUI-64, addr_gen_mode); the multipath hash (policies 0-3,
+ *   fib_multipath_hash_seed; without a seed every path the kernel may pick is in `answer.paths`).
+ *   Not modelled: nexthop objects, VRF/l3mdev, realms, neighbour state.
  *
  * Inputs  cold: `RoutingConfig` — family of unprefixed lines (4 or 6), devices
  *         `{name, state}`, sysctls by kernel name, and `ip -batch` text (lines may start with

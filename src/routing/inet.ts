@@ -187,8 +187,12 @@ export function isV4Multicast(addr: bigint): boolean {
 export function isV4LimitedBroadcast(addr: bigint): boolean {
   return addr === 0xffffffffn;
 }
+/**
+ * `ipv4_is_zeronet`: only 0.0.0.0 since Linux 5.3 ("Allow 0.0.0.0/8 as a valid address range");
+ * the rest of 0.0.0.0/8 is ordinary unicast, as a destination, a source and a prefix.
+ */
 export function isV4Zeronet(addr: bigint): boolean {
-  return addr >> 24n === 0n;
+  return addr === 0n;
 }
 export function isV4Loopback(addr: bigint): boolean {
   return addr >> 24n === 127n;

@@ -53,7 +53,7 @@ export function routeCommand(args: readonly string[]): number {
   if (queriesPath === undefined && parsed.positionals.length === 0) throw new UsageError("route get: missing the destination address (see nicsim help)");
   const tables = compileRouting(loadRoutingConfig(configPaths, { devices: stringOption(parsed, "devices"), family: stringOption(parsed, "family") }));
   if (parsed.values.quiet !== true) {
-    for (const l of tables.refused) process.stderr.write(`nicsim: ${configPath}: batch line ${l.line} refused (${l.text}): ${l.error}\n`);
+    for (const l of tables.refused) process.stderr.write(`nicsim: ${configPath}: batch line ${l.line} refused (${l.text}): ${(l.error ?? "").trimEnd()}\n`);
   }
   if (queriesPath !== undefined) {
     answerQueries(tables, readQueries(queriesPath));
