@@ -1,19 +1,26 @@
 /**
- * Pool speed-up: wall time of an 8-point sweep on 1 and on 2 worker threads (and in-process,
- * the `--jobs 1` path), median of ROUNDS rounds run alternately so drift hits every mode alike.
+ * Pool speed-up and overhead: wall time of an 8-point sweep in-process (the `--jobs 1` path), on
+ * a pool of 1 worker thread and on 2, median of ROUNDS rounds run alternately so drift hits
+ * every mode alike. Each run is a fresh process (`node pool.bench.js --mode NAME`), as each
+ * `nicsim run` is: module loading and JIT warm-up count for in-process runs as they do for a
+ * pool's workers. (Run all in one process, in-process rounds after the first reuse the warm
+ * main thread while every pool starts cold workers, which overstated the pool's overhead.)
  *
  * The sweep: the built-in bench host at 2 and 4 Mpps × 1, 2, 4, 8 queues, 4 s simulated per
  * point (≈ 0.4–1 s of work per job on the current engine), so thread start-up and JIT warm-up in
- * each worker (≈ 0.1–0.3 s) are a small part of the run, as in a sweep worth spreading over cores.
- * (At 1 s per point the jobs became so fast that start-up was a third of a worker's time.) Every
- * mode must produce the same document (checked here too).
+ * each worker are a small part of the run, as in a sweep worth spreading over cores. Every mode
+ * must produce the same document (checked here too, by digest).
  *
- * Target (issue 7): ≥ 1.8× from 1 to 2 workers. The figure is what this machine measures, with
- * its load average recorded beside it (a shared 2-vCPU machine under other load cannot show
- * 2×); it is published as measured, not asserted in tests. Writes results/pool-bench.json
+ * Targets (issue 13): a 1-worker pool within 5% of in-process; the 1 → 2 worker speed-up at least
+ * 95% of what two bare threads achieve on the same jobs in the same run (the machine ceiling,
+ * below; issue 7 asked ≥ 1.8×, which a shared 2-vCPU VM cannot show). Published as measured,
+ * with the load average beside it, not asserted in tests. Writes results/pool-bench.json
  * atomically.
  */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { availableParallelism, cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { BENCH_SCENARIO } from "../src/config/presets.js";
 import { Worker } from "node:worker_threads";
 import type { Scenario, ScenarioFile } from "../src/config/scenario.js";
@@ -39,19 +46,36 @@ const MODES: ReadonlyArray<readonly [name: string, options: SweepOptions]> = [
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// A child run: one sweep in MODE; prints {"seconds","packets","digest"} (seconds: the whole
+// process, module loading included, measured from its start).
+const modeArg = process.argv.indexOf("--mode");
+if (modeArg >= 0) {
+  const options = MODES.find(([name]) => name === process.argv[modeArg + 1])?.[1];
+  if (options === undefined) throw new Error(`--mode: one of ${MODES.map(([n]) => n).join(", ")}`);
+  const outcome = await runSweep(file, options);
+  const digest = createHash("sha256").update(JSON.stringify(outcome.result)).digest("hex");
+  console.log(JSON.stringify({ seconds: performance.now() / 1000, packets: outcome.simulatedPackets, digest }));
+  process.exit(0);
+}
+
+/** Wall seconds of a fresh process running the sweep in `mode`, and its result's digest. */
+function freshRun(mode: string): { seconds: number; packets: number; digest: string } {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--mode", mode], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`--mode ${mode}: exit ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { seconds: number; packets: number; digest: string };
+}
+
 const loadBefore = loadavg()[0];
 const times = new Map<string, number[]>(MODES.map(([name]) => [name, []]));
 let reference: string | undefined;
 let packets = 0;
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, options] of MODES) {
-    const t = performance.now();
-    const outcome = await runSweep(file, options);
-    times.get(name)?.push((performance.now() - t) / 1000);
-    const text = JSON.stringify(outcome.result);
-    if (reference === undefined) reference = text;
-    else if (text !== reference) throw new Error(`${name}: the document differs from the first run's`);
-    packets = outcome.simulatedPackets;
+  for (const [name] of MODES) {
+    const run = freshRun(name);
+    times.get(name)?.push(run.seconds);
+    if (reference === undefined) reference = run.digest;
+    else if (run.digest !== reference) throw new Error(`${name}: the document differs from the first run's`);
+    packets = run.packets;
   }
 }
 /**
@@ -92,6 +116,7 @@ const ceiling = median(oneThread) / median(twoThreads);
 
 const seconds = Object.fromEntries(MODES.map(([name]) => [name, Math.round(median(times.get(name) ?? []) * 1000) / 1000]));
 const speedUp = seconds["1 worker"] / seconds["2 workers"];
+const oneWorkerOverInProcess = seconds["1 worker"] / seconds["in-process"];
 
 const result = {
   generatedBy: "bench/pool.bench.ts",
@@ -102,10 +127,14 @@ const result = {
   loadAverage1mAfter: Math.round(loadavg()[0] * 100) / 100,
   sweep: { points: file.points.length, simulatedSecondsPerPoint: SIMULATED_SECONDS, simulatedPackets: packets },
   rounds: ROUNDS,
+  what: "wall seconds of a fresh process per run (module loading and JIT warm-up included), median of the rounds",
   medianWallSeconds: seconds,
+  oneWorkerOverInProcess: Math.round(oneWorkerOverInProcess * 1000) / 1000,
+  oneWorkerTarget: "≤ 1.05",
   speedUpOneToTwoWorkers: Math.round(speedUp * 100) / 100,
   speedUpInProcessToTwoWorkers: Math.round((seconds["in-process"] / seconds["2 workers"]) * 100) / 100,
-  target: 1.8,
+  speedUpOverCeiling: Math.round((speedUp / ceiling) * 100) / 100,
+  speedUpTarget: "≥ 0.95 of the machine ceiling",
   machineCeiling: {
     what: "the same jobs on 1 vs 2 bare worker threads (no pool, no merge): the best any pool can do here",
     oneThreadSeconds: Math.round(median(oneThread) * 1000) / 1000,
@@ -117,7 +146,8 @@ const result = {
 console.log(`nicsim pool bench — ${result.cpu}, ${result.availableParallelism} CPUs, Node ${result.node}, load average ${result.loadAverage1mBefore}`);
 console.log(`${file.points.length}-point sweep, ${(packets / 1e6).toFixed(1)} M simulated packets, median of ${ROUNDS} rounds:`);
 for (const [name] of MODES) console.log(`  ${name.padEnd(10)} ${seconds[name].toFixed(2)} s  (${(packets / seconds[name] / 1e6).toFixed(1)} M packets/s)`);
-console.log(`speed-up 1 → 2 workers: ${result.speedUpOneToTwoWorkers}× (target ≥ ${result.target}×); in-process → 2 workers: ${result.speedUpInProcessToTwoWorkers}×`);
+console.log(`1 worker / in-process: ${result.oneWorkerOverInProcess} (target ≤ 1.05)`);
+console.log(`speed-up 1 → 2 workers: ${result.speedUpOneToTwoWorkers}×, ${Math.round(result.speedUpOverCeiling * 100)}% of the machine ceiling (target ≥ 95%); in-process → 2 workers: ${result.speedUpInProcessToTwoWorkers}×`);
 
 console.log(`machine ceiling (bare threads, no pool): 1 → 2 threads ${result.machineCeiling.speedUp}× (${result.machineCeiling.oneThreadSeconds} s → ${result.machineCeiling.twoThreadsSeconds} s)`);
 

@@ -1,5 +1,5 @@
 /**
- * The subnet's ARP broadcast background (issue 5, facts/cloud-host.md: ~200 Kbps an instance
+ * The subnet's ARP broadcast background (issue 5, docs/cloud-profile.md: ~200 Kbps an instance
  * receives even when idle) is policed with the traffic, in time order, by the ingress cap: the
  * engine's drops equal a hand-run policer on the merged sequence of the same arrivals and the same
  * ARP frames. It is on by default under profile ecs, off under none and with arpBackground: false.

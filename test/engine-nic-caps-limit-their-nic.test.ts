@@ -28,7 +28,7 @@ function doc(options: { pps: number; dst?: string; size?: number; bandwidth: Rec
   };
 }
 
-/** The two-ENI setup of facts/cloud-host.md, with or without eth2's `from` rule. */
+/** The two-ENI setup of docs/cloud-profile.md, with or without eth2's `from` rule. */
 function twoEnis(withEth2Rule: boolean): Record<string, unknown> {
   return {
     family: "inet",

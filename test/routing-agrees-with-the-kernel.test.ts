@@ -1,6 +1,6 @@
 /**
  * The kernel is the oracle: every configuration of the corpus (hand-written, one per behaviour
- * of facts/policy-routing.md, and seeded random ones) is applied in a throwaway network
+ * of docs/policy-routing.md, and seeded random ones) is applied in a throwaway network
  * namespace and every query asked with `ip -j route get`; nicsim must give the same refusal
  * for every batch line and the same answer — decision fields (type, dev, gateway, table,
  * prefsrc, error text) and the whole printed object. Nothing is sent anywhere: `route get`

@@ -1,6 +1,6 @@
 /**
  * The conformance suite both FIB implementations must pass: small configurations, one per
- * behaviour of facts/policy-routing.md, with the kernel's answers written out (each one also
+ * behaviour of docs/policy-routing.md, with the kernel's answers written out (each one also
  * seen in a namespace by routing-agrees-with-the-kernel.test.ts). An expectation lists the
  * decision fields that must match (`type` defaults to unicast) or the error text.
  */

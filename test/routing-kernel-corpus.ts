@@ -1,6 +1,6 @@
 /**
  * Hand-written routing configurations for the kernel differential test, one per behaviour of
- * facts/policy-routing.md (and cloud-host.md's elastic-NIC example), each with the queries
+ * docs/policy-routing.md (and docs/cloud-profile.md's elastic-NIC example), each with the queries
  * that exercise it. Lines the kernel refuses are part of the corpus on purpose.
  */
 import type { DeviceConfig, RoutingConfig } from "../src/routing/index.js";

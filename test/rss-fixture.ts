@@ -1,6 +1,7 @@
 /**
- * Shared by the rss tests: the published Toeplitz verification suite (a byte-for-byte copy of
- * the facts file, test/fixtures/toeplitz-vectors.json) and helpers to turn its addresses into
+ * Shared by the rss tests: the published Toeplitz verification suite
+ * (test/fixtures/toeplitz-vectors.json: Microsoft's "Verifying the RSS hash calculation" table,
+ * the same values as DPDK app/test/test_thash.c) and helpers to turn its addresses into
  * the words and wire bytes the hash functions take.
  */
 import { readFileSync } from "node:fs";

@@ -8,7 +8,7 @@ import {
   resolveBandwidth,
 } from "../src/shaping/index.js";
 
-/** facts/cloud-host.md "Bandwidth": egress ≤ 200 Mbps; ingress 100 while egress < 100, = egress above. */
+/** docs/cloud-profile.md "Bandwidth": egress ≤ 200 Mbps; ingress 100 while egress < 100, = egress above. */
 describe("under the ecs profile the ingress cap follows the egress bought", () => {
   it.each([
     [5, 100],

@@ -11,7 +11,6 @@ import { GENERATOR } from "../version.js";
 import { countersToBase64, decodeCounters } from "./counters-codec.js";
 import type { JobExecutor } from "./executor.js";
 import { largestFirst } from "./dispatch-order.js";
-import { inProcessExecutor } from "./in-process-executor.js";
 import { planJobs, type JobSpec } from "./job-list.js";
 import { piscinaExecutor } from "./piscina-executor.js";
 import { PointCollector } from "./point-collector.js";
@@ -68,7 +67,9 @@ export async function runSweep(file: ScenarioFile, options: SweepOptions = {}): 
   const jobs = shardJobs(all, options.shard);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
   const inProcess = threads === 1 && options.mode !== "pool";
-  const executor: JobExecutor = inProcess ? inProcessExecutor() : piscinaExecutor(threads, options.workerFile);
+  // The engine is loaded here only to run jobs in-process: a pool's main thread never runs one, so
+  // it starts the workers without loading the engine (bench/pool.bench.ts).
+  const executor: JobExecutor = inProcess ? (await import("./in-process-executor.js")).inProcessExecutor() : piscinaExecutor(threads, options.workerFile);
   const collector = new PointCollector(file.points, options.seed, jobs);
   const shardJobsOut: ShardJob[] = [];
   let jobsDone = 0;
