@@ -25,7 +25,8 @@ ${[BENCH_HELP, RUN_HELP, COMPARE_HELP, MERGE_HELP, REPORT_HELP, VALIDATE_HELP, S
   nicsim --version          the version
 
 Exit status: 0 success, 2 bad input (arguments, scenario, files), 1 internal error or a job
-that failed (compare: 1 regression), 130 stopped by Ctrl-C.`;
+that failed (compare: 1 regression). Ctrl-C or SIGTERM ends a command at once by the signal,
+writing no file (the shell shows 130 or 143).`;
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Promise<number>>> = {
   bench: benchCommand,
@@ -54,9 +55,12 @@ function main(argv: readonly string[]): number | Promise<number> {
   return run(rest);
 }
 
-// A closed pipe (`nicsim bench | head`) ends output quietly.
+// A closed pipe (`nicsim bench | head`) ends output quietly; any other write error on stdout
+// (a full disk, `> /dev/full`) fails the command (the table is lost: it is not a success).
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
+  process.stderr.write(`nicsim: cannot write to stdout (${error.code ?? error.message})\n`);
+  process.exit(2);
 });
 
 try {

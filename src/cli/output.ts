@@ -1,27 +1,22 @@
 import type { RunResult } from "../report/result-model.js";
 import { UsageError } from "./usage-error.js";
-import { writeFileAtomic } from "./write-file-atomic.js";
+import { systemErrorText, writeAll } from "./write-all.js";
 
 /** The JSON result document: stable key order, two-space indent, final newline. */
 export function resultJson(result: RunResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
-/** Write the JSON result to FILE (atomically) or to stdout for "-". */
-export function writeJsonResult(result: RunResult, file: string): void {
-  writeTextFile("--json", file, resultJson(result));
-}
-
-/** Write `text` to FILE atomically (stdout for "-"); a failure is a usage error naming `option`. */
-export function writeTextFile(option: string, file: string, text: string): void {
-  if (file === "-") {
-    process.stdout.write(text);
-    return;
-  }
+/**
+ * Print `text` on stdout, every byte, or fail with exit 2: a full disk or a closed device under
+ * `> FILE` is an error, not a success with a truncated table (process.stdout reports it only
+ * later, as an event). A closed pipe (`nicsim … | head`) ends the command quietly, as before.
+ */
+export function writeStdout(text: string): void {
   try {
-    writeFileAtomic(file, text);
+    writeAll(1, text);
   } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    throw new UsageError(`${option} ${file}: cannot write the file (${reason})`);
+    if (error instanceof Error && "code" in error && error.code === "EPIPE") process.exit(0);
+    throw new UsageError(`cannot write to stdout (${systemErrorText(error)})`);
   }
 }

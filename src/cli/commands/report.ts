@@ -1,5 +1,5 @@
 import { htmlReport } from "../../report/html/html-report.js";
-import { writeTextFile } from "../output.js";
+import { planOutputs, writeOutputs } from "../output-set.js";
 import { onePositional, parseCommand, stringOption } from "../parse.js";
 import { readResultFile } from "../read-result-file.js";
 import { UsageError } from "../usage-error.js";
@@ -10,12 +10,13 @@ export const REPORT_HELP = `nicsim report RESULT.json --html FILE
   and the scenario.
   --html FILE   where to write the page ("-" for stdout)`;
 
-export function reportCommand(args: readonly string[]): number {
+export async function reportCommand(args: readonly string[]): Promise<number> {
   const parsed = parseCommand("report", args, { html: { type: "string" } });
   const path = onePositional("report", parsed.positionals, "RESULT.json");
   const html = stringOption(parsed, "html");
   if (html === undefined) throw new UsageError("report: missing --html FILE (see nicsim help)");
+  const outputs = planOutputs([{ option: "--html", path: html }]);
   const result = readResultFile(path);
-  writeTextFile("--html", html, htmlReport(result, path === "-" ? "stdin" : path));
+  await writeOutputs(outputs.map((output) => ({ output, text: htmlReport(result, path === "-" ? "stdin" : path) })));
   return 0;
 }

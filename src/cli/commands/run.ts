@@ -1,5 +1,5 @@
 import { loadScenarioFile } from "../../config/load.js";
-import { INTERRUPTED_EXIT_STATUS } from "../interrupt.js";
+import { writeStdout } from "../output.js";
 import { onePositional, parseCommand } from "../parse.js";
 import { resultText } from "../result-text.js";
 import { SWEEP_OPTION_SPEC, SWEEP_OPTIONS_HELP, sweepOptionValues } from "../sweep-options.js";
@@ -17,7 +17,6 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const options = sweepOptionValues(parsed, process.env);
   const file = loadScenarioFile(path);
   const outcome = await runSweepCommand(file, options);
-  if (outcome === undefined) return INTERRUPTED_EXIT_STATUS;
-  if (!options.quiet && options.json !== "-" && options.hlog !== "-") process.stdout.write(resultText(outcome.result, options.format, options.perCpu));
+  if (!options.quiet && !outcome.stdoutTaken) writeStdout(resultText(outcome.result, options.format, options.perCpu));
   return 0;
 }
