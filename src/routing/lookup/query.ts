@@ -37,7 +37,8 @@ export function parseRouteQuery(input: string | readonly string[], defaultFamily
     // Splitting is inside: an unmatched quote is this query's error like any other word's.
     return readQuery(typeof input === "string" ? splitWords(input) : [...input], defaultFamily);
   } catch (error) {
-    if (error instanceof BatchSyntaxError) throw new QueryError(error.message);
+    // iproute2's messages end with a newline (`invalid UID\n`); a query's error is one line.
+    if (error instanceof BatchSyntaxError) throw new QueryError(error.message.trimEnd());
     throw error;
   }
 }
