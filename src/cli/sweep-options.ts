@@ -20,6 +20,7 @@ export const SWEEP_OPTION_SPEC: OptionSpec = {
   shard: { type: "string" },
   quiet: { type: "boolean" },
   "per-cpu": { type: "boolean" },
+  yes: { type: "boolean" },
 };
 
 export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default), json (the result document), csv, md (Markdown)
@@ -31,7 +32,8 @@ export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default),
                 NICSIM_SHARD_COUNT give K and N in a Kubernetes Indexed Job); merge with nicsim merge
   --per-cpu     with the table, per-CPU tables of each point: busy time, IRQs, polls and the
                 /proc/net/softnet_stat counters (processed, dropped, time_squeeze, received_rps)
-  --quiet       print nothing on stdout or stderr but errors (no table, no progress bar)`;
+  --quiet       print nothing on stdout or stderr but errors (no table, no progress bar)
+  --yes         run even if the work is estimated at more than 5 minutes (refused otherwise)`;
 
 export interface SweepOptionValues {
   readonly format: ResultFormat;
@@ -42,6 +44,7 @@ export interface SweepOptionValues {
   readonly shard: Shard | undefined;
   readonly quiet: boolean;
   readonly perCpu: boolean;
+  readonly yes: boolean;
 }
 
 export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv): SweepOptionValues {
@@ -54,5 +57,6 @@ export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv)
     shard: parseShard(stringOption(parsed, "shard"), env),
     quiet: parsed.values.quiet === true,
     perCpu: parsed.values["per-cpu"] === true,
+    yes: parsed.values.yes === true,
   };
 }

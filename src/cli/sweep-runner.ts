@@ -10,6 +10,7 @@ import { planOutputs, writeOutputs, writesStdout, type PlannedOutput } from "./o
 import { resultJson } from "./output.js";
 import { ProgressBar, progressWanted } from "./progress.js";
 import type { SweepOptionValues } from "./sweep-options.js";
+import { confirmWork } from "./work-estimate.js";
 
 export interface SweepCommandOutcome extends SweepOutcome {
   /** Whether an output file went to stdout (then nothing else is printed there). */
@@ -17,7 +18,8 @@ export interface SweepCommandOutcome extends SweepOutcome {
 }
 
 /** The outcome, after the output files are written. */
-export async function runSweepCommand(file: ScenarioFile, options: SweepOptionValues): Promise<SweepCommandOutcome> {
+export async function runSweepCommand(file: ScenarioFile, options: SweepOptionValues, command = "run"): Promise<SweepCommandOutcome> {
+  confirmWork(command, file, options);
   const outputs = planOutputs([
     { option: "--json", path: options.json },
     { option: "--hlog", path: options.hlog },

@@ -51,7 +51,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   const options = sweepOptionValues(parsed, process.env);
   const file: ScenarioFile = { source: "built-in bench scenario", raw: BENCH_SCENARIO, points: expandSweep(BENCH_SCENARIO) };
   const started = process.hrtime.bigint();
-  const outcome = await runSweepCommand(file, options);
+  const outcome = await runSweepCommand(file, options, "bench");
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   if (options.quiet || outcome.stdoutTaken) return 0;
 

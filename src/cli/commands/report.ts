@@ -17,6 +17,11 @@ export async function reportCommand(args: readonly string[]): Promise<number> {
   if (html === undefined) throw new UsageError("report: missing --html FILE (see nicsim help)");
   const outputs = planOutputs([{ option: "--html", path: html }]);
   const result = readResultFile(path);
+  if (result.shard !== undefined) {
+    throw new UsageError(
+      `report: ${path} is shard ${result.shard.index}/${result.shard.count} of a sharded run (its points hold only that shard's replications); put the shards together with nicsim merge first`,
+    );
+  }
   await writeOutputs(outputs.map((output) => ({ output, text: htmlReport(result, path === "-" ? "stdin" : path) })));
   return 0;
 }

@@ -1,5 +1,6 @@
 import { loadScenarioFile } from "../../config/load.js";
 import { onePositional, parseCommand } from "../parse.js";
+import { refusedBatchNote } from "../routing-refusals.js";
 
 export const VALIDATE_HELP = `nicsim validate SCENARIO
   Check SCENARIO and every sweep point; print how many points it has, or the first error.`;
@@ -9,6 +10,8 @@ export function validateCommand(args: readonly string[]): number {
   const path = onePositional("validate", positionals, "SCENARIO file");
   const file = loadScenarioFile(path);
   const n = file.points.length;
+  const refused = refusedBatchNote(file);
+  if (refused !== "") process.stderr.write(`${refused}\n`);
   process.stdout.write(`${path}: valid, ${n} point${n === 1 ? "" : "s"}\n`);
   return 0;
 }
