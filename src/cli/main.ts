@@ -40,6 +40,18 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Pr
   route: routeCommand,
 };
 
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  bench: BENCH_HELP,
+  run: RUN_HELP,
+  compare: COMPARE_HELP,
+  merge: MERGE_HELP,
+  report: REPORT_HELP,
+  validate: VALIDATE_HELP,
+  schema: SCHEMA_HELP,
+  rss: RSS_HELPS.join("\n\n"),
+  route: ROUTE_HELP,
+};
+
 function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
@@ -52,6 +64,12 @@ function main(argv: readonly string[]): number | Promise<number> {
   }
   const run = COMMANDS[command];
   if (run === undefined) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(", ")}, help)`);
+  // Every command takes --help (before `--`, which ends the options).
+  const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (options.includes("--help") || options.includes("-h")) {
+    process.stdout.write(`${COMMAND_HELP[command]}\n`);
+    return 0;
+  }
   return run(rest);
 }
 

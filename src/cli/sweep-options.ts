@@ -7,6 +7,7 @@ import { parseFormat } from "./format-option.js";
 import { parseJobs } from "./jobs-option.js";
 import { parseSeed, stringOption, type OptionSpec, type ParsedCommand } from "./parse.js";
 import { parseShard } from "./shard-option.js";
+import { UsageError } from "./usage-error.js";
 
 export const RESULT_FORMATS = ["table", "json", "csv", "md"] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
@@ -48,8 +49,12 @@ export interface SweepOptionValues {
 }
 
 export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv): SweepOptionValues {
+  const format = parseFormat(stringOption(parsed, "format"), RESULT_FORMATS);
+  if (parsed.values["per-cpu"] === true && format !== "table") {
+    throw new UsageError(`--per-cpu: only with --format table (with --format ${format} it would print nothing more; the JSON document holds each point's perCpu figures)`);
+  }
   return {
-    format: parseFormat(stringOption(parsed, "format"), RESULT_FORMATS),
+    format,
     json: stringOption(parsed, "json"),
     hlog: stringOption(parsed, "hlog"),
     seed: parseSeed(stringOption(parsed, "seed")),

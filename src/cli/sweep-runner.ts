@@ -9,6 +9,7 @@ import { hlogText } from "../report/hlog.js";
 import { planOutputs, writeOutputs, writesStdout, type PlannedOutput } from "./output-set.js";
 import { resultJson } from "./output.js";
 import { ProgressBar, progressWanted } from "./progress.js";
+import { ProgressLog } from "./progress-log.js";
 import type { SweepOptionValues } from "./sweep-options.js";
 import { confirmWork } from "./work-estimate.js";
 
@@ -25,13 +26,14 @@ export async function runSweepCommand(file: ScenarioFile, options: SweepOptionVa
     { option: "--hlog", path: options.hlog },
   ]);
   const bar = progressWanted(process.stderr, process.env, options.quiet) ? new ProgressBar(process.stderr) : undefined;
+  const log = bar === undefined && !options.quiet ? new ProgressLog(process.stderr) : undefined;
   let outcome: SweepOutcome;
   try {
     outcome = await runSweep(file, {
       threads: options.jobs,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
-      ...(bar === undefined ? {} : { onProgress: (p) => bar.update(p) }),
+      ...(bar !== undefined ? { onProgress: (p) => bar.update(p) } : log !== undefined ? { onProgress: (p) => log.update(p) } : {}),
     });
   } finally {
     bar?.done();
