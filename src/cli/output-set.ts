@@ -72,6 +72,8 @@ export async function writeOutputs(outputs: readonly { readonly output: PlannedO
     try {
       writeStream(target, text);
     } catch (error) {
+      // A reader that closed the pipe (`--json - | head`) wanted no more: not a failure.
+      if (target.kind === "stdout" && error instanceof Error && "code" in error && error.code === "EPIPE") continue;
       throw writeFailed(output, error, files.length > 0);
     }
   }
