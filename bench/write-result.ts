@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../src/cli/write-file-atomic.js";
 
 /** The project root: the nearest directory above this file that holds package.json (bench/ or dist/bench/). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);

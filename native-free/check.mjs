@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = realpathSync(resolve(dirname(fileURLToPath(import.meta.url)), ".."));
 const NODE_MODULES = join(ROOT, "node_modules");
-const CLI = resolve(ROOT, process.env.NICSIM_CLI ?? "dist/src/cli/main.js");
+const CLI = resolve(ROOT, process.env.NICSIM_CLI ?? "dist/bin/nicsim.js");
 const CLI_ARGS = ["run", "examples/ecs-16vcpu-udp.yaml", "--quiet"];
 const CLI_TIMEOUT_MS = 120_000;
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall"];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 
 const FIX = "test/fixtures/cli";
 const TINY = `${FIX}/tiny.yaml`;
@@ -16,7 +16,6 @@ const TINY = `${FIX}/tiny.yaml`;
 describe("the CLI exits 2 with one message on bad input", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-cli-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,8 +50,8 @@ describe("the CLI exits 2 with one message on bad input", () => {
   ];
 
   for (const [what, args, message] of cases) {
-    it(what, () => {
-      const r = nicsim(...args());
+    it(what, async () => {
+      const r = await nicsim(...args());
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr.endsWith("\n")).toBe(true);
@@ -66,11 +65,11 @@ describe("the CLI exits 2 with one message on bad input", () => {
     });
   }
 
-  it("--json onto a path it cannot replace is refused before the run, leaving nothing behind", () => {
+  it("--json onto a path it cannot replace is refused before the run, leaving nothing behind", async () => {
     const sub = mkdtempSync(join(dir, "taken-"));
     const target = join(sub, "out.json");
     mkdirSync(target);
-    const r = nicsim("run", TINY, "--json", target, "--quiet");
+    const r = await nicsim("run", TINY, "--json", target, "--quiet");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(`nicsim: --json ${target}: is a directory; nicsim writes regular files, FIFOs and character devices\n`);
@@ -79,22 +78,22 @@ describe("the CLI exits 2 with one message on bad input", () => {
     expect(readdirSync(target)).toEqual([]);
   });
 
-  it("a good run writes its file and nothing else", () => {
+  it("a good run writes its file and nothing else", async () => {
     const sub = mkdtempSync(join(dir, "good-"));
     const out = join(sub, "out.json");
-    const r = nicsim("run", TINY, "--json", out, "--quiet");
+    const r = await nicsim("run", TINY, "--json", out, "--quiet");
     expect([r.status, r.stdout, r.stderr]).toEqual([0, "", ""]);
     expect(readdirSync(sub)).toEqual(["out.json"]);
   });
 
-  it("--version and help exit 0 on stdout", () => {
-    const version = nicsim("--version");
+  it("--version and help exit 0 on stdout", async () => {
+    const version = await nicsim("--version");
     expect([version.status, version.stdout, version.stderr]).toEqual([0, `${VERSION}\n`, ""]);
-    const help = nicsim("help");
+    const help = await nicsim("help");
     expect(help.status).toBe(0);
     expect(help.stderr).toBe("");
     expect(help.stdout).toMatch(/^nicsim .* — simulate the Linux receive path/);
     expect(help.stdout).toContain("nicsim run SCENARIO");
-    expect(nicsim("--help").stdout).toBe(help.stdout);
+    expect((await nicsim("--help")).stdout).toBe(help.stdout);
   });
 });

@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { describe, expect, it } from "vitest";
+import { nicsimProcess } from "./cli-helpers.js";
 
 /** `nicsim bench --format md`: a heading, the description, a Markdown table of 16 points, the gains as a list. */
 describe("nicsim bench --format md", () => {
-  beforeAll(() => ensureBuilt());
 
   it("is Markdown fit for a pull-request comment or $GITHUB_STEP_SUMMARY", () => {
-    const r = nicsim("bench", "--format", "md", "--jobs", "2");
+    const r = nicsimProcess(["bench", "--format", "md", "--jobs", "2"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const lines = r.stdout.split("\n");

@@ -2,7 +2,6 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./cli-helpers.js";
 import { mountTmpfs, runCli, unmount } from "./output-helpers.js";
 
 const SWEEP = "test/fixtures/outputs/sixteen-points.yaml";
@@ -20,7 +19,6 @@ describe("outputs on a full disk", () => {
   let full = "";
   let skipReason: string | undefined;
   beforeAll(async () => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-full-"));
     full = join(dir, "full");
     mkdirSync(full);

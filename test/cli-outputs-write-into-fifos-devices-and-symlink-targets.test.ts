@@ -3,7 +3,6 @@ import { createReadStream, lstatSync, mkdtempSync, readFileSync, readlinkSync, r
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./cli-helpers.js";
 import { runCli, startCli } from "./output-helpers.js";
 
 const TINY = "test/fixtures/cli/tiny.yaml";
@@ -28,7 +27,6 @@ function drain(path: string): Promise<string> {
 describe("special output paths", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-special-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

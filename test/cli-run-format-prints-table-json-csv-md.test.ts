@@ -3,34 +3,33 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../src/report/result-model.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 
 /** `--format` prints the same run four ways; each holds the document's figures. */
 describe("nicsim run --format table|json|csv|md", () => {
   let dir = "";
   let doc: RunResult;
-  const print = (format: string): string => {
-    const r = nicsim("run", POOL_SWEEP, "--jobs", "1", "--format", format);
+  const print = async (format: string): Promise<string> => {
+    const r = await nicsim("run", POOL_SWEEP, "--jobs", "1", "--format", format);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     return r.stdout;
   };
-  beforeAll(() => {
-    ensureBuilt();
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "nicsim-format-"));
     const out = join(dir, "r.json");
-    expect(nicsim("run", POOL_SWEEP, "--jobs", "1", "--json", out, "--quiet").status).toBe(0);
+    expect((await nicsim("run", POOL_SWEEP, "--jobs", "1", "--json", out, "--quiet")).status).toBe(0);
     doc = JSON.parse(readFileSync(out, "utf8")) as RunResult;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("json is the --json document", () => {
-    expect(JSON.parse(print("json"))).toEqual(doc);
+  it("json is the --json document", async () => {
+    expect(JSON.parse(await print("json"))).toEqual(doc);
   });
 
-  it("csv has a header and one row per point, full precision", () => {
-    const lines = print("csv").trimEnd().split("\n");
+  it("csv has a header and one row per point, full precision", async () => {
+    const lines = (await print("csv")).trimEnd().split("\n");
     expect(lines).toHaveLength(1 + doc.points.length);
     const header = lines[0].split(",");
     expect(header.slice(0, 3)).toEqual(["queues", "traffic.load.pps", "offered_pps"]);
@@ -44,8 +43,8 @@ describe("nicsim run --format table|json|csv|md", () => {
     });
   });
 
-  it("md is a GitHub table: header, alignment row, one row per point; then the notes as a paragraph", () => {
-    const [table, ...notes] = print("md").trimEnd().split("\n\n");
+  it("md is a GitHub table: header, alignment row, one row per point; then the notes as a paragraph", async () => {
+    const [table, ...notes] = (await print("md")).trimEnd().split("\n\n");
     expect(notes.join("\n\n")).toMatch(/^bandwidth: no cap applies \(the scenario has no bandwidth section\)/);
     const lines = table.split("\n");
     expect(lines).toHaveLength(2 + doc.points.length);
@@ -55,14 +54,14 @@ describe("nicsim run --format table|json|csv|md", () => {
     expect(lines[0]).toContain("| Mpps 95% CI |");
   });
 
-  it("table (the default) is the terminal table", () => {
-    const table = print("table");
-    expect(nicsim("run", POOL_SWEEP, "--jobs", "1").stdout).toBe(table);
+  it("table (the default) is the terminal table", async () => {
+    const table = await print("table");
+    expect((await nicsim("run", POOL_SWEEP, "--jobs", "1")).stdout).toBe(table);
     expect(table.split("\n")[1]).toMatch(/^-+ {2}-+/);
   });
 
-  it("an unknown format is refused with one line", () => {
-    const r = nicsim("run", POOL_SWEEP, "--format", "xml");
+  it("an unknown format is refused with one line", async () => {
+    const r = await nicsim("run", POOL_SWEEP, "--format", "xml");
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('nicsim: --format: "xml" is not one of table, json, csv, md\n');
   });

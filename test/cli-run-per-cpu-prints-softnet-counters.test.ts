@@ -4,8 +4,8 @@ import { runScenario } from "../src/pool/run-scenario.js";
 import { nicsim } from "./cli-helpers.js";
 
 describe("nicsim run --per-cpu", () => {
-  it("prints, per point, each busy CPU's softnet_stat counters as the result document has them", () => {
-    const r = nicsim("run", "examples/rps-single-queue.yaml", "--per-cpu", "--jobs", "1");
+  it("prints, per point, each busy CPU's softnet_stat counters as the result document has them", async () => {
+    const r = await nicsim("run", "examples/rps-single-queue.yaml", "--per-cpu", "--jobs", "1");
     expect(r.status).toBe(0);
     const doc = runScenario(loadScenarioFile("examples/rps-single-queue.yaml"));
     const point = doc.points.find((p) => p.params["nics[0].rps.cpus"] === "fe");

@@ -1,14 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { progressLine, progressWanted, ProgressBar } from "../src/cli/progress.js";
-import { CLI, ensureBuilt, nicsim } from "./cli-helpers.js";
+import { CLI, nicsimProcess } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 
 const progress = { jobsDone: 6, jobsTotal: 18, pointsDone: 2, pointsTotal: 6, simulatedPackets: 12e6 };
 
 /** The progress bar: points done, simulated packets/s, time left — on a terminal only, never under CI or --quiet. */
 describe("the progress bar", () => {
-  beforeAll(() => ensureBuilt());
 
   it("shows points, jobs, simulated packets per second and the time left", () => {
     // 6 of 18 jobs in 2 s: 4 s left; 12 M packets in 2 s: 6.0 M/s.
@@ -53,7 +52,7 @@ describe("the progress bar", () => {
     expect(tty.stdout).toMatch(/\r\x1b\[2K\[[#-]+\] \d\/6 points · \d+\/18 jobs · [\d.]+ M sim pkt\/s/);
     const underCi = spawnSync("script", ["-qec", `${process.execPath} ${CLI} run ${POOL_SWEEP} --jobs 1`, "/dev/null"], { encoding: "utf8", env: { ...env, CI: "true" } });
     expect(underCi.stdout).not.toContain("points ·");
-    const piped = nicsim("run", POOL_SWEEP, "--jobs", "1");
+    const piped = nicsimProcess(["run", POOL_SWEEP, "--jobs", "1"]);
     expect(piped.stderr).toBe("");
   });
 });

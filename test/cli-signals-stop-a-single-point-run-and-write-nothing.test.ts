@@ -3,7 +3,6 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./cli-helpers.js";
 import { startCli } from "./output-helpers.js";
 
 /** One point of 120 s simulated: tens of seconds of one synchronous loop in-process. */
@@ -18,7 +17,6 @@ const LONG_POINT = "test/fixtures/outputs/long-point.yaml";
 describe("signals stop a single-point run", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-signal-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,6 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./cli-helpers.js";
 import { runCli } from "./output-helpers.js";
 
 const TINY = "test/fixtures/cli/tiny.yaml";
@@ -16,7 +15,6 @@ const LONG_POINT = "test/fixtures/outputs/long-point.yaml";
 describe("stdout errors and output paths", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-paths-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

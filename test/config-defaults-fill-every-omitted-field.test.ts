@@ -11,13 +11,13 @@ describe("defaults fill every omitted field", () => {
     expect({ cpus: scenario.host.cpus, ghz: scenario.host.ghz }).toEqual({ cpus: 4, ghz: 2.5 });
     // No topology given: one socket of single-thread cores, NIC node unknown.
     expect([scenario.host.topology.cpus.length, scenario.host.topology.nicNode]).toEqual([4, -1]);
-    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", affinity: [], irqbalance: { deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [] },
+    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", firstIrq: 32, affinity: [], irqbalance: { deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [], version: "1.9.2", listing: "kernfs" },
     });
   });
 
   it("NIC: one queue, maxQueues = queues, 1024 descriptors, Microsoft key, 128 entries, RPS off", () => {
     const nic = scenario.nics[0];
-    expect(nic).toMatchObject({ name: "eth0", addresses: [], maxQueues: 1, queues: 1, ringSize: 1024 });
+    expect(nic).toMatchObject({ name: "eth0", addresses: [], maxQueues: 1, queues: 1, driver: "rx-only", ringSize: 1024 });
     expect(Array.from(nic.rss.key)).toEqual(Array.from(MICROSOFT_RSS_KEY));
     expect(nic.rss.indirSize).toBe(128);
     expect(nic.rps.cpus).toEqual(["0"]);

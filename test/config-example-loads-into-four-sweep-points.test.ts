@@ -22,7 +22,7 @@ describe("the ECS 16-vCPU UDP example", () => {
     const { scenario } = file.points[2];
     expect(scenario.profile).toBe("ecs");
     expect({ cpus: scenario.host.cpus, ghz: scenario.host.ghz }).toEqual({ cpus: 16, ghz: 2.5 });
-    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", affinity: [], irqbalance: { deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [] },
+    expect(scenario.irq).toEqual({ policy: "round-robin", driverHintNode: "none", firstIrq: 32, affinity: [], irqbalance: { deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [], version: "1.9.2", listing: "kernfs" },
     });
     const nic = scenario.nics[0];
     expect(nic.name).toBe("eth0");

@@ -24,7 +24,7 @@ function failure(irqbalance: Record<string, unknown>): ConfigError {
 
 describe("irq.irqbalance run options", () => {
   it("take the daemon's defaults", () => {
-    expect(withDaemon({}).irq.irqbalance).toEqual({ deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [] });
+    expect(withDaemon({}).irq.irqbalance).toEqual({ deepestCache: 2, interval: 10, oneshot: false, migrateVal: 0, powerThresh: null, bannedIrqs: [], version: "1.9.2", listing: "kernfs" });
   });
 
   it("are passed on as written", () => {

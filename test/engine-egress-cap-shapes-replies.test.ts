@@ -8,7 +8,6 @@
 import { describe, expect, it } from "vitest";
 import { runJob } from "../src/engine/job.js";
 import { compilePlan } from "../src/engine/plan.js";
-import { runsOnDedicatedCpus } from "../src/engine/dedicated-cpu-simulation.js";
 import { ZERO_COSTS, runPoint, scenarioFrom } from "./engine-helpers.js";
 
 function doc(pps: number, bandwidth: Record<string, unknown>, profile = "ecs"): Record<string, unknown> {
@@ -60,7 +59,7 @@ describe("egress cap on the reply stream", () => {
   it("a plan with replies is not plain; without a reply stream there is no egress block", () => {
     const plan = compilePlan(scenarioFrom(doc(200, { egressMbps: 5, reply: { size: 1000 } })), 1);
     expect(plan.egressCap).toMatchObject({ rateBps: 5e6, burstBytes: 16384, latencyNs: 50e6, replyBytes: 1000, replyRatio: 1 });
-    expect(runsOnDedicatedCpus(plan)).toBe(false);
+    expect(plan.plain).toBe(false);
     const p = runPoint({ ...doc(200, { egressMbps: 5 }), run: { duration: "50ms", warmup: "10ms" } });
     expect(p.bandwidth?.egress).toBeUndefined();
     expect(p.drops.egressCap).toBeUndefined();

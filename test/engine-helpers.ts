@@ -6,6 +6,11 @@ import { expandSweep } from "../src/config/sweep.js";
 import type { Scenario } from "../src/config/scenario.js";
 import { validateScenario } from "../src/config/validate.js";
 import { runScenario } from "../src/pool/run-scenario.js";
+import { encodeCounters } from "../src/pool/counters-codec.js";
+import { runJob } from "../src/engine/job.js";
+import { compilePlan } from "../src/engine/plan.js";
+import { Simulation } from "../src/engine/simulation.js";
+import { PacketSource } from "../src/traffic/packet-source.js";
 import type { PointResult } from "../src/report/result-model.js";
 
 /** Every cost zero: add back the stages a test is about. */
@@ -54,3 +59,14 @@ export function singleServer(rho: number, distribution: "fixed" | "exponential",
 
 /** Service time of `singleServer`, ns. */
 export const SERVICE_NS = 1000;
+
+/** How the engine runs a scenario's CPUs for a seed: isolated tight loops, RPS sinks (engine/simulation.ts `loops`). */
+export function loopsOf(scenario: Scenario, seed: number): { readonly isolated: number; readonly sinks: number } {
+  return new Simulation(compilePlan(scenario, seed), new PacketSource(scenario.traffic, seed), seed).loops;
+}
+
+/** Whether the engine's fast loops give the step machine's counters byte for byte (encoded as the pool ships them). */
+export function matchesStepMachine(scenario: Scenario, seed: number): boolean {
+  const fast = Buffer.from(encodeCounters(runJob(scenario, seed, "auto")));
+  return fast.equals(Buffer.from(encodeCounters(runJob(scenario, seed, "generic"))));
+}

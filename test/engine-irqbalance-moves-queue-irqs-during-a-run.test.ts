@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compilePlan } from "../src/engine/plan.js";
-import { runsOnDedicatedCpus } from "../src/engine/dedicated-cpu-simulation.js";
 import { runJob } from "../src/engine/job.js";
 import type { JobCounters } from "../src/engine/simulation.js";
 import { decodeCounters, encodeCounters } from "../src/pool/counters-codec.js";
 import { pointResult } from "../src/report/point-result.js";
-import { runPoint, scenarioFrom } from "./engine-helpers.js";
+import { loopsOf, matchesStepMachine, runPoint, scenarioFrom } from "./engine-helpers.js";
 
 /**
  * examples/irqbalance-rebalances.yaml: 1 socket × 4 cores, 5 queues weighted 1:1:1:1:8. The first
@@ -16,7 +14,7 @@ function doc(irqbalance: Record<string, unknown> = {}, run: Record<string, unkno
     host: { cpus: 4, ghz: 2.5, topology: { sockets: 1, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } },
     nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 5, rss: { indir: "weight 1 1 1 1 8" } }],
     traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", size: 576, load: { pps: 1000000 } },
-    irq: { policy: "irqbalance", irqbalance: { interval: 1, ...irqbalance } },
+    irq: { policy: "irqbalance", irqbalance: { interval: 1, listing: "ascending", ...irqbalance } },
     run: { duration: "2s", warmup: "0s", seed: 1, ...run },
   };
 }
@@ -83,15 +81,16 @@ describe("irqbalance during a run", () => {
     expect(a.irqbalance?.scans).toBe(4);
   });
 
-  it("is never run on the dedicated-CPU engine when a rescan falls in the run", () => {
+  it("runs its queue CPUs on the isolated loop only when no rescan falls in the run, with the step machine's results", () => {
     const one = { queues: 4, rss: { indir: "default" } };
     const raw = (duration: string): Record<string, unknown> => {
       const d = doc({}, { duration });
       const nic = (d.nics as Record<string, unknown>[])[0];
       return { ...d, nics: [{ ...nic, ...one }] };
     };
-    expect(runsOnDedicatedCpus(compilePlan(scenarioFrom(raw("1s")), 1))).toBe(true); // next scan at the end
-    expect(runsOnDedicatedCpus(compilePlan(scenarioFrom(raw("1.5s")), 1))).toBe(false);
+    expect(loopsOf(scenarioFrom(raw("1s")), 1).isolated).toBe(4); // next scan at the end
+    expect(loopsOf(scenarioFrom(raw("1.5s")), 1).isolated).toBe(0);
+    expect(matchesStepMachine(scenarioFrom(raw("1.5s")), 1)).toBe(true);
   });
 
   it("round-trips its moves through the counters codec", () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultJson } from "../src/cli/output.js";
 import { loadScenarioFile } from "../src/config/load.js";
 import { runScenario } from "../src/pool/run-scenario.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 
 const EXAMPLE = "examples/ecs-16vcpu-udp.yaml";
 
@@ -16,7 +16,6 @@ describe("the same seed gives identical JSON", () => {
   let dir = "";
 
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-seed-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,11 +38,11 @@ describe("the same seed gives identical JSON", () => {
     expect(other.points.map((p) => p.latencyHdr)).not.toEqual(one.points.map((p) => p.latencyHdr));
   });
 
-  it("`nicsim run --json` twice writes identical files, equal to the in-process document", () => {
+  it("`nicsim run --json` twice writes identical files, equal to the in-process document", async () => {
     const a = join(dir, "a.json");
     const b = join(dir, "b.json");
     for (const out of [a, b]) {
-      const r = nicsim("run", EXAMPLE, "--json", out, "--quiet");
+      const r = await nicsim("run", EXAMPLE, "--jobs", "1", "--json", out, "--quiet");
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
     }
@@ -53,9 +52,9 @@ describe("the same seed gives identical JSON", () => {
     expect(textA).toBe(first);
   });
 
-  it("`--seed 7` on the command line changes the file", () => {
+  it("`--seed 7` on the command line changes the file", async () => {
     const out = join(dir, "seed7.json");
-    expect(nicsim("run", EXAMPLE, "--json", out, "--quiet", "--seed", "7").status).toBe(0);
+    expect((await nicsim("run", EXAMPLE, "--jobs", "1", "--json", out, "--quiet", "--seed", "7")).status).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text).not.toBe(first);
     expect(text).toBe(resultJson(runScenario(file, { seed: 7 })));

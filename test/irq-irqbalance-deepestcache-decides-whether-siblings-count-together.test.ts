@@ -9,7 +9,7 @@ import { initIrqbalance, placeAll, scan, topologyFromSpec } from "../src/irq/ind
 function rebalance(deepestCache: number): { first: number[]; second: number[] } {
   const topology = topologyFromSpec({ sockets: 1, coresPerSocket: 2, threadsPerCore: 2, nicNode: 0 });
   const irqs = Array.from({ length: 5 }, (_, q) => ({ irq: 60 + q, cpu: 0 }));
-  const first = placeAll(initIrqbalance({ topology, irqs, options: { deepestCache } }), { timeNs: 10e9, cpuIrqNs: [0, 0, 0, 0], irqCounts: [0, 0, 0, 0, 0] });
+  const first = placeAll(initIrqbalance({ topology, irqs, options: { deepestCache, listing: "ascending" } }), { timeNs: 10e9, cpuIrqNs: [0, 0, 0, 0], irqCounts: [0, 0, 0, 0, 0] });
   const second = scan(first.state, { timeNs: 20e9, cpuIrqNs: [4e9, 1e9, 0.2e9, 1e9], irqCounts: [100_000, 10_000, 10_000, 10_000, 300_000] });
   return { first: [...first.cpuOfIrq], second: [...second.cpuOfIrq] };
 }

@@ -10,7 +10,7 @@ import { initIrqbalance, placeAll, topologyFromSpec } from "../src/irq/index.js"
 function firstScan(queues: number, nicNode: number): number[] {
   const topology = topologyFromSpec({ sockets: 2, coresPerSocket: 4, threadsPerCore: 2, nicNode });
   const irqs = Array.from({ length: queues }, (_, q) => ({ irq: 100 + q, cpu: 0 }));
-  const result = placeAll(initIrqbalance({ topology, irqs }), { timeNs: 10e9, cpuIrqNs: new Array(16).fill(0), irqCounts: new Array(queues).fill(0) });
+  const result = placeAll(initIrqbalance({ topology, irqs, options: { listing: "ascending" } }), { timeNs: 10e9, cpuIrqNs: new Array(16).fill(0), irqCounts: new Array(queues).fill(0) });
   return [...result.cpuOfIrq];
 }
 
@@ -37,7 +37,7 @@ describe("irqbalance's first scan on 2 sockets × 4 cores × 2 threads", () => {
   it("lists every queue whose CPU changed as a move at the scan's time", () => {
     const topology = topologyFromSpec({ sockets: 2, coresPerSocket: 4, threadsPerCore: 2, nicNode: 0 });
     const irqs = Array.from({ length: 2 }, (_, q) => ({ irq: 100 + q, cpu: 0 }));
-    const result = placeAll(initIrqbalance({ topology, irqs, startNs: 5e9 }), { timeNs: 15e9, cpuIrqNs: new Array(16).fill(0), irqCounts: [0, 0] });
+    const result = placeAll(initIrqbalance({ topology, irqs, startNs: 5e9, options: { listing: "ascending" } }), { timeNs: 15e9, cpuIrqNs: new Array(16).fill(0), irqCounts: [0, 0] });
     expect(result.moves).toEqual([{ timeNs: 15e9, irq: 100, from: 0, to: 1 }]);
     expect(result.selected).toEqual([100, 101]);
     expect(result.state.nextScanNs).toBe(25e9);

@@ -18,7 +18,7 @@ const irqs = [
 
 describe("irqbalance's load estimate", () => {
   it("shares each object's time by interrupt counts, charging parents' IRQs a share", () => {
-    const first = placeAll(initIrqbalance({ topology, irqs }), { timeNs: 10e9, cpuIrqNs: [0, 0], irqCounts: [0, 0, 0, 0] });
+    const first = placeAll(initIrqbalance({ topology, irqs, options: { listing: "ascending" } }), { timeNs: 10e9, cpuIrqNs: [0, 0], irqCounts: [0, 0, 0, 0] });
     expect([...first.cpuOfIrq]).toEqual([0, 1, 0, 0]);
     const second = scan(first.state, { timeNs: 20e9, cpuIrqNs: [3e9, 1e9], irqCounts: [1000, 1000, 2000, 0] });
     // share(P) = 2000 (o's count); each cache gets ⌊2000 / 2⌋ = 1000, each CPU ⌊1000 / 1⌋ = 1000.
@@ -30,7 +30,7 @@ describe("irqbalance's load estimate", () => {
   });
 
   it("reads CPU time as /proc/stat does, in whole 10 ms ticks of the running total", () => {
-    const first = placeAll(initIrqbalance({ topology, irqs }), { timeNs: 10e9, cpuIrqNs: [15e6, 0], irqCounts: [0, 0, 0, 0] });
+    const first = placeAll(initIrqbalance({ topology, irqs, options: { listing: "ascending" } }), { timeNs: 10e9, cpuIrqNs: [15e6, 0], irqCounts: [0, 0, 0, 0] });
     expect([...first.cpuLoadNs]).toEqual([0, 0]);
     // 15 ms + 15 ms = 30 ms = 3 ticks; the first reading was ⌊1.5⌋ = 1 tick → 2 ticks = 20 ms.
     const second = scan(first.state, { timeNs: 20e9, cpuIrqNs: [15e6, 9e6], irqCounts: [0, 0, 0, 0] });
@@ -38,7 +38,7 @@ describe("irqbalance's load estimate", () => {
   });
 
   it("does not measure banned CPUs", () => {
-    const first = placeAll(initIrqbalance({ topology, irqs, options: { bannedCpus: "1" } }), { timeNs: 10e9, cpuIrqNs: [0, 0], irqCounts: [0, 0, 0, 0] });
+    const first = placeAll(initIrqbalance({ topology, irqs, options: { bannedCpus: "1", listing: "ascending" } }), { timeNs: 10e9, cpuIrqNs: [0, 0], irqCounts: [0, 0, 0, 0] });
     const second = scan(first.state, { timeNs: 20e9, cpuIrqNs: [1e9, 1e9], irqCounts: [1, 1, 1, 1] });
     expect(second.cpuLoadNs[0]).toBe(1e9);
     expect(second.cpuLoadNs[1]).toBeNaN();

@@ -8,7 +8,7 @@ import { initIrqbalance, placeAll, scan, topologyFromSpec, type IrqbalanceState 
 function afterFirstScan(migrateVal = 0): IrqbalanceState {
   const topology = topologyFromSpec({ sockets: 1, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 });
   const irqs = Array.from({ length: 5 }, (_, q) => ({ irq: 40 + q, cpu: 0 }));
-  const first = placeAll(initIrqbalance({ topology, irqs, options: { migrateVal } }), { timeNs: 10e9, cpuIrqNs: [0, 0, 0, 0], irqCounts: [0, 0, 0, 0, 0] });
+  const first = placeAll(initIrqbalance({ topology, irqs, options: { migrateVal, listing: "ascending" } }), { timeNs: 10e9, cpuIrqNs: [0, 0, 0, 0], irqCounts: [0, 0, 0, 0, 0] });
   expect([...first.cpuOfIrq]).toEqual([0, 3, 2, 1, 0]);
   return first.state;
 }

@@ -7,7 +7,7 @@ const quiet = { timeNs: 10e9, cpuIrqNs: [0, 0, 0, 0], irqCounts: [0, 0, 0, 0] };
 
 describe("--oneshot", () => {
   it("places everything at the first scan, one interval after start, then exits", () => {
-    const start = initIrqbalance({ topology, irqs, options: { oneshot: true } });
+    const start = initIrqbalance({ topology, irqs, options: { oneshot: true, listing: "ascending" } });
     expect(start.nextScanNs).toBe(10e9);
     const first = placeAll(start, quiet);
     expect([...first.cpuOfIrq]).toEqual([3, 2, 1, 0]);

@@ -10,7 +10,7 @@ describe("--powerthresh", () => {
   it("after more than 5 scans, an idle CPU enters powersave and its IRQ moves; an overload ends it", () => {
     const topology = topologyFromSpec({ sockets: 1, coresPerSocket: 2, threadsPerCore: 2, nicNode: 0 });
     const irqs = Array.from({ length: 4 }, (_, q) => ({ irq: 50 + q, cpu: 0 }));
-    let result: IrqbalanceScan = placeAll(initIrqbalance({ topology, irqs, options: { powerThresh: 1 } }), {
+    let result: IrqbalanceScan = placeAll(initIrqbalance({ topology, irqs, options: { powerThresh: 1, listing: "ascending" } }), {
       timeNs: 10e9,
       cpuIrqNs: [0, 0, 0, 0],
       irqCounts: [0, 0, 0, 0],

@@ -3,7 +3,6 @@ import { loadScenarioFile } from "../src/config/load.js";
 import type { Scenario } from "../src/config/scenario.js";
 import { JobFailedError } from "../src/pool/errors.js";
 import { runSweep } from "../src/pool/run-sweep.js";
-import { ensureBuilt } from "./cli-helpers.js";
 import { POOL_SWEEP, THROWING_WORKER } from "./pool-helpers.js";
 
 /** A failing job stops the run; the message names the point (its sweep values), the replication, the seed and the cause. */
@@ -11,7 +10,6 @@ describe("a job that throws stops the run and names its point", () => {
   const file = loadScenarioFile(POOL_SWEEP);
 
   it("on worker threads", async () => {
-    ensureBuilt(); // the fixture worker imports the built job code
     const run = runSweep(file, { threads: 2, workerFile: THROWING_WORKER });
     await expect(run).rejects.toBeInstanceOf(JobFailedError);
     await expect(run).rejects.toThrow(

@@ -2,14 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsimProcess } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 
 /** The issue's promise, through the command users run: the thread count changes nothing in the file. */
 describe("nicsim run --jobs 1 and --jobs 2 write the same file", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-jobs-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +16,7 @@ describe("nicsim run --jobs 1 and --jobs 2 write the same file", () => {
   it("byte for byte, for a replicated sweep", () => {
     const texts = ["1", "2"].map((jobs) => {
       const out = join(dir, `jobs-${jobs}.json`);
-      const r = nicsim("run", POOL_SWEEP, "--jobs", jobs, "--json", out, "--quiet");
+      const r = nicsimProcess(["run", POOL_SWEEP, "--jobs", jobs, "--json", out, "--quiet"]);
       expect(r.stderr).toBe("");
       expect(r.stdout).toBe("");
       expect(r.status).toBe(0);
@@ -28,7 +27,7 @@ describe("nicsim run --jobs 1 and --jobs 2 write the same file", () => {
   });
 
   it("--jobs 0 is refused with one line", () => {
-    const r = nicsim("run", POOL_SWEEP, "--jobs", "0");
+    const r = nicsimProcess(["run", POOL_SWEEP, "--jobs", "0"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('nicsim: --jobs: "0" is not a thread count from 1 to 1024\n');
   });

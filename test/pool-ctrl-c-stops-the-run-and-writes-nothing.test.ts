@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt } from "./cli-helpers.js";
+import { CLI } from "./cli-helpers.js";
 
 const LONG = "test/fixtures/pool/long-sweep.yaml";
 
@@ -43,7 +43,6 @@ function interrupt(args: string[], delayMs: number): Promise<Stopped> {
 describe("Ctrl-C stops a run", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-sigint-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

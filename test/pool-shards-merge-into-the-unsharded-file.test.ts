@@ -7,7 +7,7 @@ import { planJobs } from "../src/pool/job-list.js";
 import { shardJobs } from "../src/pool/shard.js";
 import { loadScenarioFile } from "../src/config/load.js";
 import type { RunResult } from "../src/report/result-model.js";
-import { CLI, ensureBuilt, nicsim } from "./cli-helpers.js";
+import { CLI, nicsim, nicsimProcess } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 import { spawnSync } from "node:child_process";
 
@@ -16,13 +16,13 @@ describe("shards merge into the unsharded run's file", () => {
   let dir = "";
   let whole = "";
   const path = (name: string): string => join(dir, name);
-  beforeAll(() => {
-    ensureBuilt();
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "nicsim-shard-"));
-    expect(nicsim("run", POOL_SWEEP, "--jobs", "2", "--json", path("whole.json"), "--quiet").status).toBe(0);
+    // The whole run on the built executable's pool; the shards in-process.
+    expect(nicsimProcess(["run", POOL_SWEEP, "--jobs", "2", "--json", path("whole.json"), "--quiet"]).status).toBe(0);
     whole = readFileSync(path("whole.json"), "utf8");
     for (const k of [1, 2, 3]) {
-      const r = nicsim("run", POOL_SWEEP, "--jobs", "1", "--shard", `${k}/3`, "--json", path(`shard-${k}.json`), "--quiet");
+      const r = await (await nicsim("run", POOL_SWEEP, "--jobs", "1", "--shard", `${k}/3`, "--json", path(`shard-${k}.json`), "--quiet"));
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
     }
@@ -42,8 +42,8 @@ describe("shards merge into the unsharded run's file", () => {
     expect(shard.shard!.jobs.map((j) => j.index)).toEqual([1, 4, 7, 10, 13, 16]);
   });
 
-  it("merge, in any order, writes the unsharded file byte for byte", () => {
-    const r = nicsim("merge", path("shard-3.json"), path("shard-1.json"), path("shard-2.json"), "-o", path("merged.json"));
+  it("merge, in any order, writes the unsharded file byte for byte", async () => {
+    const r = await nicsim("merge", path("shard-3.json"), path("shard-1.json"), path("shard-2.json"), "-o", path("merged.json"));
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(readFileSync(path("merged.json"), "utf8")).toBe(whole);
@@ -70,17 +70,17 @@ describe("shards merge into the unsharded run's file", () => {
     expect(() => parseShard(undefined, { JOB_COMPLETION_INDEX: "4", NICSIM_SHARD_COUNT: "4" })).toThrow("not an index from 0 to 3");
   });
 
-  it("refuses shards that do not make one run, with one line and exit 2", () => {
+  it("refuses shards that do not make one run, with one line and exit 2", async () => {
     const cases: Array<[string[], string]> = [
       [[path("shard-1.json"), path("shard-2.json")], "merge: missing shard 3/3"],
       [[path("shard-1.json"), path("shard-1.json"), path("shard-2.json")], `merge: ${path("shard-1.json")} and ${path("shard-1.json")} are both shard 1/3`],
       [[path("whole.json")], `merge: ${path("whole.json")} is not a shard file (it has no "shard" section; it was not run with --shard)`],
     ];
     for (const [files, message] of cases) {
-      const r = nicsim("merge", ...files, "-o", path("bad.json"));
+      const r = await nicsim("merge", ...files, "-o", path("bad.json"));
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(`nicsim: ${message}\n`);
     }
-    expect(nicsim("merge", path("shard-1.json")).stderr).toBe("nicsim: merge: missing -o FILE (see nicsim help)\n");
+    expect((await nicsim("merge", path("shard-1.json"))).stderr).toBe("nicsim: merge: missing -o FILE (see nicsim help)\n");
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { HistogramLogReader, listTags } from "hdr-histogram-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../src/report/result-model.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsimProcess } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 
 /** `--hlog`: an HdrHistogram log with one tagged interval per point, which HdrHistogram's reader reads back exactly. */
@@ -13,9 +13,8 @@ describe("nicsim run --hlog", () => {
   let log = "";
   let doc: RunResult;
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-hlog-"));
-    const r = nicsim("run", POOL_SWEEP, "--jobs", "2", "--hlog", join(dir, "r.hlog"), "--json", join(dir, "r.json"), "--quiet");
+    const r = nicsimProcess(["run", POOL_SWEEP, "--jobs", "2", "--hlog", join(dir, "r.hlog"), "--json", join(dir, "r.json"), "--quiet"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     log = readFileSync(join(dir, "r.hlog"), "utf8");

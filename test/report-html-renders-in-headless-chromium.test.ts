@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../src/report/result-model.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 import { dumpDom, findChromium, type Chromium } from "./report-helpers.js";
 
@@ -43,12 +43,11 @@ describe("nicsim report --html renders in headless Chromium", () => {
   let chromium: Chromium = { skip: "not looked for yet" };
   let html = "";
   let doc: RunResult;
-  beforeAll(() => {
-    ensureBuilt();
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "nicsim-report-"));
-    expect(nicsim("run", POOL_SWEEP, "--jobs", "1", "--json", join(dir, "r.json"), "--quiet").status).toBe(0);
+    expect((await nicsim("run", POOL_SWEEP, "--jobs", "1", "--json", join(dir, "r.json"), "--quiet")).status).toBe(0);
     doc = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as RunResult;
-    const r = nicsim("report", join(dir, "r.json"), "--html", join(dir, "r.html"));
+    const r = await nicsim("report", join(dir, "r.json"), "--html", join(dir, "r.html"));
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     html = readFileSync(join(dir, "r.html"), "utf8");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../src/report/result-model.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 
 /**
  * The HTML report's "Drops by cause" chart stacks the bandwidth caps' drops (issue 5) with the
@@ -14,12 +14,11 @@ describe("nicsim report --html stacks the cap drops", () => {
   let dir = "";
   let html = "";
   let doc: RunResult;
-  beforeAll(() => {
-    ensureBuilt();
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "nicsim-report-caps-"));
-    expect(nicsim("run", "examples/cloud-5mbps-egress.yaml", "--json", join(dir, "r.json"), "--quiet").status).toBe(0);
+    expect((await nicsim("run", "examples/cloud-5mbps-egress.yaml", "--jobs", "1", "--json", join(dir, "r.json"), "--quiet")).status).toBe(0);
     doc = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as RunResult;
-    const r = nicsim("report", join(dir, "r.json"), "--html", join(dir, "r.html"));
+    const r = await nicsim("report", join(dir, "r.json"), "--html", join(dir, "r.html"));
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     html = readFileSync(join(dir, "r.html"), "utf8");

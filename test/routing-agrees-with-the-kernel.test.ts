@@ -17,6 +17,8 @@ import { randomCase } from "./routing-random-configs.js";
 const unavailable = namespaceUnavailable();
 const SEED = 0x6e1c;
 const RANDOM_CASES = 150;
+/** Slow by nature (a namespace per configuration, ~20-70 s on 2 busy cores): its own timeout. */
+const KERNEL_TIMEOUT = 300_000;
 
 interface NamedCase extends KernelCase {
   readonly name: string;
@@ -50,12 +52,12 @@ describe.skipIf(unavailable !== undefined)(`routing agrees with the kernel${unav
     const results = compareAll(CORPUS);
     summary("hand-written", results);
     expect(report(results.flatMap((r) => r.disagreements))).toBe("");
-  });
+  }, KERNEL_TIMEOUT);
 
   it(`on ${RANDOM_CASES} seeded random configurations`, () => {
     const cases = Array.from({ length: RANDOM_CASES }, (_, i) => randomCase(SEED, i));
     const results = compareAll(cases);
     summary("random", results);
     expect(report(results.flatMap((r) => r.disagreements))).toBe("");
-  });
+  }, KERNEL_TIMEOUT);
 });

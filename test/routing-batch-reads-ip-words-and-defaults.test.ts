@@ -69,23 +69,32 @@ describe("the ip -batch reader", () => {
     expect(one("rule add iif eth9 lookup 100")).toMatchObject({ kind: "rule", iif: "eth9" });
   });
 
-  it("stops on a line ip could not read, naming it", () => {
-    const cases: [string, string][] = [
-      ["route add 10.0.0.0/33 dev eth0", 'batch line 2: Error: any valid prefix is expected rather than "10.0.0.0/33".'],
-      ["route add 10.0.0.0/8 metric x", 'batch line 2: Error: argument "x" is wrong: "metric" value is invalid\n'],
-      ["rule add sport 99999 lookup 5", 'batch line 2: Error: argument "99999" is wrong: invalid port range\n'],
-      ["route add 10.0.0.0/8 via", 'batch line 2: Command line is not complete. Try option "help"'],
-      ["link set eth0 up", 'batch line 2: nicsim reads "addr", "route" and "rule" commands, not "link"'],
-    ];
-    for (const [line, message] of cases) {
+  const UNREADABLE: [string, string][] = [
+    ["route add 10.0.0.0/33 dev eth0", 'Error: any valid prefix is expected rather than "10.0.0.0/33".'],
+    ["route add 10.0.0.0/8 metric x", 'Error: argument "x" is wrong: "metric" value is invalid\n'],
+    ["rule add sport 99999 lookup 5", 'Error: argument "99999" is wrong: invalid port range\n'],
+    ["route add 10.0.0.0/8 via", 'Command line is not complete. Try option "help"'],
+    ["link set eth0 up", 'nicsim reads "addr", "route" and "rule" commands, not "link"'],
+  ];
+
+  it("refuses a line ip could not read on its own, with ip's message, and reads the next", () => {
+    for (const [line, message] of UNREADABLE) {
+      const lines = read(`addr add 10.0.0.1/24 dev eth0\n${line}\nroute add default via 10.0.0.9`);
+      expect(lines.map((l) => l.request.kind), line).toEqual(["addr", "refused", "route"]);
+      expect(lines[1], line).toEqual({ line: 2, text: line, request: { kind: "refused", message } });
+    }
+  });
+
+  it("stops on such a line, naming it, when asked to (scenario validation)", () => {
+    for (const [line, message] of UNREADABLE) {
       let caught: unknown;
       try {
-        read(`addr add 10.0.0.1/24 dev eth0\n${line}`);
+        parseBatch(`addr add 10.0.0.1/24 dev eth0\n${line}`, { family: 4, hasDevice, unreadable: "throw" });
       } catch (error) {
         caught = error;
       }
       expect(caught, line).toBeInstanceOf(BatchLineError);
-      expect((caught as BatchLineError).message, line).toBe(message);
+      expect((caught as BatchLineError).message, line).toBe(`batch line 2: ${message}`);
     }
   });
 });

@@ -345,4 +345,178 @@ rule add lookup 100 pref 100`,
       { query: "ff02::1 from 2001:db8:0:1::99 iif eth0", want: { type: "multicast", dev: "eth0", table: "local" } },
     ],
   },
+  {
+    name: "IPv6 from routes: the source is looked up in the destination's subtree, which hides the destination's own routes",
+    config: cfg(
+      up("eth0", "eth1"),
+      `addr add 2001:db8:0:1::19/64 dev eth0
+addr add 2001:db8:0:2::19/64 dev eth1
+route add 2001:db8:50::/48 dev eth0
+route add 2001:db8:50::/48 dev eth1 from 2001:db8:0:2::/64
+route add 2001:db8:50::/64 dev eth1 from 2001:db8:0:3::/64
+route add default via 2001:db8:0:1::1 dev eth0
+route add 2001:db8:60::/48 from 2001:db8:0:1::/64 via 2001:db8:0:1::1 metric 5
+route add 2001:db8:60::/48 from 2001:db8:0:1::/64 via 2001:db8:0:1::2 metric 5
+route del 2001:db8:60::/48 metric 5`,
+      {},
+      6,
+    ),
+    refusals: { 8: "RTNETLINK answers: File exists", 9: "RTNETLINK answers: No such process" },
+    expect: [
+      { query: "2001:db8:50::1", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "2001:db8:0:1::19" } },
+      { query: "2001:db8:50::1 from 2001:db8:0:2::5", want: { dev: "eth1", prefsrc: "2001:db8:0:2::19" } },
+      { query: "2001:db8:50::1 from 2001:db8:0:3::5", want: { dev: "eth1", prefsrc: "2001:db8:0:2::19" } },
+      { query: "2001:db8:50:1::1", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "2001:db8:0:1::19" } },
+      { query: "fibmatch 2001:db8:50::1 from 2001:db8:0:2::5", want: '{"dst":"2001:db8:50::/48","from":"2001:db8:0:2::/64","dev":"eth1","metric":1024,"flags":[],"pref":"medium"}' },
+      { query: "2001:db8:60::1 from 2001:db8:0:1::8", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "2001:db8:0:1::19" } },
+    ],
+  },
+  {
+    name: "0.0.0.0/8 is unicast since Linux 5.3, except 0.0.0.0",
+    config: cfg(
+      up("eth0", "eth1"),
+      `addr add 10.0.0.19/24 dev eth0
+addr add 0.1.0.5/16 dev eth1
+route add default via 10.0.0.1`,
+    ),
+    expect: [
+      { query: "0.0.0.1", want: { dev: "eth0", gateway: "10.0.0.1", prefsrc: "10.0.0.19" } },
+      { query: "0.1.2.3", want: { dev: "eth1", prefsrc: "0.1.0.5" } },
+      { query: "0.0.0.1 from 1.31.140.15 iif lo", want: "RTNETLINK answers: No route to host" },
+      { query: "0.0.0.1 from 1.31.140.15 iif eth1", want: "RTNETLINK answers: No route to host" },
+    ],
+  },
+  {
+    name: "0.0.0.0/8 is forwarded like any destination, and a 0/8 source is no martian; 0.0.0.0 still is",
+    config: cfg(up("eth0", "eth1"), `addr add 10.0.0.19/24 dev eth0\nroute add default via 10.0.0.1`, { "net.ipv4.ip_forward": "1" }),
+    expect: [
+      { query: "0.0.0.1 from 1.31.140.15 iif eth1", want: { dev: "eth0", gateway: "10.0.0.1" } },
+      { query: "8.8.8.8 from 0.0.0.7 iif eth1", want: { dev: "eth0", gateway: "10.0.0.1" } },
+      { query: "0.0.0.0 from 1.2.3.4 iif eth1", want: "RTNETLINK answers: Invalid argument" },
+      { query: "8.8.8.8 from 0.0.0.0 iif eth1", want: "RTNETLINK answers: Invalid argument" },
+    ],
+  },
+  {
+    name: "IPv6 link-local: fe80::/64 and the EUI-64 address of the MAC on every device up with carrier",
+    config: cfg(
+      [
+        { name: "eth0", state: "up", mac: "02:00:00:00:00:10" },
+        { name: "eth1", state: "up" },
+        { name: "eth2", state: "nocarrier" },
+        { name: "eth3", state: "down" },
+      ],
+      `addr add 2001:db8:0:1::19/64 dev eth0
+addr add 2001:db8:0:2::19/64 dev eth1
+route add default via 2001:db8:0:1::1 dev eth0`,
+      {},
+      6,
+    ),
+    expect: [
+      { query: "fe80::1", want: { dev: "eth0", prefsrc: "fe80::ff:fe00:10" } },
+      { query: "fe80::1 oif eth1", want: { dev: "eth1", prefsrc: "fe80::ff:fe00:3" } },
+      { query: "ff02::1", want: { type: "multicast", dev: "eth0", table: "local", prefsrc: "fe80::ff:fe00:10" } },
+      { query: "fe80::ff:fe00:10", want: { type: "local", dev: "lo", table: "local", prefsrc: "fe80::ff:fe00:10" } },
+      { query: "::", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "fe80::ff:fe00:10" } },
+    ],
+  },
+  {
+    name: "IPv6 addr_gen_mode: 1 makes no link-local address, 0 the EUI-64 one, 2 without a secret none",
+    config: cfg(
+      up("eth0", "eth1", "eth2"),
+      "addr add 2001:db8:0:1::19/64 dev eth0",
+      { "net.ipv6.conf.default.addr_gen_mode": "1", "net.ipv6.conf.eth1.addr_gen_mode": "0", "net.ipv6.conf.eth2.addr_gen_mode": "2", "net.ipv6.conf.all.forwarding": "1" },
+      6,
+    ),
+    expect: [
+      { query: "fe80::1", want: { dev: "eth1", prefsrc: "fe80::ff:fe00:3" } },
+      { query: "fe80::", want: { type: "anycast", dev: "lo", table: "local", prefsrc: "fe80::ff:fe00:3" } },
+      { query: "fe80::1 oif eth0", want: "RTNETLINK answers: Network is unreachable" },
+    ],
+  },
+  {
+    name: "IPv6 tos rules see the query's DSCP bits",
+    config: cfg(
+      up("eth0", "eth1"),
+      `addr add 2001:db8:0:1::19/64 dev eth0
+addr add 2001:db8:0:2::19/64 dev eth1
+route add 2001:db8:40::/48 via 2001:db8:0:2::1 table 40
+rule add tos 0x10 lookup 40
+route add default via 2001:db8:0:1::1`,
+      {},
+      6,
+    ),
+    expect: [
+      { query: "2001:db8:40::1", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "2001:db8:0:1::19" } },
+      { query: "2001:db8:40::1 tos 0x10", want: { dev: "eth1", gateway: "2001:db8:0:2::1", table: "40", prefsrc: "2001:db8:0:2::19" } },
+      { query: "2001:db8:40::1 tos 0x12", want: { dev: "eth1", gateway: "2001:db8:0:2::1", table: "40", prefsrc: "2001:db8:0:2::19" } },
+      { query: "2001:db8:40::1 tos 0x08", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "2001:db8:0:1::19" } },
+    ],
+  },
+  {
+    name: "ECMP with a hash seed: weighted IPv4 paths, L3 hash (policy 0), the source's own path preferred",
+    config: cfg(
+      up("eth0", "eth1", "eth2"),
+      `addr add 10.0.0.19/24 dev eth0
+addr add 10.1.0.19/24 dev eth1
+addr add 10.2.0.19/24 dev eth2
+route add default nexthop via 10.0.0.1 weight 1 nexthop via 10.1.0.1 weight 3 nexthop via 10.2.0.1 weight 2`,
+      { "net.ipv4.fib_multipath_hash_seed": "12345", "net.ipv4.ip_forward": "1" },
+    ),
+    expect: [
+      { query: "83.77.202.167", want: { dev: "eth2", gateway: "10.2.0.1", prefsrc: "10.2.0.19" } },
+      { query: "211.48.187.150", want: { dev: "eth1", gateway: "10.1.0.1", prefsrc: "10.1.0.19" } },
+      { query: "130.109.19.23 from 10.0.0.19", want: { dev: "eth0", gateway: "10.0.0.1" } },
+      { query: "62.46.217.16 from 192.0.2.32 iif eth0", want: { dev: "eth1", gateway: "10.1.0.1" } },
+      { query: "162.31.203.13 from 192.0.2.12 iif eth0", want: { dev: "eth0", gateway: "10.0.0.1" } },
+    ],
+  },
+  {
+    name: "ECMP with a hash seed: IPv4 custom fields (policy 3) through jhash",
+    config: cfg(
+      up("eth0", "eth1", "eth2"),
+      `addr add 10.0.0.19/24 dev eth0
+addr add 10.1.0.19/24 dev eth1
+addr add 10.2.0.19/24 dev eth2
+route add default nexthop via 10.0.0.1 weight 1 nexthop via 10.1.0.1 weight 3 nexthop via 10.2.0.1 weight 2`,
+      { "net.ipv4.fib_multipath_hash_seed": "12345", "net.ipv4.fib_multipath_hash_policy": "3", "net.ipv4.fib_multipath_hash_fields": "0x0037", "net.ipv4.ip_forward": "1" },
+    ),
+    expect: [
+      { query: "100.168.122.98 from 192.0.2.162 iif eth0", want: { dev: "eth2", gateway: "10.2.0.1" } },
+      { query: "171.240.241.215 ipproto tcp sport 56199 dport 1738", want: { dev: "eth1", gateway: "10.1.0.1", prefsrc: "10.1.0.19" } },
+      { query: "17.196.54.64", want: { dev: "eth1", gateway: "10.1.0.1", prefsrc: "10.1.0.19" } },
+    ],
+  },
+  {
+    name: "ECMP with a hash seed: weighted IPv6 siblings, L4 hash (policy 1)",
+    config: cfg(
+      up("eth0", "eth1", "eth2"),
+      `addr add 2001:db8:0:1::19/64 dev eth0
+addr add 2001:db8:0:2::19/64 dev eth1
+addr add 2001:db8:0:3::19/64 dev eth2
+route add default nexthop via 2001:db8:0:1::1 weight 1 nexthop via 2001:db8:0:2::1 weight 3 nexthop via 2001:db8:0:3::1 weight 2
+route add 2001:db8:80::/48 via 2001:db8:0:1::1
+route append 2001:db8:80::/48 via 2001:db8:0:2::1`,
+      { "net.ipv4.fib_multipath_hash_seed": "12345", "net.ipv6.fib_multipath_hash_policy": "1", "net.ipv6.conf.all.forwarding": "1" },
+      6,
+    ),
+    expect: [
+      { query: "2001:db8:80::eef8 ipproto udp sport 40300 dport 49327", want: { dev: "eth0", gateway: "2001:db8:0:1::1", prefsrc: "2001:db8:0:1::19" } },
+      { query: "2001:db8:80::ed42 ipproto tcp sport 30946 dport 27189", want: { dev: "eth1", gateway: "2001:db8:0:2::1", prefsrc: "2001:db8:0:2::19" } },
+      { query: "2001:67fa:9041::4c3b ipproto udp sport 26622 dport 42992", want: { dev: "eth2", gateway: "2001:db8:0:3::1", prefsrc: "2001:db8:0:3::19" } },
+      { query: "2001:9ce6:70a7::73f7 from 2001:db8:99::461 iif eth0", want: { dev: "eth2", gateway: "2001:db8:0:3::1" } },
+    ],
+  },
+  {
+    name: "IPv6 multipath: a path given twice refuses the whole route",
+    config: cfg(
+      up("eth0", "eth1"),
+      `addr add 2001:db8:0:1::19/64 dev eth0
+route add 2001:db8:30::/56 table 100 nexthop via 2001:db8:0:1::1 nexthop via 2001:db8:0:1::2 nexthop via 2001:db8:0:1::1
+route del 2001:db8:30::/56 table 100`,
+      {},
+      6,
+    ),
+    refusals: { 2: "RTNETLINK answers: File exists", 3: "RTNETLINK answers: No such process" },
+    expect: [],
+  },
 ];

@@ -3,11 +3,13 @@
  *
  * Per configuration, inside `unshare -n` (a new, empty network namespace; nothing is sent
  * anywhere — `route get` only consults the FIB):
- *   1. IPv6 DAD off and no automatic link-local addresses (nicsim does not invent them); `lo` up;
+ *   1. IPv6 DAD off (nicsim models settled addresses); `lo` up;
  *   2. the `all`/`default`/`ip_forward` sysctls in order;
- *   3. each device as one end of a veth pair (`dummy` may be missing); up = both ends up,
- *      nocarrier = our end up and the peer down, down = both down; peers get no IPv6;
- *   4. the per-device sysctls;
+ *   3. each device as one end of a veth pair (`dummy` may be missing) with the device's MAC
+ *      (given, or nicsim's default), so its EUI-64 link-local address is the one nicsim makes;
+ *      peers get no IPv6;
+ *   4. the per-device sysctls, then the devices' states: up = both ends up, nocarrier = our end
+ *      up and the peer down, down = both down (a device's addr_gen_mode counts when it comes up);
  *   5. the batch through `ip [-4|-6] -force -batch`, consecutive lines with the same family
  *      options together, keeping every refusal with its line; after address lines the script
  *      waits for addrconf to finish (IPv6 local routes are inserted from a work queue, so a
@@ -24,6 +26,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RoutingConfig } from "../src/routing/index.js";
+import { makeDevices } from "../src/routing/model/build.js";
+import { formatMac } from "../src/routing/model/link-local6.js";
 
 export interface KernelCase {
   readonly config: RoutingConfig;
@@ -110,21 +114,24 @@ function groupBatch(batch: string, family: 4 | 6): Group[] {
 }
 
 function setupScript(dir: string, c: KernelCase, dumps: boolean): string {
-  const out: string[] = [
-    "sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.default.addr_gen_mode=1",
-    "ip link set dev lo up",
-  ];
+  const out: string[] = ["sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0", "ip link set dev lo up"];
   const sysctls = Object.entries(c.config.sysctls);
   const early = sysctls.filter(([k]) => k === "net.ipv4.ip_forward" || /\.conf\.(all|default)\./.test(k));
   const late = sysctls.filter((e) => !early.includes(e));
   for (const [k, v] of early) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
+  const devices = makeDevices(c.config.devices).slice(1);
   c.config.devices.forEach((d, i) => {
     const peer = `nsp${i}`;
-    out.push(`ip link add name ${sh(d.name)} type veth peer name ${peer}`, `sysctl -qw net.ipv6.conf.${peer}.disable_ipv6=1`);
+    out.push(`ip link add name ${sh(d.name)} address ${formatMac(devices[i].mac)} type veth peer name ${peer}`, `sysctl -qw net.ipv6.conf.${peer}.disable_ipv6=1`);
+  });
+  for (const [k, v] of late) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
+  c.config.devices.forEach((d, i) => {
+    const peer = `nsp${i}`;
     if (d.state === "up") out.push(`ip link set dev ${peer} up`, `ip link set dev ${sh(d.name)} up`);
     if (d.state === "nocarrier") out.push(`ip link set dev ${sh(d.name)} up`);
   });
-  for (const [k, v] of late) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
+  // A link-local address's local route is inserted from a work queue: wait for every one.
+  out.push(`for i in $(seq 100); do [ "$(ip -6 route show table local | grep -c '^local fe80')" -ge "$(ip -6 addr show scope link | grep -c inet6)" ] && break; sleep 0.01; done`);
   groupBatch(c.config.batch, c.config.family).forEach((g, gi) => {
     const file = join(dir, `batch${gi}`);
     writeFileSync(file, g.lines.map((l) => l.text).join("\n") + "\n");

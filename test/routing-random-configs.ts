@@ -5,6 +5,10 @@
  * reachable, rules with random selectors and actions, random sysctls, and queries aimed at the
  * interesting addresses. Pools are small on purpose, so lines collide, overlap and get refused.
  * Every line is one iproute2 reads (a line it could not read would stop the kernel's batch).
+ * Drawn on purpose too: IPv6 source-specific routes (`from`), 0.0.0.0/8 destinations and
+ * sources, MACs and addr_gen_mode (link-local addresses, `fe80::`/`::` queries), weighted
+ * multipath routes of both families under every hash policy with a fixed hash seed (and
+ * sometimes none, where any path is accepted), and IPv6 `tos` rules and queries.
  */
 import type { DeviceConfig, RoutingConfig } from "../src/routing/index.js";
 import { Prng } from "../src/traffic/prng.js";
@@ -48,15 +52,18 @@ const V4_DESTS = [
   "10.0.0.128/25",
   "10.1.0.0/24",
 ];
-const V4_HOSTS = ["8.8.8.8", "8.8.4.4", "8.1.2.3", "198.51.100.7", "198.51.100.200", "203.0.113.9", "192.0.2.70", "192.0.2.1", "100.64.1.1", "172.16.5.5", "10.5.1.1", "10.9.9.9", "1.1.1.1"];
+const V4_HOSTS = ["8.8.8.8", "8.8.4.4", "8.1.2.3", "198.51.100.7", "198.51.100.200", "203.0.113.9", "192.0.2.70", "192.0.2.1", "100.64.1.1", "172.16.5.5", "10.5.1.1", "10.9.9.9", "1.1.1.1", "0.0.0.1", "0.1.2.3"];
 const V6_DESTS = ["default", "2001:db8:10::/48", "2001:db8:10::/64", "2001:db8:20::/48", "2001:db8::/32", "2001:4860::/32", "2001:db8:1::/64", "2001:db8:30::/56"];
-const V6_HOSTS = ["2001:db8:10::1", "2001:db8:20::5", "2001:4860::8888", "2001:db8:30::9", "2001:db8:99::1", "2001:db8:1::77", "2001:db8:2::77", "2001:db8:3::77"];
+const V6_HOSTS = ["2001:db8:10::1", "2001:db8:20::5", "2001:4860::8888", "2001:db8:30::9", "2001:db8:99::1", "2001:db8:1::77", "2001:db8:2::77", "2001:db8:3::77", "fe80::1", "fe80::ff:fe00:2", "::"];
+/** Source prefixes of IPv6 source-specific routes. */
+const V6_FROM = ["2001:db8:1::/64", "2001:db8:2::/64", "2001:db8::/32", "2001:db8:99::/48"];
 
 function devices(p: Pick): DeviceConfig[] {
   const n = 2 + p.int(3);
   return Array.from({ length: n }, (_, i) => ({
     name: `eth${i}`,
     state: i === 0 ? "up" : p.chance(0.72) ? "up" : p.chance(0.55) ? "nocarrier" : "down",
+    ...(p.chance(0.3) ? { mac: p.one(["02:00:00:00:00:10", "52:54:00:12:34:56", "00:16:3e:aa:bb:cc"]).replace(/.$/, String(i)) } : {}),
   }));
 }
 
@@ -146,9 +153,12 @@ function route(p: Pick, w: World): string {
   const onlink = via !== "" && dev !== "" && p.chance(0.1) ? " onlink" : "";
   const src = p.chance(0.08) ? ` src ${p.one(w.own)}` : "";
   const extra = p.chance(0.05) ? " proto static" : p.chance(0.03) ? " scope link" : "";
-  if (w.family === 4 && via !== "" && p.chance(0.05)) {
-    return `route ${op} ${dst}${table} nexthop via ${p.one(w.gateways)} nexthop via ${p.one(w.gateways)}`;
+  if (via !== "" && p.chance(0.1)) {
+    const weight = (): string => (p.chance(0.5) ? ` weight ${1 + p.int(4)}` : "");
+    const paths = Array.from({ length: 2 + p.int(2) }, () => `nexthop via ${p.one(w.gateways)}${weight()}`);
+    return `route ${op} ${dst}${table} ${paths.join(" ")}`;
   }
+  if (w.family === 6 && p.chance(0.15)) return `route ${op} ${dst}${via}${dev} from ${p.one(V6_FROM)}${table}${metric}`;
   if (p.chance(0.03)) return `route ${op} ${dst} dev lo${table}`;
   return `route ${op} ${dst}${via}${dev}${onlink}${src}${table}${metric}${tos}${extra}`;
 }
@@ -166,7 +176,7 @@ function rule(p: Pick, w: World): string {
     else if (s === 2) words.push(`iif ${p.one([...w.devs, "lo", "eth9"])}`);
     else if (s === 3) words.push(`oif ${p.one([...w.devs, "eth9"])}`);
     else if (s === 4) words.push(`fwmark ${p.one(["0x1", "0x10/0xf0", "0x5", "0x0/0x1"])}`);
-    else if (s === 5 && w.family === 4) words.push(`tos ${p.one(["0x10", "0x08"])}`);
+    else if (s === 5) words.push(`tos ${p.one(["0x10", "0x08"])}`);
     else if (s === 6) words.push("uidrange 1000-1999");
     else if (s === 7) words.push(`ipproto ${p.one(["tcp", "udp"])} dport ${p.one([443, 53])}`);
     else if (s === 8) words.push("sport 1024-65534");
@@ -184,7 +194,7 @@ function rule(p: Pick, w: World): string {
 
 function queries(p: Pick, w: World): string[] {
   const hosts = w.family === 4 ? [...V4_HOSTS, ...w.own, ...w.subnetHosts, "255.255.255.255", "224.0.0.1", "127.0.0.1", "0.0.0.0"] : [...V6_HOSTS, ...w.own, ...w.subnetHosts, "ff02::1", "::1"];
-  const foreign = w.family === 4 ? ["10.0.0.50", "198.51.100.9", "10.1.0.77", "192.0.2.99", "8.8.8.8"] : ["2001:db8:1::99", "2001:db8:77::1", "2001:4860::1"];
+  const foreign = w.family === 4 ? ["10.0.0.50", "198.51.100.9", "10.1.0.77", "192.0.2.99", "8.8.8.8", "1.31.140.15", "0.0.0.7"] : ["2001:db8:1::99", "2001:db8:77::1", "2001:4860::1", "2001:db8:2::5", "fe80::9"];
   const out: string[] = [];
   const n = 18 + p.int(12);
   for (let i = 0; i < n; i++) {
@@ -197,7 +207,7 @@ function queries(p: Pick, w: World): string[] {
       if (p.chance(0.1)) words.push(`uid ${p.one([0, 1500, 2500])}`);
     }
     if (p.chance(0.15)) words.push(`mark ${p.one(["0x1", "0x5", "0x10", "0x110", "0x6"])}`);
-    if (w.family === 4 && p.chance(0.1)) words.push(`tos ${p.one(["0x10", "0x08", "0x14"])}`);
+    if (p.chance(0.1)) words.push(`tos ${p.one(["0x10", "0x08", "0x14"])}`);
     if (p.chance(0.15)) words.push(`ipproto ${p.one(["tcp", "udp"])} sport ${p.one([53, 5000, 65535])} dport ${p.one([443, 53])}`);
     out.push(words.filter(Boolean).join(" "));
   }
@@ -234,5 +244,13 @@ export function randomCase(seed: number, index: number): RandomCase {
     if (p.chance(0.4)) sysctls["net.ipv6.conf.all.forwarding"] = "1";
     if (p.chance(0.2)) sysctls["net.ipv6.conf.all.ignore_routes_with_linkdown"] = "1";
   }
+  // Link-local addresses: EUI-64 (the default), none, or stable privacy without a secret.
+  if (p.chance(0.15)) sysctls["net.ipv6.conf.default.addr_gen_mode"] = p.one(["1", "2"]);
+  if (p.chance(0.15)) sysctls[`net.ipv6.conf.${p.one(w.devs)}.addr_gen_mode`] = p.one(["0", "1", "2"]);
+  // Multipath: a fixed seed makes the kernel's choice repeatable (without one any path counts).
+  if (p.chance(0.8)) sysctls["net.ipv4.fib_multipath_hash_seed"] = String(1 + p.int(0xfffffff0));
+  const policy = p.int(4);
+  if (policy !== 0) sysctls[`net.ipv${family}.fib_multipath_hash_policy`] = String(policy);
+  if (policy === 3) sysctls[`net.ipv${family}.fib_multipath_hash_fields`] = p.one(["0x0003", "0x0037", "0x0030", "0x0007", "0x0040"]);
   return { name: `random ${seed}/${index} (IPv${family})`, config: { family, devices: devs, sysctls, batch: lines.join("\n") }, queries: queries(p, w) };
 }

@@ -1,64 +1,63 @@
 // `nicsim rss hash`: suite case 1 (66.9.149.187:2794 → 161.142.100.80:1766, Microsoft key) is
 // 0x51ccc178 on the 4-tuple and 0x323e8fc2 on the 2-tuple; with --queues or --indir it lands on
 // table entry 120 of 128. Bad addresses, ports, keys exit 2 with one line.
-import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { describe, expect, it } from "vitest";
+import { nicsim } from "./cli-helpers.js";
 import { suite } from "./rss-fixture.js";
 
 const CASE1 = ["--src", "66.9.149.187", "--dst", "161.142.100.80"];
 const PORTS = ["--sport", "2794", "--dport", "1766"];
 
 describe("nicsim rss hash", () => {
-  beforeAll(() => ensureBuilt());
 
-  it("4-tuple: hash 0x51ccc178", () => {
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS)).toEqual({ status: 0, stdout: "hash 0x51ccc178\n", stderr: "" });
+  it("4-tuple: hash 0x51ccc178", async () => {
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS))).toEqual({ status: 0, stdout: "hash 0x51ccc178\n", stderr: "" });
   });
 
-  it("no ports: the 2-tuple, hash 0x323e8fc2", () => {
-    expect(nicsim("rss", "hash", ...CASE1).stdout).toBe("hash 0x323e8fc2\n");
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--fields", "sd").stdout).toBe("hash 0x323e8fc2\n");
+  it("no ports: the 2-tuple, hash 0x323e8fc2", async () => {
+    expect((await nicsim("rss", "hash", ...CASE1)).stdout).toBe("hash 0x323e8fc2\n");
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--fields", "sd")).stdout).toBe("hash 0x323e8fc2\n");
   });
 
-  it("--queues 4: queue 0, table entry 120 of 128", () => {
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--queues", "4").stdout).toBe("hash 0x51ccc178\nqueue 0 (table entry 120 of 128)\n");
+  it("--queues 4: queue 0, table entry 120 of 128", async () => {
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--queues", "4")).stdout).toBe("hash 0x51ccc178\nqueue 0 (table entry 120 of 128)\n");
   });
 
-  it('--indir "weight 1 2 1": entry 120 is in the last quarter, queue 2', () => {
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--indir", "weight 1 2 1").stdout).toBe("hash 0x51ccc178\nqueue 2 (table entry 120 of 128)\n");
+  it('--indir "weight 1 2 1": entry 120 is in the last quarter, queue 2', async () => {
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--indir", "weight 1 2 1")).stdout).toBe("hash 0x51ccc178\nqueue 2 (table entry 120 of 128)\n");
   });
 
-  it("--json", () => {
-    const r = nicsim("rss", "hash", ...CASE1, ...PORTS, "--indir", "equal 4", "--json");
+  it("--json", async () => {
+    const r = await nicsim("rss", "hash", ...CASE1, ...PORTS, "--indir", "equal 4", "--json");
     expect(r.stdout).toBe('{"hash":"0x51ccc178","hashU32":1372373368,"index":120,"queue":0}\n');
-    expect(nicsim("rss", "hash", ...CASE1, "--json").stdout).toBe('{"hash":"0x323e8fc2","hashU32":842960834}\n');
+    expect((await nicsim("rss", "hash", ...CASE1, "--json")).stdout).toBe('{"hash":"0x323e8fc2","hashU32":842960834}\n');
   });
 
-  it("--indir-size 512: entry 0x178 = 376", () => {
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--queues", "3", "--indir-size", "512").stdout).toBe(
+  it("--indir-size 512: entry 0x178 = 376", async () => {
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--queues", "3", "--indir-size", "512")).stdout).toBe(
       "hash 0x51ccc178\nqueue 1 (table entry 376 of 512)\n",
     );
   });
 
-  it("IPv6 suite case 1, both tuples", () => {
+  it("IPv6 suite case 1, both tuples", async () => {
     const c = suite.ipv6[0];
     const args = ["rss", "hash", "--src", c.src_ip, "--dst", c.dst_ip];
-    expect(nicsim(...args, "--sport", String(c.src_port), "--dport", String(c.dst_port)).stdout).toBe(`hash ${c.hash_l3l4}\n`);
-    expect(nicsim(...args).stdout).toBe(`hash ${c.hash_l3}\n`);
+    expect((await nicsim(...args, "--sport", String(c.src_port), "--dport", String(c.dst_port))).stdout).toBe(`hash ${c.hash_l3l4}\n`);
+    expect((await nicsim(...args)).stdout).toBe(`hash ${c.hash_l3}\n`);
   });
 
-  it("--key symmetric hashes both directions alike; hex keys work", () => {
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--key", "symmetric").stdout).toBe("hash 0x9fcc9fcc\n");
-    expect(nicsim("rss", "hash", "--src", "161.142.100.80", "--dst", "66.9.149.187", "--sport", "1766", "--dport", "2794", "--key", "symmetric").stdout).toBe(
+  it("--key symmetric hashes both directions alike; hex keys work", async () => {
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--key", "symmetric")).stdout).toBe("hash 0x9fcc9fcc\n");
+    expect((await nicsim("rss", "hash", "--src", "161.142.100.80", "--dst", "66.9.149.187", "--sport", "1766", "--dport", "2794", "--key", "symmetric")).stdout).toBe(
       "hash 0x9fcc9fcc\n",
     );
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--key", suite.key.hex).stdout).toBe("hash 0x51ccc178\n");
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--key", suite.key.hex)).stdout).toBe("hash 0x51ccc178\n");
   });
 
-  it("--hfunc xor and --xfrm symmetric-xor", () => {
-    expect(nicsim("rss", "hash", ...CASE1, ...PORTS, "--hfunc", "xor").stdout).toBe("hash 0xe96df70d\n");
-    const fwd = nicsim("rss", "hash", ...CASE1, ...PORTS, "--xfrm", "symmetric-xor").stdout;
-    const rev = nicsim("rss", "hash", "--src", "161.142.100.80", "--dst", "66.9.149.187", "--sport", "1766", "--dport", "2794", "--xfrm", "symmetric-xor").stdout;
+  it("--hfunc xor and --xfrm symmetric-xor", async () => {
+    expect((await nicsim("rss", "hash", ...CASE1, ...PORTS, "--hfunc", "xor")).stdout).toBe("hash 0xe96df70d\n");
+    const fwd = (await nicsim("rss", "hash", ...CASE1, ...PORTS, "--xfrm", "symmetric-xor")).stdout;
+    const rev = (await nicsim("rss", "hash", "--src", "161.142.100.80", "--dst", "66.9.149.187", "--sport", "1766", "--dport", "2794", "--xfrm", "symmetric-xor")).stdout;
     expect(fwd).toBe(rev);
   });
 
@@ -76,8 +75,8 @@ describe("nicsim rss hash", () => {
     ["a missing --dst", ["--src", "66.9.149.187"], "rss hash: --src and --dst are required (see nicsim help)"],
   ];
 
-  const expectOneLine = (args: readonly string[], message: string | RegExp): void => {
-    const r = nicsim(...args);
+  const expectOneLine = async (args: readonly string[], message: string | RegExp): Promise<void> => {
+    const r = await nicsim(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.endsWith("\n")).toBe(true);

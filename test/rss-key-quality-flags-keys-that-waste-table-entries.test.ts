@@ -3,9 +3,9 @@
 // ports on a 128-entry table (64 of 128); a nearly all-zero key reaches one entry; the
 // Microsoft key reaches all 128 with 7 bits of any field, yet 4 consecutive source addresses
 // reach only 2 of 4 possible entries of an 8-entry table.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MICROSOFT_RSS_KEY, SYMMETRIC_RSS_KEY, keyQuality } from "../src/rss/index.js";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 
 describe("key quality flags", () => {
   it("symmetric key, sport low 7 bits, 128 entries: rank 6, 64 of 128, flagged", () => {
@@ -46,32 +46,31 @@ describe("key quality flags", () => {
 });
 
 describe("nicsim rss key-quality", () => {
-  beforeAll(() => ensureBuilt());
 
-  it("prints FLAG for the symmetric key and exits 0", () => {
-    const r = nicsim("rss", "key-quality", "--key", "symmetric", "--field", "sport", "--bits", "7");
+  it("prints FLAG for the symmetric key and exits 0", async () => {
+    const r = await nicsim("rss", "key-quality", "--key", "symmetric", "--field", "sport", "--bits", "7");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("sport       73-79  low 7      6  64 of 128");
     expect(r.stdout).toContain("FLAG sport: flows differing only in the low 7 bits of sport reach 64 of 128 table entries (rank 6 < 7)");
   });
 
-  it("no FLAG for the Microsoft key at the defaults", () => {
-    const r = nicsim("rss", "key-quality");
+  it("no FLAG for the Microsoft key at the defaults", async () => {
+    const r = await nicsim("rss", "key-quality");
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("FLAG");
     expect(r.stdout.split("\n").filter((line) => line.endsWith("128 of 128"))).toHaveLength(4);
   });
 
-  it("--json gives the results", () => {
-    const r = nicsim("rss", "key-quality", "--key", "symmetric", "--field", "dport", "--bits", "3", "--indir-size", "8", "--json");
+  it("--json gives the results", async () => {
+    const r = await nicsim("rss", "key-quality", "--key", "symmetric", "--field", "dport", "--bits", "3", "--indir-size", "8", "--json");
     const doc = JSON.parse(r.stdout) as { key: string; results: { rank: number; reachable: number; flagged: boolean }[] };
     expect(doc.key).toBe("symmetric");
     expect(doc.results).toMatchObject([{ rank: 2, reachable: 4, flagged: true }]);
   });
 
-  it("a bad --field exits 2 with one line", () => {
-    const r = nicsim("rss", "key-quality", "--field", "proto");
+  it("a bad --field exits 2 with one line", async () => {
+    const r = await nicsim("rss", "key-quality", "--field", "proto");
     expect([r.status, r.stdout, r.stderr]).toEqual([2, "", 'nicsim: --field: "proto" must be one of src, dst, sport, dport\n']);
   });
 });

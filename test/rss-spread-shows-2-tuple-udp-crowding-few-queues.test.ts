@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, nicsim } from "./cli-helpers.js";
+import { nicsim } from "./cli-helpers.js";
 
 interface SpreadDoc {
   readonly points: readonly {
@@ -20,13 +20,12 @@ interface SpreadDoc {
 describe("nicsim rss spread", () => {
   let dir = "";
   beforeAll(() => {
-    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), "nicsim-spread-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the 2-tuple example: sd crowds 4 clients onto at most 4 of 8 queues, sdfn uses all 8", () => {
-    const r = nicsim("rss", "spread", "examples/rss-udp-2tuple.yaml", "--json");
+  it("the 2-tuple example: sd crowds 4 clients onto at most 4 of 8 queues, sdfn uses all 8", async () => {
+    const r = await nicsim("rss", "spread", "examples/rss-udp-2tuple.yaml", "--json");
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as SpreadDoc;
     expect(doc.points.map((p) => p.fields)).toEqual(["sd", "sdfn"]);
@@ -40,28 +39,28 @@ describe("nicsim rss spread", () => {
     expect(doc.points.every((p) => p.tableSizes === undefined)).toBe(true); // 8 queues: a power of two
   });
 
-  it("the text form names the fields and prints one row per queue", () => {
-    const r = nicsim("rss", "spread", "examples/rss-udp-2tuple.yaml");
+  it("the text form names the fields and prints one row per queue", async () => {
+    const r = await nicsim("rss", "spread", "examples/rss-udp-2tuple.yaml");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('eth0: 8 queues, table 128 entries "default", udp4 hashed on sd (src dst), key microsoft, hfunc toeplitz');
     expect(r.stdout).toContain("udp4 hashed on sdfn (src dst sport dport)");
     expect(r.stdout).toContain("\n    2      0     0.0%       0.0%\n");
   });
 
-  it("3 queues: the table-size effect with 33.3% at 2× and 16.7% at 4×", () => {
+  it("3 queues: the table-size effect with 33.3% at 2× and 16.7% at 4×", async () => {
     const path = join(dir, "three.yaml");
     writeFileSync(path, "host: { cpus: 4 }\nnics: [{ name: eth0, queues: 3 }]\ntraffic: { flows: 300, src: 192.0.2.0/24, dst: 10.0.0.1, load: { pps: 1000 } }\n");
-    const r = nicsim("rss", "spread", path);
+    const r = await nicsim("rss", "spread", path);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("2x           8            2-3     1.125      33.3%");
     expect(r.stdout).toContain("4x          16            5-6     1.125      16.7%");
     expect(r.stdout).toContain("entry gap = (max - min) / max entries per queue");
-    const doc = JSON.parse(nicsim("rss", "spread", path, "--json").stdout) as SpreadDoc;
+    const doc = JSON.parse((await nicsim("rss", "spread", path, "--json")).stdout) as SpreadDoc;
     expect(doc.points[0].tableSizes?.map((t) => [t.multiple, t.size])).toEqual([[1, 4], [2, 8], [4, 16], [8, 32]]);
   });
 
-  it("a missing scenario exits 2 with one line", () => {
-    const r = nicsim("rss", "spread", "examples/none.yaml");
+  it("a missing scenario exits 2 with one line", async () => {
+    const r = await nicsim("rss", "spread", "examples/none.yaml");
     expect([r.status, r.stdout, r.stderr]).toEqual([2, "", "nicsim: examples/none.yaml: no such file\n"]);
   });
 });

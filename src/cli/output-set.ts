@@ -17,6 +17,7 @@ import { dieBy, holdStopSignals } from "./interrupt.js";
 import { resolveOutputTarget, sameFile, type OutputTarget } from "./output-target.js";
 import { UsageError } from "./usage-error.js";
 import { discardStaged, installStaged, stageFile, syncDirectory, type StagedFile } from "./write-file-atomic.js";
+import { writeStdout } from "./output.js";
 import { systemErrorText, writeAll } from "./write-all.js";
 
 export interface PlannedOutput {
@@ -51,7 +52,7 @@ function writeFailed(output: PlannedOutput, error: unknown, others: boolean): Us
 
 function writeStream(target: Extract<OutputTarget, { kind: "stdout" | "stream" }>, text: string): void {
   if (target.kind === "stdout") {
-    writeAll(1, text);
+    writeStdout(text);
     return;
   }
   // O_APPEND: a descriptor alias of a regular file (`/dev/stderr` sent to a log) is not truncated.
@@ -72,8 +73,8 @@ export async function writeOutputs(outputs: readonly { readonly output: PlannedO
     try {
       writeStream(target, text);
     } catch (error) {
-      // A reader that closed the pipe (`--json - | head`) wanted no more: not a failure.
-      if (target.kind === "stdout" && error instanceof Error && "code" in error && error.code === "EPIPE") continue;
+      // stdout's failure was reported by writeStdout (the closed-pipe case ends the command quietly).
+      if (error instanceof UsageError) throw error;
       throw writeFailed(output, error, files.length > 0);
     }
   }

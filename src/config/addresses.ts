@@ -1,7 +1,7 @@
 /**
  * IPv4/IPv6 addresses and CIDR prefixes, parsed once at load time with `ip-address` into the
  * `Prefix` words the hot path compares (ip-address itself is far too slow per packet:
- * facts/calibration-and-libraries.md D3).
+ * docs/libraries.md, "ip-address").
  *
  * Two readings of the same text:
  * - an interface address (`nics[].addresses`): `10.0.0.19/24` is the host 10.0.0.19 on a /24,

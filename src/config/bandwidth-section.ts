@@ -1,5 +1,5 @@
 /**
- * The scenario's `bandwidth` section: the cloud's bandwidth caps (issue 5, facts/cloud-host.md).
+ * The scenario's `bandwidth` section: the cloud's bandwidth caps (issue 5; docs/cloud-profile.md).
  * The field checks are here; the profile's rules (egress ≤ 200 Mbps under ecs, ingress derived
  * from egress, internal tiers) are `resolveBandwidth`'s, whose errors are reported at
  * `bandwidth.<key>`. The engine applies the ingress cap as a `tc police` policer (exceed: drop)

@@ -19,7 +19,7 @@ export const NIC_DEFAULTS = {
   queues: 1,
   /**
    * The Microsoft verification key: deterministic, so runs are comparable. (Linux itself uses a
-   * random 52-byte key per boot — `"random"` models that: facts/linux-rx-path.md (a).)
+   * random 52-byte key per boot — `"random"` models that: `netdev_rss_key_fill()`, net/core/utils.c.)
    */
   rssKey: "microsoft",
   /** The RSS hash function: Toeplitz, what RSS NICs use by default. */
@@ -28,14 +28,14 @@ export const NIC_DEFAULTS = {
   rssInputXfrm: "none",
   /**
    * Hash fields per flow type: the 4-tuple everywhere. Defaults are driver-specific; several
-   * drivers hash UDP on "sd" only (facts/linux-rx-path.md (a)) — set `udp4: sd` to model them.
+   * drivers hash UDP on "sd" only (docs/receive-path.md, "Hashed fields") — set `udp4: sd` to model them.
    */
   rssFields: "sdfn",
-  /** Indirection table entries: the most common hardware size (facts A4, scaling.rst). */
+  /** Indirection table entries: the most common hardware size (Documentation/networking/scaling.rst). */
   rssIndirSize: 128,
   /** The driver's default fill, entry i = i mod queues (`ethtool_rxfh_indir_default`). */
   rssIndir: "default",
-  /** rps_cpus: the kernel default is 0, RPS off (facts/linux-rx-path.md (c)). */
+  /** rps_cpus: the kernel default is 0, RPS off (Documentation/networking/scaling.rst). */
   rpsCpus: "0",
   /** rps_flow_cnt: 0, no RFS flow table on the queue. */
   rpsFlowCnt: 0,
@@ -68,14 +68,14 @@ export const TRAFFIC_DEFAULTS = {
  * at 2.5 GHz (under load, interrupts are rare: NAPI keeps polling). That sits between the published per-core Linux figures of 4.8 Mpps for the
  * earliest drop (208 ns, iptables raw table) and 1.74 Mpps for forwarding (575 ns) from the XDP
  * paper (CoNEXT'18), on the slow side of both because delivery to a UDP socket costs more than
- * forwarding (facts/calibration-and-libraries.md A2, A3).
+ * forwarding (docs/calibration.md: the XDP paper, CoNEXT 2018, and the other sources there).
  */
 export const COST_DEFAULTS = {
-  /** ≈1 µs at 2.5 GHz: a virtualised NIC interrupt including the VM exit (facts A4: IPIs 1–3 µs). */
+  /** ≈1 µs at 2.5 GHz: a virtualised NIC interrupt including the VM exit (no primary figure for an IPI was found; 1–3 µs is the usual estimate: docs/calibration.md). */
   hardIrq: 2500,
   /** Driver poll entry, ring refill, napi_complete: a few hundred ns per poll call. */
   pollOverhead: 600,
-  /** Descriptor read, skb build, GRO attempt (facts A3: skb build ≈ 36 ns of it on bare metal). */
+  /** Descriptor read, skb build, GRO attempt (skb build ≈ 36 ns of it on bare metal: docs/calibration.md). */
   driverPerPacket: 450,
   /** IP + UDP/TCP + socket enqueue. */
   stackPerPacket: 1900,
@@ -83,7 +83,7 @@ export const COST_DEFAULTS = {
   perByte: 0.25,
   /** get_rps_cpu + enqueue_to_backlog on the steering CPU. */
   rpsEnqueue: 200,
-  /** Sending and taking one RPS IPI (facts A4: 1–3 µs round trip; ≈1 µs here). */
+  /** Sending and taking one RPS IPI (an estimate, 1–3 µs round trip; ≈1 µs here: docs/calibration.md). */
   ipi: 2500,
   /**
    * Per policy-routing rule a packet's lookups evaluate (input, and the reply's output lookup),
@@ -95,7 +95,7 @@ export const COST_DEFAULTS = {
   distribution: "fixed",
 } as const;
 
-/** The receive-path sysctls at their kernel defaults (facts/calibration-and-libraries.md A4). */
+/** The receive-path sysctls at their kernel defaults (net/core/hotdata.c; docs/calibration.md). */
 export const KERNEL_DEFAULTS = {
   /** NAPI_POLL_WEIGHT (weight_p). */
   napiWeight: 64,
@@ -105,7 +105,7 @@ export const KERNEL_DEFAULTS = {
   netdevBudgetUsecs: 2000,
   /** net.core.netdev_max_backlog. */
   maxBacklog: 1000,
-  /** net.core.rps_sock_flow_entries: 0, RFS off (facts/linux-rx-path.md (c)). */
+  /** net.core.rps_sock_flow_entries: 0, RFS off (Documentation/networking/scaling.rst). */
   rpsSockFlowEntries: 0,
   /** net.core.dev_weight (× dev_weight_rx_bias 1). */
   devWeight: 64,

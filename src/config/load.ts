@@ -4,11 +4,11 @@
  * the parsed document then goes through `expandSweep` (validation, one scenario per point).
  */
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
 import { LoadError } from "./errors.js";
 import { findJsonSyntaxError, lineColumn } from "./json-syntax.js";
 import type { ScenarioFile } from "./scenario.js";
 import { expandSweep } from "./sweep.js";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** Reads, parses and validates a scenario file. Throws LoadError (file, syntax) or ConfigError (content). */
 export function loadScenarioFile(path: string): ScenarioFile {
@@ -50,6 +50,7 @@ function yamlFailure(message: string): string {
 }
 
 function parseYaml(text: string, source: string): unknown {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [first] = doc.errors;

@@ -14,8 +14,11 @@ import type { RssKeySpec } from "../rss/key.js";
 import type { RssHfunc, RssInputXfrm } from "../rss/profile.js";
 import type { CpuTopology } from "../irq/topology.js";
 import type { QueueAffinity } from "../irq/policies.js";
+import type { DriverKind } from "../irq/device-vectors.js";
+import type { SysfsListing } from "../irq/kernfs-order.js";
+import type { IrqbalanceVersion } from "../irq/irqbalance/options.js";
 
-/** Cloud profile: `ecs` applies the cloud host rules (facts/cloud-host.md); `none` is bare metal. */
+/** Cloud profile: `ecs` applies the cloud host rules (docs/cloud-profile.md); `none` is bare metal. */
 export type Profile = "ecs" | "none";
 
 export interface Host {
@@ -78,6 +81,8 @@ export interface Nic {
   readonly maxQueues: number;
   /** `ethtool -L combined N`: current combined channels. */
   readonly queues: number;
+  /** Which MSI-X vectors the driver requests (irq/device-vectors.ts). */
+  readonly driver: DriverKind;
   /** rx ring size in descriptors per queue. */
   readonly ringSize: number;
   readonly rss: Rss;
@@ -89,6 +94,8 @@ export type IrqPolicy = "round-robin" | "cpu0" | "driver-hint" | "explicit" | "i
 export interface Irq {
   readonly policy: IrqPolicy;
   readonly driverHintNode: "none" | "nic";
+  /** Linux IRQ number of the first NIC's vector 0. */
+  readonly firstIrq: number;
   /** explicit: per rx queue vector, what is written (null: nothing). */
   readonly affinity: readonly (QueueAffinity | null)[];
   readonly irqbalance: IrqbalanceSettings;
@@ -103,6 +110,8 @@ export interface IrqbalanceSettings {
   readonly migrateVal: number;
   readonly powerThresh: number | null;
   readonly bannedIrqs: readonly number[];
+  readonly version: IrqbalanceVersion;
+  readonly listing: SysfsListing;
 }
 
 export interface PortRange {
@@ -147,6 +156,11 @@ export interface Traffic {
   readonly nic: number;
   /** CPUs the receiving application runs on (flow f on appCpus[f mod n]); empty: not given. */
   readonly appCpus: readonly number[];
+  /**
+   * Whether the receiving socket records the flow's CPU for RFS: a TCP socket in ESTABLISHED or a
+   * connected UDP socket does; an unconnected UDP socket does not.
+   */
+  readonly socket: "connected" | "unconnected";
 }
 
 export type CostDistribution = "fixed" | "exponential";
@@ -173,7 +187,7 @@ export interface Costs {
   readonly distribution: CostDistribution;
 }
 
-/** The kernel's knobs of the receive path (facts/linux-rx-path.md (c), (d)). */
+/** The kernel's knobs of the receive path (docs/receive-path.md, "RPS" and "NAPI"). */
 export interface Kernel {
   /** NAPI weight per driver poll (NAPI_POLL_WEIGHT). */
   readonly napiWeight: number;

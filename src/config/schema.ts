@@ -18,6 +18,9 @@ import {
 import { RSS_FLOW_TYPES } from "../rss/fields.js";
 import type { RssFlowType } from "../rss/fields.js";
 import { RSS_HFUNCS, RSS_INPUT_XFRMS } from "../rss/profile.js";
+import { DEFAULT_FIRST_IRQ, DRIVER_KINDS, MAX_IRQ_NUMBER } from "../irq/device-vectors.js";
+import { SYSFS_LISTINGS } from "../irq/kernfs-order.js";
+import { IRQBALANCE_VERSIONS } from "../irq/irqbalance/options.js";
 import {
   addressPool,
   duration,
@@ -87,6 +90,11 @@ const nic = obj({
     default: NIC_DEFAULTS.queues,
     description: "Combined channels in use (`ethtool -L combined N`); at most maxQueues.",
     unit: "queues",
+  }),
+  driver: enumOf(DRIVER_KINDS, {
+    default: "rx-only",
+    description:
+      "The driver's MSI-X vectors, all of which irqbalance balances: rx-only (one vector per rx queue, nicsim's earlier assumption), virtio-net (config, then input.N/output.N per queue), txrx-misc (i40e/ice: a misc vector, then TxRx-N), mlx5 (async, then comp N), ena (mgmnt, then Tx-Rx-N).",
   }),
   ringSize: int({
     min: 1,
@@ -182,6 +190,12 @@ const irq = obj(
       description:
         "IRQ placement: round-robin (vector v on CPU v mod cpus), cpu0, driver-hint (vector v on cpumask_local_spread(v)), explicit (irq.affinity written to each queue's IRQ, x86 effective affinity), irqbalance (the daemon's first scan on an idle host places the queues at the start; it rescans every irq.irqbalance.interval of simulated time and moves IRQs as the daemon would).",
     }),
+    firstIrq: int({
+      min: 1,
+      max: MAX_IRQ_NUMBER,
+      default: DEFAULT_FIRST_IRQ,
+      description: "Linux IRQ number of the first NIC's vector 0; each NIC's vectors follow consecutively (the kernel's next free numbers at probe).",
+    }),
     driverHintNode: enumOf(["none", "nic"], {
       default: "none",
       description: 'driver-hint: the node the driver passes, "none" (-1, as i40e/iavf) or "nic" (the NIC\'s node first, as mlx5).',
@@ -206,7 +220,15 @@ const irq = obj(
         oneshot: flag({ default: false, description: "--oneshot: place the IRQs once (the first scan) and exit: no rebalancing during the run." }),
         migrateval: int({ min: 0, default: 0, description: "--migrateval: move an IRQ only if it cuts the load gap by more than 1/migrateval (0: unset)." }),
         powerthresh: optional(int({ min: 0, description: "--powerthresh: CPUs under 1/4 of the average load allowed in powersave before one is emptied (default: off)." })),
-        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (rx queue vector v is IRQ 32 + v)." })),
+        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (numbered from irq.firstIrq, see nics[].driver)." })),
+        version: enumOf(IRQBALANCE_VERSIONS, {
+          default: "1.9.2",
+          description: 'The daemon\'s release: "1.9.2" (1.9.2-1.9.4: a placement adds the IRQ\'s load, +1 only on the device\'s node) or "1.9.5" (the current release: load + 1 everywhere).',
+        }),
+        listing: enumOf(SYSFS_LISTINGS, {
+          default: "kernfs",
+          description: 'The order readdir lists sysfs in, which decides ties: "kernfs" (the kernel\'s name-hash order, as on a real host) or "ascending" (CPU, node and IRQ numbers in order).',
+        }),
       },
       { default: {}, description: "irqbalance options." },
     ),
@@ -248,9 +270,14 @@ const traffic = obj(
     appCpus: optional(
       str({
         description:
-          'CPUs the receiving application runs on, as a CPU list ("0-3,8"); flow f is read on the (f mod n)-th of them. RFS steers each flow to its application CPU.',
+          'CPUs the receiving application runs on, as a CPU list ("0-3,8"); flow f is read on the (f mod n)-th of them. RFS steers each flow whose socket records a CPU (see socket) to its application CPU.',
       }),
     ),
+    socket: enumOf(["auto", "connected", "unconnected"], {
+      default: "auto",
+      description:
+        "The receiving socket: connected (a TCP socket in ESTABLISHED, a connect()ed UDP socket) records the flow's CPU for RFS; unconnected (a UDP server reading every client on one socket) records nothing, so RFS leaves its packets to plain RPS (sock_rps_record_flow, include/net/sock.h; __udp_queue_rcv_skb, net/ipv4/udp.c). auto: connected for tcp, unconnected for udp.",
+    }),
     nic: optional(
       str({
         description:

@@ -28,7 +28,7 @@ import { allowedOf, check } from "./schema-dsl.js";
 import type { Irq, Nic, Prefix, Rss, Run, Scenario, Traffic } from "./scenario.js";
 import { IrqAffinityError } from "../irq/affinity.js";
 import { IrqbalanceOptionError } from "../irq/irqbalance/options.js";
-import { placeQueueIrqs } from "../irq/place-queues.js";
+import { engineFollowsIrqbalanceMoves, irqbalanceRescansDuringRun, placeQueueIrqs } from "../irq/place-queues.js";
 import type { QueueAffinity } from "../irq/policies.js";
 import { TopologyError, topologyFromSpec, type CpuTopology } from "../irq/topology.js";
 
@@ -114,6 +114,7 @@ function resolveIrq(irq: CheckedScenario["irq"]): Irq {
   return {
     policy: irq.policy,
     driverHintNode: irq.driverHintNode,
+    firstIrq: irq.firstIrq,
     affinity,
     irqbalance: {
       deepestCache: irq.irqbalance.deepestcache,
@@ -123,6 +124,8 @@ function resolveIrq(irq: CheckedScenario["irq"]): Irq {
       migrateVal: irq.irqbalance.migrateval,
       powerThresh: irq.irqbalance.powerthresh ?? null,
       bannedIrqs: irq.irqbalance.bannedIrqs ?? [],
+      version: irq.irqbalance.version,
+      listing: irq.irqbalance.listing,
     },
   };
 }
@@ -132,6 +135,13 @@ function checkIrqPlacement(scenario: Scenario): void {
   const vectors = scenario.nics.reduce((sum, nic) => sum + nic.queues, 0);
   if (scenario.irq.affinity.length > vectors) {
     throw new ConfigError("irq.affinity", `${scenario.irq.affinity.length} entries for ${vectors} rx queue vectors`);
+  }
+  if (irqbalanceRescansDuringRun(scenario) && !engineFollowsIrqbalanceMoves(scenario)) {
+    throw new ConfigError(
+      "irq.irqbalance.interval",
+      `irqbalance would rescan ${scenario.irq.irqbalance.interval} s into the run, and the engine follows rescans only for rx-only NICs numbered from IRQ 32; ` +
+        "with nics[].driver set (or irq.firstIrq), keep run.duration within the interval or set irq.irqbalance.oneshot",
+    );
   }
   try {
     placeQueueIrqs(scenario);
@@ -194,6 +204,7 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
     addresses: nic.addresses,
     maxQueues,
     queues: nic.queues,
+    driver: nic.driver,
     ringSize: nic.ringSize,
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss")),
     rps: { cpus, flowCnt: nic.rps.flowCnt },
@@ -251,7 +262,17 @@ function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[
     network: traffic.network,
     nic: receivingNic(traffic.nic, dst, nics),
     appCpus: traffic.appCpus === undefined ? [] : cpuList(traffic.appCpus, "traffic.appCpus", cpus),
+    socket: socketMode(traffic.socket, traffic.protocol),
   };
+}
+
+/** The receiving socket's mode: `auto` is connected for TCP (ESTABLISHED), unconnected for UDP. */
+function socketMode(socket: "auto" | "connected" | "unconnected", protocol: "udp" | "tcp"): "connected" | "unconnected" {
+  if (socket === "auto") return protocol === "tcp" ? "connected" : "unconnected";
+  if (socket === "unconnected" && protocol === "tcp") {
+    throw new ConfigError("traffic.socket", `"unconnected" is a UDP socket mode: a TCP socket that receives data is connected (ESTABLISHED)`);
+  }
+  return socket;
 }
 
 function receivingNic(name: string | undefined, dst: readonly Prefix[], nics: readonly Nic[]): number {

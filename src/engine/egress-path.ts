@@ -1,6 +1,7 @@
 /**
  * The reply stream and the egress caps in the simulated path (issue 5): every `1 / ratio`-th
- * delivered packet produces a reply of a fixed size, sent out by its flow's egress device (the
+ * packet a CPU delivers produces a reply (counted per CPU, so that which packets reply does not
+ * depend on the order in which the engine runs its CPUs) of a fixed size, sent out by its flow's egress device (the
  * NIC routing picks; the receiving NIC without a routing section). A reply first meets that NIC's
  * own shaper, if it has one (`bandwidth.nics.<name>.egressMbps`), then the instance's (`tc tbf`,
  * shaping/token-bucket-shaper.ts: one bucket for the instance, so more NICs do not add
@@ -75,8 +76,8 @@ export class EgressPath {
   private readonly nicShapers: readonly (TokenBucketShaper | null)[];
   private readonly size: number;
   private readonly ratio: number;
-  /** Replies owed, per delivered packet: one is sent each time this reaches 1 (deterministic). */
-  private readonly owed = new Float64Array(1);
+  /** Replies owed per CPU, per delivered packet: one is sent each time this reaches 1 (deterministic). */
+  private readonly owed: Float64Array;
   private readonly window: Float64Array;
   /** Per device: creation times of replies not yet handed to a shaper (unsorted). */
   private readonly pending: Float64Array[];
@@ -84,7 +85,8 @@ export class EgressPath {
   /** Per device: (departure from the NIC's shaper, creation time) of replies on their way to the instance's. */
   private readonly leaving: LeavingReplies[];
 
-  constructor(cap: EgressCap, warm: number, end: number) {
+  constructor(cap: EgressCap, warm: number, end: number, cpus: number) {
+    this.owed = new Float64Array(cpus);
     this.shaper = new TokenBucketShaper(tbfProfile(egressTbfParams(cap)));
     this.nicShapers = cap.devices.map((_, d) => {
       const own = cap.nicShapers[d] ?? null;
@@ -102,12 +104,12 @@ export class EgressPath {
     this.leaving = Array.from({ length: devices }, () => new LeavingReplies());
   }
 
-  /** A packet was delivered at `nowNs`: owe it `ratio` replies, to leave by `device` (-1: no route). */
-  delivered(nowNs: number, device: number): void {
+  /** CPU `cpu` delivered a packet at `nowNs`: owe it `ratio` replies, to leave by `device` (-1: no route). */
+  delivered(nowNs: number, device: number, cpu: number): void {
     const owed = this.owed;
-    owed[0] += this.ratio;
-    while (owed[0] >= 1) {
-      owed[0] -= 1;
+    owed[cpu] += this.ratio;
+    while (owed[cpu] >= 1) {
+      owed[cpu] -= 1;
       if (device < 0) {
         if (nowNs >= this.window[0] && nowNs < this.window[1]) this.perDevice[this.perDevice.length - 1]++;
         continue;

@@ -1,16 +1,38 @@
 /**
- * engine — the discrete-event core that owns simulated time.
+ * engine — the one simulation that owns simulated time.
  *
- * Models the receive path per CPU: rx rings (drop when full), hard IRQ per queue (masked while
- * its NAPI is scheduled), net_rx_action rounds with NAPI weight, netdev_budget and
- * netdev_budget_usecs (time_squeeze), RPS hand-off to per-CPU backlogs with netdev_max_backlog
- * drops, IPIs sent at the end of a round, process_backlog with its quota.
- * Inputs: a compiled `Plan` (per-flow facts, costs in ns) and a `PacketSource`.
+ * What it models, per CPU: rx rings (drop when full), a hard IRQ per queue (masked while its NAPI
+ * is scheduled), net_rx_action rounds with the NAPI weight, netdev_budget and
+ * netdev_budget_usecs (time_squeeze), RPS/RFS hand-offs to per-CPU backlogs with
+ * netdev_max_backlog drops, the IPIs sent when a round ends, process_backlog with its quota
+ * (net/core/dev.c: net_rx_action, napi_poll, enqueue_to_backlog, process_backlog, get_rps_cpu).
+ *
+ * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
+ * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
+ * ns; `Simulation` (simulation.ts) runs them against a `PacketSource` and returns `JobCounters`.
+ *
+ * The arrival pipeline, per batch of 4,096 packets: generate in time order and partition per
+ * interrupt CPU (traffic/packet-source.ts `fill`) → ingress policing in global time order
+ * (ingress-policing.ts) → each CPU takes its arrivals into its rings at its step boundaries.
+ * Replies leave through the egress shapers (egress-path.ts) in time order once no CPU can
+ * deliver earlier. irqbalance rescans run as timer events of the generator (irqbalance-timer.ts).
+ *
+ * Each CPU's loop is chosen when the simulation is built:
+ * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
+ *   of it, is reached by no other CPU, and meets no route verdict, cap or irqbalance move runs a
+ *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns;
+ * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off) replays them from
+ *   an inbox, a batch at a time, off the event heap;
+ * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
+ *   ordered by (time, CPU) (actor-heap.ts).
+ * The three compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine
+ * and the heap, and tests hold the fast loops to it byte for byte.
+ *
  * Outputs: `JobCounters` — offered/delivered/dropped/in-flight counts for the measurement window,
  * a latency histogram (arrival at the NIC → end of stack processing), per-queue and per-CPU
- * counters named after /proc/net/softnet_stat (processed, dropped, time_squeeze, received_rps).
+ * counters named after /proc/net/softnet_stat (processed, dropped, time_squeeze, received_rps),
+ * route-verdict drops, the caps' counters and irqbalance's moves.
  * Config keys: `kernel.*`, `costs.*`, `run.*` (see config/).
- * See also: facts/linux-rx-path.md (c), (d).
  */
 export { compilePlan, type Plan, type CostNs } from "./plan.js";
 export { Simulation, type JobCounters } from "./simulation.js";

@@ -7,13 +7,13 @@
  *   packets are dropped, or passed and counted with `bandwidth.ingressExceed: pass`.
  * - The receiving NIC's own cap (`bandwidth.nics.<name>.ingressMbps`), in series before it: a
  *   packet it drops never reaches the instance's bucket.
- * - The subnet's ARP broadcast background (`bandwidth.arpBackground`; facts/cloud-host.md:
+ * - The subnet's ARP broadcast background (`bandwidth.arpBackground`; docs/cloud-profile.md:
  *   ~200 Kbps an instance receives even when idle): 60-byte frames, Poisson, from a random stream
  *   of their own, policed in time order with the traffic — by the primary NIC's own cap too when
  *   the primary NIC is the receiving one.
  *
  * The engine's arrival batch is partitioned into slots (one per interrupt CPU), each in time
- * order; `police` merges the slots by time (ties: lower slot first; an ARP frame before a packet
+ * order in its own range of the arrival columns; `police` merges the slots by time (ties: lower slot first; an ARP frame before a packet
  * of the same time), judges each packet, then compacts every slot so that only passed packets
  * remain. Per batch, no allocation.
  */
@@ -57,6 +57,7 @@ export class IngressPolicing {
   private readonly arpNext = new Float64Array(1);
   private readonly window: Float64Array;
   private readonly pos: Int32Array;
+  /** Per column index: whether the packet there passed (1) or was dropped (0). */
   private readonly keep: Uint8Array;
 
   /**
@@ -68,7 +69,7 @@ export class IngressPolicing {
     nicCap: NicIngressCap | null,
     arpThroughNic: boolean,
     slots: number,
-    chunk: number,
+    columnLength: number,
     seed: number,
     warmNs: number,
     endNs: number,
@@ -85,19 +86,19 @@ export class IngressPolicing {
     this.arpNicPolicer = arpThroughNic ? this.nicPolicer : null;
     this.arpNext[0] = this.arpRng === null ? endNs : this.arpRng.nextExp() * this.arpGapNs;
     this.pos = new Int32Array(slots);
-    this.keep = new Uint8Array(slots * chunk);
+    this.keep = new Uint8Array(columnLength);
   }
 
   /**
-   * Police one arrival batch: slot i holds [i × chunk, slotEnd[i]) of the arrival arrays.
+   * Police one arrival batch: slot i holds [slotStart[i], slotEnd[i]) of the arrival arrays.
    * Dropped packets are removed and slotEnd shortened; `warm` is the window's start.
    */
   police(
     arrTime: Float64Array,
     arrFlow: Int32Array,
     arrLen: Uint16Array,
+    slotStart: Int32Array,
     slotEnd: Int32Array,
-    chunk: number,
     warm: number,
   ): void {
     const slots = slotEnd.length;
@@ -108,7 +109,7 @@ export class IngressPolicing {
     const dropped = this.dropped;
     const exceeded = this.exceeded;
     const exceedDrops = this.exceedDrops;
-    for (let i = 0; i < slots; i++) pos[i] = i * chunk;
+    for (let i = 0; i < slots; i++) pos[i] = slotStart[i];
     for (;;) {
       let best = -1;
       let bestTime = Infinity;
@@ -140,7 +141,7 @@ export class IngressPolicing {
         }
       }
     }
-    this.compact(arrTime, arrFlow, arrLen, slotEnd, chunk);
+    this.compact(arrTime, arrFlow, arrLen, slotStart, slotEnd);
   }
 
   /**
@@ -166,10 +167,10 @@ export class IngressPolicing {
   }
 
   /** Remove the dropped packets from each slot, keeping the order. */
-  private compact(arrTime: Float64Array, arrFlow: Int32Array, arrLen: Uint16Array, slotEnd: Int32Array, chunk: number): void {
+  private compact(arrTime: Float64Array, arrFlow: Int32Array, arrLen: Uint16Array, slotStart: Int32Array, slotEnd: Int32Array): void {
     const keep = this.keep;
     for (let i = 0; i < slotEnd.length; i++) {
-      const from = i * chunk;
+      const from = slotStart[i];
       let w = from;
       for (let p = from; p < slotEnd[i]; p++) {
         if (keep[p] === 0) continue;

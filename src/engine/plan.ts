@@ -167,6 +167,9 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     host.cpus,
   );
   const apps = traffic.appCpus;
+  // RFS can only steer flows whose socket records a CPU (sock_rps_record_flow): TCP in
+  // ESTABLISHED and connected UDP; an unconnected UDP socket leaves them to plain RPS.
+  const recordsCpu = traffic.socket === "connected" && apps.length > 0;
   const flowQueue = new Int32Array(flows.count);
   const flowRpsCpu = new Int32Array(flows.count);
   const flowMapCpu = new Int32Array(flows.count);
@@ -180,7 +183,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     flowAppCpu[f] = apps.length === 0 ? -1 : apps[f % apps.length];
     // RFS can only steer once an application has written the sock flow table, and never a
     // packet with hash 0 (get_rps_cpu skips those).
-    const rfs = rfsTables.active(queue) && apps.length > 0 && flowHash[f] !== 0;
+    const rfs = rfsTables.active(queue) && recordsCpu && flowHash[f] !== 0;
     flowRpsCpu[f] = rfs ? RFS_PER_PACKET : flowMapCpu[f];
     anyRfs ||= rfs;
   }

@@ -8,6 +8,9 @@ import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
 import { EgressPath } from "./egress-path.js";
+import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
+import { IsolatedCpus } from "./isolated-cpus.js";
+import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -94,9 +97,14 @@ export interface JobCounters {
  * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
  * repartitions the queue's later arrivals to its new CPU (see `rescan`).
  *
- * Speed: a CPU no other CPU can affect (no remote RPS into it) runs ahead up to the next arrival
- * batch without touching the heap; arrivals are pre-generated in batches and partitioned per
- * interrupt CPU, so each CPU reads its own arrivals in time order.
+ * Speed: arrivals are pre-generated in batches and partitioned per interrupt CPU, so each CPU
+ * reads its own arrivals in time order. A CPU no other CPU can affect (no remote RPS into it)
+ * runs ahead up to the next arrival batch without touching the heap; an isolated one runs the
+ * tight loop of engine/isolated-cpus.ts instead of the step machine; a CPU that only receives
+ * RPS hand-offs (a sink) replays them from its inbox a batch at a time (`advanceSinks`). Measured
+ * (bench 4-queue point with rps_cpus ffff, interleaved A/B in one process): the sinks took it
+ * from 0.7–0.9 to 1.5–2.0 M simulated packets per CPU-second; the CPUs that steer to each other
+ * still step through the heap one work item at a time.
  */
 export class Simulation {
   private readonly plan: Plan;
@@ -119,6 +127,7 @@ export class Simulation {
   private generated = 0;
 
   // Arrival batch (generation order) and its per-CPU partition.
+  private readonly columns: ArrivalColumns;
   private readonly arrTime: Float64Array;
   private readonly arrFlow: Int32Array;
   private readonly arrLen: Uint16Array;
@@ -130,6 +139,8 @@ export class Simulation {
   /** Arrival slot (index into irqCpus) of each flow, and the fill position of each slot. */
   private readonly flowSlot: Uint16Array;
   private readonly slotEnd: Int32Array;
+  /** Where each slot's batch begins (its fill position before the generator ran). */
+  private readonly slotStart: Int32Array;
   private readonly slotOfCpu: Int32Array;
   /** CPU that takes each queue's next interrupt (irqbalance may change it during the run). */
   private readonly queueCpu: Int32Array;
@@ -171,6 +182,21 @@ export class Simulation {
   private readonly stepWork: Float64Array;
   private readonly idle: Uint8Array;
   private readonly coupled: Uint8Array;
+  /**
+   * CPUs that take RPS hand-offs from others but hand none on (RFS off, no irqbalance rescan):
+   * nobody reads their state, so they leave the event heap and replay their hand-offs from an
+   * inbox, a whole arrival batch at a time (engine/hand-off-inbox.ts, `advanceSinks`).
+   */
+  private readonly sink: Uint8Array;
+  private readonly sinkList: Int32Array;
+  private readonly inboxes: HandOffInbox[];
+  /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
+  private readonly senderSlot: Int32Array;
+  private readonly flushMark: Uint8Array;
+  private readonly flushList: Int32Array;
+  private readonly flushCount: Int32Array;
+  /** Per sink: the CPU whose IPI it waits for (-1: none). */
+  private readonly ipiOwedBy: Int32Array;
   private readonly inRx: Uint8Array;
   private readonly budget: Int32Array;
   private readonly rxLimit: Float64Array;
@@ -192,7 +218,7 @@ export class Simulation {
   private dropsBacklog = 0;
   private readonly latency = new LatencyHistogram();
   /** Latencies waiting to be recorded in one `recordBatch` call (vector style, no boxing). */
-  private readonly latencyBuf = new Float64Array(4096);
+  private readonly latencyBuf: Float64Array;
   private latencyFill = 0;
   private readonly queueRx: Float64Array;
   private readonly queueDrops: Float64Array;
@@ -210,8 +236,18 @@ export class Simulation {
   private readonly ingress: IngressPolicing | null;
   /** The reply stream's egress shaper, or null without one. */
   private readonly egress: EgressPath | null;
+  /** The CPUs that run the isolated tight loop (engine/isolated-cpus.ts), or null: none. */
+  private readonly isolated: IsolatedCpus | null;
+  private readonly isIsolated: Uint8Array;
+  /** [0] time the isolated CPUs run to next; [1], [2]: offered packets and bytes they report. */
+  private readonly isolatedScratch = new Float64Array(3);
 
-  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 8192) {
+  /**
+   * `fast: false` runs every CPU on the step machine and keeps every coupled one on the event
+   * heap (the plain event-ordered engine: the oracle the isolated loop and the sink replay are
+   * tested against). `chunk` is the arrival batch size; results do not depend on it.
+   */
+  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 4096, options: { readonly fast: boolean } = { fast: true }) {
     this.plan = plan;
     this.source = source;
     const nCpu = (this.nCpu = plan.cpus);
@@ -231,36 +267,8 @@ export class Simulation {
     const irqCpus: number[] = [];
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
     this.irqCpus = Int32Array.from(irqCpus);
-    this.arrTime = new Float64Array(irqCpus.length * chunk);
-    this.arrFlow = new Int32Array(irqCpus.length * chunk);
-    this.arrLen = new Uint16Array(irqCpus.length * chunk);
-    this.arrBase = new Int32Array(nCpu);
-    irqCpus.forEach((c, slot) => (this.arrBase[c] = slot * chunk));
-    this.arrPos = Int32Array.from(this.arrBase);
-    this.arrEnd = Int32Array.from(this.arrBase);
-    const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
-    irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
-    this.flowSlot = new Uint16Array(plan.flows.count);
-    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
-    this.slotEnd = new Int32Array(irqCpus.length);
-    this.ingress =
-      plan.ingressCap === null && plan.nicIngressCap === null
-        ? null
-        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, chunk, seed, plan.warmupNs, plan.durationNs);
-    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs);
+    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
 
-    this.ringBase = new Int32Array(nQ);
-    this.ringCap = Int32Array.from(plan.queueRing);
-    let slots = 0;
-    for (let q = 0; q < nQ; q++) {
-      this.ringBase[q] = slots;
-      slots += plan.queueRing[q];
-    }
-    this.ringHead = new Int32Array(nQ);
-    this.ringCount = new Int32Array(nQ);
-    this.ringTime = new Float64Array(slots);
-    this.ringFlow = new Int32Array(slots);
-    this.ringLen = new Uint16Array(slots);
 
     // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
     // other CPU depends on nothing but its own arrivals and may run ahead.
@@ -277,6 +285,90 @@ export class Simulation {
       }
     }
     this.coupled = coupled;
+    const sendsRemote = new Uint8Array(nCpu);
+    for (let f = 0; f < plan.flows.count; f++) {
+      const r = plan.flowRpsCpu[f];
+      const c = plan.queueCpu[plan.flowQueue[f]];
+      if (r >= 0 && r !== c) sendsRemote[c] = 1;
+    }
+    const sinksOn = options.fast && this.irqTimer === null && plan.rfs === null;
+    this.sink = new Uint8Array(nCpu);
+    const sinkList: number[] = [];
+    const senders: number[] = [];
+    this.senderSlot = new Int32Array(nCpu).fill(-1);
+    for (let c = 0; c < nCpu; c++) {
+      if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
+        this.sink[c] = 1;
+        sinkList.push(c);
+      }
+      if (sendsRemote[c] === 1) {
+        this.senderSlot[c] = senders.length;
+        senders.push(c);
+      }
+    }
+    this.sinkList = Int32Array.from(sinkList);
+    const noInbox = new HandOffInbox(1);
+    this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
+    const flushSlots = sinkList.length === 0 ? 0 : senders.length * nCpu;
+    this.flushMark = new Uint8Array(flushSlots);
+    this.flushList = new Int32Array(flushSlots);
+    this.flushCount = new Int32Array(senders.length);
+    this.ipiOwedBy = new Int32Array(nCpu).fill(-1);
+
+    // Isolated CPUs: one queue's interrupt, every packet of it finished there, reached by no
+    // other CPU, nothing beyond the receive path, no irqbalance move.
+    const isolatedOn = options.fast && this.irqTimer === null;
+    const queuesOnCpu = new Int32Array(nCpu);
+    for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
+    const steered = new Uint8Array(nQ);
+    for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
+    this.isIsolated = new Uint8Array(nCpu);
+    const isolatedQueue = new Int32Array(nCpu).fill(-1);
+    for (let q = 0; q < nQ; q++) {
+      const c = plan.queueCpu[q];
+      if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
+        this.isIsolated[c] = 1;
+        isolatedQueue[c] = q;
+      }
+    }
+    // rx rings of the step-machine CPUs (an isolated CPU's ring is a window of its arrival region).
+    this.ringBase = new Int32Array(nQ);
+    this.ringCap = Int32Array.from(plan.queueRing);
+    let slots = 0;
+    for (let q = 0; q < nQ; q++) {
+      this.ringBase[q] = slots;
+      if (this.isIsolated[plan.queueCpu[q]] === 0) slots += plan.queueRing[q];
+    }
+    this.ringHead = new Int32Array(nQ);
+    this.ringCount = new Int32Array(nQ);
+    this.ringTime = new Float64Array(slots);
+    this.ringFlow = new Int32Array(slots);
+    this.ringLen = new Uint16Array(slots);
+    // Arrival slots in CPU order: a step-machine CPU's region holds one batch; an isolated
+    // CPU's holds its ring window, then one batch.
+    this.arrBase = new Int32Array(nCpu);
+    let size = 0;
+    for (const c of irqCpus) {
+      this.arrBase[c] = size;
+      size += this.isIsolated[c] === 1 ? plan.queueRing[isolatedQueue[c]] + chunk : chunk;
+    }
+    this.columns = takeArrivalColumns(size);
+    this.arrTime = this.columns.time;
+    this.arrFlow = this.columns.flow;
+    this.arrLen = this.columns.len;
+    this.arrPos = Int32Array.from(this.arrBase);
+    this.arrEnd = Int32Array.from(this.arrBase);
+    const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
+    irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
+    this.flowSlot = new Uint16Array(plan.flows.count);
+    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
+    this.slotEnd = new Int32Array(irqCpus.length);
+    this.slotStart = new Int32Array(irqCpus.length);
+    this.ingress =
+      plan.ingressCap === null && plan.nicIngressCap === null
+        ? null
+        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, size, seed, plan.warmupNs, plan.durationNs);
+
     this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
 
     const nNapi = nQ + nCpu;
@@ -304,7 +396,9 @@ export class Simulation {
     this.compLen = new Uint16Array(nCpu);
     this.compTarget = new Int32Array(nCpu);
     this.costRng = [];
-    for (let c = 0; c < nCpu; c++) this.costRng.push(new Prng(seed, 1000 + c));
+    // (An isolated CPU draws its costs in engine/isolated-cpus.ts, from the same stream.)
+    const noRng = new Prng(seed, 999);
+    for (let c = 0; c < nCpu; c++) this.costRng.push(this.isIsolated[c] === 1 ? noRng : new Prng(seed, 1000 + c));
 
     this.queueRx = new Float64Array(nQ);
     this.queueDrops = new Float64Array(nQ);
@@ -317,6 +411,40 @@ export class Simulation {
     this.cpuSqueeze = new Float64Array(nCpu);
     this.cpuRps = new Float64Array(nCpu);
     this.outDevPackets = new Float64Array(plan.routes === null ? 0 : plan.routes.devices.length + 1);
+
+    const isolatedCpus = irqCpus.filter((c) => this.isIsolated[c] === 1);
+    // When every queue is on an isolated CPU no step-machine CPU delivers a packet.
+    this.latencyBuf = new Float64Array(isolatedCpus.length === nQ ? 1 : 4096);
+    this.isolated =
+      isolatedCpus.length === 0
+        ? null
+        : new IsolatedCpus(
+            plan,
+            seed,
+            isolatedCpus,
+            isolatedCpus.map((c) => isolatedQueue[c]),
+            isolatedCpus.map((c) => slotOfCpu[c]),
+            isolatedCpus.map((c) => this.arrBase[c]),
+            {
+              latency: this.latency,
+              queueRx: this.queueRx,
+              queueDrops: this.queueDrops,
+              cpuBusy: this.cpuBusy,
+              cpuIrqs: this.cpuIrqs,
+              cpuPolls: this.cpuPolls,
+              cpuPolled: this.cpuPolled,
+              cpuProcessed: this.cpuProcessed,
+              cpuSqueeze: this.cpuSqueeze,
+              routeDrops: this.routeDrops,
+              outDevPackets: this.outDevPackets,
+              egress: this.egress,
+            },
+          );
+  }
+
+  /** How many CPUs run the isolated tight loop and how many replay RPS hand-offs as sinks (the rest: the event heap). */
+  get loops(): { readonly isolated: number; readonly sinks: number } {
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length };
   }
 
   /** Run the job to the end of its duration. */
@@ -341,14 +469,23 @@ export class Simulation {
       this.runCpu(c);
       heap.reorder(actor);
     }
+    this.advanceSinks(end);
+    this.drainSinks();
+    if (this.isolated !== null) {
+      this.isolatedScratch[0] = end;
+      this.isolated.advance(this.isolatedScratch);
+      this.isolated.finish();
+    }
     // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
     // nothing between its last step and the end, so the occupancy they see is the current one.
-    for (let i = 0; i < this.irqCpus.length; i++) this.pullArrivals(this.irqCpus[i], true);
+    for (let i = 0; i < this.irqCpus.length; i++) if (this.isIsolated[this.irqCpus[i]] === 0) this.pullArrivals(this.irqCpus[i], true);
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
     this.latencyFill = 0;
     this.egress?.flush(Infinity);
     this.ingress?.policeArp(this.end);
-    return this.counters();
+    const counters = this.counters();
+    giveBackArrivalColumns(this.columns);
+    return counters;
   }
 
   /** When the generator actor goes next: the next arrival or irqbalance scan before the end. */
@@ -384,7 +521,15 @@ export class Simulation {
 
   /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
-    // The generator is the earliest actor: no CPU can deliver before its time any more.
+    // The generator is the earliest actor: every hand-off before its time is posted, and once
+    // the sinks have replayed theirs and the isolated CPUs have run through the previous batch
+    // (up to this one's first arrival), no CPU can deliver before its time any more.
+    this.advanceSinks(this.heap.keys[GEN]);
+    const isolated = this.isolated;
+    if (isolated !== null) {
+      this.isolatedScratch[0] = this.heap.keys[GEN];
+      isolated.advance(this.isolatedScratch);
+    }
     this.egress?.flush(this.heap.keys[GEN]);
     const timer = this.irqTimer;
     if (timer !== null && timer.dueNs <= this.source.nextTime) {
@@ -396,23 +541,34 @@ export class Simulation {
     const irqCpus = this.irqCpus;
     const arrPos = this.arrPos;
     const arrEnd = this.arrEnd;
+    isolated?.makeRoom(this.arrTime, this.arrFlow, this.arrLen, this.slotEnd);
     // No CPU steps before this batch's first arrival, so the previous batch's leftovers can enter
     // their rings now: the ring occupancy they see is the one they would see at their time.
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
+      if (this.isIsolated[c] === 1) continue;
       this.pullArrivals(c, true);
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
     }
+    this.slotStart.set(this.slotEnd);
     // A batch ends before the next irqbalance scan: arrivals after it go to the queues' new CPUs.
     const until = timer !== null && timer.dueNs < this.end ? timer.dueNs : this.end;
     const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until);
     this.generated += n;
     const arrTime = this.arrTime;
     const warm = this.window[0];
-    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotEnd, this.chunk, warm);
+    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotStart, this.slotEnd, warm);
+    if (isolated !== null) {
+      const scratch = this.isolatedScratch;
+      scratch[1] = scratch[2] = 0;
+      isolated.takeBatch(this.slotEnd, scratch.subarray(1));
+      this.offeredPackets += scratch[1];
+      this.offeredBytes += scratch[2];
+    }
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
+      if (this.isIsolated[c] === 1) continue;
       const from = arrPos[c];
       const to = (arrEnd[c] = this.slotEnd[i]);
       // Offered load counts arrivals in the measurement window only.
@@ -420,7 +576,7 @@ export class Simulation {
       if (to > from && arrTime[from] < warm) while (p < to && arrTime[p] < warm) p++;
       this.offeredPackets += to - p;
       for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
-      if (this.idle[c] === 1 && from < to) {
+      if (this.idle[c] === 1 && from < to && this.sink[c] === 0) {
         this.heap.keys[c + 1] = arrTime[from];
         this.heap.reorder(c + 1);
       }
@@ -496,6 +652,7 @@ export class Simulation {
     const warm = this.window[0];
     const end = this.window[1];
     const uncoupled = this.coupled[c] === 0;
+    const isSink = this.sink[c] === 1;
     const arrTime = this.arrTime;
     const arrEnd = this.arrEnd[c];
     const arrPos = this.arrPos;
@@ -518,12 +675,17 @@ export class Simulation {
     const rfsOn = plan.rfs !== null;
     // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
-    const inlinePoll = plan.plain;
+    const inlinePoll = plan.plain && !isSink;
     const busyNs = this.cpuBusy;
     let delivered = 0;
     let deliveredBytes = 0;
     let polled = 0;
     for (;;) {
+      if (isSink) {
+        // Hand-offs and IPIs posted before this step boundary (engine/hand-off-inbox.ts).
+        cpuNow[c] = now;
+        this.applyInbox(c);
+      }
       const kind = this.compKind[c];
       if (kind !== NONE) {
         this.compKind[c] = NONE;
@@ -628,6 +790,17 @@ export class Simulation {
         const step = this.softirqStep(c);
         work = this.stepWork[c];
         if (step < 0) {
+          if (isSink) {
+            // Nothing to do until the next own arrival or an IPI, whichever comes first.
+            if (this.sinkWake(c)) {
+              now = cpuNow[c];
+              continue;
+            }
+            this.idle[c] = 1;
+            this.latencyFill = latencyFill;
+            this.flushCpu(c, delivered, deliveredBytes, polled);
+            return;
+          }
           // Nothing to do until the next own arrival. A CPU nobody else can reach just jumps
           // there; one linked by RPS returns to the heap so that others may go first.
           const p = arrPos[c];
@@ -652,9 +825,9 @@ export class Simulation {
       now = stop;
       if (now >= this.horizon) {
         this.latencyFill = latencyFill;
-          this.flushCpu(c, delivered, deliveredBytes, polled);
+        this.flushCpu(c, delivered, deliveredBytes, polled);
         cpuNow[c] = now;
-        keys[actor] = now;
+        if (!isSink) keys[actor] = now;
         return;
       }
     }
@@ -817,7 +990,7 @@ export class Simulation {
       }
     }
     if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
-    if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0);
+    if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0, c);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
     if (this.latencyFill === this.latencyBuf.length) {
@@ -832,6 +1005,10 @@ export class Simulation {
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
+    if (this.sink[r] === 1 && r !== c) {
+      this.postHandOff(c, r);
+      return;
+    }
     const flow = this.compFlow[c];
     const tail = this.backlogs.enqueue(r, this.compArr, this.compFlow, this.compLen, c);
     if (tail < 0) {
@@ -864,6 +1041,8 @@ export class Simulation {
     this.roundList.appendAll(c, this.repollList);
     this.pollList.appendAll(c, this.roundList);
     this.inRx[c] = 0;
+    const sender = this.senderSlot[c];
+    if (sender >= 0 && this.flushCount[sender] > 0) this.postIpis(c, sender);
     let r = this.ipiHead[c];
     this.ipiHead[c] = -1;
     while (r !== -1) {
@@ -880,6 +1059,128 @@ export class Simulation {
     }
   }
 
+  /** CPU c hands the packet it completed off to sink r: post it to r's inbox (enqueued there later). */
+  private postHandOff(c: number, r: number): void {
+    this.inboxes[r].post(HAND_OFF, c, this.cpuNow, this.compArr, this.compFlow, this.compLen, c);
+    const sender = this.senderSlot[c];
+    const at = sender * this.nCpu + r;
+    if (this.flushMark[at] === 0) {
+      this.flushMark[at] = 1;
+      this.flushList[sender * this.nCpu + this.flushCount[sender]++] = r;
+    }
+  }
+
+  /** End of CPU c's round: post an IPI to every sink it handed packets to (each judges whether it is owed one). */
+  private postIpis(c: number, sender: number): void {
+    const base = sender * this.nCpu;
+    for (let i = 0; i < this.flushCount[sender]; i++) {
+      const r = this.flushList[base + i];
+      this.flushMark[base + r] = 0;
+      this.inboxes[r].post(IPI, c, this.cpuNow, this.compArr, this.compFlow, this.compLen, c);
+    }
+    this.flushCount[sender] = 0;
+  }
+
+  /**
+   * Apply the messages of sink c's inbox that precede its step boundary at cpuNow[c]: those
+   * posted earlier, and those posted at the same time by a CPU the event heap runs first at that
+   * time (a smaller number). (At a boundary an IPI woke, the messages up to the waker's were
+   * applied by `sinkWake`: the heap ran those CPUs before the woken one.)
+   */
+  private applyInbox(c: number): void {
+    const box = this.inboxes[c];
+    const s = this.cpuNow[c];
+    while (box.head < box.tail) {
+      const k = box.head;
+      const t = box.stamp[k];
+      if (t > s || (t === s && box.src[k] > c)) break;
+      box.head = k + 1;
+      this.applyMessage(c, k);
+    }
+  }
+
+  /**
+   * Apply message k of sink c's inbox as the event-ordered engine does at its time:
+   * enqueue_to_backlog (drop at the limit; the first packet into an unscheduled backlog owes
+   * its sender an IPI), or the sender's IPI. Returns whether an IPI is now pending.
+   */
+  private applyMessage(c: number, k: number): boolean {
+    const box = this.inboxes[c];
+    if (box.kind[k] === HAND_OFF) {
+      const tail = this.backlogs.enqueue(c, box.arrival, box.flow, box.len, k);
+      if (tail < 0) {
+        if (box.arrival[k] >= this.window[0]) {
+          this.dropsBacklog++;
+          this.cpuDropped[c]++;
+        }
+        return false;
+      }
+      const napi = this.nQ + c;
+      if (this.napiSched[napi] === 0) {
+        this.napiSched[napi] = 1;
+        this.ipiOwedBy[c] = box.src[k];
+      }
+      return false;
+    }
+    if (this.ipiOwedBy[c] !== box.src[k]) return false;
+    this.ipiOwedBy[c] = -1;
+    this.ipiPending[c] = 1;
+    return true;
+  }
+
+  /**
+   * Idle sink c: apply its messages up to its next own arrival; wake it at the first IPI among
+   * them (cpuNow[c] := its time), else at that arrival if it comes before the horizon. Returns
+   * false when it stays idle past the horizon.
+   */
+  private sinkWake(c: number): boolean {
+    const box = this.inboxes[c];
+    const p = this.arrPos[c];
+    const hasArrival = p < this.arrEnd[c];
+    while (box.head < box.tail) {
+      const k = box.head;
+      if (hasArrival) {
+        const t = box.stamp[k];
+        const next = this.arrTime[p];
+        if (t > next || (t === next && box.src[k] > c)) break;
+      }
+      box.head = k + 1;
+      if (this.applyMessage(c, k)) {
+        this.cpuNow[c] = box.stamp[k];
+        return true;
+      }
+    }
+    if (hasArrival && this.arrTime[p] < this.horizon) {
+      this.cpuNow[c] = this.arrTime[p];
+      return true;
+    }
+    return false;
+  }
+
+  /** Run every sink up to (not including) time `until`; every hand-off before it is posted. */
+  private advanceSinks(until: number): void {
+    const sinks = this.sinkList;
+    for (let i = 0; i < sinks.length; i++) {
+      const r = sinks[i];
+      if (!(this.cpuNow[r] < until)) continue;
+      this.horizon = until;
+      this.runCpu(r);
+    }
+  }
+
+  /**
+   * At the end of the run: hand-offs posted after a sink's last step (its next one falls after
+   * the end) still met its backlog then, as they would have in time order.
+   */
+  private drainSinks(): void {
+    const sinks = this.sinkList;
+    for (let i = 0; i < sinks.length; i++) {
+      const r = sinks[i];
+      const box = this.inboxes[r];
+      while (box.head < box.tail) this.applyMessage(r, box.head++);
+    }
+  }
+
   /** Packets that arrived in the window and are still in a ring, a backlog or on a CPU. */
   private countInFlight(): number {
     const warm = this.window[0];
@@ -893,6 +1194,7 @@ export class Simulation {
     }
     for (let c = 0; c < this.nCpu; c++) {
       n += this.backlogs.countArrivedSince(c, warm);
+      if (this.sink[c] === 1) n += this.inboxes[c].countArrivedSince(warm);
       if (this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
       for (let p = this.arrPos[c]; p < this.arrEnd[c]; p++) if (this.arrTime[p] >= warm) n++;
     }
@@ -906,9 +1208,9 @@ export class Simulation {
       // Offered load includes what the ingress cap dropped before the NIC.
       offeredPackets: this.offeredPackets + (this.ingress?.dropped[0] ?? 0),
       offeredBytes: this.offeredBytes + (this.ingress?.dropped[1] ?? 0),
-      deliveredPackets: this.deliveredPackets,
-      deliveredBytes: this.deliveredBytes,
-      dropsRxRing: this.dropsRxRing,
+      deliveredPackets: this.deliveredPackets + (this.isolated?.totals[1] ?? 0),
+      deliveredBytes: this.deliveredBytes + (this.isolated?.totals[2] ?? 0),
+      dropsRxRing: this.dropsRxRing + (this.isolated?.totals[0] ?? 0),
       dropsBacklog: this.dropsBacklog,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
       ingressExceeded: this.ingress?.exceeded[0] ?? 0,
@@ -920,7 +1222,7 @@ export class Simulation {
       dropsEgressCap: this.egress?.counts[1] ?? 0,
       egressBytes: this.egress?.counts[2] ?? 0,
       egressDelay: this.egress?.delay ?? new LatencyHistogram(),
-      inFlight: this.countInFlight(),
+      inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,

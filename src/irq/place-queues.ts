@@ -1,14 +1,20 @@
 import type { Scenario } from "../config/scenario.js";
+import { DEFAULT_FIRST_IRQ, deviceVectors, type DeviceVectors } from "./device-vectors.js";
 import { initIrqbalance, placeAll, type IrqbalanceState } from "./irqbalance/daemon.js";
+import { irqDiscoveryOrder } from "./irqbalance/listing.js";
 import { placeCpu0, placeDriverHint, placeExplicit, placeRoundRobin } from "./policies.js";
 
-/** IRQ number of rx queue vector v (synthetic: vectors follow the legacy range, as on x86). */
-export const firstIrqNumber = 32;
+/**
+ * IRQ number of rx queue vector v when every NIC is `rx-only` and `irq.firstIrq` is left at its
+ * default: 32 + v (vectors follow the legacy range, as on x86). The engine maps moves with it.
+ */
+export const firstIrqNumber = DEFAULT_FIRST_IRQ;
 
 /**
  * The CPU that takes each rx queue vector's interrupt (vectors numbered NIC by NIC) under the
  * scenario's `irq.policy`. irqbalance contributes its first scan on a host that booted idle:
- * every IRQ placed with zero load, NIC-local node first (facts/linux-rx-path.md (f) 9); its
+ * every IRQ placed with zero load, NIC-local node first (irqbalance placement.c; docs/receive-path.md,
+ * "irqbalance"); its
  * rescans during a run are the engine's (engine/irqbalance-timer.ts, from `startIrqbalance`).
  *
  * @throws IrqAffinityError, TopologyError, IrqbalanceOptionError for settings the kernel or
@@ -24,27 +30,71 @@ export function placeQueueIrqs(scenario: Scenario): Int32Array {
       return placeRoundRobin(vectors, host.cpus);
     case "driver-hint":
       return placeDriverHint(vectors, host.topology, { node: irq.driverHintNode === "nic" ? "nic" : -1 });
-    case "explicit":
-      return placeExplicit(vectors, host.topology, irq.affinity);
+    case "explicit": {
+      const device = scenarioVectors(scenario);
+      return placeExplicit(vectors, host.topology, irq.affinity, { device: { count: device.vectors.length, rxVector: device.rxVector } });
+    }
     case "irqbalance":
       return Int32Array.from(startIrqbalance(scenario).cpuOf);
   }
 }
 
+/** Every MSI-X vector of the scenario's NICs (`nics[].driver`), numbered from `irq.firstIrq`. */
+export function scenarioVectors(scenario: Scenario): DeviceVectors {
+  return deviceVectors(
+    scenario.nics.map((nic) => ({ name: nic.name, queues: nic.queues, driver: nic.driver })),
+    scenario.irq.firstIrq,
+  );
+}
+
+/**
+ * Whether the engine can follow irqbalance's moves during a run: it takes a move of IRQ n as rx
+ * queue n − `firstIrqNumber` (engine/irqbalance-timer.ts), which holds when every NIC has only its
+ * rx vectors numbered from `firstIrqNumber`. Other layouts are placed right at the start (the
+ * first scan); rescans during a run need the engine to map moves through the daemon's IRQ list.
+ */
+export function engineFollowsIrqbalanceMoves(scenario: Scenario): boolean {
+  return scenario.irq.firstIrq === firstIrqNumber && scenario.nics.every((nic) => nic.driver === "rx-only");
+}
+
+/** Whether irqbalance (if it is the policy) scans again before the run ends. */
+export function irqbalanceRescansDuringRun(scenario: Scenario): boolean {
+  const settings = scenario.irq.irqbalance;
+  return scenario.irq.policy === "irqbalance" && !settings.oneshot && scenario.host.cpus > 1 && settings.interval * 1e9 < scenario.run.durationNs;
+}
+
 /**
  * The irqbalance daemon of a scenario with `irq.policy: irqbalance`, after its first scan (the
  * placement a run starts from). It started one `--interval` before the run, so daemon time is
- * simulated time + interval. Rx queue vector v is IRQ `firstIrqNumber + v`, in discovery order.
+ * simulated time + interval.
+ *
+ * The daemon sees every vector of every NIC (`scenarioVectors`), discovered in the sysfs listing
+ * order (`irq.irqbalance.listing`); its IRQ list puts the rx queue vectors first, in queue order,
+ * so `state.cpuOf[q]` is where rx queue q's interrupt — and its rx work — lands. Before the first
+ * scan every vector sits where the x86 vector allocator put it at `request_irq` (vector order,
+ * default affinity, the NIC's node first). `heapOrderIrqs` (IRQ numbers by ascending address of
+ * the daemon's records) overrides the tie order, as measured on a real daemon; default the
+ * discovery order.
  */
-export function startIrqbalance(scenario: Scenario): IrqbalanceState {
-  const vectors = scenario.nics.reduce((sum, nic) => sum + nic.queues, 0);
+export function startIrqbalance(scenario: Scenario, heapOrderIrqs?: readonly number[]): IrqbalanceState {
   const { irq, host } = scenario;
   const settings = irq.irqbalance;
-  // Where the driver's vectors sit before the daemon's first scan: the activation default.
-  const start = placeExplicit(vectors, host.topology, []);
+  const devices = scenarioVectors(scenario);
+  const { vectors, rxVector } = devices;
+  const isRx = new Uint8Array(vectors.length);
+  for (const v of rxVector) isRx[v] = 1;
+  const inputOrder = [...rxVector, ...vectors.map((_, v) => v).filter((v) => isRx[v] === 0)];
+  const positionOf = new Int32Array(vectors.length);
+  inputOrder.forEach((v, k) => (positionOf[v] = k));
+  const start = placeExplicit(vectors.length, host.topology, []);
+  const positionOfIrq = new Map(inputOrder.map((v, k) => [vectors[v].irq, k]));
+  const heapOrder = heapOrderIrqs?.map((irqNumber) => positionOfIrq.get(irqNumber) ?? -1);
   const state = initIrqbalance({
     topology: host.topology,
-    irqs: Array.from(start, (cpu, v) => ({ irq: firstIrqNumber + v, cpu, class: "ethernet" as const, node: host.topology.nicNode })),
+    irqs: inputOrder.map((v) => ({ irq: vectors[v].irq, cpu: start[v], class: "ethernet" as const, node: host.topology.nicNode })),
+    order: irqDiscoveryOrder(devices, settings.listing).map((v) => positionOf[v]),
+    rxVectors: rxVector.length,
+    ...(heapOrder === undefined ? {} : { heapOrder }),
     options: {
       deepestCache: settings.deepestCache,
       intervalS: settings.interval,
@@ -52,10 +102,12 @@ export function startIrqbalance(scenario: Scenario): IrqbalanceState {
       migrateVal: settings.migrateVal,
       powerThresh: settings.powerThresh,
       bannedIrqs: settings.bannedIrqs,
+      version: settings.version,
+      listing: settings.listing,
       ...(settings.bannedCpus === undefined ? {} : { bannedCpus: settings.bannedCpus }),
     },
   });
   if (state.nextScanNs === null) return state; // one CPU: the daemon exits at start
   // The first scan comes one --interval after the daemon starts.
-  return placeAll(state, { timeNs: state.nextScanNs, cpuIrqNs: new Float64Array(host.cpus), irqCounts: new Float64Array(vectors) }).state;
+  return placeAll(state, { timeNs: state.nextScanNs, cpuIrqNs: new Float64Array(host.cpus), irqCounts: new Float64Array(vectors.length) }).state;
 }

@@ -12,7 +12,7 @@
  *   (Kernels ≥ 6.3 order the other CPUs by NUMA hop distance; nicsim has no distance table, so
  *   the rest go in ascending order — the same on one or two nodes, the pre-6.3 rule beyond.)
  *   The hint only becomes the affinity where the driver also applies it (older
- *   `irq_set_affinity_hint()`) or someone copies it; irqbalance ignores hints (facts (e), (f)5).
+ *   `irq_set_affinity_hint()`) or someone copies it; irqbalance ignores hints (its `--hintpolicy` was removed in 2016).
  * - `explicit`: per-queue `smp_affinity` masks or `smp_affinity_list` lists, as the kernel
  *   parses them, then the x86 effective-affinity rule (affinity.ts): at `ip link set up` the
  *   driver requests each vector in queue order with the default affinity (all CPUs), which the
@@ -20,7 +20,9 @@
  *   CPU each time; then the masks are written in queue order, and a vector moves only when its
  *   CPU is not in its new mask (to the mask's least-used CPU). A queue without a mask keeps the
  *   allocator's choice — with no masks at all this is what a modern x86 kernel gives without
- *   irqbalance.
+ *   irqbalance. With a device's whole vector list (`options.device`), every vector is activated
+ *   in the driver's order (config/misc vectors and tx vectors too), so rx queue q does not get
+ *   CPU q: on an idle virtio host `config` takes the first CPU, `input.0` the next.
  */
 import { IrqAffinityError, parseSmpAffinity, parseSmpAffinityList, VectorMatrix } from "./affinity.js";
 import { nodeCpus, type CpuTopology } from "./topology.js";
@@ -85,6 +87,11 @@ export type QueueAffinity = { readonly smpAffinity: string } | { readonly smpAff
 export interface ExplicitOptions {
   /** Vectors already used per CPU before the NIC's (other devices); default none. */
   readonly vectorsInUse?: ArrayLike<number>;
+  /**
+   * The device's whole vector list: `count` vectors requested in order, of which rx queue v is
+   * vector `rxVector[v]` (device-vectors.ts). Default: the rx queue vectors only.
+   */
+  readonly device?: { readonly count: number; readonly rxVector: ArrayLike<number> };
 }
 
 /** Parse one queue's affinity as the kernel would; the CPUs, ascending. */
@@ -116,8 +123,12 @@ export function placeExplicit(
   const matrix = new VectorMatrix(n, { allocated: options.vectorsInUse });
   const all = Array.from({ length: n }, (_, c) => c);
   const home = topology.nicNode < 0 ? null : nodeCpus(topology, topology.nicNode);
+  const device = options.device ?? { count: vectors, rxVector: Int32Array.from({ length: vectors }, (_, v) => v) };
+  if (device.rxVector.length !== vectors) throw new RangeError(`the device lists ${device.rxVector.length} rx vectors for ${vectors} queues`);
+  const activated = new Int32Array(device.count);
+  for (let k = 0; k < device.count; k++) activated[k] = matrix.activate(all, home);
   const out = new Int32Array(vectors);
-  for (let v = 0; v < vectors; v++) out[v] = matrix.activate(all, home);
+  for (let v = 0; v < vectors; v++) out[v] = activated[device.rxVector[v]];
   masks.forEach((mask, v) => {
     if (mask !== null) out[v] = matrix.retarget(out[v], mask);
   });

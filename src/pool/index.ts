@@ -24,7 +24,7 @@
  * results are tested against it.
  *
  * See also: report/ (what the document holds), cli/commands/{run,bench,merge}.ts,
- * bench/pool.bench.ts (speed-up from 1 to 2 workers), shared/facts §D1 (piscina facts).
+ * bench/pool.bench.ts (speed-up from 1 to 2 workers), docs/libraries.md ("piscina").
  */
 export { runScenario, type RunOptions } from "./run-scenario.js";
 export { runSweep, type SweepOptions, type SweepOutcome, type SweepProgress } from "./run-sweep.js";

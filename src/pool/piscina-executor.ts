@@ -1,9 +1,18 @@
-import { Piscina } from "piscina";
+import { createRequire } from "node:module";
+import type * as PiscinaLibrary from "piscina";
 import type { JobExecutor } from "./executor.js";
 import type { JobTask } from "./job-task.js";
 
 /** The worker module next to this one (dist/src/pool/worker.js once built). */
 export const DEFAULT_WORKER_FILE = new URL("./worker.js", import.meta.url).href;
+
+/**
+ * piscina, loaded when a pool is made: `--jobs 1` runs in-process and never needs it. A CommonJS
+ * package (its `import` export only wraps the CommonJS build), so a synchronous require serves.
+ */
+function piscinaLibrary(): typeof PiscinaLibrary {
+  return createRequire(import.meta.url)("piscina") as typeof PiscinaLibrary;
+}
 
 /**
  * Jobs on a piscina pool of `threads` worker threads. The pool is fixed-size and its workers
@@ -14,6 +23,7 @@ export const DEFAULT_WORKER_FILE = new URL("./worker.js", import.meta.url).href;
  * pass the built one.
  */
 export function piscinaExecutor(threads: number, workerFile: string | URL = DEFAULT_WORKER_FILE): JobExecutor {
+  const { Piscina } = piscinaLibrary();
   const pool = new Piscina<JobTask, ArrayBuffer>({
     filename: String(workerFile),
     minThreads: threads,

@@ -1,5 +1,5 @@
 /**
- * One result's figures in the formats continuous-benchmarking services read (facts C3):
+ * One result's figures in the formats continuous-benchmarking services read (docs/libraries.md, "CI gate formats"):
  *
  * - Bencher Metric Format: `{ "<point>": { "<measure slug>": { value, lower_value?, upper_value? } } }`.
  *   Throughput is the built-in `throughput` measure (packets/s), p99 the built-in `latency`

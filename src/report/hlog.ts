@@ -12,7 +12,7 @@
  *   `#[BaseTime: 0.000 …]` line says the timestamps are relative. No StartTime: the same run
  *   gives the same file, byte for byte.
  */
-import { decodeFromCompressedBase64, HistogramLogWriter } from "hdr-histogram-js";
+import { hdrLibrary } from "../stats/hdr-library.js";
 import type { PointResult } from "./result-model.js";
 
 /** The hlog tag of a point. */
@@ -24,6 +24,7 @@ export function hlogTag(point: PointResult): string {
 
 /** The log text; `windowsS[i]` is point i's measurement window in seconds. */
 export function hlogText(points: readonly PointResult[], windowsS: readonly number[], generator: string): string {
+  const { decodeFromCompressedBase64, HistogramLogWriter } = hdrLibrary();
   let text = "";
   const writer = new HistogramLogWriter((s) => (text += s));
   writer.outputLogFormatVersion();

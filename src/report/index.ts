@@ -28,7 +28,7 @@
  * so the same run gives the same bytes in every format.
  *
  * See also: pool/ (runs and merges the jobs), cli/commands/{run,bench,compare,merge,report}.ts,
- * shared/facts §C3 (CI gate formats), §C4 (hlog), §D2 (hdr-histogram-js).
+ * docs/libraries.md (CI gate formats, the hlog format, hdr-histogram-js).
  */
 export * from "./result-model.js";
 export { pointResult } from "./point-result.js";

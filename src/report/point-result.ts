@@ -1,6 +1,6 @@
-import { encodeIntoCompressedBase64 } from "hdr-histogram-js";
 import type { Scenario } from "../config/scenario.js";
 import type { JobCounters } from "../engine/simulation.js";
+import { hdrLibrary } from "../stats/hdr-library.js";
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
@@ -178,7 +178,7 @@ export function pointResult(
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(perQueue, jobs) } : {}),
     ...(capped ? { bandwidth: bandwidthResult(scenario, jobs, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
-    latencyHdr: encodeIntoCompressedBase64(latency.toHdr()),
+    latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),
   };
 }
 

@@ -2,7 +2,7 @@
  * routing — Linux policy routing as the kernel decides it: `ip rule`, `ip route` and `ip addr`
  * applied to a model of the kernel's FIB, and `ip route get` answered from it.
  *
- * What it models (the standard: facts/policy-routing.md, observed on a 6.18 kernel; nicsim's
+ * What it models (the standard: the kernel, observed on 6.18 and summed up in docs/policy-routing.md; nicsim's
  * kernel test compares every answer with `ip -j route get` in a network namespace)
  *   Rules: ascending priority, equal ones in insertion order; automatic priority (second
  *   rule's minus 1); `not`; from/to/iif/oif/fwmark[/mask]/tos/uidrange/ipproto/sport/dport;
@@ -16,8 +16,10 @@
  *   ignore_routes_with_linkdown, accept_local, send_redirects. Lookups: output (from, oif,
  *   mark, tos, uid, ipproto, sport, dport) and input (iif + from) with source selection,
  *   martian and rp_filter checks, the oif on-link fallback, and the kernel's error texts.
- *   Not modelled: nexthop objects, VRF/l3mdev, realms, IPv6 subtrees (`from` routes),
- *   neighbour state, the multipath hash (any ECMP path is accepted: `answer.paths`).
+ *   IPv6 source-specific (`from`) routes in the destination's subtree; IPv6 link-local
+ *   addresses from the device MAC (EUI-64, addr_gen_mode); the multipath hash (policies 0-3,
+ *   fib_multipath_hash_seed; without a seed every path the kernel may pick is in `answer.paths`).
+ *   Not modelled: nexthop objects, VRF/l3mdev, realms, neighbour state.
  *
  * Inputs  cold: `RoutingConfig` — family of unprefixed lines (4 or 6), devices
  *         `{name, state}`, sysctls by kernel name, and `ip -batch` text (lines may start with
@@ -53,7 +55,7 @@
  *   // [{"dst":"8.8.8.8","gateway":"10.0.0.1","dev":"eth0","prefsrc":"10.0.0.19","flags":[],"uid":0,"cache":[]}]
  *
  * See also
- *   facts/policy-routing.md, facts/cloud-host.md (the elastic-NIC example:
+ *   docs/policy-routing.md, docs/cloud-profile.md (the elastic-NIC example:
  *   examples/routing-two-enis.yaml); test/routing-agrees-with-the-kernel.test.ts (the kernel
  *   as oracle); cli/commands/route.ts (`nicsim route get`); verdict.ts (per-flow verdicts).
  */

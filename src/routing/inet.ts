@@ -6,7 +6,7 @@
  * Reading follows iproute2's `get_addr_1`/`get_prefix_1`: IPv4 may be short (`10/8`, `10.1`)
  * and each part is read with base 0 (`0x0a`, `012`); `/N` or a dotted netmask; `default`,
  * `all` and `any` are the zero-length prefix. IPv6 goes through `ip-address` (load time only:
- * facts/calibration-and-libraries.md D3). Printing IPv6 follows glibc `inet_ntop`.
+ * docs/libraries.md, "ip-address"). Printing IPv6 follows glibc `inet_ntop`.
  */
 import { Address6 } from "ip-address";
 import type { Family } from "./types.js";
@@ -187,8 +187,12 @@ export function isV4Multicast(addr: bigint): boolean {
 export function isV4LimitedBroadcast(addr: bigint): boolean {
   return addr === 0xffffffffn;
 }
+/**
+ * `ipv4_is_zeronet`: only 0.0.0.0 since Linux 5.3 ("Allow 0.0.0.0/8 as a valid address range");
+ * the rest of 0.0.0.0/8 is ordinary unicast, as a destination, a source and a prefix.
+ */
 export function isV4Zeronet(addr: bigint): boolean {
-  return addr >> 24n === 0n;
+  return addr === 0n;
 }
 export function isV4Loopback(addr: bigint): boolean {
   return addr >> 24n === 127n;

@@ -50,7 +50,7 @@ export class RoutingTables {
   }
 }
 
-/** Builds and compiles a routing configuration. Throws BatchLineError for a line iproute2 cannot read. */
+/** Builds and compiles a routing configuration; every refused line (iproute2's or the kernel's) is in `lines`. */
 export function compileRouting(config: RoutingConfig): RoutingTables {
   const { state, lines } = buildState(config);
   return new RoutingTables(state, lines);

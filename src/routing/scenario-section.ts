@@ -7,14 +7,15 @@
  *
  *   routing:
  *     family: inet            # or inet6: the family of batch lines without -4/-6
- *     devices: [{ name: eth0, state: up }]   # up | down | nocarrier; default: the NICs, up
+ *     devices: [{ name: eth0, state: up, mac: "02:00:00:00:00:10" }]   # state up | down |
+ *                             # nocarrier; mac optional; default: the NICs, up
  *     sysctls: { net.ipv4.ip_forward: "1" }  # kernel names
  *     batch: |                # `ip -batch` text
  *       addr add 10.0.0.20/24 dev eth0
  */
 import { ConfigError, show } from "../config/errors.js";
 import { joinIndex, joinKey } from "../config/paths.js";
-import { array, enumOf, map, num, obj, record, str, union } from "../config/schema-dsl.js";
+import { array, enumOf, map, num, obj, optional, record, str, union } from "../config/schema-dsl.js";
 import type { Infer } from "../config/schema-dsl.js";
 import { BatchLineError, parseBatch } from "./batch/parse-batch.js";
 import type { RoutingConfig } from "./model/build.js";
@@ -32,6 +33,13 @@ const device = obj(
       default: "up",
       description: "up; down (admin down: `ip link set dev D down`); nocarrier (admin up, no carrier: routes flagged linkdown).",
     }),
+    mac: optional(
+      str({
+        pattern: /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/,
+        allowed: "a MAC address such as 02:00:00:00:00:10",
+        description: "MAC address; its EUI-64 makes the IPv6 link-local address (addr_gen_mode 0). Default: 02:00:00:00:HH:LL with the device's ifindex (lo is 1, the first device 2).",
+      }),
+    ),
   },
   { description: "A network device routing can use." },
 );
@@ -63,8 +71,12 @@ export const routingSection = obj(
 
 export type CheckedRouting = Infer<typeof routingSection>;
 
-/** Checks what the schema cannot and returns the resolved configuration. */
-export function resolveRoutingSection(checked: CheckedRouting, path: string, nicNames: readonly string[]): RoutingConfig {
+/**
+ * Checks what the schema cannot and returns the resolved configuration. A batch line iproute2
+ * cannot read is a ConfigError naming the line unless `unreadable` is "refuse" (`route get`:
+ * the line is refused on its own, as `-force` would, and the rest applies).
+ */
+export function resolveRoutingSection(checked: CheckedRouting, path: string, nicNames: readonly string[], unreadable: "refuse" | "throw" = "throw"): RoutingConfig {
   const devicesPath = joinKey(path, "devices");
   checked.devices.forEach((d, i) => {
     const earlier = checked.devices.findIndex((other) => other.name === d.name);
@@ -81,7 +93,7 @@ export function resolveRoutingSection(checked: CheckedRouting, path: string, nic
     throw error;
   }
   try {
-    parseBatch(config.batch, { family: config.family, hasDevice: (name) => known.some((d) => d.name === name) });
+    parseBatch(config.batch, { family: config.family, hasDevice: (name) => known.some((d) => d.name === name), unreadable });
   } catch (error) {
     if (error instanceof BatchLineError) throw new ConfigError(joinKey(path, "batch"), `line ${error.line}: ${error.detail}`);
     throw error;

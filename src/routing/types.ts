@@ -17,6 +17,8 @@ export interface Device {
   readonly state: DeviceState;
   /** Interface group (`ip link set group`); always 0 here. */
   readonly group: number;
+  /** MAC address (48 bits): its EUI-64 makes the IPv6 link-local address (model/link-local6.ts). */
+  readonly mac: bigint;
 }
 
 /** One interface address (`ip addr add`). */
@@ -79,6 +81,9 @@ export interface Route {
   readonly siblingGroup: number;
   /** IPv6 RTF_REJECT on a unicast route: a direct route through `lo` is promoted to one. */
   readonly reject?: boolean;
+  /** IPv6 source prefix (`from`, CONFIG_IPV6_SUBTREES); absent or length 0 = any source. */
+  readonly src?: bigint;
+  readonly srcLen?: number;
 }
 
 /** Port or uid range, inclusive; `undefined` on a rule means "not set". */
@@ -134,4 +139,18 @@ export interface RoutingSysctls {
   readonly sendRedirects: (dev: number) => boolean;
   /** `net.ipv6.conf.all.forwarding`. */
   readonly forwarding6: boolean;
+  /** `net.ipv6.conf.<dev>.addr_gen_mode`: 0 EUI-64 (default), 1 none, 2 stable privacy. */
+  readonly addrGenMode6: (dev: number) => number;
+  readonly multipath: MultipathSysctls;
+}
+
+/** The ECMP hash settings of a namespace (model/sysctls.ts, lookup/multipath-hash.ts). */
+export interface MultipathSysctls {
+  /** `fib_multipath_hash_policy`: 0 L3, 1 L4, 2 L3 or inner L3, 3 the fields below. */
+  readonly hashPolicy4: number;
+  readonly hashFields4: number;
+  readonly hashPolicy6: number;
+  readonly hashFields6: number;
+  /** `net.ipv4.fib_multipath_hash_seed` (both families); 0 = a random seed, unknowable. */
+  readonly hashSeed: number;
 }

@@ -2,7 +2,7 @@
  * CPU masks as sysfs writes and reads them (`/sys/class/net/<dev>/queues/rx-<n>/rps_cpus`).
  *
  * Writing follows `store_rps_map` → `bitmap_parse(buf, len, mask, nr_cpumask_bits)` of 5.x+
- * kernels (lib/bitmap.c, the parser that scans from the end; facts/linux-rx-path.md (c)):
+ * kernels (lib/bitmap.c, the parser that scans from the end; `store_rps_map()` in net/core/net-sysfs.c):
  * - groups of hex digits, the last group holding CPUs 0–31, the one before it 32–63, …;
  * - commas and white space separate groups, and a run of separators counts as one (so
  *   `"1,,0"` is `"1,0"`, and the newline `echo` adds is ignored);

@@ -1,5 +1,5 @@
 /**
- * Receive Flow Steering (RFS) as 6.x `get_rps_cpu` does it (facts/linux-rx-path.md (c)).
+ * Receive Flow Steering (RFS) as 6.x `get_rps_cpu` (net/core/dev.c) does it (docs/receive-path.md, "RPS").
  *
  * - The global sock flow table (`net.core.rps_sock_flow_entries`, rounded up to a power of two)
  *   holds, at `hash & mask`, `(hash & ~rps_cpu_mask) | cpu` — written when the application

@@ -1,7 +1,7 @@
 import { CpuMaskError, parseCpuMask } from "./cpumask.js";
 
 /**
- * The RPS setting of the vendor's cloud images (facts/cloud-host.md): q = vCPUs / 8 (integer),
+ * The RPS setting of the vendor's cloud images (docs/cloud-profile.md): q = vCPUs / 8 (integer),
  * clamped to 1..2, and a mask of q `f` digits written to every rx queue's rps_cpus. So 8 vCPUs
  * get "f" (CPUs 0–3), 16 or more — even 64 — get "ff" (CPUs 0–7).
  */

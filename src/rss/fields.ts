@@ -1,6 +1,6 @@
 /**
  * Hash-field selection: which packet fields feed the RSS hash, per flow type, as
- * `ethtool -N IF rx-flow-hash TYPE LETTERS` sets it (facts/linux-rx-path.md (a)).
+ * `ethtool -N IF rx-flow-hash TYPE LETTERS` sets it (ethtool(8); docs/receive-path.md, "Hashed fields").
  *
  * Letters nicsim models: `s` IP source, `d` IP destination, `f` L4 bytes 0-1 (the source
  * port of TCP/UDP), `n` L4 bytes 2-3 (the destination port). Order of the letters does not

@@ -45,7 +45,7 @@
  *   const queue = queueOf(fillIndirection(parseIndirSpec("equal 4"), 128, 4), hash);    // 120 % 4 = 0
  *
  * See also
- *   facts/linux-rx-path.md (shared design notes): (a) Toeplitz hash, (b) indirection table
+ *   docs/receive-path.md — the Toeplitz hash, keys, hashed fields and the indirection table
  *   test/fixtures/toeplitz-vectors.json — the published verification suite the tests check
  *   engine/plan.ts `compileFlowRss` — the one place a flow set gets its hashes and queues
  */

@@ -1,5 +1,5 @@
 /**
- * RSS indirection table: hash → rx queue (facts/linux-rx-path.md (b)).
+ * RSS indirection table: hash → rx queue (docs/receive-path.md, "Indirection table").
  *
  * The NIC picks `queue = table[hash mod size]`; for the usual power-of-two sizes that is the low
  * bits of the hash (128 entries: the low 7 bits). Entries are queue numbers, so a Uint16Array.
@@ -39,7 +39,7 @@ export function queueOf(table: Uint16Array, hash: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// `ethtool -X` table specs (facts/linux-rx-path.md (b); ethtool's `fill_indir_table`). Cold.
+// `ethtool -X` table specs (ethtool's `fill_indir_table`). Cold.
 
 /** An indirection table as `ethtool -X` sets it, or as an explicit list of queues. */
 export type IndirSpec =

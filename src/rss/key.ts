@@ -11,7 +11,7 @@ export const RSS_KEY_LENGTHS: readonly number[] = [40, 52];
 
 /**
  * The Microsoft RSS verification key (40 bytes), also DPDK's default key. It is NOT the Linux
- * default, which is a random 52-byte key per boot (facts/linux-rx-path.md (a)).
+ * default, which is a random 52-byte key per boot (`netdev_rss_key_fill()`, net/core/utils.c).
  *
  * Shared by every caller: treat it as read-only (typed arrays cannot be frozen); copy it with
  * `MICROSOFT_RSS_KEY.slice()` before changing bytes.
@@ -23,7 +23,7 @@ export const MICROSOFT_RSS_KEY: Uint8Array = hexToBytesUnchecked(
 /**
  * The widely used "symmetric RSS" key: 0x6d, 0x5a repeated, 40 bytes. Its 16-bit period makes
  * the Toeplitz hash of (src, dst, sport, dport) equal that of (dst, src, dport, sport), and the
- * 32-bit hash repeat its 16-bit half (facts/linux-rx-path.md (a), symmetric variants 1).
+ * 32-bit hash repeat its 16-bit half (docs/receive-path.md, "Symmetric hashing").
  * Read-only, like `MICROSOFT_RSS_KEY`.
  */
 export const SYMMETRIC_RSS_KEY: Uint8Array = hexToBytesUnchecked("6d5a".repeat(20));

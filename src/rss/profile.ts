@@ -3,7 +3,7 @@
  * checked and precomputed once (params → profile → runtime). The passes in `flow-hash.ts` read
  * only the profile.
  *
- * hfunc (`ethtool -X … hfunc`, facts/linux-rx-path.md (a)):
+ * hfunc (`ethtool -X … hfunc`, Documentation/networking/ethtool-netlink.rst):
  *   toeplitz  the RSS hash of the Microsoft spec, table-driven (toeplitz.ts).
  *   xor       nicsim's definition: the XOR of the input's 32-bit big-endian words, the last word
  *             zero-padded (IPv4 `sdfn`: src ^ dst ^ (sport << 16 | dport)). The key is not used.

@@ -7,7 +7,7 @@
  * reported as "entry gap" = (max − min)/max of the entries per queue: how much less the
  * emptiest queue gets than the fullest. That is the ratio the kernel documentation quotes:
  * 3 queues, 8 entries → 3/3/2 → 1/3 ≈ 33%; 16 entries → 6/5/5 → 1/6 ≈ 16%
- * (facts/linux-rx-path.md (b)). max/mean of the same tables is 1.125 for both.
+ * (Documentation/networking/scaling.rst; the selftest rss_drv.py). max/mean of the same tables is 1.125 for both.
  *
  * Cold code.
  */
@@ -93,7 +93,7 @@ export function nextPowerOfTwo(n: number): number {
 
 /**
  * The default fill's balance for tables of `multiples` × `queues` entries, each rounded up to a
- * power of two (indirection tables in nicsim, like those of the NICs in the facts, have
+ * power of two (indirection tables in nicsim, like those of the NICs in docs/receive-path.md, have
  * power-of-two sizes), at most 65536.
  */
 export function tableSizeEffect(queues: number, multiples: readonly number[] = [1, 2, 4, 8]): TableSizeEffect[] {

@@ -1,7 +1,7 @@
 /**
  * Table-driven Toeplitz hash (the RSS hash of Microsoft's RSS spec and of NICs).
  *
- * Definition (facts/linux-rx-path.md (a)): read the key as a bit string, MSB of key[0] first.
+ * Definition (Microsoft, "RSS hashing functions"; docs/receive-path.md): read the key as a bit string, MSB of key[0] first.
  * For every input bit i (MSB of input[0] is bit 0) that is 1, XOR into the result the 32 key bits
  * that start at key bit i. The result is a linear function of the input bits, so it splits per
  * input byte: hash = XOR over positions p of T[p][input[p]], where T[p][b] is the XOR of the key

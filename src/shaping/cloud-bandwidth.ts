@@ -1,5 +1,5 @@
 /**
- * The cloud's bandwidth rules (facts/cloud-host.md, "Bandwidth"), as the `ecs` profile applies
+ * The cloud's bandwidth rules (docs/cloud-profile.md, "Bandwidth"), as the `ecs` profile applies
  * them; `profile: none` (bare metal) keeps only what the scenario states. Cold code: it checks a
  * scenario's `bandwidth` figures and resolves the caps the engine builds shapers and policers from.
  *

@@ -63,8 +63,8 @@
  *   police.check(0, 1000);            // POLICE_CONFORM
  *
  * See also
- *   facts/calibration-and-libraries.md C1 (tc tbf), C2 (tc police), A1 (what 200 Mbps means in pps)
- *   facts/cloud-host.md "Bandwidth"
+ *   docs/calibration.md (tc-tbf(8), tc-police(8), what 200 Mbps means in pps)
+ *   docs/cloud-profile.md "Bandwidth"
  *   tc-tbf(8), tc-police(8); net/sched/sch_tbf.c, net/sched/act_police.c
  */
 export { ShapingParamError } from "./errors.js";

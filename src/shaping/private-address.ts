@@ -1,12 +1,12 @@
 /**
  * Private or public: which bandwidth a remote address draws on under the cloud profile
- * (facts/cloud-host.md: public traffic meets the bought egress/ingress caps, private traffic the
+ * (docs/cloud-profile.md: public traffic meets the bought egress/ingress caps, private traffic the
  * shared internal bandwidth).
  *
  * Private means:
  *   IPv4  RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16
  *   IPv6  unique local addresses (RFC 4193): fc00::/7 — the IPv6 counterpart of RFC 1918 (a VPC
- *         has at most one IPv6 address per instance, facts/cloud-host.md, and that one is
+ *         has at most one IPv6 address per instance, docs/cloud-profile.md, and that one is
  *         global; ULA is what a private IPv6 network would use)
  * Everything else is public by this rule, including 100.64.0.0/10 (RFC 6598 shared space),
  * link-local, loopback and IPv4-mapped IPv6. A scenario whose "public-looking" peers are in fact

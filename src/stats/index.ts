@@ -22,7 +22,7 @@
  * Reports: `summarizeLatency(h)` → { p50, p90, p99, p999, max, mean } in µs (3 decimals).
  *
  * See also: bench/latency-histogram.bench.ts (ns per record), test/stats-*.test.ts (parity with
- * hdr-histogram-js), shared/facts/calibration-and-libraries.md §D2.
+ * hdr-histogram-js), docs/libraries.md ("hdr-histogram-js").
  */
 export {
   LatencyHistogram,

@@ -13,20 +13,8 @@
  *
  * Hot: `record()`. Cold: everything else (percentiles scan the whole array, ~32 K slots).
  */
-import { createRequire } from "node:module";
-import type * as HdrHistogramJs from "hdr-histogram-js";
 import type { Histogram } from "hdr-histogram-js";
-
-/**
- * hdr-histogram-js, loaded on the first `toHdr`: recording never needs it, and loading it costs a
- * pool worker ~50–100 ms of start-up (measured on a 2-vCPU EPYC), which a short sweep pays per
- * worker. It is a CommonJS package, so a synchronous require serves.
- */
-let hdrModule: typeof HdrHistogramJs | undefined;
-function hdr(): typeof HdrHistogramJs {
-  hdrModule ??= createRequire(import.meta.url)("hdr-histogram-js") as typeof HdrHistogramJs;
-  return hdrModule;
-}
+import { hdrLibrary } from "./hdr-library.js";
 
 /** HdrHistogram constants for lowestDiscernibleValue 1, 3 significant digits. */
 const SUB_BUCKET_COUNT = 2048;
@@ -367,7 +355,7 @@ export class LatencyHistogram {
    * Its maxValue/minNonZeroValue are exact too (the extreme buckets are recorded at `max`/`min`).
    */
   toHdr(): Histogram {
-    const h = hdr().build({
+    const h = hdrLibrary().build({
       lowestDiscernibleValue: 1,
       highestTrackableValue: this.highestTrackableNs,
       numberOfSignificantValueDigits: 3,

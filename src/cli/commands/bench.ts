@@ -5,17 +5,9 @@ import type { PointResult } from "../../report/result-model.js";
 import { writeStdout } from "../output.js";
 import { parseCommand } from "../parse.js";
 import { resultText } from "../result-text.js";
-import { SWEEP_OPTION_SPEC, SWEEP_OPTIONS_HELP, sweepOptionValues } from "../sweep-options.js";
+import { SWEEP_OPTION_SPEC, sweepOptionValues } from "../sweep-options.js";
 import { runSweepCommand } from "../sweep-runner.js";
 import { UsageError } from "../usage-error.js";
-
-export const BENCH_HELP = `nicsim bench [--format table|json|csv|md] [--json FILE] [--hlog FILE] [--seed N] [--jobs N]
-             [--shard K/N] [--per-cpu] [--quiet]
-  Run the built-in benchmark: a 16-vCPU cloud host receiving 10,000 UDP flows (IMIX, Poisson)
-  at 0.5, 1, 2 and 4 Mpps with 1, 2, 4 and 8 NIC queues; print throughput, latency, drops
-  and CPU per point, and the multi-queue speed-up at 2 Mpps.
-  --seed N      override the seed (default 1)
-  ${SWEEP_OPTIONS_HELP}`;
 
 const DESCRIPTION =
   "16 vCPU @ 2.5 GHz, eth0 (max 8 queues, ring 1024, IRQs round-robin), 10,000 UDP flows,\nIMIX frames, Poisson arrivals; 0.2 s simulated per point after 0.02 s warm-up";

@@ -10,21 +10,6 @@ import { readResultFile } from "../read-result-file.js";
 import { parseThreshold } from "../threshold-option.js";
 import { UsageError } from "../usage-error.js";
 
-export const COMPARE_HELP = `nicsim compare BASELINE.json CURRENT.json [--threshold 5%] [--metric throughput,p99,drops]
-               [--format table|md|junit|bmf|github-action-benchmark]
-  Compare two result documents of the same scenario point by point: each figure's baseline,
-  current value and change, and a verdict. Throughput lower is worse; latency and drops higher
-  is worse. With replications the 95% intervals are compared, so noise does not fail.
-  Exit status: 0 no regression beyond the threshold, 1 regression, 2 bad input (unreadable or
-  corrupt file, different scenarios or seeds, schema mismatch).
-  --threshold P  relative change allowed (default 5%)
-  --metric LIST  figures to judge: throughput, mbps, p50, p90, p99, p999, max, mean, drops
-                 (default throughput,p99,drops)
-  --format F     table (default), md (Markdown), junit (JUnit XML), bmf (Bencher Metric Format
-                 of CURRENT), github-action-benchmark (customBiggerIsBetter or
-                 customSmallerIsBetter JSON of CURRENT: pick metrics of one direction)
-  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.`;
-
 const FORMATS = ["table", "md", "junit", "bmf", "github-action-benchmark"] as const;
 type Format = (typeof FORMATS)[number];
 

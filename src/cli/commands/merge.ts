@@ -5,11 +5,6 @@ import { parseCommand, stringOption } from "../parse.js";
 import { readResultFile } from "../read-result-file.js";
 import { UsageError } from "../usage-error.js";
 
-export const MERGE_HELP = `nicsim merge SHARD.json… -o ALL.json
-  Put the result files of a sharded run (--shard K/N, K = 1..N) back together: the merged file
-  is the one the unsharded run writes, byte for byte. Every shard must be there, once.
-  -o, --output FILE   where to write the merged document ("-" for stdout)`;
-
 export async function mergeCommand(args: readonly string[]): Promise<number> {
   // `-o FILE` is `--output FILE` (parse.ts knows long options only); messages name what was typed.
   const short = args.includes("-o");

@@ -4,12 +4,6 @@ import { onePositional, parseCommand, stringOption } from "../parse.js";
 import { readResultFile } from "../read-result-file.js";
 import { UsageError } from "../usage-error.js";
 
-export const REPORT_HELP = `nicsim report RESULT.json --html FILE
-  Write one self-contained HTML page (inline SVG, nothing fetched): throughput and latency
-  percentiles vs queue count, per-CPU utilization heat map, drops by cause, the results table
-  and the scenario.
-  --html FILE   where to write the page ("-" for stdout)`;
-
 export async function reportCommand(args: readonly string[]): Promise<number> {
   const parsed = parseCommand("report", args, { html: { type: "string" } });
   const path = onePositional("report", parsed.positionals, "RESULT.json");

@@ -3,23 +3,25 @@
  *   - a host dump: a JSON array printed by `ip -j link show`, `ip -j addr show`,
  *     `ip -j [-6] rule show` or `ip -j [-6] route show table all` (the kind and family are
  *     read from the entries), or `sysctl -a` output (`name = value` lines);
- *   - a full scenario (YAML/JSON with a `routing` key): validated whole, its routing used;
- *   - a file holding only the routing section (`family`, `devices`, `sysctls`, `batch`);
+ *   - a full scenario (YAML/JSON with a `routing` key beside others): validated whole, its
+ *     routing used;
+ *   - a file holding only the routing section: its keys (`family`, `devices`, `sysctls`,
+ *     `batch`), or a scenario fragment whose only key is `routing`;
  *   - anything else: plain `ip -batch` text. Its devices are the ones its `dev`/`oif` words
  *     name (rules may name devices that do not exist, so their `iif`/`oif` do not count), all
  *     up unless `--devices` says otherwise.
  * `--config` may be repeated to give several dumps of one host (one of each kind and family)
  * and at most one `ip -batch` file, applied after the imported state (src/routing/import).
+ * Except in a full scenario (validated as `nicsim run` would), a batch line iproute2 cannot
+ * read is refused on its own, like a line the kernel refuses, and the rest applies.
  */
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
 import { ConfigError, LoadError } from "../../config/errors.js";
 import { loadScenarioText } from "../../config/load.js";
 import { check } from "../../config/schema-dsl.js";
-import { parseBatch, BatchLineError } from "../../routing/batch/parse-batch.js";
+import { yamlLibrary } from "../../config/yaml-library.js";
 import { DumpCollector } from "../../routing/import/dump-files.js";
 import { importHost } from "../../routing/import/host-import.js";
-import { makeDevices } from "../../routing/model/build.js";
 import type { DeviceConfig, DeviceState, RoutingConfig } from "../../routing/index.js";
 import { resolveRoutingSection, routingSection } from "../../routing/scenario-section.js";
 import { UsageError } from "../usage-error.js";
@@ -42,9 +44,25 @@ function readText(path: string): string {
   }
 }
 
+/**
+ * Whether the text could be a YAML or JSON mapping, judged from its first content line (after
+ * blank lines, comments, directives and `---`): a mapping's first line holds a key (`key:` or
+ * `key: value`) or opens a flow, quoted, complex, anchored or tagged node. `ip -batch` lines never
+ * do (an address's colons are never followed by a blank), so batch text skips the YAML parser.
+ */
+function mayBeMapping(text: string): boolean {
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith("%") || line === "---") continue;
+    return /^[{[?&!"'|>*-]/.test(line) || /:(\s|$)/.test(line);
+  }
+  return false;
+}
+
 /** Parses YAML/JSON quietly: undefined when the text is not a mapping. */
 function mappingOf(text: string): Record<string, unknown> | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (!mayBeMapping(text)) return undefined;
+  const doc = yamlLibrary().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return undefined;
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -87,7 +105,18 @@ function familyOption(family: string | undefined): 4 | 6 | undefined {
 /** Whether the text is a scenario or a routing section (not batch text). */
 function isStructured(text: string): boolean {
   const mapping = mappingOf(text);
-  return mapping !== undefined && ("routing" in mapping || (Object.keys(mapping).length > 0 && Object.keys(mapping).every((k) => SECTION_KEYS.has(k))));
+  return mapping !== undefined && ("routing" in mapping || isSection(mapping));
+}
+
+/** A routing section's own keys, all of them from the section. */
+function isSection(mapping: Record<string, unknown>): boolean {
+  return Object.keys(mapping).length > 0 && Object.keys(mapping).every((k) => SECTION_KEYS.has(k));
+}
+
+/** A scenario fragment whose only key is `routing`: the section it holds. */
+function fragmentSection(mapping: Record<string, unknown>): unknown {
+  const keys = Object.keys(mapping);
+  return keys.length === 1 && keys[0] === "routing" ? (mapping.routing ?? {}) : undefined;
 }
 
 /**
@@ -114,43 +143,34 @@ export function loadRoutingConfig(paths: string | readonly string[], options: Pl
   if (options.devices !== undefined && collector.deviceSource !== undefined) throw new UsageError(`--devices: the devices come from ${collector.deviceSource}`);
   const config = importHost(collector.dumps(undefined, options.devices === undefined ? undefined : parseDevices(options.devices)), family ?? 4);
   if (extra === undefined) return config;
-  const known = makeDevices(config.devices);
+  return { ...config, batch: `${config.batch}\n${extra.text}` };
+}
+
+/** The routing section `value` (read from `path`) resolved, batch lines refused one by one. */
+function sectionOf(path: string, value: unknown): RoutingConfig {
+  const checked = check(routingSection, value, "routing");
   try {
-    parseBatch(extra.text, { family: config.family, hasDevice: (name) => known.some((d) => d.name === name) });
+    return resolveRoutingSection(checked, "routing", [], "refuse");
   } catch (error) {
-    if (error instanceof BatchLineError) throw new LoadError(extra.path, error.detail, error.line, 1);
+    if (error instanceof ConfigError) throw new LoadError(path, error.message);
     throw error;
   }
-  return { ...config, batch: `${config.batch}\n${extra.text}` };
 }
 
 function loadOne(path: string, text: string, options: PlainBatchOptions): RoutingConfig {
   const mapping = mappingOf(text);
+  const fragment = mapping === undefined ? undefined : fragmentSection(mapping);
+  if (fragment !== undefined) return sectionOf(path, fragment);
   if (mapping !== undefined && "routing" in mapping) {
     const file = loadScenarioText(text, path);
     const routing = file.points[0]?.scenario.routing;
     if (routing === undefined) throw new ConfigError("routing", "missing");
     return routing;
   }
-  if (mapping !== undefined && Object.keys(mapping).length > 0 && Object.keys(mapping).every((k) => SECTION_KEYS.has(k))) {
-    const checked = check(routingSection, mapping, "routing");
-    try {
-      return resolveRoutingSection(checked, "routing", []);
-    } catch (error) {
-      if (error instanceof ConfigError) throw new LoadError(path, error.message);
-      throw error;
-    }
-  }
+  if (mapping !== undefined && isSection(mapping)) return sectionOf(path, mapping);
   if (options.family !== undefined && options.family !== "inet" && options.family !== "inet6") {
     throw new UsageError(`--family: "${options.family}" must be inet or inet6`);
   }
   const devices = options.devices !== undefined ? parseDevices(options.devices) : devicesNamedIn(text).map((name) => ({ name, state: "up" as const }));
-  const section = check(routingSection, { family: options.family ?? "inet", devices, sysctls: {}, batch: text }, "routing");
-  try {
-    return resolveRoutingSection(section, "routing", []);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const m = /^line (\d+): (.*)$/s.exec(error.detail);
-    throw m === null ? new LoadError(path, error.detail) : new LoadError(path, m[2], Number(m[1]), 1);
-  }
+  return sectionOf(path, { family: options.family ?? "inet", devices, sysctls: {}, batch: text });
 }

@@ -6,21 +6,6 @@ import { parseCommand, stringOption, stringsOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 import { loadRoutingConfig } from "./route-config.js";
 
-export const ROUTE_HELP = `nicsim route get [fibmatch] ADDR [from A] [iif D] [oif D] [mark M] [tos T] [uid U]
-                 [ipproto P] [sport N] [dport N] --config FILE [--json]
-nicsim route get --queries FILE --config FILE
-  Answer as the Linux kernel does for \`ip route get\`, from a routing configuration: a scenario
-  with a \`routing\` section, a file with only that section, or plain \`ip -batch\` text (its
-  devices: those its dev/oif words name, up; or --devices eth0,eth1=nocarrier; --family inet6).
-  Or a host's own dumps, --config repeated, one file each (kind and family read from the file):
-  ip -j link show, ip -j addr show, ip -j [-6] rule show, ip -j [-6] route show table all,
-  sysctl -a; plus at most one ip -batch file applied after them.
-  --json          print exactly what \`ip -j route get\` prints
-  --queries FILE  one query per line (the words after \`route get\`); prints JSON lines
-                  {"ok":true,"result":{…}} or {"ok":false,"error":"RTNETLINK answers: …"}
-  --quiet         do not list the batch lines the kernel would refuse (on stderr)
-  A failed lookup prints the kernel's error and exits 2.`;
-
 function readQueries(path: string): string[] {
   let text: string;
   try {
@@ -68,7 +53,7 @@ export function routeCommand(args: readonly string[]): number {
   if (queriesPath === undefined && parsed.positionals.length === 0) throw new UsageError("route get: missing the destination address (see nicsim help)");
   const tables = compileRouting(loadRoutingConfig(configPaths, { devices: stringOption(parsed, "devices"), family: stringOption(parsed, "family") }));
   if (parsed.values.quiet !== true) {
-    for (const l of tables.refused) process.stderr.write(`nicsim: ${configPath}: batch line ${l.line} refused (${l.text}): ${l.error}\n`);
+    for (const l of tables.refused) process.stderr.write(`nicsim: ${configPath}: batch line ${l.line} refused (${l.text}): ${(l.error ?? "").trimEnd()}\n`);
   }
   if (queriesPath !== undefined) {
     answerQueries(tables, readQueries(queriesPath));

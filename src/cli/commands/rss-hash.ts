@@ -15,17 +15,6 @@ import {
   xfrmOption,
 } from "./rss-options.js";
 
-export const RSS_HASH_HELP = `nicsim rss hash --src A --dst B [--sport P --dport Q] [--key K] [--fields LETTERS]
-                [--hfunc toeplitz|xor] [--xfrm none|symmetric-xor|symmetric-or-xor]
-                [--indir SPEC | --queues N] [--indir-size N] [--json]
-  The RSS hash of one packet, and with --queues or --indir the rx queue it lands on.
-  --key K       microsoft (default), symmetric, random [--seed N], or hex (6d:5a:... or 6d5a...)
-  --fields      ethtool rx-flow-hash letters s d f n (default sdfn with ports, sd without)
-  --indir SPEC  the table as ethtool -X sets it: "equal N", "start S equal N", "weight W0 W1 ...",
-                "default" (needs --queues) or "[q0, q1, ...]"; --queues N alone = default fill
-  --indir-size  table entries, a power of two (default 128)
-  --json        print {"hash","hashU32"[,"index","queue"]}`;
-
 export function rssHashCommand(args: readonly string[]): number {
   const parsed = parseCommand("rss hash", args, {
     src: { type: "string" },

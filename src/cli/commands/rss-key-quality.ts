@@ -5,19 +5,6 @@ import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 import { fieldsOption, indirSizeOption, intOption, keyOption } from "./rss-options.js";
 
-export const RSS_KEY_QUALITY_HELP = `nicsim rss key-quality [--key K] [--field src|dst|sport|dport] [--bits Q] [--indir-size N]
-                       [--family 4|6] [--fields LETTERS] [--json]
-  Can a burst of flows differing only in the low Q bits of one field (consecutive source
-  ports, say) reach every indirection-table entry? Prints the GF(2) rank r of the key's
-  Toeplitz sub-matrix for those input bits and the table's index bits: the burst reaches
-  2^r of 2^min(Q, log2 N) entries, whatever the other fields are. Rows where r falls short
-  are flagged (FLAG); the exit status stays 0.
-  --key K       microsoft (default), symmetric, random [--seed N], or hex
-  --field F     one field (default: all four)
-  --bits Q      low bits varied (default log2 of the table size)
-  --indir-size  table entries, a power of two (default 128)
-  --family      4 (default) or 6: the input layout; --fields the hashed fields (default sdfn)`;
-
 export function rssKeyQualityCommand(args: readonly string[]): number {
   const parsed = parseCommand("rss key-quality", args, {
     key: { type: "string" },

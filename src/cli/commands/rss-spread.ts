@@ -8,13 +8,6 @@ import { queueSpread, tableSizeEffect, type QueueSpread, type TableSizeEffect } 
 import { deriveSeed } from "../../traffic/prng.js";
 import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
 
-export const RSS_SPREAD_HELP = `nicsim rss spread SCENARIO [--seed N] [--json]
-  For each sweep point, the flow set the engine would draw (its first replication), hashed and
-  looked up as the NIC does: flows and expected packet share per rx queue, imbalance (max/mean),
-  and for non-power-of-two queue counts the table-size effect of the default fill.
-  --seed N      override run.seed
-  --json        print the same as JSON`;
-
 /** Expected packet share weight of each flow, as traffic/packet-source.ts draws flows (null = equal). */
 export function flowWeightsOf(weights: FlowWeights, flows: number): Float64Array | null {
   if (weights.kind === "uniform") return null;

@@ -1,23 +1,24 @@
 import { UsageError } from "../usage-error.js";
-import { RSS_HASH_HELP, rssHashCommand } from "./rss-hash.js";
-import { RSS_KEY_QUALITY_HELP, rssKeyQualityCommand } from "./rss-key-quality.js";
-import { RSS_SPREAD_HELP, rssSpreadCommand } from "./rss-spread.js";
 
-/** `nicsim rss hash | spread | key-quality`: receive-side scaling tools, one help text each. */
-export const RSS_HELPS: readonly string[] = [RSS_HASH_HELP, RSS_SPREAD_HELP, RSS_KEY_QUALITY_HELP];
+type RssSubcommand = (args: readonly string[]) => number;
 
-const SUBCOMMANDS: Readonly<Record<string, (args: readonly string[]) => number>> = {
-  hash: rssHashCommand,
-  spread: rssSpreadCommand,
-  "key-quality": rssKeyQualityCommand,
+/**
+ * `nicsim rss hash | spread | key-quality`: receive-side scaling tools. Each subcommand's module
+ * is loaded when it runs: `rss hash` needs neither the scenario loader nor the engine plan that
+ * `rss spread` uses.
+ */
+const SUBCOMMANDS: Readonly<Record<string, () => Promise<RssSubcommand>>> = {
+  hash: async () => (await import("./rss-hash.js")).rssHashCommand,
+  spread: async () => (await import("./rss-spread.js")).rssSpreadCommand,
+  "key-quality": async () => (await import("./rss-key-quality.js")).rssKeyQualityCommand,
 };
 
-export function rssCommand(args: readonly string[]): number {
+export async function rssCommand(args: readonly string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const run = sub === undefined ? undefined : SUBCOMMANDS[sub];
-  if (run === undefined) {
+  const load = sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (load === undefined) {
     const what = sub === undefined ? "missing subcommand" : `unknown subcommand "${sub}"`;
     throw new UsageError(`rss: ${what} (subcommands: ${Object.keys(SUBCOMMANDS).join(", ")})`);
   }
-  return run(rest);
+  return (await load())(rest);
 }

@@ -2,9 +2,6 @@ import { loadScenarioFile } from "../../config/load.js";
 import { onePositional, parseCommand } from "../parse.js";
 import { refusedBatchNote } from "../routing-refusals.js";
 
-export const VALIDATE_HELP = `nicsim validate SCENARIO
-  Check SCENARIO and every sweep point; print how many points it has, or the first error.`;
-
 export function validateCommand(args: readonly string[]): number {
   const { positionals } = parseCommand("validate", args, {});
   const path = onePositional("validate", positionals, "SCENARIO file");

@@ -18,9 +18,11 @@
  * 6. `--oneshot`: stop. Otherwise the next scan is due `--interval` seconds later.
  * A daemon on a host with one CPU exits at start ("balancing is ineffective").
  *
- * Assumptions where the real daemon depends on things nicsim does not have: IRQs are discovered
- * in the order given (the daemon's tie order on equal class and load is "later record first");
- * CPUs and nodes are visited in ascending id order (sysfs directory order on a real host); the
+ * The IRQs are given in any order (the scenario layer puts the rx queue vectors first, in queue
+ * order: `rxVectors` of them); `order` is the order the daemon discovers them (its tie order on
+ * equal class and load is "later record first"; default the input order). CPUs and nodes are
+ * visited in the order `options.listing` gives (irqbalance/listing.ts: kernfs hash order by
+ * default). Assumptions where the real daemon depends on things nicsim does not have: the
  * counters start at 0 when the daemon starts; CPU hotplug, rescans (SIGHUP), policy scripts and
  * ENOSPC retries are not modelled (a write the vector allocator refuses leaves the IRQ where it
  * was); the vector counts are those of the listed IRQs only.
@@ -31,6 +33,7 @@ import { classLevel, classRank, isIrqClass, type IrqClass } from "./classes.js";
 import { computeLoads } from "./load.js";
 import { updateMigrationStatus } from "./migrate.js";
 import { resolveIrqbalanceOptions, type IrqbalanceOptions, type ResolvedIrqbalanceOptions } from "./options.js";
+import { cpuVisitOrder, nodeListOrder } from "./listing.js";
 import { calculatePlacement } from "./place.js";
 import { buildBalanceTree, type BalanceTree } from "./tree.js";
 import type { IrqRecord, Work } from "./work.js";
@@ -53,8 +56,19 @@ export interface IrqbalanceIrq {
 
 export interface IrqbalanceInput {
   readonly topology: CpuTopology;
-  /** In discovery order (for a NIC: queue order). */
+  /** The IRQs; the first `rxVectors` are the rx queue vectors, in queue order. */
   readonly irqs: readonly IrqbalanceIrq[];
+  /** Indices into `irqs` in the order the daemon discovers them; default the input order. */
+  readonly order?: readonly number[];
+  /** How many leading IRQs of `irqs` are rx queue vectors (`cpuOf`); default all. */
+  readonly rxVectors?: number;
+  /**
+   * Indices into `irqs` by ascending heap address of the daemon's records: the order the sort
+   * falls back on when class and load tie (every IRQ on the first scan). Default: the discovery
+   * order, i.e. rising addresses — what a heap without reusable free chunks gives. The real order
+   * depends on glibc's free lists at start-up, which nicsim does not model.
+   */
+  readonly heapOrder?: readonly number[];
   readonly options?: IrqbalanceOptions;
   /** When the daemon starts; default 0. */
   readonly startNs?: number;
@@ -66,7 +80,11 @@ export interface IrqbalanceSample {
   readonly timeNs: number;
   /** Per CPU id (all CPUs): irq + softirq time in ns since the previous sample. */
   readonly cpuIrqNs: ArrayLike<number>;
-  /** Per IRQ (same order as the input): interrupts since the previous sample. */
+  /**
+   * Per IRQ (input order): interrupts since the previous sample. A caller that sees only rx
+   * interrupts (the engine) may give the first `rxVectors` entries only; the other vectors then
+   * count 0.
+   */
   readonly irqCounts: ArrayLike<number>;
 }
 
@@ -85,6 +103,10 @@ export interface IrqbalanceState {
   readonly options: ResolvedIrqbalanceOptions;
   readonly tree: BalanceTree;
   readonly irqs: readonly IrqRecord[];
+  /** Input indices in discovery order. */
+  readonly order: readonly number[];
+  /** The leading IRQs that are rx queue vectors. */
+  readonly rxVectors: number;
   /** Completed scans (the daemon's cycle_count). */
   readonly cycle: number;
   readonly lastScanNs: number;
@@ -92,7 +114,9 @@ export interface IrqbalanceState {
   readonly nextScanNs: number | null;
   /** Why the daemon exited (`oneshot`, `single-cpu`), or null while it runs. */
   readonly exited: "oneshot" | "single-cpu" | null;
-  /** Effective CPU per IRQ. */
+  /** Effective CPU per IRQ (input order). */
+  readonly irqCpu: Int32Array;
+  /** Effective CPU per rx queue vector (the first `rxVectors` IRQs): where rx work is charged. */
   readonly cpuOf: Int32Array;
   /** `smp_affinity` per IRQ, ascending. */
   readonly maskOf: readonly (readonly number[])[];
@@ -144,14 +168,40 @@ function sameCpus(a: readonly number[], b: readonly number[]): boolean {
 export function initIrqbalance(input: IrqbalanceInput): IrqbalanceState {
   const { topology } = input;
   const options = resolveIrqbalanceOptions(input.options ?? {}, topology);
-  const tree = buildBalanceTree(topology, options.bannedCpus, options.deepestCache);
+  const tree = buildBalanceTree(topology, options.bannedCpus, options.deepestCache, {
+    cpuOrder: cpuVisitOrder(topology, options.listing),
+    nodeOrder: nodeListOrder(topology, options.listing),
+  });
   const n = topology.cpus.length;
   const startNs = input.startNs ?? 0;
   if (!Number.isFinite(startNs) || startNs < 0) throw new IrqbalanceInputError("startNs", `must be a non-negative number of ns, got ${startNs}`);
   const banned = new Set(options.bannedIrqs);
+  const nIrqs = input.irqs.length;
+  const order = input.order === undefined ? Array.from({ length: nIrqs }, (_, i) => i) : [...input.order];
+  const foundAt = new Array<number>(nIrqs).fill(-1);
+  order.forEach((i, k) => {
+    if (!Number.isInteger(i) || i < 0 || i >= nIrqs || foundAt[i] >= 0) {
+      throw new IrqbalanceInputError("order", `must list every IRQ index 0-${nIrqs - 1} once, got [${order.join(",")}]`);
+    }
+    foundAt[i] = k;
+  });
+  if (order.length !== nIrqs) throw new IrqbalanceInputError("order", `lists ${order.length} IRQs of ${nIrqs}`);
+  const heapRank = new Array<number>(nIrqs).fill(-1);
+  const heapOrder = input.heapOrder ?? order;
+  heapOrder.forEach((i, k) => {
+    if (!Number.isInteger(i) || i < 0 || i >= nIrqs || heapRank[i] >= 0) {
+      throw new IrqbalanceInputError("heapOrder", `must list every IRQ index 0-${nIrqs - 1} once, got [${heapOrder.join(",")}]`);
+    }
+    heapRank[i] = k;
+  });
+  if (heapOrder.length !== nIrqs) throw new IrqbalanceInputError("heapOrder", `lists ${heapOrder.length} IRQs of ${nIrqs}`);
+  const rxVectors = input.rxVectors ?? nIrqs;
+  if (!Number.isInteger(rxVectors) || rxVectors < 0 || rxVectors > nIrqs) {
+    throw new IrqbalanceInputError("rxVectors", `must be an integer in 0..${nIrqs}, got ${rxVectors}`);
+  }
   const seen = new Set<number>();
   const irqs: IrqRecord[] = [];
-  const cpuOf = new Int32Array(input.irqs.length);
+  const irqCpu = new Int32Array(input.irqs.length);
   const maskOf: number[][] = [];
   const allCpus = Array.from({ length: n }, (_, c) => c);
   input.irqs.forEach((spec, index) => {
@@ -174,28 +224,31 @@ export function initIrqbalance(input: IrqbalanceInput): IrqbalanceState {
     });
     if (mask.length === 0) throw new IrqbalanceInputError(`${at}.mask`, "selects no CPU");
     const isBanned = banned.has(spec.irq);
-    irqs.push({ index, irq: spec.irq, cls, rank: classRank(cls), level: isBanned ? "none" : classLevel(cls), node, banned: isBanned });
-    cpuOf[index] = spec.cpu;
+    irqs.push({ index, found: foundAt[index], heapRank: heapRank[index], irq: spec.irq, cls, rank: classRank(cls), level: isBanned ? "none" : classLevel(cls), node, banned: isBanned });
+    irqCpu[index] = spec.cpu;
     maskOf.push(mask);
   });
   const allocated = new Array<number>(n).fill(0);
-  for (const cpu of cpuOf) allocated[cpu]++;
+  for (const cpu of irqCpu) allocated[cpu]++;
   const single = n <= 1;
   return {
     topology,
     options,
     tree,
     irqs,
+    order,
+    rxVectors,
     cycle: 0,
     lastScanNs: startNs,
     nextScanNs: single ? null : startNs + options.intervalS * NS_PER_S,
     exited: single ? "single-cpu" : null,
-    cpuOf,
+    irqCpu,
+    cpuOf: irqCpu.slice(0, rxVectors),
     maskOf,
     assigned: new Int32Array(irqs.length).fill(-1),
     moved: new Uint8Array(irqs.length),
     objIrqs: tree.objects.map(() => []),
-    rebalance: irqs.filter((r) => r.level !== "none").map((r) => r.index),
+    rebalance: order.filter((i) => irqs[i].level !== "none"),
     irqLoad: new Float64Array(irqs.length),
     powersave: new Uint8Array(tree.objects.length),
     cumCpuNs: new Float64Array(n),
@@ -214,10 +267,11 @@ function checkSample(state: IrqbalanceState, sample: IrqbalanceSample): void {
     const v = sample.cpuIrqNs[c];
     if (!Number.isFinite(v) || v < 0) throw new IrqbalanceInputError(`cpuIrqNs[${c}]`, `must be a non-negative number of ns, got ${v}`);
   }
-  if (sample.irqCounts.length !== state.irqs.length) {
-    throw new IrqbalanceInputError("irqCounts", `has ${sample.irqCounts.length} entries for ${state.irqs.length} IRQs`);
+  if (sample.irqCounts.length !== state.irqs.length && sample.irqCounts.length !== state.rxVectors) {
+    const rx = state.rxVectors === state.irqs.length ? "" : ` (or ${state.rxVectors} rx queue vectors)`;
+    throw new IrqbalanceInputError("irqCounts", `has ${sample.irqCounts.length} entries for ${state.irqs.length} IRQs${rx}`);
   }
-  for (let i = 0; i < state.irqs.length; i++) {
+  for (let i = 0; i < sample.irqCounts.length; i++) {
     const v = sample.irqCounts[i];
     if (!Number.isInteger(v) || v < 0) throw new IrqbalanceInputError(`irqCounts[${i}]`, `must be a non-negative integer, got ${v}`);
   }
@@ -237,6 +291,7 @@ export function scan(state: IrqbalanceState, sample: IrqbalanceSample): Irqbalan
   const n = topology.cpus.length;
   const work: Work = {
     tree,
+    version: options.version,
     irqs: state.irqs,
     objLoad: new Float64Array(tree.objects.length),
     objIrqs: state.objIrqs.map((l) => [...l]),
@@ -261,18 +316,20 @@ export function scan(state: IrqbalanceState, sample: IrqbalanceSample): Irqbalan
     cpuLoadNs[cpu] = load;
     lastTicks[cpu] = ticks;
   }
-  computeLoads(work, sample.irqCounts);
+  const counts = new Float64Array(state.irqs.length);
+  for (let i = 0; i < sample.irqCounts.length; i++) counts[i] = sample.irqCounts[i];
+  computeLoads(work, counts);
   const before = new Set(work.rebalance);
   if (state.cycle > 0) updateMigrationStatus(work, { migrateVal: options.migrateVal, powerThresh: options.powerThresh, cycle: state.cycle });
   const selected = work.rebalance.filter((i) => state.cycle === 0 || !before.has(i)).map((i) => state.irqs[i].irq);
   calculatePlacement(work);
 
-  // Activation, in discovery order.
+  // Activation, in discovery order (activate_mappings walks the IRQ database).
   const vectors = state.vectors.clone();
-  const cpuOf = state.cpuOf.slice();
+  const cpuOf = state.irqCpu.slice();
   const maskOf = [...state.maskOf];
   const moves: IrqMove[] = [];
-  for (let i = 0; i < state.irqs.length; i++) {
+  for (const i of state.order) {
     const o = work.assigned[i];
     if (work.moved[i] === 0 || o < 0) continue;
     work.moved[i] = 0;
@@ -296,7 +353,8 @@ export function scan(state: IrqbalanceState, sample: IrqbalanceSample): Irqbalan
     lastScanNs: sample.timeNs,
     nextScanNs: stop ? null : sample.timeNs + options.intervalS * NS_PER_S,
     exited: stop ? "oneshot" : null,
-    cpuOf,
+    irqCpu: cpuOf,
+    cpuOf: cpuOf.slice(0, state.rxVectors),
     maskOf,
     assigned: work.assigned,
     moved: work.moved,
@@ -312,7 +370,7 @@ export function scan(state: IrqbalanceState, sample: IrqbalanceSample): Irqbalan
   return { state: next, moves, cpuOfIrq: cpuOf.slice(), cpuLoadNs, irqLoad: work.irqLoad.slice(), selected, powersaveCpus };
 }
 
-/** Where each IRQ is delivered now. */
+/** Where each IRQ is delivered now (input order). */
 export function irqCpus(state: IrqbalanceState): Int32Array {
-  return state.cpuOf.slice();
+  return state.irqCpu.slice();
 }

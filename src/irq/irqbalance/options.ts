@@ -12,13 +12,30 @@
  * | bannedCpus     | `IRQBALANCE_BANNED_CPULIST`          | the host's isolated CPUs        |
  * | bannedIrqs     | `--banirq` (repeatable)              | none                            |
  * | userHz         | USER_HZ of /proc/stat                | 100                             |
+ * | version        | the daemon's release                 | "1.9.2"                         |
+ * | listing        | how sysfs lists its directories      | "kernfs"                        |
  *
- * `bannedCpus` given (even empty) replaces the isolated default, as the variable does.
+ * `version` picks the placement rule where releases differ (placement.c): "1.9.2" (1.9.2–1.9.4,
+ * the Debian 12 and Ubuntu 24.04 packages) adds the IRQ's load to an object it descends into or
+ * picks as the least-loaded node, and load + 1 only to a device's own node; "1.9.5" (the current
+ * release, `migrate_irq_obj`) adds load + 1 everywhere. On an idle first scan both give the same
+ * placement (equal loads tie, and the tie goes to the object with fewer IRQs).
+ * `listing` is the order of `readdir` over sysfs (kernfs-order.ts): "kernfs" as a real kernel
+ * lists it, "ascending" for ids in numeric order (nicsim's earlier assumption).
+ * `bannedCpus` given replaces the isolated default, as the variable does; an empty string is "not
+ * set" (both releases test `strlen(env)`; only the development tree after 1.9.5 treats an empty
+ * variable as "ban nothing"). An empty list of CPU ids bans nothing.
  * Not modelled: `--banmod`, `--policyscript`, `--hintpolicy` (removed upstream), the deprecated
  * hex `IRQBALANCE_BANNED_CPUS`, thermal bans, the UI socket.
  */
 import { CpuListError, parseCpuList } from "../../rps/cpulist.js";
+import { SYSFS_LISTINGS, type SysfsListing } from "../kernfs-order.js";
 import type { CpuTopology } from "../topology.js";
+
+/** Releases whose placement differs. */
+export const IRQBALANCE_VERSIONS = ["1.9.2", "1.9.5"] as const;
+
+export type IrqbalanceVersion = (typeof IRQBALANCE_VERSIONS)[number];
 
 export interface IrqbalanceOptions {
   readonly intervalS?: number;
@@ -30,6 +47,8 @@ export interface IrqbalanceOptions {
   readonly bannedCpus?: string | readonly number[];
   readonly bannedIrqs?: readonly number[];
   readonly userHz?: number;
+  readonly version?: IrqbalanceVersion;
+  readonly listing?: SysfsListing;
 }
 
 export interface ResolvedIrqbalanceOptions {
@@ -41,6 +60,8 @@ export interface ResolvedIrqbalanceOptions {
   readonly bannedCpus: readonly number[];
   readonly bannedIrqs: readonly number[];
   readonly userHz: number;
+  readonly version: IrqbalanceVersion;
+  readonly listing: SysfsListing;
 }
 
 /** An option the daemon would refuse (it prints its usage and exits 1). */
@@ -63,7 +84,7 @@ function integer(value: number, option: string, min: number): number {
 export function resolveIrqbalanceOptions(options: IrqbalanceOptions, topology: CpuTopology): ResolvedIrqbalanceOptions {
   const n = topology.cpus.length;
   let bannedCpus: number[];
-  if (options.bannedCpus === undefined) bannedCpus = [...topology.isolated];
+  if (options.bannedCpus === undefined || options.bannedCpus === "") bannedCpus = [...topology.isolated];
   else if (typeof options.bannedCpus === "string") {
     try {
       bannedCpus = parseCpuList(options.bannedCpus, n);
@@ -83,6 +104,12 @@ export function resolveIrqbalanceOptions(options: IrqbalanceOptions, topology: C
   }
   const bannedIrqs = [...new Set((options.bannedIrqs ?? []).map((irq, i) => integer(irq, `bannedIrqs[${i}]`, 0)))];
   const powerThresh = options.powerThresh ?? null;
+  const version = options.version ?? "1.9.2";
+  if (!(IRQBALANCE_VERSIONS as readonly string[]).includes(version)) {
+    throw new IrqbalanceOptionError("version", `${JSON.stringify(version)} is not one of ${IRQBALANCE_VERSIONS.join(", ")}`);
+  }
+  const listing = options.listing ?? "kernfs";
+  if (!SYSFS_LISTINGS.includes(listing)) throw new IrqbalanceOptionError("listing", `${JSON.stringify(listing)} is not one of ${SYSFS_LISTINGS.join(", ")}`);
   return {
     intervalS: integer(options.intervalS ?? 10, "intervalS", 1),
     oneshot: options.oneshot ?? false,
@@ -92,5 +119,7 @@ export function resolveIrqbalanceOptions(options: IrqbalanceOptions, topology: C
     bannedCpus,
     bannedIrqs,
     userHz: integer(options.userHz ?? 100, "userHz", 1),
+    version,
+    listing,
   };
 }

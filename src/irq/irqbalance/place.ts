@@ -7,8 +7,10 @@
  * into CPUs), each moved IRQ that has not reached its balance level descends to the best child:
  * the lowest load; on equal load the one holding fewer IRQs; otherwise the first. Children in
  * powersave are skipped; if none is left the IRQ stays where it is (its mask is then the whole
- * object's). Each placement adds irq.load + 1 to the chosen object's load — not to its parents,
- * and nothing is taken off the object the IRQ left — so later IRQs of the same scan see it.
+ * object's). Each placement adds to the chosen object's load — not to its parents, and nothing is
+ * taken off the object the IRQ left — so later IRQs of the same scan see it: irq.load + 1 on the
+ * device's own node; elsewhere irq.load + 1 in 1.9.5 (`migrate_irq_obj`) but only irq.load in
+ * 1.9.2–1.9.4 (`place_irq_in_node`, `find_best_object_for_irq`).
  */
 import { compareIrqs, migrateIrq, type Work } from "./work.js";
 
@@ -24,15 +26,16 @@ function bestOf(work: Work, candidates: readonly number[], eligible: (o: number)
 
 export function calculatePlacement(work: Work): void {
   const { tree, irqs, objLoad, irqLoad, powersave } = work;
+  const extra = work.version === "1.9.2" ? 0 : 1;
   work.rebalance.sort((a, b) => compareIrqs(work, a, b));
   for (const i of [...work.rebalance]) {
     if (irqs[i].level === "none") continue;
     const home = irqs[i].node >= 0 ? tree.objectOfNode.get(irqs[i].node) : undefined;
-    let node = home !== undefined && tree.objects[home].cpus.length > 0 ? home : -1;
-    if (node < 0) node = bestOf(work, tree.nodes, (o) => tree.objects[o].cpus.length > 0 && powersave[o] === 0);
+    const own = home !== undefined && tree.objects[home].cpus.length > 0;
+    const node = own ? home : bestOf(work, tree.nodes, (o) => tree.objects[o].cpus.length > 0 && powersave[o] === 0);
     if (node < 0) continue;
     migrateIrq(work, i, node);
-    objLoad[node] += irqLoad[i] + 1;
+    objLoad[node] += irqLoad[i] + (own ? 1 : extra);
   }
   for (const list of [tree.nodes, tree.packages, tree.caches]) {
     for (const o of list) {
@@ -46,7 +49,7 @@ export function calculatePlacement(work: Work): void {
         const best = bestOf(work, obj.children, (c) => powersave[c] === 0);
         if (best < 0) continue;
         migrateIrq(work, i, best);
-        objLoad[best] += irqLoad[i] + 1;
+        objLoad[best] += irqLoad[i] + extra;
       }
     }
   }

@@ -1,16 +1,16 @@
 /**
  * irqbalance's topology tree (cputree.c, numa.c): NUMA nodes → packages → cache domains → CPUs.
  *
- * Built as the daemon builds it, CPU by CPU (nicsim visits CPUs in ascending id order; the
- * daemon visits /sys/devices/system/cpu in directory order, so on a real host "first" among
- * equals can differ):
+ * Built as the daemon builds it, CPU by CPU in the order it lists /sys/devices/system/cpu
+ * (`cpuOrder`, listing.ts: kernfs hash order on a real host; default ascending ids), nodes in the
+ * order it lists /sys/devices/system/node (`nodeOrder`, default ascending):
  * - banned CPUs get no object and are removed from every mask;
  * - a CPU's cache domain is the set of unbanned CPUs sharing its deepest cache index ≤
  *   `--deepestcache`: index1 (L1i, the core's SMT siblings) for 1, index2 (L2) for 2, index3
  *   (L3) for 3 or more; domains are numbered in creation order;
  * - its package is the unbanned CPUs of its socket, clipped to its NUMA node when the socket
  *   spans several nodes;
- * - every object's children are kept in creation order; nodes in ascending id order. The
+ * - every object's children are kept in creation order; nodes in listing order. The
  *   daemon's pseudo node -1 (all CPUs) is not built: it is never a placement target on a NUMA
  *   host, and a device without a node is handled by the placement rule instead.
  */
@@ -55,9 +55,29 @@ interface Draft {
   key: string;
 }
 
-export function buildBalanceTree(topology: CpuTopology, bannedCpus: readonly number[], deepestCache: number): BalanceTree {
+export interface TreeOrder {
+  /** Every CPU id once, in the order the daemon visits them; default ascending. */
+  readonly cpuOrder?: readonly number[];
+  /** Every node id once, in the order the daemon lists them; default ascending. */
+  readonly nodeOrder?: readonly number[];
+}
+
+function checkOrder(order: readonly number[], ids: readonly number[], what: string): void {
+  const sorted = [...order].sort((a, b) => a - b);
+  const want = [...ids].sort((a, b) => a - b);
+  if (sorted.length !== want.length || sorted.some((id, k) => id !== want[k])) {
+    throw new TopologyError(what, `must list every ${what === "cpuOrder" ? "CPU" : "node"} id once, got [${order.join(",")}]`);
+  }
+}
+
+export function buildBalanceTree(topology: CpuTopology, bannedCpus: readonly number[], deepestCache: number, order: TreeOrder = {}): BalanceTree {
   const bannedSet = new Set(bannedCpus);
   const unbanned = topology.cpus.filter((c) => !bannedSet.has(c.cpu)).map((c) => c.cpu);
+  const cpuOrder = order.cpuOrder ?? topology.cpus.map((c) => c.cpu);
+  checkOrder(cpuOrder, topology.cpus.map((c) => c.cpu), "cpuOrder");
+  const nodeOrder = order.nodeOrder ?? topology.nodes;
+  checkOrder(nodeOrder, topology.nodes, "nodeOrder");
+  const visit = cpuOrder.filter((c) => !bannedSet.has(c));
   const cacheKeyOf = (cpu: number): string => {
     const c = topology.cpus[cpu];
     if (deepestCache <= 1) return `core ${c.package}/${c.core}`;
@@ -82,7 +102,7 @@ export function buildBalanceTree(topology: CpuTopology, bannedCpus: readonly num
   const cpusList: number[] = [];
   const cachesList: number[] = [];
   const packagesList: number[] = [];
-  for (const cpu of unbanned) {
+  for (const cpu of visit) {
     const info = topology.cpus[cpu];
     const me = drafts.push({ type: "cpu", number: cpu, cpus: [cpu], parent: -1, children: [], key: `cpu ${cpu}` }) - 1;
     cpuDraft.set(cpu, me);
@@ -118,7 +138,7 @@ export function buildBalanceTree(topology: CpuTopology, bannedCpus: readonly num
   }
   const nodesList: number[] = [];
   const objectOfNode = new Map<number, number>();
-  for (const node of topology.nodes) {
+  for (const node of nodeOrder) {
     const members = unbanned.filter((c) => topology.cpus[c].node === node);
     const me = drafts.push({ type: "node", number: node, cpus: members, parent: -1, children: [], key: `node ${node}` }) - 1;
     nodesList.push(me);

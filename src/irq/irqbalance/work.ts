@@ -4,12 +4,17 @@
  * into a `Work`, runs the passes (load.ts, migrate.ts, place.ts) and freezes the result.
  */
 import type { BalanceLevel, IrqClass } from "./classes.js";
+import type { IrqbalanceVersion } from "./options.js";
 import type { BalanceTree } from "./tree.js";
 
 /** What the daemon knows of one IRQ that does not change between scans. */
 export interface IrqRecord {
-  /** Position in the IRQ list: discovery order. */
+  /** Position in the input IRQ list. */
   readonly index: number;
+  /** Position in the daemon's discovery order (the order its records were allocated). */
+  readonly found: number;
+  /** Rank of the record's heap address among the IRQs' records (the sort's last tie-break). */
+  readonly heapRank: number;
   /** Linux IRQ number. */
   readonly irq: number;
   readonly cls: IrqClass;
@@ -24,10 +29,12 @@ export interface IrqRecord {
 
 export interface Work {
   readonly tree: BalanceTree;
+  /** The release whose placement rule applies. */
+  readonly version: IrqbalanceVersion;
   readonly irqs: readonly IrqRecord[];
   /** Per object: load in ns (measured, then raised by placements in this scan). */
   readonly objLoad: Float64Array;
-  /** Per object: its IRQs (IRQ indices) in list order. */
+  /** Per object: its IRQs (input indices) in list order. */
   readonly objIrqs: number[][];
   /** Per object: in powersave (CPUs only). */
   readonly powersave: Uint8Array;
@@ -42,8 +49,9 @@ export interface Work {
 
 /**
  * `sort_irqs`: class high → low, then load high → low, then the daemon compares the records'
- * addresses, later allocations first; records are allocated in discovery order, so a later IRQ
- * in the list comes first.
+ * addresses, the higher address first. Records are allocated in discovery order; where glibc
+ * hands out rising addresses that makes an IRQ found later come first, but a record carved from
+ * an older free chunk sits lower (`heapRank`, daemon.ts `heapOrder`).
  */
 export function compareIrqs(work: Work, a: number, b: number): number {
   const ra = work.irqs[a].rank;
@@ -52,7 +60,7 @@ export function compareIrqs(work: Work, a: number, b: number): number {
   const la = work.irqLoad[a];
   const lb = work.irqLoad[b];
   if (la !== lb) return lb > la ? 1 : -1;
-  return b - a;
+  return work.irqs[b].heapRank - work.irqs[a].heapRank;
 }
 
 /** Move IRQ `irq` out of its object's list (if any) to the end of object `to`'s list. */

@@ -9,7 +9,7 @@
  * Inputs   text, the batch family (4 = plain `ip -batch`, 6 = `ip -6 -batch`), which devices exist.
  * Outputs  one `Request` per command line (the netlink message's fields), with its line number;
  *          `BatchLineError` for a line iproute2 could not read (it would stop the batch there).
- * See also ../model (what the kernel does with a request), facts/policy-routing.md.
+ * See also ../model (what the kernel does with a request), docs/policy-routing.md, ip-route(8), ip-rule(8).
  */
 export { parseBatch, parseCommand, BatchLineError } from "./parse-batch.js";
 export type { BatchOptions } from "./parse-batch.js";

@@ -3,7 +3,11 @@
  * options `-4`, `-6`, `-f inet|inet6`, `-family …` (as people paste them); otherwise the family
  * is the batch's (`ip -6 -batch`), or inferred from the addresses like plain `ip -batch`.
  * Objects and commands may be abbreviated as iproute2 allows (`ro a`, `ru del`, `a add`).
- * Anything iproute2 would exit on throws `BatchLineError` naming the line.
+ *
+ * A line iproute2 could not read is, by default, refused on its own with iproute2's message
+ * (`-force` semantics: the rest of the batch still applies). iproute2 itself exits on such a
+ * line (`invarg`), so with `unreadable: "throw"` it throws `BatchLineError` naming the line
+ * instead — what scenario validation wants, where a typo must be fixed before a run.
  */
 import type { Family } from "../types.js";
 import { parseAddr } from "./parse-addr.js";
@@ -28,6 +32,8 @@ export interface BatchOptions {
   /** Family of lines without `-4`/`-6`: 4 reads like plain `ip -batch` (inferred, IPv4 by default), 6 like `ip -6 -batch`. */
   readonly family: Family;
   readonly hasDevice: (name: string) => boolean;
+  /** A line iproute2 cannot read: refused on its own (default) or thrown as `BatchLineError`. */
+  readonly unreadable?: "refuse" | "throw";
 }
 
 /** Parses every line; blank and comment-only lines are skipped. */
@@ -42,8 +48,9 @@ export function parseBatch(text: string, options: BatchOptions): BatchLine[] {
       if (words.length === 0) continue;
       out.push({ line: i + 1, text: raw.trim(), request: parseCommand(words, options) });
     } catch (error) {
-      if (error instanceof BatchSyntaxError) throw new BatchLineError(i + 1, error.message);
-      throw error;
+      if (!(error instanceof BatchSyntaxError)) throw error;
+      if (options.unreadable === "throw") throw new BatchLineError(i + 1, error.message);
+      out.push({ line: i + 1, text: raw.trim(), request: { kind: "refused", message: error.message } });
     }
   }
   return out;

@@ -54,6 +54,8 @@ interface Draft {
   onlink: boolean;
   multipath: NexthopRequest[] | undefined;
   pref: number;
+  src: bigint;
+  srcLen: number;
 }
 
 export function parseRoute(
@@ -81,6 +83,8 @@ export function parseRoute(
     onlink: false,
     multipath: undefined,
     pref: 0,
+    src: 0n,
+    srcLen: 0,
   };
   while (!words.done) {
     const w = words.take();
@@ -114,6 +118,8 @@ export function parseRoute(
     onlink: d.onlink,
     multipath: d.multipath,
     pref: d.pref,
+    src: d.src,
+    srcLen: d.srcLen,
   };
 }
 
@@ -137,7 +143,13 @@ function defaultScope(family: Family, d: Draft, del: boolean): number {
 }
 
 function readKeyword(w: string, words: Words, d: Draft): void {
-  if (w === "src") {
+  if (w === "from") {
+    // iproute2 sends RTA_SRC/rtm_src_len; IPv4 drops it, IPv6 keeps a source-specific route.
+    const p = readPrefix(words.next(), d.family);
+    d.family ??= p.family;
+    d.src = p.addr;
+    d.srcLen = p.len;
+  } else if (w === "src") {
     const a = readAddress(words.next(), d.family);
     d.family ??= a.family;
     d.prefsrc = a.addr;

@@ -83,6 +83,9 @@ export interface RouteRequest {
   readonly multipath: readonly NexthopRequest[] | undefined;
   /** IPv6 `pref low|medium|high` as the ICMPv6 router preference bits. */
   readonly pref: number;
+  /** `from PREFIX` (RTA_SRC, rtm_src_len): IPv6 source-specific routes; IPv4 ignores it. */
+  readonly src: bigint;
+  readonly srcLen: number;
 }
 
 /** A line iproute2 itself refused without asking the kernel (`Cannot find device "eth9"`). */

@@ -2,14 +2,15 @@
  * One IPv6 table compiled in a simpler form than IPv4's trie: one hash map per prefix length
  * present (masked destination → prefix), probed longest length first, so a lookup costs one
  * probe per distinct length instead of a scan of every route. Within a prefix the kernel's
- * scoring (`selectInLeaf6`) decides, as in the reference.
+ * scoring (`selectInLeaf6`) decides, as in the reference. A table with source-specific routes
+ * (`from`) is looked up the reference's way (`leafOrder6`).
  */
 import { ERRNO, routeTypeError } from "../kernel.js";
 import { prefixMask } from "../inet.js";
 import { LOOKUP_NH_CHECK } from "../lookup/flow.js";
 import type { FibOutcome, Flow } from "../lookup/flow.js";
 import type { Leaf, RouteTable, RoutingState } from "../model/state.js";
-import { selectInLeaf6 } from "../reference/table-lookup6.js";
+import { selectInLeaf6, tableLookup6 } from "../reference/table-lookup6.js";
 
 export class CompiledTable6 {
   private readonly lengths: number[];
@@ -29,6 +30,8 @@ export class CompiledTable6 {
   }
 
   lookup(state: RoutingState, flow: Flow, oif: number, flags: number): FibOutcome {
+    // Source-specific routes (subtrees) are rare: such a table takes the reference's order.
+    if (this.table.sourceLeaves > 0) return tableLookup6(state, this.table, flow, oif, flags);
     for (let i = 0; i < this.lengths.length; i++) {
       const leaf = this.byLength[i].get(flow.daddr & this.masks[i]);
       if (leaf === undefined) continue;

@@ -157,6 +157,9 @@ function scaffolded(lines: readonly string[], config: Omit<RoutingConfig, "batch
 }
 
 /** The configuration that rebuilds the dumped host. */
+/** The sysctl that stops the model from making link-local addresses of its own. */
+const NO_LINK_LOCAL = "net.ipv6.conf.default.addr_gen_mode";
+
 export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
   const routes4 = dumps.routes4 === undefined ? undefined : inFile(dumps.routes4.source, () => importRoutes(dumps.routes4?.entries ?? [], 4));
   const routes6 = dumps.routes6 === undefined ? undefined : inFile(dumps.routes6.source, () => importRoutes(dumps.routes6?.entries ?? [], 6));
@@ -166,7 +169,11 @@ export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
       ? inFile(deviceSource.source, () => importLinks(deviceSource.entries))
       : (dumps.devices ?? devicesOfRoutes([...(routes4 ?? []), ...(routes6 ?? [])]));
   const sysctlDump = dumps.sysctls;
-  const sysctls = sysctlDump === undefined ? {} : inFile(sysctlDump.source, () => importSysctls(sysctlDump.text, makeDevices(devices)));
+  const dumped = sysctlDump === undefined ? {} : inFile(sysctlDump.source, () => importSysctls(sysctlDump.text, makeDevices(devices)));
+  // The dumps list each device's link-local address: the model adds them from there, and
+  // makes none of its own (addr_gen_mode 1 for every device).
+  const sysctls: Record<string, string> = { [NO_LINK_LOCAL]: "1" };
+  for (const [key, value] of Object.entries(dumped)) if (!key.endsWith(".addr_gen_mode")) sysctls[key] = value;
   const lines: string[] = [];
   if (dumps.addrs !== undefined) {
     const addrs = dumps.addrs;

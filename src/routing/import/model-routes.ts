@@ -25,6 +25,8 @@ function specOf(state: RoutingState, family: Family, routes: readonly Route[]): 
     metric: r.metric,
     prefsrc: r.prefsrc,
     pref: PREF_NAMES[r.pref] ?? "medium",
+    src: r.src,
+    srcLen: r.srcLen,
     paths: routes.flatMap((route) =>
       route.nexthops.map((nh) => ({ gateway: nh.gateway, dev: nh.dev === 0 ? undefined : state.devName(nh.dev), weight: nh.weight, onlink: nh.onlink })),
     ),

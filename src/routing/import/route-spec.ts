@@ -3,7 +3,7 @@
  * route of the model: `line` is what `route append|del` is given, `key` compares two routes
  * (nexthops sorted, since an IPv6 ECMP group lists them from any member).
  *
- *   [TYPE] DST [tos T] table T proto P [scope S] metric M [src A] [pref P] PATHS
+ *   [TYPE] DST [from SRC] [tos T] table T proto P [scope S] metric M [src A] [pref P] PATHS
  *
  * PATHS is `via G dev D [onlink]`, `dev D`, or `nexthop via G dev D weight W [onlink] …`;
  * none for blackhole/unreachable/prohibit/throw (the kernel shows IPv6 ones on `lo`). Numbers
@@ -35,6 +35,9 @@ export interface RouteFields {
   /** IPv6 router preference: low, medium or high. */
   readonly pref: string;
   readonly paths: readonly PathSpec[];
+  /** IPv6 source prefix (`from`), length 0 or absent when none. */
+  readonly src?: bigint;
+  readonly srcLen?: number;
 }
 
 export interface RouteSpec {
@@ -60,6 +63,7 @@ export function routeSpec(r: RouteFields): RouteSpec {
   const head: string[] = [];
   if (r.type !== RTN.UNICAST) head.push(routeTypeName(r.type));
   head.push(formatPrefix(r.family, r.dst, r.len));
+  if (r.srcLen !== undefined && r.srcLen > 0) head.push("from", formatPrefix(r.family, r.src ?? 0n, r.srcLen));
   if (r.tos !== 0) head.push("tos", `0x${r.tos.toString(16)}`);
   head.push("table", String(r.table), "proto", String(r.protocol));
   if (r.family === 4) head.push("scope", String(r.scope));

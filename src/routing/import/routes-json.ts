@@ -69,7 +69,9 @@ function gatewayOf(entry: DumpEntry, family: Family): bigint | undefined {
 /** One dumped route → its spec. */
 export function dumpedRoute(entry: DumpEntry, family: Family): RouteSpec {
   entry.onlyKeys(ROUTE_KEYS, "routes");
-  if (entry.has("from")) entry.fail(`"from" (IPv6 source-specific routes) is not modelled`);
+  const fromText = entry.string("from");
+  const from = fromText === undefined || family === 4 ? undefined : parsePrefix(fromText, family);
+  if (fromText !== undefined && family === 6 && from === undefined) entry.fail(`"from" ${JSON.stringify(fromText)} is not an IPv6 prefix`);
   const type = idOf(entry, "type", routeTypeId, RTN.UNICAST);
   if (type === RTN.NAT || type === RTN.XRESOLVE || type === RTN.UNSPEC) entry.fail(`route type ${JSON.stringify(entry.fields.type)} is not modelled`);
   const dstText = entry.requiredString("dst");
@@ -105,6 +107,8 @@ export function dumpedRoute(entry: DumpEntry, family: Family): RouteSpec {
     prefsrc,
     pref,
     paths,
+    src: from?.addr,
+    srcLen: from?.len,
   });
 }
 

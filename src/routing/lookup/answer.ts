@@ -28,6 +28,8 @@ export interface RouteAnswer {
   readonly dstLen: number;
   /** RTA_SRC: the `from` given (IPv4 when not 0.0.0.0; IPv6 always on a route get). */
   readonly from: bigint | undefined;
+  /** `rtm_src_len` when `from` is a prefix (fibmatch of an IPv6 source-specific route). */
+  readonly fromLen?: number;
   /** The matched route's tos, when not 0. */
   readonly tos: number;
   readonly gateway: bigint | undefined;

@@ -11,7 +11,7 @@
  * Outputs  `RouteGetResult`: an answer (printed exactly as `ip -j route get` by render-json, or
  *          as `ip route get` by render-text) or the kernel's error text; ECMP answers list every
  *          path the kernel's hash could have picked.
- * See also ../reference, ../fast, facts/policy-routing.md points 12-17.
+ * See also ../reference, ../fast, docs/policy-routing.md points 12-17.
  */
 export { routeGet } from "./route-get.js";
 export { routeGet4, describeRoute4 } from "./route-get4.js";

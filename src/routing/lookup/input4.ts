@@ -21,6 +21,7 @@ import { isResult } from "./flow.js";
 import type { FibBackend, FibResult, Flow } from "./flow.js";
 import { joinedGroup4 } from "./output4.js";
 import { validateSource4 } from "./validate-source4.js";
+import { choosePath4 } from "./select-path.js";
 
 const IPPROTO_TCP = 6;
 const IPPROTO_UDP = 17;
@@ -127,11 +128,16 @@ function multicastInput(state: RoutingState, fib: FibBackend, key: InputKey): In
 }
 
 /** `ip_mkroute_input` / `__mkroute_input`. */
-function forward(state: RoutingState, fib: FibBackend, key: InputKey, res: FibResult, rules: number): InRt4 | number {
-  const paths =
-    res.route.nexthops.length > 1
-      ? res.route.nexthops.flatMap((n, nh) => (n.dead === true || (n.linkdown && state.sysctls.ignoreLinkdown4(n.dev)) ? [] : [{ ...res, nh }]))
-      : undefined;
+function forward(state: RoutingState, fib: FibBackend, key: InputKey, found: FibResult, rules: number): InRt4 | number {
+  let res = found;
+  let paths: FibResult[] | undefined;
+  if (res.route.nexthops.length > 1) {
+    // ip_mkroute_input: the hash of the packet (UDP unless ipproto says), no source preference.
+    const flow4 = { family: 4 as const, src: key.saddr, dst: key.daddr, proto: key.proto === 0 ? IPPROTO_UDP : key.proto, sport: key.sport, dport: key.dport };
+    const choice = choosePath4(state, res, flow4, 0n);
+    res = choice.chosen;
+    paths = choice.paths;
+  }
   const nh = res.route.nexthops[res.nh];
   const check = validateSource4(state, fib, sourceCheck(key, key.daddr, nh.dev));
   if (check < 0) return -check;

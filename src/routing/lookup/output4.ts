@@ -21,8 +21,10 @@ import type { RoutingState } from "../model/state.js";
 import { isResult } from "./flow.js";
 import type { FibBackend, FibResult, Flow } from "./flow.js";
 import { inetSelectAddr, resultPrefsrc } from "./select-addr4.js";
+import { choosePath4 } from "./select-path.js";
 
 const IPPROTO_IGMP = 2;
+const IPPROTO_UDP = 17;
 const ALL_HOSTS = 0xe0000001n;
 
 /** The route the kernel made (`struct rtable`) and the lookup result behind it. */
@@ -124,20 +126,20 @@ export function outputRoute4(state: RoutingState, fib: FibBackend, key: OutputKe
     }
     return answer.outcome;
   }
-  const res = answer.outcome;
+  let res = answer.outcome;
+  if (oif === 0 && res.route.nexthops.length > 1) {
+    // fib_select_multipath: the flow hash (the packet route get builds: UDP unless ipproto says) picks a path.
+    const flow4 = { family: 4 as const, src: key.saddr, dst: key.daddr, proto: key.proto === 0 ? IPPROTO_UDP : key.proto, sport: key.sport, dport: key.dport };
+    const choice = choosePath4(state, res, flow4, key.saddr);
+    res = choice.chosen;
+    m.paths = choice.paths;
+  }
   m.res = res;
   m.type = res.route.type;
   if (res.route.type === RTN.LOCAL) {
     if (m.saddr === 0n) m.saddr = res.route.prefsrc ?? daddr;
     m.flags |= RTCF.LOCAL;
     return makeRoute(state, m, daddr, LOOPBACK_IFINDEX);
-  }
-  if (oif === 0 && res.route.nexthops.length > 1) {
-    // fib_select_multipath hashes the flow over the live paths: each of them is a possible kernel answer.
-    m.paths = res.route.nexthops
-      .map((nh, i) => ({ nh, i }))
-      .filter(({ nh }) => nh.dead !== true && !(nh.linkdown && state.sysctls.ignoreLinkdown4(nh.dev)))
-      .map(({ i }) => ({ ...res, nh: i }));
   }
   if (m.saddr === 0n) m.saddr = resultPrefsrc(state, res);
   return makeRoute(state, m, daddr, res.route.nexthops[res.nh].dev);

@@ -19,7 +19,7 @@ export function answerToIpJson(state: RoutingState, a: RouteAnswer): Record<stri
   const out: Record<string, unknown> = {};
   if (a.type !== 1) out.type = routeTypeName(a.type);
   out.dst = a.dstLen === 0 ? "default" : formatPrefix(f, a.dst, a.dstLen);
-  if (a.from !== undefined) out.from = formatAddress(f, a.from);
+  if (a.from !== undefined) out.from = a.fromLen === undefined ? formatAddress(f, a.from) : formatPrefix(f, a.from, a.fromLen);
   if (a.tos !== 0) out.tos = dsfieldName(a.tos);
   if (a.gateway !== undefined) out.gateway = formatAddress(f, a.gateway);
   if (a.dev !== undefined) out.dev = state.devName(a.dev);

@@ -23,6 +23,7 @@ import type { RouteQuery } from "./query.js";
 import { failure, nexthopFlagNames } from "./route-get4.js";
 import { score6 } from "../reference/table-lookup6.js";
 import { selectSource6 } from "./source6.js";
+import { choosePath6 } from "./select-path.js";
 
 const IPPROTO_TCP = 6;
 const IPPROTO_UDP = 17;
@@ -42,7 +43,7 @@ function replyDev(route: Route): number {
 /** The ECMP group of the chosen route, in its prefix (siblings share `siblingGroup`). */
 function siblings(state: RoutingState, res: FibResult): Route[] {
   if (res.route.siblingGroup === 0) return [res.route];
-  const leaf = state.v6.table(res.route.table)?.leaf(res.route.dst, res.route.len);
+  const leaf = state.v6.table(res.route.table)?.leaf(res.route.dst, res.route.len, res.route.src, res.route.srcLen);
   return leaf?.routes.filter((r) => r.siblingGroup === res.route.siblingGroup) ?? [res.route];
 }
 
@@ -62,7 +63,8 @@ export function routeGet6(state: RoutingState, fib: FibBackend, q: RouteQuery): 
     iif: input ? iif : LOOPBACK_IFINDEX,
     oif,
     mark: q.mark,
-    tos: 0,
+    // `route get … tos T` puts the dsfield into the flow's traffic class (`ip6_make_flowinfo`).
+    tos: q.tos,
     scope: 0,
     uid: q.uid ?? (input ? INVALID_UID : 0),
     proto: q.ipproto,
@@ -73,14 +75,22 @@ export function routeGet6(state: RoutingState, fib: FibBackend, q: RouteQuery): 
   const rules = answer.rulesEvaluated;
   if (!isResult(answer.outcome)) return failure(answer.outcome, rules);
   const res = answer.outcome;
-  const route = res.route;
-  if (q.fibmatch) return { ok: true, answer: { ...describeRoute6(state, route, siblings(state, res)), iif: input ? iif : undefined, rulesEvaluated: rules } };
+  if (q.fibmatch) return { ok: true, answer: { ...describeRoute6(state, res.route, siblings(state, res)), iif: input ? iif : undefined, rulesEvaluated: rules } };
   // fib6_select_path hashes over the ECMP group whatever the oif; a strict oif rules members out.
   const scoreOif = input ? iif : oif;
-  const group = siblings(state, res).filter((r) => r === route || score6(state, r, scoreOif, flags) >= 0);
+  const all = siblings(state, res);
   const prefsrcOf = (r: Route): bigint | undefined => r.prefsrc ?? (input ? undefined : selectSource6(state, r.nexthops[0].dev, q.dst));
-  const paths: AnswerPath[] | undefined =
-    group.length > 1 ? group.map((r) => ({ dev: replyDev(r), gateway: r.nexthops[0].gateway, prefsrc: prefsrcOf(r) })) : undefined;
+  let route = res.route;
+  let paths: AnswerPath[] | undefined;
+  if (all.length > 1) {
+    const strict = (flags & LOOKUP_IFACE) !== 0;
+    const usable = (r: Route): boolean => !strict || scoreOif === 0 || r.nexthops[0].dev === scoreOif;
+    const flow6 = { family: 6 as const, src: saddr, dst: q.dst, proto: q.ipproto, sport: q.sport, dport: q.dport };
+    const choice = choosePath6(state, all, route, flow6, usable);
+    route = choice.chosen;
+    const group = choice.paths?.filter((r) => r === route || score6(state, r, scoreOif, flags) >= 0);
+    if (group !== undefined && group.length > 1) paths = group.map((r) => ({ dev: replyDev(r), gateway: r.nexthops[0].gateway, prefsrc: prefsrcOf(r) }));
+  }
   const a: RouteAnswer = {
     ...blankAnswer(6, false),
     type: route.type,
@@ -111,6 +121,7 @@ export function describeRoute6(state: RoutingState, route: Route, group: readonl
     type: route.type,
     dst: route.dst,
     dstLen: route.len,
+    ...(route.srcLen !== undefined && route.srcLen > 0 ? { from: route.src, fromLen: route.srcLen } : {}),
     gateway: multipath ? undefined : nh.gateway,
     dev: multipath ? undefined : nh.dev,
     table: route.table,
@@ -123,7 +134,7 @@ export function describeRoute6(state: RoutingState, route: Route, group: readonl
       ? ordered.map((r) => ({
           gateway: r.nexthops[0].gateway,
           dev: r.nexthops[0].dev,
-          weight: 1,
+          weight: r.nexthops[0].weight,
           flags: nexthopFlagNames(state, 6, r.nexthops[0].linkdown, r.nexthops[0].onlink, r.nexthops[0].dev),
         }))
       : undefined,

@@ -45,9 +45,12 @@ function isOrchid(addr: bigint): boolean {
   return inPrefix(6, addr, 0x20010010n << 96n, 28);
 }
 
-/** Scope the destination needs (`__ipv6_addr_src_scope` of its type). */
+/**
+ * Scope the destination needs (`__ipv6_addr_src_scope` of its type): -1 (invalid) for `::`,
+ * so every candidate's scope is "enough" and the narrowest wins, from the outgoing device only.
+ */
 function destinationScope(daddr: bigint): number {
-  return sourceScope6(daddr);
+  return daddr === 0n ? -1 : sourceScope6(daddr);
 }
 
 /** The rule values of a candidate, in comparison order. */

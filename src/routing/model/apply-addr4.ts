@@ -13,7 +13,7 @@
  *   a broadcast route too.
  */
 import { ERRNO, KernelError, RTN, RTPROT, SCOPE, TABLE, refuse } from "../kernel.js";
-import { inPrefix, prefixMask } from "../inet.js";
+import { inPrefix, isV4Zeronet, prefixMask } from "../inet.js";
 import type { AddrRequest } from "../batch/requests.js";
 import type { InterfaceAddress } from "../types.js";
 import { createRoute4, insertRoute4 } from "./apply-route4.js";
@@ -120,7 +120,7 @@ export function addAddrRoutes4(state: RoutingState, addr: InterfaceAddress): voi
   if (addr.broadcast !== 0n && addr.broadcast !== ALL_ONES) magic(state, RTN.BROADCAST, addr.broadcast, 32, prim, 0);
   const m = mask(addr.prefixLen);
   const prefix = addr.local & m;
-  if (prefix >> 24n !== 0n && !addr.secondary && (prefix !== addr.local || addr.prefixLen < 32)) {
+  if (!isV4Zeronet(prefix) && !addr.secondary && (prefix !== addr.local || addr.prefixLen < 32)) {
     if (!addr.noprefixroute) magic(state, addr.dev === LOOPBACK_IFINDEX ? RTN.LOCAL : RTN.UNICAST, prefix, addr.prefixLen, prim, addr.metric);
     if (addr.prefixLen < 31) magic(state, RTN.BROADCAST, prefix | (~m & ALL_ONES), 32, prim, 0);
   }

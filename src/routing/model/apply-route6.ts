@@ -33,12 +33,19 @@ export interface RouteConfig6 {
   readonly pref: number;
   /** Kernel-made routes (addresses, ff00::/8) may use a device that is down. */
   readonly ignoreDevDown: boolean;
+  /** `nexthop … weight W` (1 when not given). */
+  readonly weight?: number;
+  /** `from` prefix (source-specific route); length 0 when none. */
+  readonly src?: bigint;
+  readonly srcLen?: number;
 }
 
 /** `ip6_route_info_create` + `fib6_nh_init`. */
 export function createRoute6(state: RoutingState, cfg: RouteConfig6): Route {
   if (cfg.len > 128) refuse(ERRNO.EINVAL, "Invalid prefix length");
   const dst = cfg.dst & prefixMask(6, cfg.len);
+  const srcLen = cfg.srcLen ?? 0;
+  const src = (cfg.src ?? 0n) & prefixMask(6, srcLen);
   if (cfg.dev !== 0 && state.deviceAt(cfg.dev) === undefined) refuse(ERRNO.ENODEV);
   if (cfg.onlink) {
     if (cfg.dev === 0) refuse(ERRNO.ENODEV, "Nexthop device required for onlink");
@@ -55,7 +62,7 @@ export function createRoute6(state: RoutingState, cfg: RouteConfig6): Route {
     if (dev === 0) refuse(ERRNO.ENODEV);
     if (!state.isUp(dev) && !cfg.ignoreDevDown) refuse(ERRNO.ENETDOWN, "Nexthop device is not up");
     const linkdown = cfg.type !== RTN.LOCAL && cfg.type !== RTN.ANYCAST && !state.hasCarrier(dev);
-    nh = { gateway: cfg.gateway, dev, onlink: cfg.onlink, weight: 1, linkdown, scope: 0 };
+    nh = { gateway: cfg.gateway, dev, onlink: cfg.onlink, weight: cfg.weight ?? 1, linkdown, scope: 0 };
   }
   if (cfg.prefsrc !== undefined && cfg.prefsrc !== 0n && !isLocal6(state, cfg.prefsrc, nh.dev)) refuse(ERRNO.EINVAL, "Invalid source address");
   return {
@@ -75,6 +82,7 @@ export function createRoute6(state: RoutingState, cfg: RouteConfig6): Route {
     pref: cfg.pref,
     siblingGroup: 0,
     reject: viaLo,
+    ...(srcLen > 0 ? { src, srcLen } : {}),
   };
 }
 
@@ -158,6 +166,9 @@ function config6(state: RoutingState, req: RouteRequest, nh: NexthopRequest | un
     onlink: nh === undefined ? req.onlink : nh.onlink,
     pref: req.pref,
     ignoreDevDown: false,
+    src: req.src,
+    srcLen: req.srcLen,
+    weight: nh?.weight ?? 1,
   };
 }
 
@@ -167,21 +178,65 @@ export function applyRoute6(state: RoutingState, req: RouteRequest): void {
     return;
   }
   const op = req.op;
-  const paths = req.multipath ?? [undefined];
-  paths.forEach((nh, i) => {
+  if (req.multipath !== undefined) {
+    applyMultipath6(state, { ...req, op }, req.multipath);
+    return;
+  }
+  const cfg = config6(state, req, undefined);
+  insertOne6(state, req, cfg, createRoute6(state, cfg), op);
+}
+
+/**
+ * `ip6_route_multipath_add`: every path is made (and checked) first, a path equal to an earlier
+ * one (same device and gateway, `rt6_duplicate_nexthop`) refuses the whole request with "File
+ * exists"; then the paths go in one by one (the first with the request's own operation, the
+ * rest appended), and if one is refused, those already in are taken out again.
+ */
+function applyMultipath6(state: RoutingState, req: RouteRequest & { op: InsertOp6 }, nexthops: readonly NexthopRequest[]): void {
+  const made: { cfg: RouteConfig6; route: Route }[] = [];
+  for (const nh of nexthops) {
     const cfg = config6(state, req, nh);
-    const table = req.op === "change" ? (state.v6.table(cfg.table) ?? state.v6.newTable(cfg.table)) : state.v6.newTable(cfg.table);
+    // `ip6_route_info_create` makes the table (NLM_F_CREATE) before anything can be refused.
+    if (req.op !== "change") state.v6.newTable(cfg.table);
     const route = createRoute6(state, cfg);
-    // The root (::/0) always exists, so only a longer prefix can be missing.
-    const leaf = table.leaf(route.dst, route.len);
-    if (leaf === undefined && req.op === "change" && route.len > 0) refuse(ERRNO.ENOENT, "Can not replace route - no match found");
-    const target = table.ensureLeaf(route.dst, route.len);
+    const a = route.nexthops[0];
+    if (made.some((m) => m.route.nexthops[0].dev === a.dev && m.route.nexthops[0].gateway === a.gateway)) refuse(ERRNO.EEXIST);
+    made.push({ cfg, route });
+  }
+  const inserted: number[] = [];
+  try {
+    made.forEach(({ cfg, route }, i) => {
+      insertOne6(state, req, cfg, route, i === 0 ? req.op : "append");
+      inserted.push(route.id);
+    });
+  } catch (error) {
+    for (const table of state.v6.tables.values()) {
+      for (const leaf of [...table.leaves.values()]) {
+        const keep = leaf.routes.filter((r) => !inserted.includes(r.id));
+        if (keep.length === leaf.routes.length) continue;
+        leaf.routes.splice(0, leaf.routes.length, ...keep);
+        table.prune(leaf);
+      }
+    }
+    throw error;
+  }
+}
+
+/** Puts one made route in its table's leaf (`fib6_add`). */
+function insertOne6(state: RoutingState, req: RouteRequest, cfg: RouteConfig6, route: Route, op: InsertOp6): void {
+  {
+    const table = req.op === "change" ? (state.v6.table(cfg.table) ?? state.v6.newTable(cfg.table)) : state.v6.newTable(cfg.table);
+    // The root (::/0) always exists, so only a longer prefix (or a source prefix) can be missing.
+    const srcLen = route.srcLen ?? 0;
+    const leaf = table.leaf(route.dst, route.len, route.src, srcLen);
+    if (leaf === undefined && req.op === "change" && (route.len > 0 || srcLen > 0)) refuse(ERRNO.ENOENT, "Can not replace route - no match found");
+    const target = table.ensureLeaf(route.dst, route.len, route.src, srcLen);
     try {
-      insertRoute6(state, target, route, i === 0 ? op : "append");
+      insertRoute6(state, target, route, op);
     } finally {
       table.prune(target);
     }
-  });
+  }
 }
 
 /** `ip6_route_del`: the first route of the prefix matching what is given; its ECMP group goes with it unless a gateway was given. */
@@ -189,12 +244,13 @@ function deleteRoute6(state: RoutingState, req: RouteRequest): void {
   const tid = req.table === TABLE.UNSPEC ? TABLE.MAIN : req.table;
   const table = state.v6.table(tid);
   if (table === undefined) refuse(ERRNO.ESRCH, "FIB table does not exist");
-  const leaf = req.dstLen > 128 ? undefined : table.leaf(req.dst & prefixMask(6, req.dstLen), req.dstLen);
+  // `fib6_locate`: the destination prefix and, for a source-specific route, the source prefix exactly.
+  const leaf = req.dstLen > 128 || req.srcLen > 128 ? undefined : table.leaf(req.dst & prefixMask(6, req.dstLen), req.dstLen, req.src & prefixMask(6, req.srcLen), req.srcLen);
   const dev = req.dev === undefined ? 0 : (state.device(req.dev)?.index ?? 0);
   if (leaf === undefined) {
     // An empty root holds the kernel's null entry (metric 0xffffffff, dev lo): a request that
     // names nothing matches it, and deleting it is refused with ENOENT.
-    const nullMatches = req.dstLen === 0 && (req.metric === undefined || req.metric === 0 || req.metric === 0xffffffff) && (req.protocol === 0 || req.protocol === 2) && (dev === 0 || dev === LOOPBACK_IFINDEX) && req.gateway === undefined;
+    const nullMatches = req.dstLen === 0 && req.srcLen === 0 && (req.metric === undefined || req.metric === 0 || req.metric === 0xffffffff) && (req.protocol === 0 || req.protocol === 2) && (dev === 0 || dev === LOOPBACK_IFINDEX) && req.gateway === undefined;
     refuse(nullMatches ? ERRNO.ENOENT : ERRNO.ESRCH);
   }
   const victim = leaf.routes.find(

@@ -13,12 +13,15 @@ import { applyAddr6, addDeviceRoutes6 } from "./apply-addr6.js";
 import { applyRoute4 } from "./apply-route4.js";
 import { applyRoute6 } from "./apply-route6.js";
 import { applyRule } from "./apply-rule.js";
+import { addLinkLocal6, defaultMac, isMacText, parseMac } from "./link-local6.js";
 import { LOOPBACK_IFINDEX, RoutingState } from "./state.js";
 import { resolveSysctls } from "./sysctls.js";
 
 export interface DeviceConfig {
   readonly name: string;
   readonly state: DeviceState;
+  /** MAC address, `02:00:00:00:00:10`; default `02:00:00:00:HH:LL` with the ifindex (link-local6.ts). */
+  readonly mac?: string;
 }
 
 /** The `routing` section of a scenario, resolved. */
@@ -46,10 +49,12 @@ export interface BuiltState {
 
 /** Devices with ifindexes: `lo` is 1, the rest follow in order. */
 export function makeDevices(configs: readonly DeviceConfig[]): Device[] {
-  const devices: Device[] = [{ name: "lo", index: LOOPBACK_IFINDEX, state: "up", group: 0 }];
+  const devices: Device[] = [{ name: "lo", index: LOOPBACK_IFINDEX, state: "up", group: 0, mac: 0n }];
   for (const c of configs) {
     if (c.name === "lo") continue;
-    devices.push({ name: c.name, index: devices.length + 1, state: c.state, group: 0 });
+    const index = devices.length + 1;
+    const mac = c.mac !== undefined && isMacText(c.mac) ? parseMac(c.mac) : defaultMac(index);
+    devices.push({ name: c.name, index, state: c.state, group: 0, mac });
   }
   return devices;
 }
@@ -82,7 +87,10 @@ function defaultRule(state: RoutingState, family: Family, pref: number, table: n
   };
 }
 
-/** A fresh host: devices, default rules, `lo` addresses, IPv6 device routes. */
+/**
+ * A fresh host: devices, default rules, `lo` addresses, and what each device that is up brings
+ * for IPv6 (`ff00::/8`, then its link-local address and `fe80::/64` under addr_gen_mode 0).
+ */
 export function freshState(config: RoutingConfig): RoutingState {
   const devices = makeDevices(config.devices);
   const state = new RoutingState(devices, resolveSysctls(config.sysctls, devices));
@@ -93,7 +101,11 @@ export function freshState(config: RoutingConfig): RoutingState {
   const lo = { kind: "addr", op: "add", dev: "lo", noprefixroute: false, broadcast: undefined, metric: undefined, lengthGiven: true } as const;
   applyAddr4(state, { ...lo, family: 4, local: 0x7f000001n, prefixLen: 8, scope: SCOPE.HOST });
   applyAddr6(state, { ...lo, family: 6, local: 1n, prefixLen: 128, scope: SCOPE.HOST });
-  for (const d of devices) if (d.index !== LOOPBACK_IFINDEX) addDeviceRoutes6(state, d);
+  for (const d of devices) {
+    if (d.index === LOOPBACK_IFINDEX) continue;
+    addDeviceRoutes6(state, d);
+    addLinkLocal6(state, d);
+  }
   return state;
 }
 
@@ -130,7 +142,7 @@ export function applyLines(state: RoutingState, lines: readonly BatchLine[]): Li
   });
 }
 
-/** Parses and applies a whole configuration. Throws BatchLineError for a line iproute2 cannot read. */
+/** Parses and applies a whole configuration; a line iproute2 cannot read is refused on its own. */
 export function buildState(config: RoutingConfig): BuiltState {
   const state = freshState(config);
   const lines = parseBatch(config.batch, { family: config.family, hasDevice: (name) => state.device(name) !== undefined });

@@ -7,41 +7,52 @@
 import { TABLE } from "../kernel.js";
 import type { Device, Family, InterfaceAddress, Route, Rule, RoutingSysctls } from "../types.js";
 
-/** Routes of one prefix, in the order a lookup tries them. */
+/**
+ * Routes of one prefix, in the order a lookup tries them. IPv6 source-specific routes (`from`)
+ * have a leaf per (destination, source) prefix pair: the kernel's subtree of the destination
+ * node (CONFIG_IPV6_SUBTREES, `fib6_add`); every other leaf has source length 0.
+ */
 export interface Leaf {
   readonly dst: bigint;
   readonly len: number;
+  readonly src: bigint;
+  readonly srcLen: number;
   readonly routes: Route[];
 }
 
 export class RouteTable {
-  /** `dst/len` → leaf. */
+  /** `dst/len` (and ` from src/len` for a source-specific leaf) → leaf. */
   readonly leaves = new Map<string, Leaf>();
+  /** Leaves with a source prefix (IPv6 subtrees). */
+  sourceLeaves = 0;
 
   constructor(readonly id: number) {}
 
-  static key(dst: bigint, len: number): string {
-    return `${dst.toString(16)}/${len}`;
+  static key(dst: bigint, len: number, src = 0n, srcLen = 0): string {
+    const key = `${dst.toString(16)}/${len}`;
+    return srcLen === 0 ? key : `${key} from ${src.toString(16)}/${srcLen}`;
   }
 
-  leaf(dst: bigint, len: number): Leaf | undefined {
-    return this.leaves.get(RouteTable.key(dst, len));
+  leaf(dst: bigint, len: number, src = 0n, srcLen = 0): Leaf | undefined {
+    return this.leaves.get(RouteTable.key(dst, len, src, srcLen));
   }
 
   /** The leaf, created empty when missing. */
-  ensureLeaf(dst: bigint, len: number): Leaf {
-    const key = RouteTable.key(dst, len);
+  ensureLeaf(dst: bigint, len: number, src = 0n, srcLen = 0): Leaf {
+    const key = RouteTable.key(dst, len, src, srcLen);
     let leaf = this.leaves.get(key);
     if (leaf === undefined) {
-      leaf = { dst, len, routes: [] };
+      leaf = { dst, len, src: srcLen === 0 ? 0n : src, srcLen, routes: [] };
       this.leaves.set(key, leaf);
+      if (srcLen > 0) this.sourceLeaves++;
     }
     return leaf;
   }
 
   /** Drops a leaf that lost its last route. */
   prune(leaf: Leaf): void {
-    if (leaf.routes.length === 0) this.leaves.delete(RouteTable.key(leaf.dst, leaf.len));
+    if (leaf.routes.length > 0) return;
+    if (this.leaves.delete(RouteTable.key(leaf.dst, leaf.len, leaf.src, leaf.srcLen)) && leaf.srcLen > 0) this.sourceLeaves--;
   }
 
   *routes(): IterableIterator<Route> {

@@ -13,6 +13,9 @@ import type { Rule } from "../types.js";
 import { actionError, portMatches, walkRules } from "./rules-lookup.js";
 import { tableLookup6 } from "./table-lookup6.js";
 
+/** The DSCP bits of a dsfield (`INET_DSCP_MASK`). */
+const DSCP_MASK = 0xfc;
+
 /** `fib6_rule_match`. */
 export function ruleMatches6(rule: Rule, flow: Flow, flags: number): boolean {
   if (rule.dstLen > 0 && !inPrefix(6, flow.daddr, rule.dst, rule.dstLen)) return false;
@@ -20,8 +23,8 @@ export function ruleMatches6(rule: Rule, flow: Flow, flags: number): boolean {
     if ((flags & LOOKUP_HAS_SADDR) === 0) return false;
     if (!inPrefix(6, flow.saddr, rule.src, rule.srcLen)) return false;
   }
-  // The traffic class of a `route get` flow is 0: a `tos` rule never matches.
-  if (rule.tos !== 0) return false;
+  // `r->dscp != ip6_dscp(fl6->flowlabel)`: the DSCP bits of the flow's traffic class.
+  if (rule.tos !== 0 && (rule.tos & DSCP_MASK) !== (flow.tos & DSCP_MASK)) return false;
   if (rule.ipProto !== 0 && rule.ipProto !== flow.proto) return false;
   return portMatches(rule.sport, flow.sport) && portMatches(rule.dport, flow.dport);
 }

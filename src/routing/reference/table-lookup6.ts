@@ -8,11 +8,11 @@
  * with their error.
  */
 import { ERRNO, routeTypeError } from "../kernel.js";
-import { inPrefix } from "../inet.js";
 import { IGNORE_LINKSTATE, LOOKUP_IFACE, LOOKUP_NH_CHECK } from "../lookup/flow.js";
 import type { FibOutcome, Flow } from "../lookup/flow.js";
 import type { Leaf, RouteTable, RoutingState } from "../model/state.js";
 import type { Route } from "../types.js";
+import { leafOrder6 } from "./leaf-order6.js";
 
 /** `IPV6_DECODE_PREF`: low 1, medium 2, high 3. */
 function decodePref(pref: number): number {
@@ -56,11 +56,12 @@ export function selectInLeaf6(state: RoutingState, leaf: Leaf, oif: number, flag
   return best;
 }
 
-/** Looks `flow` up in one table; EAGAIN when nothing qualifies. `oif` is the device scored against. */
+/**
+ * Looks `flow` up in one table; EAGAIN when nothing qualifies. `oif` is the device scored
+ * against. Prefixes are tried in `leafOrder6`'s order (source-specific routes included).
+ */
 export function tableLookup6(state: RoutingState, table: RouteTable, flow: Flow, oif: number, flags: number): FibOutcome {
-  const leaves = [...table.leaves.values()].filter((leaf) => inPrefix(6, flow.daddr, leaf.dst, leaf.len));
-  leaves.sort((a, b) => b.len - a.len);
-  for (const leaf of leaves) {
+  for (const leaf of leafOrder6(table, flow.daddr, flow.saddr)) {
     const route = selectInLeaf6(state, leaf, oif, flags);
     if (route === undefined) continue;
     const error = routeTypeError(route.type);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { DedicatedCpuSimulation, runsOnDedicatedCpus } from "../src/engine/dedicated-cpu-simulation.js";
 import { runJob } from "../src/engine/job.js";
 import { compilePlan } from "../src/engine/plan.js";
+import { Simulation } from "../src/engine/simulation.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
 import { PacketSource } from "../src/traffic/packet-source.js";
-import { ZERO_COSTS, scenarioFrom } from "./engine-helpers.js";
+import { ZERO_COSTS, loopsOf, scenarioFrom } from "./engine-helpers.js";
 
 /**
- * The specialised engine for CPUs that each serve one queue (engine/dedicated-cpu-simulation.ts)
- * must compute exactly what the generic engine computes: every counter, every busy nanosecond and
- * every histogram bucket, byte for byte (compared as the encoded counters the pool ships).
+ * The engine's tight loop for CPUs that each serve one queue and finish its packets
+ * (engine/isolated-cpus.ts) must compute exactly what the step machine computes for them
+ * (`runJob(…, "generic")`): every counter, every busy nanosecond and every histogram bucket, byte
+ * for byte (compared as the encoded counters the pool ships).
  */
 function scenario(overrides: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -54,12 +55,12 @@ const CASES: Record<string, Record<string, unknown>> = {
   "no warm-up, arrivals run to the end": { run: { duration: "5ms", seed: 9 } },
 };
 
-describe("the dedicated-CPU engine gives the generic engine's results, byte for byte", () => {
+describe("the isolated-CPU loop gives the step machine's results, byte for byte", () => {
   for (const [name, overrides] of Object.entries(CASES)) {
     it(name, () => {
       const s = scenarioFrom(scenario(overrides));
       for (const seed of [1, 2]) {
-        expect(runsOnDedicatedCpus(compilePlan(s, seed))).toBe(true);
+        expect(loopsOf(s, seed).isolated).toBe(compilePlan(s, seed).queues);
         const generic = Buffer.from(encodeCounters(runJob(s, seed, "generic")));
         const dedicated = Buffer.from(encodeCounters(runJob(s, seed, "auto")));
         expect(dedicated.equals(generic)).toBe(true);
@@ -97,10 +98,10 @@ describe("the dedicated-CPU engine gives the generic engine's results, byte for 
       );
       const seed = 1 + rand(1000);
       const plan = compilePlan(s, seed);
-      expect(runsOnDedicatedCpus(plan)).toBe(true);
+      expect(loopsOf(s, seed).isolated).toBe(plan.queues);
       const generic = Buffer.from(encodeCounters(runJob(s, seed, "generic")));
       const chunk = pick([1, 5, 64, 8192]);
-      const dedicated = Buffer.from(encodeCounters(new DedicatedCpuSimulation(plan, new PacketSource(s.traffic, seed), seed, chunk).run()));
+      const dedicated = Buffer.from(encodeCounters(new Simulation(plan, new PacketSource(s.traffic, seed), seed, chunk).run()));
       expect(dedicated.equals(generic), `configuration ${i}`).toBe(true);
     }
   });
@@ -108,7 +109,7 @@ describe("the dedicated-CPU engine gives the generic engine's results, byte for 
   it("the arrival batch size does not change the results", () => {
     const s = scenarioFrom(scenario(CASES["overload: 1 queue at 3 Mpps with a ring of 64 (ring drops)"]));
     const run = (chunk: number): Buffer =>
-      Buffer.from(encodeCounters(new DedicatedCpuSimulation(compilePlan(s, 4), new PacketSource(s.traffic, 4), 4, chunk).run()));
+      Buffer.from(encodeCounters(new Simulation(compilePlan(s, 4), new PacketSource(s.traffic, 4), 4, chunk).run()));
     const whole = run(8192);
     expect(run(97).equals(whole)).toBe(true);
     expect(run(1).equals(whole)).toBe(true);
@@ -127,11 +128,18 @@ describe("the dedicated-CPU engine gives the generic engine's results, byte for 
     expect(first.equals(Buffer.from(encodeCounters(runJob(s, 7, "generic"))))).toBe(true);
   });
 
-  it("plans with RPS or with two queues on one CPU go to the generic engine", () => {
+  it("a CPU with RPS, or with two queues, runs the step machine; the others stay isolated", () => {
     const rps = scenarioFrom(scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], queues: 1, rps: { cpus: ["f"] } }] }));
-    expect(runsOnDedicatedCpus(compilePlan(rps, 1))).toBe(false);
+    expect(loopsOf(rps, 1).isolated).toBe(0);
     const shared = scenarioFrom(scenario({ irq: { policy: "cpu0" } }));
-    expect(runsOnDedicatedCpus(compilePlan(shared, 1))).toBe(false);
-    expect(() => new DedicatedCpuSimulation(compilePlan(shared, 1), new PacketSource(shared.traffic, 1), 1)).toThrow(/several queues/);
+    expect(loopsOf(shared, 1).isolated).toBe(0);
+    // Queues 0 and 2 share CPU 0 (explicit affinity); queues 1 and 3 have a CPU each.
+    const mixed = scenarioFrom(
+      scenario({ irq: { policy: "explicit", affinity: [{ smp_affinity_list: "0" }, { smp_affinity_list: "1" }, { smp_affinity_list: "0" }, { smp_affinity_list: "2" }] } }),
+    );
+    expect(loopsOf(mixed, 1).isolated).toBe(2);
+    for (const seed of [1, 2]) {
+      expect(Buffer.from(encodeCounters(runJob(mixed, seed))).equals(Buffer.from(encodeCounters(runJob(mixed, seed, "generic"))))).toBe(true);
+    }
   });
 });

@@ -1,11 +1,7 @@
-import { LatencyHistogram } from "../stats/latency-histogram.js";
-import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
-import type { PacketSource } from "../traffic/packet-source.js";
+import type { LatencyHistogram } from "../stats/latency-histogram.js";
 import { Prng } from "../traffic/prng.js";
-import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
-import { rescansDuringRun, scansBeforeRun } from "./irqbalance-timer.js";
+import type { EgressPath } from "./egress-path.js";
 import type { Plan } from "./plan.js";
-import type { JobCounters } from "./simulation.js";
 
 /** What a CPU does at its next step boundary. */
 const IDLE = 0; // NAPI not scheduled: the next arrival raises the queue's interrupt
@@ -13,37 +9,44 @@ const IRQ = 1; // the hard IRQ is pending
 const ROUND = 2; // net_rx_action starts a round and polls the queue's NAPI
 const POLL = 3; // inside the poll: the next packet, or the poll's end
 
-/**
- * Whether a plan fits `DedicatedCpuSimulation`: a plain receive path (no routing verdicts), no
- * irqbalance rescan inside the run (queue interrupts never move), every CPU that takes an
- * interrupt serves exactly one rx queue, and every packet finishes on the CPU that polled it (no
- * RPS, no RFS).
- */
-export function runsOnDedicatedCpus(plan: Plan): boolean {
-  if (!plan.plain || plan.rfs !== null || rescansDuringRun(plan)) return false;
-  for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) return false;
-  const queuesOnCpu = new Int32Array(plan.cpus);
-  for (let q = 0; q < plan.queues; q++) if (++queuesOnCpu[plan.queueCpu[q]] > 1) return false;
-  return true;
+/** The job's counters the isolated CPUs add to (engine/simulation.ts owns them). */
+export interface IsolatedCpuCounters {
+  readonly latency: LatencyHistogram;
+  readonly queueRx: Float64Array;
+  readonly queueDrops: Float64Array;
+  readonly cpuBusy: Float64Array;
+  readonly cpuIrqs: Float64Array;
+  readonly cpuPolls: Float64Array;
+  readonly cpuPolled: Float64Array;
+  readonly cpuProcessed: Float64Array;
+  readonly cpuSqueeze: Float64Array;
+  /** Route-verdict drops by cause, and delivered packets by leaving device (empty without routing). */
+  readonly routeDrops: Float64Array;
+  readonly outDevPackets: Float64Array;
+  /** The reply stream's shapers, or null: no replies. */
+  readonly egress: EgressPath | null;
 }
 
 /**
- * The simulation of `Simulation` (engine/simulation.ts) specialised to plans where each
- * interrupt CPU serves one rx queue and finishes every packet itself — the common shape of a
- * queue-count sweep with irqbalance, round-robin or driver-hint placement and RPS off.
+ * The engine's tight loop for isolated CPUs: a CPU that takes exactly one rx queue's interrupt,
+ * finishes every packet of it itself (no RPS, no RFS), is reached by no other CPU, and whose
+ * queue no irqbalance rescan moves. Such a CPU depends on nothing but its own arrivals (the
+ * ingress caps police them before they are partitioned), so it runs on its own through a whole
+ * arrival batch, without the event heap. A flow's route verdict (its extra stack time, its drop
+ * cause, the device its traffic leaves by) and its reply are per-flow columns read where the
+ * packet is delivered, as the step machine reads them. net_rx_action reduces to and net_rx_action reduces to a
+ * a four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
+ * poll) → repoll (a new round) or completion (idle).
  *
- * Such a CPU depends on nothing but its own arrivals, so each CPU runs on its own through every
- * arrival batch, without an event heap, and net_rx_action reduces to a four-state machine: idle →
- * hard IRQ → round start and poll → packets (at most `weight` per poll) → repoll (a new round) or
- * completion (idle). Its ring is a window of its arrival columns: accepted arrivals are compacted
- * in place (a drop leaves a hole that the next accepted arrival fills), so a packet is written
- * once, by the generator, and never copied into a separate ring.
- *
- * It computes exactly what the generic engine computes — the same steps at the same clock values,
- * added in the same order — and a test holds the two to byte-identical results.
+ * Its ring is a window of its region of the arrival columns: each isolated CPU's region holds
+ * its ring window then one batch; accepted arrivals are compacted in place (a drop leaves a hole
+ * that the next accepted arrival fills), so a packet is written once, by the generator, and never
+ * copied into a separate ring. It computes exactly what the step machine computes for the same CPU
+ * — the same steps at the same clock values, added in the same order — and a test holds the two to
+ * byte-identical results (`runJob(…, "generic")` runs every CPU on the step machine).
  *
  * Measured (4-queue point at 2 Mpps, whole jobs, Node 20, 2-vCPU EPYC; CPU time per job, best of
- * interleaved runs): 7.0 M simulated packets/s on the generic engine → 13.7 M here at first;
+ * interleaved runs): 7.0 M simulated packets/s on the step machine → 13.7 M here at first;
  * → ~19.5 M with a flow set drawn without boxing; → ~23.5 M once no clock value is merged with a
  * tagged one (`window` below: that alone removed ~25 bytes of garbage per packet); → ~24.8 M with
  * arrivals taken ahead of time (one data-dependent branch per packet, see `runCpu`), counters in
@@ -53,12 +56,8 @@ export function runsOnDedicatedCpus(plan: Plan): boolean {
  * of 4 slots then fit in L2). Of the remaining ~38 ns per packet (--cpu-prof): this loop ~13,
  * generation ~11, latency histogram ~2.5, per-job set-up and GC ~4.
  */
-export class DedicatedCpuSimulation {
+export class IsolatedCpus {
   private readonly plan: Plan;
-  private readonly source: PacketSource;
-  private readonly chunk: number;
-  private readonly warm: number;
-  private readonly end: number;
   /**
    * [warm-up end, run end] in a Float64Array, for hot loops: a double loaded from a typed array
    * is a raw float64 to V8, while one loaded from an object field may be tagged (a Smi here, the
@@ -66,21 +65,23 @@ export class DedicatedCpuSimulation {
    * warm`) is boxed on every update. Measured: ~25 bytes of garbage per packet without it.
    */
   private readonly window: Float64Array;
-  private generated = 0;
+  private readonly counters: IsolatedCpuCounters;
 
-  /** CPU and ring size of each slot; slot i serves irq CPU cpuOf[i]. */
-  private readonly cpuOf: Int32Array;
+  /** Per isolated CPU (a "slot" here): the CPU, its queue, its ring size, its arrival slot in the engine. */
+  readonly cpuOf: Int32Array;
   private readonly queueOf: Int32Array;
   private readonly ringCap: Int32Array;
-  /** Slot of each flow: the slot of its queue's CPU. */
-  private readonly flowSlot: Uint16Array;
+  readonly arrivalSlot: Int32Array;
   /** Each slot's region of the arrival columns holds its ring window then one batch. */
   private readonly base: Int32Array;
-  private readonly fillEnd: Int32Array;
-  private readonly columns: ArrivalColumns;
-  private readonly time: Float64Array;
-  private readonly flow: Int32Array;
-  private readonly len: Uint16Array;
+  private time: Float64Array;
+  private flow: Int32Array;
+  private len: Uint16Array;
+  // Per-flow columns (empty when not needed): route drop cause, extra ns, leaving device; reply device.
+  private readonly routeDrop: Uint8Array;
+  private readonly routeNs: Float64Array;
+  private readonly routeOut: Int16Array;
+  private readonly replySlot: Int16Array;
 
   // Per-slot state, carried from one batch to the next.
   private readonly now: Float64Array;
@@ -96,130 +97,105 @@ export class DedicatedCpuSimulation {
   private readonly onCpu: Float64Array;
   private readonly costRng: Prng[];
 
-  private offeredPackets = 0;
-  private offeredBytes = 0;
-  private deliveredPackets = 0;
-  private deliveredBytes = 0;
-  private dropsRxRing = 0;
-  private readonly latency = new LatencyHistogram();
+  /** [0] packets dropped at a full ring, [1] delivered packets, [2] their bytes (window only). */
+  readonly totals = new Float64Array(3);
   private readonly latencyBuf = new Float64Array(4096);
   private latencyFill = 0;
-  private readonly queueRx: Float64Array;
-  private readonly queueDrops: Float64Array;
-  private readonly cpuBusy: Float64Array;
-  private readonly cpuIrqs: Float64Array;
-  private readonly cpuPolls: Float64Array;
-  private readonly cpuPolled: Float64Array;
-  private readonly cpuProcessed: Float64Array;
-  private readonly cpuSqueeze: Float64Array;
 
-  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 4096) {
-    if (!runsOnDedicatedCpus(plan)) throw new RangeError("DedicatedCpuSimulation: a CPU serves several queues or hands packets to another");
+  /**
+   * `cpus` are the isolated CPUs in CPU order, `queues` the queue of each, `arrivalSlots` the
+   * engine's arrival slot of each and `bases` the start of its region (ring size + batch size).
+   */
+  constructor(plan: Plan, seed: number, cpus: readonly number[], queues: readonly number[], arrivalSlots: readonly number[], bases: readonly number[], counters: IsolatedCpuCounters) {
     this.plan = plan;
-    this.source = source;
-    this.chunk = chunk;
-    this.warm = plan.warmupNs;
-    this.end = plan.durationNs;
     this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
-    const nQ = plan.queues;
-    const slotOfQueue = new Int32Array(nQ);
-    this.cpuOf = new Int32Array(nQ);
-    this.queueOf = new Int32Array(nQ);
-    this.ringCap = new Int32Array(nQ);
-    this.base = new Int32Array(nQ);
-    // Slots in CPU order, as the generic engine lists its interrupt CPUs.
-    const order = Array.from({ length: nQ }, (_, q) => q).sort((a, b) => plan.queueCpu[a] - plan.queueCpu[b]);
-    let size = 0;
-    order.forEach((q, slot) => {
-      slotOfQueue[q] = slot;
-      this.cpuOf[slot] = plan.queueCpu[q];
-      this.queueOf[slot] = q;
-      this.ringCap[slot] = plan.queueRing[q];
-      this.base[slot] = size;
-      size += plan.queueRing[q] + chunk;
-    });
-    this.flowSlot = new Uint16Array(plan.flows.count);
-    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfQueue[plan.flowQueue[f]];
-    this.fillEnd = new Int32Array(nQ);
-    this.columns = takeArrivalColumns(size);
-    this.time = this.columns.time;
-    this.flow = this.columns.flow;
-    this.len = this.columns.len;
-
-    this.now = new Float64Array(nQ);
-    this.phase = new Uint8Array(nQ);
-    this.done = new Int32Array(nQ);
-    this.rxLimit = new Float64Array(nQ);
+    this.counters = counters;
+    const n = cpus.length;
+    this.cpuOf = Int32Array.from(cpus);
+    this.queueOf = Int32Array.from(queues);
+    this.ringCap = Int32Array.from(queues, (q) => plan.queueRing[q]);
+    this.arrivalSlot = Int32Array.from(arrivalSlots);
+    this.base = Int32Array.from(bases);
+    this.time = new Float64Array(0);
+    this.flow = new Int32Array(0);
+    this.len = new Uint16Array(0);
+    this.routeDrop = plan.routes?.drop ?? new Uint8Array(0);
+    this.routeNs = plan.routes?.ns ?? new Float64Array(0);
+    this.routeOut = plan.routes?.outDev ?? new Int16Array(0);
+    this.replySlot = plan.replySlot ?? new Int16Array(0);
+    this.now = new Float64Array(n);
+    this.phase = new Uint8Array(n);
+    this.done = new Int32Array(n);
+    this.rxLimit = new Float64Array(n);
     this.head = Int32Array.from(this.base);
     this.tail = Int32Array.from(this.base);
     this.pos = Int32Array.from(this.base);
     this.stop = Int32Array.from(this.base);
-    this.onCpu = new Float64Array(nQ).fill(NaN);
+    this.onCpu = new Float64Array(n).fill(NaN);
     this.costRng = [];
-    for (let slot = 0; slot < nQ; slot++) this.costRng.push(new Prng(seed, 1000 + this.cpuOf[slot]));
-
-    const nCpu = plan.cpus;
-    this.queueRx = new Float64Array(nQ);
-    this.queueDrops = new Float64Array(nQ);
-    this.cpuBusy = new Float64Array(nCpu);
-    this.cpuIrqs = new Float64Array(nCpu);
-    this.cpuPolls = new Float64Array(nCpu);
-    this.cpuPolled = new Float64Array(nCpu);
-    this.cpuProcessed = new Float64Array(nCpu);
-    this.cpuSqueeze = new Float64Array(nCpu);
+    for (let slot = 0; slot < n; slot++) this.costRng.push(new Prng(seed, 1000 + this.cpuOf[slot]));
   }
 
-  /** Run the job to the end of its duration. */
-  run(): JobCounters {
-    const nSlots = this.cpuOf.length;
-    const end = this.end;
-    while (this.source.nextTime < end) {
-      this.generate();
-      const next = this.source.nextTime;
-      const limit = next < end ? next : end;
-      for (let slot = 0; slot < nSlots; slot++) this.runCpu(slot, limit);
-    }
-    // Arrivals after a CPU's last step still met their ring (the occupancy is the current one).
-    for (let slot = 0; slot < nSlots; slot++) this.pull(slot, Infinity);
-    this.latency.recordBatch(this.latencyBuf, this.latencyFill);
-    this.latencyFill = 0;
-    const counters = this.counters();
-    giveBackArrivalColumns(this.columns);
-    return counters;
+  get count(): number {
+    return this.cpuOf.length;
   }
 
-  /** Move each ring window to the front of its region and generate the next batch behind it. */
-  private generate(): void {
-    const nSlots = this.cpuOf.length;
-    const time = this.time;
-    const len = this.len;
-    for (let slot = 0; slot < nSlots; slot++) {
+  /**
+   * Before the generator fills a batch: move each ring window to the front of its region; the
+   * batch goes behind it (`fillEnd[arrivalSlot]` is where the generator starts writing).
+   */
+  makeRoom(time: Float64Array, flow: Int32Array, len: Uint16Array, fillEnd: Int32Array): void {
+    this.time = time;
+    this.flow = flow;
+    this.len = len;
+    for (let slot = 0; slot < this.cpuOf.length; slot++) {
       const base = this.base[slot];
       const head = this.head[slot];
       const count = this.tail[slot] - head;
       if (head !== base) {
         time.copyWithin(base, head, head + count);
+        flow.copyWithin(base, head, head + count);
         len.copyWithin(base, head, head + count);
       }
       this.head[slot] = base;
-      this.tail[slot] = this.pos[slot] = this.fillEnd[slot] = base + count;
+      this.tail[slot] = this.pos[slot] = fillEnd[this.arrivalSlot[slot]] = base + count;
     }
-    this.generated += this.source.fill(time, this.flow, len, this.flowSlot, this.fillEnd, this.chunk, this.end);
+  }
+
+  /** After the fill: the batch is [pos, fillEnd) of each region. Returns [offered packets, bytes] in `offered`. */
+  takeBatch(fillEnd: Int32Array, offered: Float64Array): void {
+    const time = this.time;
+    const len = this.len;
     const warm = this.window[0];
-    let offeredBytes = 0;
-    for (let slot = 0; slot < nSlots; slot++) {
-      const to = (this.stop[slot] = this.fillEnd[slot]);
+    let packets = 0;
+    let bytes = 0;
+    for (let slot = 0; slot < this.cpuOf.length; slot++) {
+      const to = (this.stop[slot] = fillEnd[this.arrivalSlot[slot]]);
       let p = this.pos[slot];
       while (p < to && time[p] < warm) p++;
-      this.offeredPackets += to - p;
-      for (let k = p; k < to; k++) offeredBytes += len[k];
+      packets += to - p;
+      for (let k = p; k < to; k++) bytes += len[k];
     }
-    this.offeredBytes += offeredBytes;
+    offered[0] += packets;
+    offered[1] += bytes;
+  }
+
+  /** Run every isolated CPU up to its first step boundary at or after `limit` (ns, in limit[0]). */
+  advance(limit: Float64Array): void {
+    for (let slot = 0; slot < this.cpuOf.length; slot++) this.runCpu(slot, limit[0]);
+  }
+
+  /** At the end: arrivals after a CPU's last step still met their ring (the occupancy is the current one); flush latencies. */
+  finish(): void {
+    for (let slot = 0; slot < this.cpuOf.length; slot++) this.pull(slot, Infinity);
+    this.counters.latency.recordBatch(this.latencyBuf, this.latencyFill);
+    this.latencyFill = 0;
   }
 
   /** Bring the slot's arrivals with time ≤ `upTo` to its ring: accept, or drop at a full ring. */
   private pull(slot: number, upTo: number): void {
     const time = this.time;
+    const flow = this.flow;
     const len = this.len;
     const stop = this.stop[slot];
     const cap = this.ringCap[slot];
@@ -232,16 +208,17 @@ export class DedicatedCpuSimulation {
       if (t > upTo) break;
       if (tail - head >= cap) {
         if (t >= warm) {
-          this.dropsRxRing++;
-          this.queueDrops[this.queueOf[slot]]++;
+          this.totals[0]++;
+          this.counters.queueDrops[this.queueOf[slot]]++;
         }
       } else {
         if (tail !== pos) {
           time[tail] = t;
+          flow[tail] = flow[pos];
           len[tail] = len[pos];
         }
         tail++;
-        if (t >= warm) this.queueRx[this.queueOf[slot]]++;
+        if (t >= warm) this.counters.queueRx[this.queueOf[slot]]++;
       }
       pos++;
     }
@@ -273,8 +250,17 @@ export class DedicatedCpuSimulation {
     const warm = this.window[0];
     const end = this.window[1];
     const time = this.time;
+    const flow = this.flow;
     const len = this.len;
     const weight = plan.napiWeight;
+    const routed = plan.routes !== null;
+    const egress = this.counters.egress;
+    const perFlow = routed || egress !== null;
+    const routeDrop = this.routeDrop;
+    const routeNs = this.routeNs;
+    const routeOut = this.routeOut;
+    const replySlot = this.replySlot;
+    const unroutedSlot = this.counters.outDevPackets.length - 1;
     const inline = cost.driver + cost.stack;
     const perByte = cost.perByte;
     const exponential = plan.exponentialCosts;
@@ -292,7 +278,8 @@ export class DedicatedCpuSimulation {
     let pos = this.pos[slot];
     // Counters in locals, added to the job's arrays once per call (busy starts from the array, so
     // the additions happen in the generic engine's order and give the same double).
-    let busy = this.cpuBusy[c];
+    const counters = this.counters;
+    let busy = counters.cpuBusy[c];
     let irqs = 0;
     let polls = 0;
     let squeezes = 0;
@@ -312,6 +299,7 @@ export class DedicatedCpuSimulation {
         } else {
           if (tail !== pos) {
             time[tail] = t;
+            flow[tail] = flow[pos];
             len[tail] = len[pos];
           }
           tail++;
@@ -328,10 +316,12 @@ export class DedicatedCpuSimulation {
           do {
             const arrival = time[head];
             const bytes = len[head];
+            const f = perFlow ? flow[head] : 0;
             head++;
             done++;
             if (arrival >= warm) polled++;
             let w = inline + perByte * bytes;
+            if (routed) w += routeNs[f];
             if (exponential) w *= rng.nextExp();
             const stop = now + w;
             const from = now > warm ? now : warm;
@@ -342,10 +332,25 @@ export class DedicatedCpuSimulation {
               this.onCpu[slot] = arrival;
               break;
             }
+            if (perFlow) {
+              if (routed) {
+                // The stack's routing step, after its work: a route verdict may drop the packet.
+                const cause = routeDrop[f];
+                if (cause !== 0) {
+                  if (arrival >= warm) this.counters.routeDrops[cause - 1]++;
+                  continue;
+                }
+                if (arrival >= warm) {
+                  const out = routeOut[f];
+                  this.counters.outDevPackets[out < 0 ? unroutedSlot : out]++;
+                }
+              }
+              if (egress !== null) egress.delivered(stop, replySlot[f], c);
+            }
             if (arrival >= warm) {
               latencyBuf[latencyFill++] = stop - arrival;
               if (latencyFill === latencyBuf.length) {
-                this.latency.recordBatch(latencyBuf, latencyFill);
+                this.counters.latency.recordBatch(latencyBuf, latencyFill);
                 latencyFill = 0;
               }
               delivered++;
@@ -400,68 +405,29 @@ export class DedicatedCpuSimulation {
     this.tail[slot] = tail;
     this.pos[slot] = pos;
     this.latencyFill = latencyFill;
-    this.cpuBusy[c] = busy;
-    this.cpuIrqs[c] += irqs;
-    this.cpuPolls[c] += polls;
-    this.cpuSqueeze[c] += squeezes;
-    this.queueRx[q] += accepted;
-    this.queueDrops[q] += dropped;
-    this.dropsRxRing += dropped;
-    this.cpuPolled[c] += polled;
-    this.cpuProcessed[c] += delivered;
-    this.deliveredPackets += delivered;
-    this.deliveredBytes += deliveredBytes;
+    counters.cpuBusy[c] = busy;
+    counters.cpuIrqs[c] += irqs;
+    counters.cpuPolls[c] += polls;
+    counters.cpuSqueeze[c] += squeezes;
+    counters.queueRx[q] += accepted;
+    counters.queueDrops[q] += dropped;
+    this.totals[0] += dropped;
+    counters.cpuPolled[c] += polled;
+    counters.cpuProcessed[c] += delivered;
+    this.totals[1] += delivered;
+    this.totals[2] += deliveredBytes;
   }
 
-  private countInFlight(): number {
+  /** Packets that arrived in the window and are still in a ring, not yet at it, or on a CPU. */
+  countInFlight(): number {
     const warm = this.window[0];
+    const time = this.time;
     let n = 0;
     for (let slot = 0; slot < this.cpuOf.length; slot++) {
-      for (let k = this.head[slot]; k < this.tail[slot]; k++) if (this.time[k] >= warm) n++;
-      for (let k = this.pos[slot]; k < this.stop[slot]; k++) if (this.time[k] >= warm) n++;
+      for (let k = this.head[slot]; k < this.tail[slot]; k++) if (time[k] >= warm) n++;
+      for (let k = this.pos[slot]; k < this.stop[slot]; k++) if (time[k] >= warm) n++;
       if (this.onCpu[slot] >= warm) n++;
     }
     return n;
-  }
-
-  private counters(): JobCounters {
-    const nCpu = this.plan.cpus;
-    return {
-      windowNs: this.end - this.warm,
-      generatedPackets: this.generated,
-      offeredPackets: this.offeredPackets,
-      offeredBytes: this.offeredBytes,
-      deliveredPackets: this.deliveredPackets,
-      deliveredBytes: this.deliveredBytes,
-      dropsRxRing: this.dropsRxRing,
-      dropsBacklog: 0,
-      dropsIngressCap: 0,
-      ingressExceeded: 0,
-      arpPackets: 0,
-      arpDropped: 0,
-      dropsNicIngressCap: 0,
-      egressDevices: new Float64Array(0),
-      replyPackets: 0,
-      dropsEgressCap: 0,
-      egressBytes: 0,
-      egressDelay: new LatencyHistogram(),
-      inFlight: this.countInFlight(),
-      latency: this.latency,
-      queueCpu: this.plan.queueCpu,
-      queueRx: this.queueRx,
-      queueDrops: this.queueDrops,
-      cpuBusyNs: this.cpuBusy,
-      cpuIrqs: this.cpuIrqs,
-      cpuPolls: this.cpuPolls,
-      cpuPolled: this.cpuPolled,
-      cpuProcessed: this.cpuProcessed,
-      cpuDropped: new Float64Array(nCpu),
-      cpuTimeSqueeze: this.cpuSqueeze,
-      cpuReceivedRps: new Float64Array(nCpu),
-      routeDrops: new Float64Array(ROUTE_DROP_CAUSES.length),
-      outDevPackets: new Float64Array(0),
-      irqbalanceScans: scansBeforeRun(this.plan),
-      irqMoves: [],
-    };
   }
 }
