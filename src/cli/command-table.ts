@@ -17,6 +17,8 @@ import {
   SCHEMA_HELP,
   VALIDATE_HELP,
 } from "./help.js";
+import { CALIBRATE_HELP, IMPORT_HELP, SNAPSHOT_HELP } from "./host-help.js";
+import { CAPACITY_HELP, ROLLOUT_HELP, TUNE_HELP } from "./plan-help.js";
 
 /** A command: its words after the command name in, its exit status out. */
 export type Command = (args: readonly string[]) => number | Promise<number>;
@@ -38,6 +40,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   schema: { help: [SCHEMA_HELP], load: async () => (await import("./commands/schema.js")).schemaCommand },
   rss: { help: [RSS_HASH_HELP, RSS_SPREAD_HELP, RSS_KEY_QUALITY_HELP], load: async () => (await import("./commands/rss.js")).rssCommand },
   route: { help: [ROUTE_HELP], load: async () => (await import("./commands/route.js")).routeCommand },
+  snapshot: { help: [SNAPSHOT_HELP], load: async () => (await import("./commands/snapshot.js")).snapshotCommand },
+  import: { help: [IMPORT_HELP], load: async () => (await import("./commands/import.js")).importCommand },
+  calibrate: { help: [CALIBRATE_HELP], load: async () => (await import("./commands/calibrate.js")).calibrateCommand },
+  capacity: { help: [CAPACITY_HELP], load: async () => (await import("./commands/capacity.js")).capacityCommand },
+  tune: { help: [TUNE_HELP], load: async () => (await import("./commands/tune.js")).tuneCommand },
+  rollout: { help: [ROLLOUT_HELP], load: async () => (await import("./commands/rollout.js")).rolloutCommand },
 };
 
 /** The entry of `name`, or undefined for a word that is no command (`toString` included). */

@@ -32,7 +32,9 @@ export const COMPARE_HELP = `nicsim compare BASELINE.json CURRENT.json [--thresh
   --format F     table (default), md (Markdown), junit (JUnit XML), bmf (Bencher Metric Format
                  of CURRENT), github-action-benchmark (customBiggerIsBetter or
                  customSmallerIsBetter JSON of CURRENT: pick metrics of one direction)
-  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.`;
+  nicsim compare RESULT.json --format bmf|github-action-benchmark exports a single result.
+  Two capacity documents (nicsim capacity --json) are compared per configuration: a capacity
+  lower by more than the threshold, beyond both brackets, is a regression (formats table, md).`;
 
 export const MERGE_HELP = `nicsim merge SHARD.json… -o ALL.json
   Put the result files of a sharded run (--shard K/N, K = 1..N) back together: the merged file

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "./usage-error.js";
 
 /** The option kinds nicsim commands use: `--name VALUE` strings (repeatable with `multiple`) and `--flag` booleans. */
-export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly multiple?: boolean }>>;
+export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly multiple?: boolean; readonly short?: string }>>;
 
 export interface ParsedCommand {
   readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;

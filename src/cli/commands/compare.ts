@@ -7,6 +7,8 @@ import { parseFormat } from "../format-option.js";
 import { parseMetrics } from "../metric-option.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { readResultFile } from "../read-result-file.js";
+import { parseResult } from "../../report/read-result.js";
+import { compareCapacityCommand, readDocumentFile } from "../compare-capacity.js";
 import { parseThreshold } from "../threshold-option.js";
 import { UsageError } from "../usage-error.js";
 
@@ -38,8 +40,11 @@ export function compareCommand(args: readonly string[]): number {
     throw new UsageError(`compare: expected BASELINE.json and CURRENT.json, got ${files.length} file${files.length === 1 ? "" : "s"} (see nicsim help)`);
   }
   const [baseName, curName] = files;
-  const base = { name: baseName === "-" ? "stdin" : baseName, result: readResultFile(baseName) };
-  const cur = { name: curName === "-" ? "stdin" : curName, result: readResultFile(curName) };
+  const baseDoc = readDocumentFile(baseName);
+  const curDoc = readDocumentFile(curName);
+  if (baseDoc.capacity !== undefined || curDoc.capacity !== undefined) return compareCapacityCommand(baseDoc, curDoc, threshold, format);
+  const base = { name: baseDoc.name, result: parseResult(baseDoc.text, baseDoc.name) };
+  const cur = { name: curDoc.name, result: parseResult(curDoc.text, curDoc.name) };
   let comparison: Comparison;
   try {
     comparison = compareResults(base, cur, threshold, metrics);

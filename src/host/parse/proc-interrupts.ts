@@ -1,0 +1,114 @@
+/**
+ * /proc/interrupts (kernel/irq/proc.c `show_interrupts`): a header of `CPUn` names (online CPUs
+ * only), then one row per IRQ: `NNN:`, one decimal count per header CPU, then the chip name, the
+ * hardware IRQ and trigger type, and the action names (`virtio2-input.0`, `eth0-TxRx-3`,
+ * `mlx5_comp3@pci:0000:3b:00.0`, `ena-comp-0@pci:0000:00:05.0`). Architecture rows (`NMI:`,
+ * `LOC:`, `ERR:`) are kept with their counts (ERR/MIS have one).
+ */
+import { SnapshotFormatError, numberedLines } from "./format-error.js";
+
+export interface InterruptRow {
+  /** The row label without its colon: an IRQ number ("38") or a name ("LOC"). */
+  readonly irq: string;
+  /** Counts per header CPU column (same order as `cpus`). */
+  readonly counts: readonly number[];
+  /** The words after the counts: chip, hwirq-type, action names. */
+  readonly words: readonly string[];
+}
+
+export interface ProcInterrupts {
+  /** CPU ids of the columns, from the header. */
+  readonly cpus: readonly number[];
+  readonly rows: readonly InterruptRow[];
+}
+
+export function parseProcInterrupts(text: string, file: string): ProcInterrupts {
+  const lines = numberedLines(text);
+  const head = lines[0];
+  if (head === undefined) throw new SnapshotFormatError(file, 0, "", "empty");
+  const cpus = head.text.trim().split(/\s+/).map((w) => {
+    const m = /^CPU(\d+)$/.exec(w);
+    if (m === null) throw new SnapshotFormatError(file, head.n, "header", `${JSON.stringify(w)} is not CPUn`);
+    return Number(m[1]);
+  });
+  const rows: InterruptRow[] = [];
+  for (const { n, text: line } of lines.slice(1)) {
+    const m = /^\s*([^\s:]+):(.*)$/.exec(line);
+    if (m === null) throw new SnapshotFormatError(file, n, "", `unexpected line ${JSON.stringify(line.trim())}`);
+    const words = m[2].trim() === "" ? [] : m[2].trim().split(/\s+/);
+    const counts: number[] = [];
+    while (counts.length < cpus.length && words.length > 0 && /^\d+$/.test(words[0])) counts.push(Number(words.shift()));
+    if (counts.length < cpus.length && /^\d+$/.test(m[1])) {
+      throw new SnapshotFormatError(file, n, `IRQ ${m[1]}`, `${counts.length} counts for ${cpus.length} CPUs`);
+    }
+    rows.push({ irq: m[1], counts, words });
+  }
+  return { cpus, rows };
+}
+
+/** What a NIC row of /proc/interrupts serves. `queue` -1: one vector shared by every queue. */
+export interface QueueIrq {
+  readonly irq: number;
+  readonly queue: number;
+  readonly kind: "rx" | "txrx" | "shared";
+  /** The action name it was recognised by. */
+  readonly name: string;
+  /** The driver family whose naming matched. */
+  readonly naming: "virtio" | "mlx5" | "intel" | "ena" | "generic";
+}
+
+/** How a NIC is known in its IRQ names. */
+export interface NicIdentity {
+  readonly dev: string;
+  /** PCI address (`ethtool -i` bus-info or the device link), e.g. 0000:3b:00.0. */
+  readonly pci?: string;
+  /** The virtio device (`virtio2`, the device link's last component). */
+  readonly virtio?: string;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Recognise one action name as an rx queue vector of the NIC, by the driver namings. */
+export function queueOfIrqName(name: string, nic: NicIdentity): Omit<QueueIrq, "irq"> | null {
+  const dev = escape(nic.dev);
+  let m: RegExpExecArray | null;
+  if (nic.virtio !== undefined) {
+    // virtio_net: "virtio2-input.3" per rx virtqueue; "virtio2-virtqueues" when vectors are shared.
+    if ((m = new RegExp(`^${escape(nic.virtio)}-input\\.(\\d+)$`).exec(name))) return { queue: Number(m[1]), kind: "rx", name, naming: "virtio" };
+    if (name === `${nic.virtio}-virtqueues`) return { queue: -1, kind: "shared", name, naming: "virtio" };
+  }
+  if (nic.pci !== undefined) {
+    const pci = escape(nic.pci);
+    // mlx5: one completion vector per channel, "mlx5_comp3@pci:0000:3b:00.0".
+    if ((m = new RegExp(`^mlx5_comp(\\d+)@pci:${pci}$`).exec(name))) return { queue: Number(m[1]), kind: "txrx", name, naming: "mlx5" };
+    // ena (newer): "ena-comp-3@pci:0000:00:05.0".
+    if ((m = new RegExp(`^ena-comp-(\\d+)@pci:${pci}$`).exec(name))) return { queue: Number(m[1]), kind: "txrx", name, naming: "ena" };
+  }
+  // i40e, ice, iavf: "i40e-eth0-TxRx-3" (driver-netdev-TxRx-n; -rx-n for rx-only vectors).
+  if ((m = new RegExp(`^(?:i40e|ice|iavf|igc|idpf)-${dev}-(TxRx|rx)-(\\d+)$`).exec(name))) return { queue: Number(m[2]), kind: m[1] === "rx" ? "rx" : "txrx", name, naming: "intel" };
+  // ixgbe, igb, ixgbevf: "eth0-TxRx-3", "eth0-rx-3".
+  if ((m = new RegExp(`^${dev}-(TxRx|rx)-(\\d+)$`).exec(name))) return { queue: Number(m[2]), kind: m[1] === "rx" ? "rx" : "txrx", name, naming: "intel" };
+  // ena (older): "eth0-Tx-Rx-3".
+  if ((m = new RegExp(`^${dev}-Tx-Rx-(\\d+)$`).exec(name))) return { queue: Number(m[1]), kind: "txrx", name, naming: "ena" };
+  // Others that put the netdev name and a queue number: "eth0-rxtx-3", "eth0-input.3", "eth0-3".
+  if ((m = new RegExp(`^${dev}-(?:rxtx|Rx|input|fp|queue)[-.]?(\\d+)$`).exec(name))) return { queue: Number(m[1]), kind: "txrx", name, naming: "generic" };
+  return null;
+}
+
+/** The NIC's rx queue vectors in /proc/interrupts, ordered by queue. */
+export function nicQueueIrqs(interrupts: ProcInterrupts, nic: NicIdentity): QueueIrq[] {
+  const found: QueueIrq[] = [];
+  for (const row of interrupts.rows) {
+    if (!/^\d+$/.test(row.irq)) continue;
+    for (const word of row.words) {
+      const q = queueOfIrqName(word.replace(/,$/, ""), nic);
+      if (q !== null) {
+        found.push({ irq: Number(row.irq), ...q });
+        break;
+      }
+    }
+  }
+  return found.sort((a, b) => a.queue - b.queue);
+}

@@ -1,0 +1,216 @@
+/**
+ * The shell library both generated scripts share (rollout-script.ts): converge one NIC to the
+ * WANT_* values, in the order the kernel requires, writing only what differs. POSIX sh; kept in
+ * a raw string with no backquote, where `@{` stands for the shell's dollar-brace.
+ *
+ * - ethtool -L refuses fewer channels than the indirection table uses (net/ethtool/channels.c,
+ *   ethnl_set_channels / ethtool_set_channels: "requested channel counts are too low for existing
+ *   indirection table settings"): when shrinking, the table moves first (ethtool -X … equal N),
+ *   then -L; when growing, -L first, then -X.
+ * - IRQ numbers can change with -L: they are looked up again, by name in /proc/interrupts, after it.
+ * - Then the IRQ affinity (smp_affinity_list), RPS/RFS per rx queue (rps_cpus compared as masks,
+ *   the way the kernel prints them back; rps_flow_cnt), then the sysctl rps_sock_flow_entries.
+ * Hooks `before_affinity` / `after_affinity` are the caller's (irqbalance handling).
+ */
+export const ROLLOUT_LIB = String.raw`# ---- nicsim rollout library: converge DEV to the WANT_* values (shared by apply and revert) ----
+CHANGES=0
+STEP=start
+fail() {
+  echo "$SCRIPT: step \"$STEP\" failed: $*" >&2
+  exit 1
+}
+say() { echo "$SCRIPT: $*"; }
+# NTH: the n-th word (0-based) of the remaining arguments (no subshell: scripts stay fast).
+nth() {
+  nth_i=$1
+  shift
+  shift "$nth_i"
+  NTH=$1
+}
+# shellcheck disable=SC2086 # ETHTOOL and SYSTEMCTL may be a command with arguments
+eth() { $ETHTOOL "$@"; }
+# shellcheck disable=SC2086
+sysd() { $SYSTEMCTL "$@"; }
+# Run a changing command, or say what it would do.
+act() {
+  act_cmd=$1
+  shift
+  case $act_cmd in
+    eth) act_shown="ethtool $*" ;;
+    sysd) act_shown="systemctl $*" ;;
+    *) act_shown="$act_cmd $*" ;;
+  esac
+  if [ "$DRY" = 1 ]; then
+    say "would run: $act_shown"
+    return 0
+  fi
+  act_out=$("$act_cmd" "$@" 2>&1) || fail "$act_shown — $act_out"
+  say "ran: $act_shown"
+  CHANGES=$((CHANGES + 1))
+}
+# RV: the first line of a file under ROOT.
+read_value() {
+  [ -r "$ROOT$1" ] || fail "cannot read $1"
+  RV=
+  IFS= read -r RV < "$ROOT$1"
+}
+# NM: a mask as the kernel compares it — commas and leading zeros dropped (sysfs prints lower case).
+norm_mask() {
+  nm_in=$1
+  NM=
+  while :; do
+    case $nm_in in
+      *,*) NM="$NM@{nm_in%%,*}"; nm_in=@{nm_in#*,} ;;
+      *) NM="$NM$nm_in"; break ;;
+    esac
+  done
+  while :; do
+    case $NM in
+      0?*) NM=@{NM#0} ;;
+      *) break ;;
+    esac
+  done
+  [ -n "$NM" ] || NM=0
+}
+# set_value KIND PATH WANT: write WANT only when the file holds something else (KIND mask or text).
+set_value() {
+  read_value "$2"
+  sv_cur=$RV
+  if [ "$1" = mask ]; then
+    norm_mask "$sv_cur"
+    sv_a=$NM
+    norm_mask "$3"
+    [ "$sv_a" = "$NM" ] && return 0
+  else
+    [ "$sv_cur" = "$3" ] && return 0
+  fi
+  if [ "$DRY" = 1 ]; then
+    say "would write $3 to $2 (now $sv_cur)"
+    return 0
+  fi
+  printf '%s\n' "$3" > "$ROOT$2" 2>/dev/null || fail "cannot write $3 to $2"
+  say "wrote $3 to $2 (was $sv_cur)"
+  CHANGES=$((CHANGES + 1))
+}
+current_combined() {
+  cc_out=$(eth -l "$DEV" 2>&1) || fail "$ETHTOOL -l $DEV — $cc_out"
+  printf '%s\n' "$cc_out" | awk '/^Current hardware settings/ { cur = 1 } cur && /^Combined:/ { print $2; exit }'
+}
+# The indirection table's entries, space-separated (empty when the NIC has none).
+current_table() {
+  ct_out=$(eth -x "$DEV" 2>&1) || fail "$ETHTOOL -x $DEV — $ct_out"
+  printf '%s\n' "$ct_out" | awk '
+    /^RX flow hash indirection table/ { t = 1; next }
+    t && /^ *[0-9]+:/ { for (i = 2; i <= NF; i++) printf "%s%s", (n++ ? " " : ""), $i; next }
+    t { t = 0 }'
+}
+# Whether every entry of table $1 names a queue below $2.
+table_fits() {
+  printf '%s\n' "$1" | awk -v n="$2" '{ for (i = 1; i <= NF; i++) if ($i + 0 >= n + 0) exit 1 }'
+}
+# The ethtool -X arguments that write table $1 (queue count $2): default, equal M, weight …; empty if none does.
+table_form() {
+  printf '%s\n' "$1" | awk -v n="$2" '
+    { for (i = 1; i <= NF; i++) e[i - 1] = $i; size = NF }
+    END {
+      if (size == 0) { print "default"; exit }
+      for (m = n; m >= 1; m--) {
+        ok = 1
+        for (i = 0; i < size; i++) if (e[i] != i % m) { ok = 0; break }
+        if (ok) { print (m == n ? "default" : "equal " m); exit }
+      }
+      for (i = 1; i < size; i++) if (e[i] < e[i - 1]) exit
+      out = "weight"
+      for (q = 0; q <= e[size - 1]; q++) { c = 0; for (i = 0; i < size; i++) if (e[i] == q) c++; out = out " " c }
+      print out
+    }'
+}
+# The IRQ of queues 0 … $1 − 1, found by name in /proc/interrupts ("-" for a queue without one).
+queue_irqs() {
+  awk -v fmt="$IRQ_NAME" -v count="$1" '
+    BEGIN { for (q = 0; q < count; q++) { name[q] = sprintf(fmt, q); irq[q] = "-" } }
+    { for (q = 0; q < count; q++) if ($NF == name[q] || index($NF, name[q] "@") == 1) { v = $1; sub(":", "", v); irq[q] = v } }
+    END { for (q = 0; q < count; q++) printf "%s%s", (q ? " " : ""), irq[q]; print "" }' "$ROOT/proc/interrupts"
+}
+converge() {
+  STEP="read the channels of $DEV (ethtool -l)"
+  [ -d "$ROOT/sys/class/net/$DEV" ] || fail "no network device $DEV under $ROOT/sys/class/net"
+  cur=$(current_combined) || exit 1
+  [ -n "$cur" ] || fail "$ETHTOOL -l $DEV shows no current Combined count"
+  touched=0
+  relisted=0
+  [ "$WANT_COMBINED" = "$cur" ] || relisted=$DRY
+  if [ "$WANT_COMBINED" -lt "$cur" ]; then
+    STEP="move the indirection table onto the $WANT_COMBINED queues that stay (ethtool -X before -L)"
+    tbl=$(current_table) || exit 1
+    if [ -n "$tbl" ] && ! table_fits "$tbl" "$WANT_COMBINED"; then
+      act eth -X "$DEV" equal "$WANT_COMBINED"
+      touched=1
+    fi
+    STEP="shrink to $WANT_COMBINED combined channels (ethtool -L)"
+    act eth -L "$DEV" combined "$WANT_COMBINED"
+  elif [ "$WANT_COMBINED" -gt "$cur" ]; then
+    STEP="grow to $WANT_COMBINED combined channels (ethtool -L before -X)"
+    act eth -L "$DEV" combined "$WANT_COMBINED"
+  fi
+  STEP="set the indirection table (ethtool -X $WANT_FORM)"
+  tbl=$(current_table) || exit 1
+  if [ "$relisted" = 1 ]; then
+    say "would compare the indirection table after ethtool -L, and run ethtool -X $DEV $WANT_FORM if it differs"
+  elif [ -z "$WANT_FORM" ]; then
+    [ "$tbl" = "$WANT_TABLE" ] || say "cannot restore the indirection table: ethtool -X writes no table like it (left as it is)"
+  elif [ -n "$tbl" ] && { [ "$tbl" != "$WANT_TABLE" ] || { [ "$touched" = 1 ] && [ "$WANT_FORM" = default ]; }; }; then
+    # shellcheck disable=SC2086 # WANT_FORM is several words
+    act eth -X "$DEV" $WANT_FORM
+  fi
+  STEP="find the IRQ of each queue (read again after ethtool -L)"
+  IRQS=$(queue_irqs "$WANT_COMBINED") || fail "cannot read /proc/interrupts"
+  if [ "$relisted" = 1 ]; then
+    IRQS=
+    q=0
+    while [ "$q" -lt "$WANT_COMBINED" ]; do IRQS="$IRQS -"; q=$((q + 1)); done
+  fi
+  case " $IRQS " in
+    *" - "*) [ "$DRY" = 1 ] || fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $IRQS)" ;;
+  esac
+  before_affinity
+  if [ -n "$WANT_AFFINITY" ]; then
+    STEP="IRQ affinity"
+    q=0
+    while [ "$q" -lt "$WANT_COMBINED" ]; do
+      # shellcheck disable=SC2086
+      nth "$q" $IRQS
+      irq=$NTH
+      # shellcheck disable=SC2086
+      nth "$q" $WANT_AFFINITY
+      want=$NTH
+      if [ "$irq" = - ]; then
+        say "would pin the IRQ of queue $q (looked up after ethtool -L) to CPUs $want"
+      else
+        set_value text "/proc/irq/$irq/smp_affinity_list" "$want"
+      fi
+      q=$((q + 1))
+    done
+  fi
+  STEP="RPS and RFS of each rx queue"
+  q=0
+  while [ "$q" -lt "$WANT_COMBINED" ]; do
+    dir="/sys/class/net/$DEV/queues/rx-$q"
+    if [ "$DRY" = 1 ] && [ ! -d "$ROOT$dir" ]; then
+      say "would set $dir (created by ethtool -L)"
+    else
+      # shellcheck disable=SC2086
+      nth "$q" $WANT_RPS
+      set_value mask "$dir/rps_cpus" "$NTH"
+      # shellcheck disable=SC2086
+      nth "$q" $WANT_FLOW_CNT
+      set_value text "$dir/rps_flow_cnt" "$NTH"
+    fi
+    q=$((q + 1))
+  done
+  STEP="sysctl net.core.rps_sock_flow_entries"
+  [ "$WANT_SOCK_FLOW" = - ] || set_value text /proc/sys/net/core/rps_sock_flow_entries "$WANT_SOCK_FLOW"
+  after_affinity
+  if [ "$DRY" = 1 ]; then say "dry run: nothing written"; else say "$CHANGES change(s)"; fi
+}
+`.replace(/@\{/g, "$" + "{");
