@@ -128,3 +128,28 @@ function installAll(staged: readonly StagedFile[], outputs: readonly PlannedOutp
     }
   }
 }
+
+/**
+ * One output, written at once (no Ctrl-C hold: for commands that write a single file after
+ * synchronous work): the same checks and the same complete, durable, in-place-for-streams write.
+ */
+export function writeTextFile(option: string, path: string, text: string): void {
+  const [output] = planOutputs([{ option, path }]);
+  const target = output.target;
+  if (target.kind !== "file") {
+    try {
+      writeStream(target, text);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw writeFailed(output, error, false);
+    }
+    return;
+  }
+  let staged: StagedFile;
+  try {
+    staged = stageFile(target.path, text, target.mode);
+  } catch (error) {
+    throw writeFailed(output, error, false);
+  }
+  installAll([staged], [output]);
+}

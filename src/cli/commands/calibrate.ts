@@ -3,7 +3,7 @@ import { calibrate } from "../../host/calibrate/calibrate.js";
 import { CalibrationRefusal } from "../../host/calibrate/fit-costs.js";
 import { readSnapshot } from "../../host/read-snapshot.js";
 import type { Sourced } from "../../host/read-snapshot.js";
-import { writeTextFile } from "../output.js";
+import { writeTextFile } from "../output-set.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 
