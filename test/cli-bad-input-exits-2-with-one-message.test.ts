@@ -45,7 +45,7 @@ describe("the CLI exits 2 with one message on bad input", () => {
     [
       "--json into a directory that does not exist",
       () => ["run", TINY, "--json", join(dir, "no-such-dir", "out.json")],
-      () => `--json ${join(dir, "no-such-dir", "out.json")}: cannot write the file (ENOENT)`,
+      () => `--json ${join(dir, "no-such-dir", "out.json")}: the directory ${join(dir, "no-such-dir")} does not exist`,
     ],
   ];
 
@@ -65,15 +65,14 @@ describe("the CLI exits 2 with one message on bad input", () => {
     });
   }
 
-  it("--json onto a path it cannot replace leaves no partial file behind", async () => {
-    // The target is a directory: the temporary file is written beside it, the rename fails.
+  it("--json onto a path it cannot replace is refused before the run, leaving nothing behind", async () => {
     const sub = mkdtempSync(join(dir, "taken-"));
     const target = join(sub, "out.json");
     mkdirSync(target);
     const r = await nicsim("run", TINY, "--json", target, "--quiet");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(`nicsim: --json ${target}: cannot write the file (EISDIR)\n`);
+    expect(r.stderr).toBe(`nicsim: --json ${target}: is a directory; nicsim writes regular files, FIFOs and character devices\n`);
     expect(readdirSync(sub)).toEqual(["out.json"]);
     expect(statSync(target).isDirectory()).toBe(true);
     expect(readdirSync(target)).toEqual([]);

@@ -31,7 +31,8 @@ ${paragraphs.map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
   nicsim --version          the version
 
 Exit status: 0 success, 2 bad input (arguments, scenario, files), 1 internal error or a job
-that failed (compare: 1 regression), 130 stopped by Ctrl-C.`;
+that failed (compare: 1 regression). Ctrl-C or SIGTERM ends a command at once by the signal,
+writing no file (the shell shows 130 or 143).`;
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
@@ -46,6 +47,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const entry = commandNamed(command);
   if (entry === undefined) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(", ")}, help)`);
+  // Every command takes --help (before `--`, which ends the options).
+  const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (options.includes("--help") || options.includes("-h")) {
+    io.stdout.write(`${entry.help.join("\n\n")}\n`);
+    return 0;
+  }
   const run = await entry.load();
   return run(rest);
 }

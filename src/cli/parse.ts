@@ -16,6 +16,13 @@ export function parseCommand(command: string, args: readonly string[], options: 
     return { values: parsed.values as ParsedCommand["values"], positionals: parsed.positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // `--seed -1`: parseArgs will not take a value that starts with "-"; say which value and how.
+    const ambiguous = /^Option '(--[^' ]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous !== null) {
+      const name = ambiguous[1];
+      const value = args[args.indexOf(name) + 1] ?? "";
+      throw new UsageError(`${command}: ${name} "${value}": a value that starts with "-" is written ${name}=${value}`);
+    }
     throw new UsageError(`${command}: ${message} (see nicsim help)`);
   }
 }

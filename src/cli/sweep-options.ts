@@ -7,6 +7,7 @@ import { parseFormat } from "./format-option.js";
 import { parseJobs } from "./jobs-option.js";
 import { parseSeed, stringOption, type OptionSpec, type ParsedCommand } from "./parse.js";
 import { parseShard } from "./shard-option.js";
+import { UsageError } from "./usage-error.js";
 
 export const RESULT_FORMATS = ["table", "json", "csv", "md"] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
@@ -20,6 +21,7 @@ export const SWEEP_OPTION_SPEC: OptionSpec = {
   shard: { type: "string" },
   quiet: { type: "boolean" },
   "per-cpu": { type: "boolean" },
+  yes: { type: "boolean" },
 };
 
 export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default), json (the result document), csv, md (Markdown)
@@ -31,7 +33,8 @@ export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default),
                 NICSIM_SHARD_COUNT give K and N in a Kubernetes Indexed Job); merge with nicsim merge
   --per-cpu     with the table, per-CPU tables of each point: busy time, IRQs, polls and the
                 /proc/net/softnet_stat counters (processed, dropped, time_squeeze, received_rps)
-  --quiet       print nothing on stdout or stderr but errors (no table, no progress bar)`;
+  --quiet       print nothing on stdout or stderr but errors (no table, no progress bar)
+  --yes         run even if the work is estimated at more than 5 minutes (refused otherwise)`;
 
 export interface SweepOptionValues {
   readonly format: ResultFormat;
@@ -42,11 +45,16 @@ export interface SweepOptionValues {
   readonly shard: Shard | undefined;
   readonly quiet: boolean;
   readonly perCpu: boolean;
+  readonly yes: boolean;
 }
 
 export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv): SweepOptionValues {
+  const format = parseFormat(stringOption(parsed, "format"), RESULT_FORMATS);
+  if (parsed.values["per-cpu"] === true && format !== "table") {
+    throw new UsageError(`--per-cpu: only with --format table (with --format ${format} it would print nothing more; the JSON document holds each point's perCpu figures)`);
+  }
   return {
-    format: parseFormat(stringOption(parsed, "format"), RESULT_FORMATS),
+    format,
     json: stringOption(parsed, "json"),
     hlog: stringOption(parsed, "hlog"),
     seed: parseSeed(stringOption(parsed, "seed")),
@@ -54,5 +62,6 @@ export function sweepOptionValues(parsed: ParsedCommand, env: NodeJS.ProcessEnv)
     shard: parseShard(stringOption(parsed, "shard"), env),
     quiet: parsed.values.quiet === true,
     perCpu: parsed.values["per-cpu"] === true,
+    yes: parsed.values.yes === true,
   };
 }

@@ -1,48 +1,52 @@
 /**
- * Runs a loaded scenario for `run` and `bench`: the pool with a progress bar on a TTY and Ctrl-C
- * handling, then the output files (written atomically, only after the whole run succeeded).
+ * Runs a loaded scenario for `run` and `bench`: the output paths are checked first, then the
+ * pool runs (a progress bar on a TTY; SIGINT/SIGTERM keep their default action and end the
+ * process at once, see interrupt.ts), then the output files are written together (output-set.ts).
  */
 import type { ScenarioFile } from "../config/scenario.js";
-import { RunInterruptedError } from "../pool/errors.js";
 import { runSweep, type SweepOutcome } from "../pool/run-sweep.js";
 import { hlogText } from "../report/hlog.js";
-import { withInterrupt } from "./interrupt.js";
-import { writeJsonResult, writeTextFile } from "./output.js";
+import { planOutputs, writeOutputs, writesStdout, type PlannedOutput } from "./output-set.js";
+import { resultJson } from "./output.js";
 import { ProgressBar, progressWanted } from "./progress.js";
+import { ProgressLog } from "./progress-log.js";
 import type { SweepOptionValues } from "./sweep-options.js";
+import { confirmWork } from "./work-estimate.js";
 
-/** The outcome, or undefined when Ctrl-C stopped the run (nothing was written). */
-export async function runSweepCommand(file: ScenarioFile, options: SweepOptionValues): Promise<SweepOutcome | undefined> {
+export interface SweepCommandOutcome extends SweepOutcome {
+  /** Whether an output file went to stdout (then nothing else is printed there). */
+  readonly stdoutTaken: boolean;
+}
+
+/** The outcome, after the output files are written. */
+export async function runSweepCommand(file: ScenarioFile, options: SweepOptionValues, command = "run"): Promise<SweepCommandOutcome> {
+  confirmWork(command, file, options);
+  const outputs = planOutputs([
+    { option: "--json", path: options.json },
+    { option: "--hlog", path: options.hlog },
+  ]);
   const bar = progressWanted(process.stderr, process.env, options.quiet) ? new ProgressBar(process.stderr) : undefined;
+  const log = bar === undefined && !options.quiet ? new ProgressLog(process.stderr) : undefined;
+  let outcome: SweepOutcome;
   try {
-    // The files are written inside: a Ctrl-C during the (synchronous) writes is seen after them.
-    return await withInterrupt(async (signal) => {
-      const outcome = await runSweep(file, {
-        threads: options.jobs,
-        signal,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        ...(options.shard === undefined ? {} : { shard: options.shard }),
-        ...(bar === undefined ? {} : { onProgress: (p) => bar.update(p) }),
-      });
-      bar?.done();
-      writeOutputFiles(outcome, file, options);
-      return outcome;
+    outcome = await runSweep(file, {
+      threads: options.jobs,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
+      ...(bar !== undefined ? { onProgress: (p) => bar.update(p) } : log !== undefined ? { onProgress: (p) => log.update(p) } : {}),
     });
-  } catch (error) {
-    if (error instanceof RunInterruptedError) return undefined;
-    throw error;
   } finally {
     bar?.done();
   }
+  await writeOutputs(outputs.map((output) => ({ output, text: outputText(output, outcome, file) })));
+  return { ...outcome, stdoutTaken: writesStdout(outputs) };
 }
 
-function writeOutputFiles({ result, pointIndices }: SweepOutcome, file: ScenarioFile, options: SweepOptionValues): void {
-  if (options.hlog !== undefined) {
-    const windows = result.points.map((point, i) => {
-      const run = file.points[pointIndices[i]].scenario.run;
-      return ((run.durationNs - run.warmupNs) / 1e9) * point.replications;
-    });
-    writeTextFile("--hlog", options.hlog, hlogText(result.points, windows, result.generator));
-  }
-  if (options.json !== undefined) writeJsonResult(result, options.json);
+function outputText(output: PlannedOutput, { result, pointIndices }: SweepOutcome, file: ScenarioFile): string {
+  if (output.option === "--json") return resultJson(result);
+  const windows = result.points.map((point, i) => {
+    const run = file.points[pointIndices[i]].scenario.run;
+    return ((run.durationNs - run.warmupNs) / 1e9) * point.replications;
+  });
+  return hlogText(result.points, windows, result.generator);
 }

@@ -1,6 +1,6 @@
 /**
  * Durations as people write them (`"0.2s"`, `"200ms"`, `"50us"`, `"50µs"`, `"100ns"`), turned
- * into integer nanoseconds (rounded to the nearest ns). A unit is always required: a bare `0.2`
+ * into integer nanoseconds (rounded to the nearest ns); an exponent is allowed (`5e-3s`). A unit is always required: a bare `0.2`
  * could be seconds or milliseconds, and guessing wrong changes a run by 1000×.
  */
 import { ConfigError, show } from "./errors.js";
@@ -16,9 +16,10 @@ const NS_PER_UNIT: { readonly [unit: string]: number } = {
 };
 
 /** What the JSON Schema accepts: a decimal number and a unit (the sign and zero are checked here). */
-export const DURATION_PATTERN = "^\\s*([0-9]+(\\.[0-9]+)?|\\.[0-9]+)\\s*(s|ms|us|\u00b5s|\u03bcs|ns)\\s*$";
+export const DURATION_PATTERN = "^\\s*([0-9]+(\\.[0-9]+)?|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*(s|ms|us|\u00b5s|\u03bcs|ns)\\s*$";
 
-const SHAPE = /^(-?)([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(\S*)$/;
+/** A sign, a decimal number (an exponent allowed: `1e-3s`), the unit. */
+const SHAPE = /^(-?)((?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(\S*)$/;
 const EXAMPLE = 'write e.g. "200ms" or "0.2s"';
 
 /**

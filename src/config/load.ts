@@ -25,7 +25,28 @@ export function loadScenarioFile(path: string): ScenarioFile {
 export function loadScenarioText(text: string, source: string): ScenarioFile {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const raw = source.toLowerCase().endsWith(".json") ? parseJson(body, source) : parseYaml(body, source);
+  checkDepth(raw, source);
   return { source, raw, points: expandSweep(raw) };
+}
+
+/** Deeper than any scenario needs (it is 5 levels deep at most); the limit keeps validation's recursion safe. */
+export const MAX_NESTING = 64;
+const TOO_DEEP = `nested deeper than ${MAX_NESTING} levels (a scenario needs a few)`;
+
+/** Refuses absurdly deep documents (checked without recursion). */
+function checkDepth(value: unknown, source: string): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= MAX_NESTING) throw new LoadError(source, TOO_DEEP);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+}
+
+/** The YAML library reports a document too deep for its recursive parser as a stack overflow. */
+function yamlFailure(message: string): string {
+  return message.includes("Maximum call stack size exceeded") ? TOO_DEEP : `YAML syntax error: ${message}`;
 }
 
 function parseYaml(text: string, source: string): unknown {
@@ -35,12 +56,13 @@ function parseYaml(text: string, source: string): unknown {
   const [first] = doc.errors;
   if (first !== undefined) {
     const { line, col } = lineCounter.linePos(first.pos[0]);
-    throw new LoadError(source, `YAML syntax error: ${first.message}`, line, col);
+    throw new LoadError(source, yamlFailure(first.message), line, col);
   }
   try {
     return doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
-    throw new LoadError(source, `YAML error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new LoadError(source, message.includes("Maximum call stack size exceeded") ? TOO_DEEP : `YAML error: ${message}`);
   }
 }
 

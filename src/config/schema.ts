@@ -38,13 +38,14 @@ import {
 import { array, enumOf, int, map, num, obj, optional, record, str, toJsonSchema, union } from "./schema-dsl.js";
 import { routingSection } from "../routing/scenario-section.js";
 import { bandwidthSection } from "./bandwidth-section.js";
+import { MAX_CYCLES_PER_BYTE, MAX_CYCLES_PER_EVENT, MIN_GHZ } from "./physical-limits.js";
 import type { Infer, JsonSchema, Schema } from "./schema-dsl.js";
 
 const host = obj(
   {
     cpus: int({ min: 1, max: 4096, description: "Online CPUs, numbered 0..cpus-1.", unit: "CPUs" }),
     ghz: num({
-      exclusiveMin: 0,
+      min: MIN_GHZ,
       max: 10,
       default: HOST_DEFAULTS.ghz,
       description: "CPU clock; turns the cycle costs into time.",
@@ -293,7 +294,8 @@ const traffic = obj(
 );
 
 function cycles(defaultValue: number, description: string, unit = "CPU cycles") {
-  return num({ min: 0, default: defaultValue, description, unit });
+  const max = unit === "CPU cycles" ? MAX_CYCLES_PER_EVENT : MAX_CYCLES_PER_BYTE;
+  return num({ min: 0, max, default: defaultValue, description, unit });
 }
 
 const costs = obj(

@@ -43,6 +43,7 @@ export function expandSweep(raw: unknown): SweepPoint[] {
   if (total > MAX_SWEEP_POINTS) {
     throw new ConfigError("sweep", `${total} points (${axes.map((a) => a.values.length).join(" × ")}); at most ${MAX_SWEEP_POINTS} are allowed`);
   }
+  checkAxesDisjoint(axes);
   // Check every path once against the document, so a bad path is reported without a point.
   for (const axis of axes) setAxis(structuredClone(base), axis, axis.values[0]);
 
@@ -64,7 +65,72 @@ export function expandSweep(raw: unknown): SweepPoint[] {
       at[i] = 0;
     }
   }
+  if (axes.length > 0) checkOverriddenBaseValues(base, axes);
   return points;
+}
+
+/** The fields an axis writes: `queues` is every NIC's `queues` (index -1: any index). */
+function axisSteps(axis: Axis): readonly Step[] {
+  return axis.steps ?? [{ key: "nics" }, { index: -1 }, { key: "queues" }];
+}
+
+/** Whether one list of steps leads into the other (the same field, or one inside the other). */
+function overlaps(a: readonly Step[], b: readonly Step[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if ("key" in x) {
+      if (!("key" in y) || x.key !== y.key) return false;
+    } else if ("key" in y || (x.index !== y.index && x.index !== -1 && y.index !== -1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Two axes that write the same field would make a point's label disagree with its scenario. */
+function checkAxesDisjoint(axes: readonly Axis[]): void {
+  for (let i = 0; i < axes.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (overlaps(axisSteps(axes[i]), axisSteps(axes[j]))) {
+        throw new ConfigError(joinKey("sweep", axes[i].name), `sets the same field as the axis "${axes[j].name}"; keep one of them`);
+      }
+    }
+  }
+}
+
+/** The value at `steps` in `doc`, or undefined. */
+function valueAt(doc: unknown, steps: readonly Step[]): unknown {
+  let current = doc;
+  for (const step of steps) {
+    if ("key" in step) current = isMapping(current) && Object.hasOwn(current, step.key) ? current[step.key] : undefined;
+    else current = Array.isArray(current) ? current[step.index] : undefined;
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/**
+ * A value the document gives but every point replaces is never simulated, yet it is still a
+ * mistake worth reporting: validate the base document, and report an error found in a value
+ * that an axis overrides (errors elsewhere, or about values the base leaves to the sweep, are
+ * the points' to report, and they all passed).
+ */
+function checkOverriddenBaseValues(base: Record<string, unknown>, axes: readonly Axis[]): void {
+  try {
+    validateScenario(base);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || error.path === "") return;
+    let steps: Step[];
+    try {
+      steps = parseAxisPath(error.path);
+    } catch {
+      return;
+    }
+    if (valueAt(base, steps) === undefined) return;
+    const axis = axes.find((a) => overlaps(axisSteps(a), steps));
+    if (axis !== undefined) throw new ConfigError(error.path, `${error.detail} (the value outside the sweep; the axis "${axis.name}" replaces it in every point, but it must be valid too)`);
+  }
 }
 
 function validatePoint(doc: Record<string, unknown>, params: Readonly<Record<string, Value>>): SweepPoint["scenario"] {

@@ -19,6 +19,7 @@ import { xfrmAllowedFor } from "../rss/profile.js";
 import { familyName, prefixContains } from "./addresses.js";
 import { TRAFFIC_DEFAULTS } from "./defaults.js";
 import { ConfigError, show } from "./errors.js";
+import { checkOfferedLoad } from "./physical-limits.js";
 import type { Located } from "./field-types.js";
 import { isMapping, joinIndex, joinKey } from "./paths.js";
 import { scenarioSchema } from "./schema.js";
@@ -40,6 +41,7 @@ type CheckedNic = CheckedScenario["nics"][number];
 export function validateScenario(raw: unknown): Scenario {
   const checked = check(scenarioSchema, requireTopLevelMapping(raw), "");
   const nics = checked.nics.map((nic, i) => resolveNic(nic, i, checked));
+  checkOfferedLoad(checked.traffic.load, "traffic.load");
   const traffic = resolveTraffic(checked.traffic, nics, checked.host.cpus);
   const routing = checked.routing === undefined ? undefined : resolveRoutingSection(checked.routing, "routing", nics.map((nic) => nic.name));
   const scenario: Scenario = {

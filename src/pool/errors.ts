@@ -7,7 +7,7 @@ export class JobFailedError extends Error {
   override readonly name = "JobFailedError";
 }
 
-/** The run was stopped from outside (Ctrl-C): nothing is written; the CLI exits 130. */
+/** The run was stopped through its AbortSignal (library callers; the CLI lets SIGINT end the process instead, src/cli/interrupt.ts). */
 export class RunInterruptedError extends Error {
   override readonly name = "RunInterruptedError";
 }

@@ -19,6 +19,9 @@ export interface Column {
 const mpps = (pps: number): string => (pps / 1e6).toFixed(3);
 const mbps = (bps: number): string => (bps / 1e6).toFixed(1);
 const us = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+/** A point that delivered nothing has no latency: "-" (an empty CSV cell), never a misleading 0.0. */
+const latency = (p: PointResult, x: number): string => (p.delivered.pps === 0 ? "-" : us(x));
+const latencyRaw = (p: PointResult, x: number): number | string => (p.delivered.pps === 0 ? "" : x);
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 const span = (low: string, high: string): string => `${low}–${high}`;
 
@@ -28,11 +31,11 @@ const FIGURES: readonly Column[] = [
   col("offered Mpps", "offered_pps", (p) => mpps(p.offered.pps), (p) => p.offered.pps),
   col("delivered Mpps", "delivered_pps", (p) => mpps(p.delivered.pps), (p) => p.delivered.pps),
   col("delivered Mbps", "delivered_bps", (p) => mbps(p.delivered.bps), (p) => p.delivered.bps),
-  col("p50 µs", "p50_us", (p) => us(p.latencyUs.p50), (p) => p.latencyUs.p50),
-  col("p90 µs", "p90_us", (p) => us(p.latencyUs.p90), (p) => p.latencyUs.p90),
-  col("p99 µs", "p99_us", (p) => us(p.latencyUs.p99), (p) => p.latencyUs.p99),
-  col("p99.9 µs", "p999_us", (p) => us(p.latencyUs.p999), (p) => p.latencyUs.p999),
-  col("max µs", "max_us", (p) => us(p.latencyUs.max), (p) => p.latencyUs.max),
+  col("p50 µs", "p50_us", (p) => latency(p, p.latencyUs.p50), (p) => latencyRaw(p, p.latencyUs.p50)),
+  col("p90 µs", "p90_us", (p) => latency(p, p.latencyUs.p90), (p) => latencyRaw(p, p.latencyUs.p90)),
+  col("p99 µs", "p99_us", (p) => latency(p, p.latencyUs.p99), (p) => latencyRaw(p, p.latencyUs.p99)),
+  col("p99.9 µs", "p999_us", (p) => latency(p, p.latencyUs.p999), (p) => latencyRaw(p, p.latencyUs.p999)),
+  col("max µs", "max_us", (p) => latency(p, p.latencyUs.max), (p) => latencyRaw(p, p.latencyUs.max)),
   col("drop ring", "drops_rx_ring", (p) => p.drops.rxRing, (p) => p.drops.rxRing),
   col("drop backlog", "drops_backlog", (p) => p.drops.backlog, (p) => p.drops.backlog),
   col("cpu max", "cpu_max", (p) => pct(p.cpuUtilization.max), (p) => p.cpuUtilization.max),
@@ -43,7 +46,7 @@ const FIGURES: readonly Column[] = [
 /** CSV only: figures the terminal table leaves out. */
 const CSV_EXTRA: readonly Column[] = [
   col("", "offered_bps", () => "", (p) => p.offered.bps),
-  col("", "mean_us", () => "", (p) => p.latencyUs.mean),
+  col("", "mean_us", () => "", (p) => latencyRaw(p, p.latencyUs.mean)),
   col("", "drops_total", () => "", (p) => p.drops.total),
   col("", "replications", () => "", (p) => p.replications),
   col("", "seed", () => "", (p) => p.seed),
@@ -99,8 +102,13 @@ function withCapDrops(points: readonly PointResult[], columns: readonly Column[]
   return [...columns.slice(0, at), ...caps, ...columns.slice(at)];
 }
 
-/** What limits each point, last of the figures (empty for a file written before it was added). */
-const bottleneck = (p: PointResult): string => p.bottleneck ?? "";
+/**
+ * What limits each point, last of the figures (empty for a file written before it was added).
+ * Route drops are a verdict, not a capacity limit (report/bottleneck.ts), but a point whose
+ * every delivered packet was dropped by routing is not "none"-limited: the cell says `route`.
+ */
+const bottleneck = (p: PointResult): string =>
+  p.bottleneck === "none" && p.delivered.pps === 0 && routeDropTotal(p) > 0 ? "route" : (p.bottleneck ?? "");
 const BOTTLENECK = col("bottleneck", "bottleneck", bottleneck, bottleneck);
 
 /** Columns of the terminal and Markdown tables. */

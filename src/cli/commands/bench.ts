@@ -2,7 +2,7 @@ import { expandSweep } from "../../config/sweep.js";
 import { BENCH_SCENARIO } from "../../config/presets.js";
 import type { ScenarioFile } from "../../config/scenario.js";
 import type { PointResult } from "../../report/result-model.js";
-import { INTERRUPTED_EXIT_STATUS } from "../interrupt.js";
+import { writeStdout } from "../output.js";
 import { parseCommand } from "../parse.js";
 import { resultText } from "../result-text.js";
 import { SWEEP_OPTION_SPEC, sweepOptionValues } from "../sweep-options.js";
@@ -43,10 +43,9 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   const options = sweepOptionValues(parsed, process.env);
   const file: ScenarioFile = { source: "built-in bench scenario", raw: BENCH_SCENARIO, points: expandSweep(BENCH_SCENARIO) };
   const started = process.hrtime.bigint();
-  const outcome = await runSweepCommand(file, options);
-  if (outcome === undefined) return INTERRUPTED_EXIT_STATUS;
+  const outcome = await runSweepCommand(file, options, "bench");
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
-  if (options.quiet || options.json === "-" || options.hlog === "-") return 0;
+  if (options.quiet || outcome.stdoutTaken) return 0;
 
   const { result, simulatedPackets, threads } = outcome;
   const table = resultText(result, options.format, options.perCpu);
@@ -56,15 +55,15 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   switch (options.format) {
     case "json":
     case "csv":
-      process.stdout.write(table);
+      writeStdout(table);
       break;
     case "md":
-      process.stdout.write(
+      writeStdout(
         [`### nicsim bench`, "", `${DESCRIPTION.replace("\n", " ")}; ${seed}.`, "", table.trimEnd(), "", ...gains.map((g) => `- ${g}`), ...(gains.length > 0 ? [""] : []), `_${speed}_`, ""].join("\n"),
       );
       break;
     case "table":
-      process.stdout.write([`nicsim bench: ${DESCRIPTION}; ${seed}`, "", table.trimEnd(), "", ...gains, speed, ""].join("\n"));
+      writeStdout([`nicsim bench: ${DESCRIPTION}; ${seed}`, "", table.trimEnd(), "", ...gains, speed, ""].join("\n"));
       break;
   }
   return 0;

@@ -5,7 +5,7 @@ import { reproduce, reproductionTable } from "../../host/calibrate/reproduce.js"
 import { readSnapshot } from "../../host/read-snapshot.js";
 import type { Sourced } from "../../host/read-snapshot.js";
 import type { Scenario } from "../../config/scenario.js";
-import { writeTextFile } from "../output.js";
+import { writeTextFile } from "../output-set.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 

@@ -1,15 +1,13 @@
 import { loadScenarioFile } from "../../config/load.js";
-import { RunInterruptedError } from "../../pool/errors.js";
 import { capacityOf } from "../../plan/capacity.js";
 import { capacityHtml } from "../../plan/capacity-html.js";
 import { capacityMarkdown, capacityTable } from "../../plan/capacity-text.js";
 import { DEFAULT_LOAD_AXIS, loadAxis } from "../../plan/load-axis.js";
 import { parseSlo, SloError, type Slo } from "../../plan/slo.js";
 import { parseFormat } from "../format-option.js";
-import { INTERRUPTED_EXIT_STATUS, withInterrupt } from "../interrupt.js";
 import { parseJobs } from "../jobs-option.js";
 import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
-import { writeTextFile } from "../output.js";
+import { writeTextFile } from "../output-set.js";
 import { UsageError } from "../usage-error.js";
 
 const FORMATS = ["table", "json", "md", "html"] as const;
@@ -73,24 +71,19 @@ export async function capacityCommand(args: readonly string[]): Promise<number> 
   const showProgress = !quiet && process.stderr.isTTY === true;
   let doc;
   try {
-    doc = await withInterrupt((signal) =>
-      capacityOf({
+    // No AbortSignal: SIGINT/SIGTERM keep their default action and end the process (src/cli/interrupt.ts).
+    doc = await capacityOf({
         source: file.source,
         raw: file.raw,
         slo,
         axis: loadAxis(stringOption(parsed, "load-axis") ?? DEFAULT_LOAD_AXIS),
         replications,
         threads,
-        signal,
         ...(resolution === undefined ? {} : { resolution }),
         ...(start === undefined ? {} : { start }),
         ...(seed === undefined ? {} : { seed }),
         ...(showProgress ? { onRound: (probes: number) => process.stderr.write(`\rcapacity: ${probes} probes`) } : {}),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof RunInterruptedError) return INTERRUPTED_EXIT_STATUS;
-    throw error;
+      });
   } finally {
     if (showProgress) process.stderr.write("\r\x1b[K");
   }

@@ -1,6 +1,6 @@
 import { importScenario } from "../../host/import/host-scenario.js";
 import { readSnapshot } from "../../host/read-snapshot.js";
-import { writeTextFile } from "../output.js";
+import { writeTextFile } from "../output-set.js";
 import { onePositional, parseCommand, stringOption, stringsOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 

@@ -5,7 +5,7 @@ import { planRollout, readChosen, readHost, RolloutError } from "../../plan/roll
 import { systemdUnit, udevRule } from "../../plan/rollout-persistence.js";
 import type { IrqbalanceHandling } from "../../plan/rollout-script.js";
 import { GENERATOR } from "../../version.js";
-import { writeTextFile } from "../output.js";
+import { writeTextFile } from "../output-set.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 

@@ -1,6 +1,7 @@
 import { loadScenarioFile } from "../../config/load.js";
-import { INTERRUPTED_EXIT_STATUS } from "../interrupt.js";
+import { writeStdout } from "../output.js";
 import { onePositional, parseCommand } from "../parse.js";
+import { refusedBatchNote } from "../routing-refusals.js";
 import { resultText } from "../result-text.js";
 import { SWEEP_OPTION_SPEC, sweepOptionValues } from "../sweep-options.js";
 import { runSweepCommand } from "../sweep-runner.js";
@@ -10,8 +11,9 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const path = onePositional("run", parsed.positionals, "SCENARIO file");
   const options = sweepOptionValues(parsed, process.env);
   const file = loadScenarioFile(path);
+  const refused = options.quiet ? "" : refusedBatchNote(file);
+  if (refused !== "") process.stderr.write(`${refused}\n`);
   const outcome = await runSweepCommand(file, options);
-  if (outcome === undefined) return INTERRUPTED_EXIT_STATUS;
-  if (!options.quiet && options.json !== "-" && options.hlog !== "-") process.stdout.write(resultText(outcome.result, options.format, options.perCpu));
+  if (!options.quiet && !outcome.stdoutTaken) writeStdout(resultText(outcome.result, options.format, options.perCpu));
   return 0;
 }

@@ -1,13 +1,11 @@
 import { loadScenarioFile } from "../../config/load.js";
-import { RunInterruptedError } from "../../pool/errors.js";
 import { DEFAULT_LOAD_AXIS, loadAxis } from "../../plan/load-axis.js";
 import { DEFAULT_BUDGET, tune } from "../../plan/tune.js";
 import type { Objective } from "../../plan/tune-model.js";
 import { tuneMarkdown, tuneTable } from "../../plan/tune-text.js";
 import { parseFormat } from "../format-option.js";
-import { INTERRUPTED_EXIT_STATUS, withInterrupt } from "../interrupt.js";
 import { parseJobs } from "../jobs-option.js";
-import { writeTextFile } from "../output.js";
+import { writeTextFile } from "../output-set.js";
 import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 import { parseReplications, parseResolution, sloOption } from "./capacity.js";
@@ -52,8 +50,8 @@ export async function tuneCommand(args: readonly string[]): Promise<number> {
   const showProgress = !quiet && process.stderr.isTTY === true;
   let doc;
   try {
-    doc = await withInterrupt((signal) =>
-      tune({
+    // No AbortSignal: SIGINT/SIGTERM keep their default action and end the process (src/cli/interrupt.ts).
+    doc = await tune({
         source: file.source,
         raw: file.raw,
         slo,
@@ -63,15 +61,10 @@ export async function tuneCommand(args: readonly string[]): Promise<number> {
         threads,
         exhaustive: parsed.values.exhaustive === true,
         budget,
-        signal,
         ...(resolution === undefined ? {} : { resolution }),
         ...(seed === undefined ? {} : { seed }),
         ...(showProgress ? { onProgress: (n: number) => process.stderr.write(`\rtune: ${n} host states simulated`) } : {}),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof RunInterruptedError) return INTERRUPTED_EXIT_STATUS;
-    throw error;
+      });
   } finally {
     if (showProgress) process.stderr.write("\r\x1b[K");
   }

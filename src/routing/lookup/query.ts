@@ -33,11 +33,12 @@ export class QueryError extends Error {
 
 /** Reads one query from its words (or a line of text). */
 export function parseRouteQuery(input: string | readonly string[], defaultFamily?: Family): RouteQuery {
-  const words = typeof input === "string" ? splitWords(input) : [...input];
   try {
-    return readQuery(words, defaultFamily);
+    // Splitting is inside: an unmatched quote is this query's error like any other word's.
+    return readQuery(typeof input === "string" ? splitWords(input) : [...input], defaultFamily);
   } catch (error) {
-    if (error instanceof BatchSyntaxError) throw new QueryError(error.message);
+    // iproute2's messages end with a newline (`invalid UID\n`); a query's error is one line.
+    if (error instanceof BatchSyntaxError) throw new QueryError(error.message.trimEnd());
     throw error;
   }
 }
@@ -103,7 +104,7 @@ function readQuery(words: readonly string[], defaultFamily: Family | undefined):
       const p = readPrefix(word, family);
       family ??= p.family;
       if (p.family !== undefined && p.len !== familyBits(p.family) && p.lengthGiven) {
-        throw new BatchSyntaxError(`nicsim: route get takes an address, not the prefix "${word}"`);
+        throw new BatchSyntaxError(`an address is expected, not the prefix "${word}"`);
       }
       dst = p.addr;
     }
