@@ -26,7 +26,7 @@ describe("unknown keys are rejected at every depth", () => {
 
   it("three levels down", () => {
     const raw = rawWith((r) => (r.nics = [{ name: "eth0", rss: { table: 64 } }]));
-    expectConfigError(() => validateScenario(raw), "nics[0].rss.table: unknown key; allowed: key, hfunc, inputXfrm, fields, indirSize, indir");
+    expectConfigError(() => validateScenario(raw), "nics[0].rss.table: unknown key; allowed: key, hfunc, hashReport, inputXfrm, fields, indirSize, indir");
     const load = rawWith((r) => (at(r, "traffic").load = { pps: 1, bps: 2 }));
     expectConfigError(() => validateScenario(load), "traffic.load.bps: unknown key; allowed: pps, mbps");
   });

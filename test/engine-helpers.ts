@@ -70,3 +70,18 @@ export function matchesStepMachine(scenario: Scenario, seed: number): boolean {
   const fast = Buffer.from(encodeCounters(runJob(scenario, seed, "auto")));
   return fast.equals(Buffer.from(encodeCounters(runJob(scenario, seed, "generic"))));
 }
+
+/**
+ * A small seeded chooser of its own (xorshift32), for tests that draw random configurations: the
+ * cases do not move when the engine's PRNG use does.
+ */
+export function seededChooser(seed: number): { readonly below: (n: number) => number; readonly pick: <T>(xs: readonly T[]) => T } {
+  let x = seed | 0;
+  const below = (n: number): number => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % n;
+  };
+  return { below, pick: <T,>(xs: readonly T[]): T => xs[below(xs.length)] };
+}

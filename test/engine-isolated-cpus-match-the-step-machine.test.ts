@@ -4,7 +4,7 @@ import { compilePlan } from "../src/engine/plan.js";
 import { Simulation } from "../src/engine/simulation.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
 import { PacketSource } from "../src/traffic/packet-source.js";
-import { ZERO_COSTS, loopsOf, scenarioFrom } from "./engine-helpers.js";
+import { ZERO_COSTS, loopsOf, scenarioFrom, seededChooser } from "./engine-helpers.js";
 
 /**
  * The engine's tight loop for CPUs that each serve one queue and finish its packets
@@ -69,15 +69,7 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
   }
 
   it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes)", () => {
-    // A small seeded generator of its own, so the cases do not move when the engine's PRNG use does.
-    let x = 0x2545f491;
-    const rand = (n: number): number => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) % n;
-    };
-    const pick = <T,>(xs: readonly T[]): T => xs[rand(xs.length)];
+    const { below: rand, pick } = seededChooser(0x2545f491);
     for (let i = 0; i < 24; i++) {
       const queues = pick([1, 2, 3, 4, 8]);
       const s = scenarioFrom(

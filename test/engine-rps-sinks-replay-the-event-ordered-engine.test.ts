@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runJob } from "../src/engine/job.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
-import { ZERO_COSTS, scenarioFrom } from "./engine-helpers.js";
+import { ZERO_COSTS, scenarioFrom, seededChooser } from "./engine-helpers.js";
 
 /**
  * CPUs that only receive RPS hand-offs leave the event heap and replay their hand-offs and IPIs
@@ -79,15 +79,7 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
   });
 
   it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads)", () => {
-    // A small seeded generator of its own, so the cases do not move when the engine's PRNG use does.
-    let x = 0x1b873593;
-    const rand = (n: number): number => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) % n;
-    };
-    const pick = <T,>(xs: readonly T[]): T => xs[rand(xs.length)];
+    const { below: rand, pick } = seededChooser(0x1b873593);
     for (let i = 0; i < 24; i++) {
       const queues = pick([1, 2, 4]);
       const raw = scenario({

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateScenario } from "../src/config/validate.js";
 import { runJob } from "../src/engine/job.js";
-import { calibrate, readSnapshot } from "../src/host/index.js";
+import { calibrate, readSnapshot, reproduce } from "../src/host/index.js";
 import { writeSimulatedSnapshot } from "./host-simulated-snapshot.js";
 
 const GHZ = 2.5;
@@ -65,14 +65,11 @@ describe("calibrate recovers the costs of a simulated host", () => {
   });
 
   it("a run with the calibrated costs reproduces every CPU's measured utilization within 1% of a CPU", () => {
+    // The same traffic (seed) as the measured host, at each rate the snapshots measured.
     result.intervals.forEach((iv, i) => {
-      // The same traffic (seed) as the measured host, at the rate the snapshot measured.
-      const job = runJob(host(Math.round(iv.pps), { ...result.costs }, "2s"), 7 + i);
-      for (const c of iv.cpus) {
-        const measured = c.busyNs / (iv.seconds * 1e9);
-        const simulated = job.cpuBusyNs[c.cpu] / job.windowNs;
-        expect(Math.abs(simulated - measured)).toBeLessThan(0.01);
-      }
+      const [row] = reproduce(host(Math.round(iv.pps), COSTS, "2s"), { ...result, intervals: [iv] }, 7 + i);
+      expect(row.cpus).toHaveLength(CPUS);
+      for (const c of row.cpus) expect(Math.abs(c.simulated - c.measured)).toBeLessThan(0.01);
     });
   });
 });

@@ -35,8 +35,11 @@ describe("calibrate refuses what it cannot fit, saying what to measure", () => {
       "only 2 distinct packet rates (40,000 pps, 80,000 pps); the fit needs at least 3 more than 10% apart: snapshot again with --measure at other offered rates",
     );
   });
-  it("interrupts a fixed multiple of packets: the two costs cannot be told apart", () => {
-    expect(() => fitCosts([10000, 20000, 40000].map((p) => interval(p, { irqRatio: () => 0.5 })))).toThrow(/rose in the same proportion/);
+  it("interrupts a fixed multiple of packets: one cost per packet, interrupts folded in", () => {
+    const fit = fitCosts([10000, 20000, 40000].map((p) => interval(p, { irqRatio: () => 0.5 })));
+    expect(fit.interruptsFolded).toBe(true);
+    expect(fit.nsPerInterrupt).toBe(0);
+    expect(fit.nsPerPacket).toBeCloseTo(900 + 0.5 * 1500, 6);
   });
   it("no intervals at all", () => {
     expect(() => fitCosts([])).toThrow(/take snapshots with --measure SECONDS/);

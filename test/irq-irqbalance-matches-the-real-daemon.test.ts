@@ -32,10 +32,11 @@ const IRQ_RECORD_BYTES = 592;
  *   always agree, and every vector agrees wherever the daemon's records did rise in address.
  * And after a second scan with one CPU loaded, the daemon's migration is the model's.
  *
- * SLOW: 120 daemon runs (each about 2 s of wall time: the daemon's first scan waits for glib's
- * whole-second timer), 32 at a time; ~10 process starts each. About 50 s on a 2-core machine
- * under heavy load from other work; it skips (with the reason in its title) where the package,
- * namespaces or tmpfs are unavailable.
+ * SLOW: 121 daemon runs (each about 2 s of wall time: the first scan waits for glib's
+ * whole-second timer), 32 at a time, ~10 process starts each: about 16 s of CPU (half of it
+ * system time) — roughly 10 s on an idle 2-core machine, ~60 s measured under a load average of
+ * 17. It skips (with the reason in its title) where the package, namespaces, tmpfs or a C
+ * compiler (for the calloc log) are unavailable.
  */
 
 interface Shape {
@@ -153,6 +154,9 @@ const binary = irqbalanceBinary();
 const skipReason = typeof binary === "string" ? binary : namespacesUnavailable();
 const shim = skipReason === null ? callocShim() : "";
 const roots: FakeRoot[] = [];
+afterAll(() => {
+  for (const root of roots) root.remove();
+});
 
 /** Run up to `limit` promises at a time. */
 async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
@@ -215,10 +219,6 @@ describe.skipIf(skipReason !== null)(`irqbalance (the real daemon) and the model
     }
     cases = await pool(tasks, 32);
   }, 240_000);
-
-  afterAll(() => {
-    for (const root of roots) root.remove();
-  });
 
   it(`runs the daemon through on every case (${SHAPES.length} topologies × ${DRIVERS.length} drivers × ${LISTINGS.length} listings)`, () => {
     expect(SHAPES.length).toBeGreaterThanOrEqual(20);

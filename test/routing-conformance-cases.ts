@@ -519,4 +519,21 @@ route del 2001:db8:30::/56 table 100`,
     refusals: { 2: "RTNETLINK answers: File exists", 3: "RTNETLINK answers: No such process" },
     expect: [],
   },
+  {
+    name: "IPv4 route get is a UDP lookup unless ipproto says otherwise",
+    config: cfg(
+      up("eth0", "eth1"),
+      `addr add 10.0.0.19/24 dev eth0
+addr add 10.1.0.19/24 dev eth1
+route add default via 10.0.0.1
+route add default via 10.1.0.1 table 100
+rule add ipproto udp lookup 100`,
+      { "net.ipv4.ip_forward": "1" },
+    ),
+    expect: [
+      { query: "8.8.8.8", want: { dev: "eth1", gateway: "10.1.0.1", table: "100", prefsrc: "10.1.0.19" } },
+      { query: "8.8.8.8 ipproto tcp", want: { dev: "eth0", gateway: "10.0.0.1", prefsrc: "10.0.0.19" } },
+      { query: "8.8.8.8 from 192.0.2.1 iif eth0", want: { dev: "eth1", gateway: "10.1.0.1", table: "100" } },
+    ],
+  },
 ];

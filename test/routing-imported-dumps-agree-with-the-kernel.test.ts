@@ -77,11 +77,11 @@ describe.skipIf(unavailable !== undefined)(`hosts imported from the kernel's dum
     const results = compareImported(CORPUS);
     summary("hand-written", results);
     expect(report(results)).toBe("");
-  }, 300_000); // slow: a namespace per configuration
+  }, 900_000); // slow: a namespace per configuration
 
   it(`on ${RANDOM_CASES} seeded random configurations`, () => {
     const results = compareImported(Array.from({ length: RANDOM_CASES }, (_, i) => randomCase(SEED, i)));
     summary("random", results);
     expect(report(results)).toBe("");
-  }, 300_000);
+  }, 900_000);
 });

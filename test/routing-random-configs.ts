@@ -178,7 +178,7 @@ function rule(p: Pick, w: World): string {
     else if (s === 4) words.push(`fwmark ${p.one(["0x1", "0x10/0xf0", "0x5", "0x0/0x1"])}`);
     else if (s === 5) words.push(`tos ${p.one(["0x10", "0x08"])}`);
     else if (s === 6) words.push("uidrange 1000-1999");
-    else if (s === 7) words.push(`ipproto ${p.one(["tcp", "udp"])} dport ${p.one([443, 53])}`);
+    else if (s === 7) words.push(p.chance(0.25) ? `ipproto ${p.one(["tcp", "udp"])}` : `ipproto ${p.one(["tcp", "udp"])} dport ${p.one([443, 53])}`);
     else if (s === 8) words.push("sport 1024-65534");
     else words.push(`from ${w.family === 4 ? "10.0.0.0/16" : "2001:db8::/32"}`);
   }

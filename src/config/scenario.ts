@@ -56,6 +56,11 @@ export interface Rss {
   readonly hfunc: RssHfunc;
   /** `ethtool -X xfrm`: none (default), symmetric-xor or symmetric-or-xor. */
   readonly inputXfrm: RssInputXfrm;
+  /**
+   * What the driver reports with the hash (skb_set_hash): l4 (its type: L4 when the ports were
+   * hashed), l3 (always L3) or none. RPS and RFS reuse only an L4 hash (rps/skb-hash.ts).
+   */
+  readonly hashReport: "l4" | "l3" | "none";
   /** Hashed fields per flow type as canonical ethtool letters (`sdfn`, `sd`, …). Default `sdfn`. */
   readonly fields: Readonly<Record<RssFlowType, string>>;
   /** Indirection table size (power of two). Default 128. */

@@ -114,6 +114,11 @@ const nic = obj({
         description:
           "Hash function (`ethtool -X hfunc`): toeplitz, or xor = nicsim's XOR of the input's 32-bit words (the key is not used; see src/rss/profile.ts).",
       }),
+      hashReport: enumOf(["auto", "l4", "l3", "none"], {
+        default: "auto",
+        description:
+          "What the driver tells the stack about the RSS hash, which decides the hash RPS and RFS steer by (skb_get_hash, include/linux/skbuff.h): l4, the hash with its type (an L4 hash when the NIC hashed the ports: RPS reuses it); l3, every hash as L3; none, no hash. Without an L4 hash the stack computes its own from the 4-tuple (__skb_get_hash). auto: none for virtio-net (no VIRTIO_NET_F_HASH_REPORT, the common cloud NIC), else l4.",
+      }),
       inputXfrm: enumOf(RSS_INPUT_XFRMS, {
         default: NIC_DEFAULTS.rssInputXfrm,
         description:

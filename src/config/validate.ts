@@ -204,12 +204,12 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
     queues: nic.queues,
     driver: nic.driver,
     ringSize: nic.ringSize,
-    rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss")),
+    rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps: { cpus, flowCnt: nic.rps.flowCnt },
   };
 }
 
-function resolveRss(rss: CheckedNic["rss"], queues: number, path: string): Rss {
+function resolveRss(rss: CheckedNic["rss"], queues: number, path: string, driver: CheckedNic["driver"]): Rss {
   if (rss.inputXfrm !== "none") {
     for (const type of RSS_FLOW_TYPES) {
       if (!xfrmAllowedFor(parseHashFields(rss.fields[type]))) {
@@ -230,7 +230,9 @@ function resolveRss(rss: CheckedNic["rss"], queues: number, path: string): Rss {
     throw new ConfigError(at, `${what}${error.message}`);
   }
   const key = rss.key.kind === "fixed" ? rss.key.bytes : new Uint8Array(0);
-  return { keySpec: rss.key, key, hfunc: rss.hfunc, inputXfrm: rss.inputXfrm, fields: rss.fields, indirSize: rss.indirSize, indir: rss.indir };
+  // virtio-net without VIRTIO_NET_F_HASH_REPORT sets no skb hash (drivers/net/virtio_net.c).
+  const hashReport = rss.hashReport === "auto" ? (driver === "virtio-net" ? "none" : "l4") : rss.hashReport;
+  return { keySpec: rss.key, key, hfunc: rss.hfunc, inputXfrm: rss.inputXfrm, hashReport, fields: rss.fields, indirSize: rss.indirSize, indir: rss.indir };
 }
 
 function resolveTraffic(traffic: CheckedScenario["traffic"], nics: readonly Nic[], cpus: number): Traffic {

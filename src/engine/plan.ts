@@ -4,6 +4,8 @@ import { placeQueueIrqs, startIrqbalance } from "../irq/place-queues.js";
 import { parseCpuMask } from "../rps/cpumask.js";
 import { RfsTables } from "../rps/rfs.js";
 import { rpsTargetCpu } from "../rps/rps-map.js";
+import { rpsFlowHashes, softwareFlowHashes } from "../rps/skb-hash.js";
+import { FIELD_DPORT, FIELD_SPORT } from "../rss/fields.js";
 import { parseHashFields, type RssFlowType } from "../rss/fields.js";
 import { hashFlowColumns, type HashForm } from "../rss/flow-hash.js";
 import { fillIndirection, queueOf } from "../rss/indirection.js";
@@ -77,6 +79,11 @@ export interface Plan {
   readonly irqbalance: IrqbalanceState | null;
   readonly flows: FlowSet;
   readonly flowHash: Uint32Array;
+  /**
+   * The hash RPS and RFS steer each flow by (skb_get_hash): the NIC's hash when the driver reports
+   * it as an L4 hash, else the stack's software flow hash (rps/skb-hash.ts).
+   */
+  readonly flowRpsHash: Uint32Array;
   readonly flowQueue: Int32Array;
   /**
    * Steering of each flow: the RPS target CPU, -1 when the flow is processed where it was
@@ -155,7 +162,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   const irqbalance = scenario.irq.policy === "irqbalance" ? startIrqbalance(scenario) : null;
   const queueCpu = irqbalance === null ? placeQueueIrqs(scenario) : Int32Array.from(irqbalance.cpuOf);
 
-  const { flows, flowHash, flowNicQueue } = compileFlowRss(scenario, seed);
+  const { flows, flowHash, flowNicQueue, fields } = compileFlowRss(scenario, seed);
+  const portsHashed = (fields & (FIELD_SPORT | FIELD_DPORT)) !== 0;
+  const flowRpsHash = rpsFlowHashes(nics[traffic.nic].rss.hashReport, portsHashed, flowHash, () =>
+    softwareFlowHashes(flows, traffic.protocol === "tcp" ? 6 : 17, seed),
+  );
   const nic = nics[traffic.nic];
   // One map per rx queue of the receiving NIC (a queue without a mask has the empty map).
   const masks = nic.rps.cpus.map((mask) => parseCpuMask(mask, host.cpus));
@@ -179,11 +190,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     const q = flowNicQueue[f];
     const queue = nicBase[traffic.nic] + q;
     flowQueue[f] = queue;
-    flowMapCpu[f] = rpsTargetCpu(rpsMaps[q], flowHash[f]);
+    flowMapCpu[f] = rpsTargetCpu(rpsMaps[q], flowRpsHash[f]);
     flowAppCpu[f] = apps.length === 0 ? -1 : apps[f % apps.length];
     // RFS can only steer once an application has written the sock flow table, and never a
     // packet with hash 0 (get_rps_cpu skips those).
-    const rfs = rfsTables.active(queue) && recordsCpu && flowHash[f] !== 0;
+    const rfs = rfsTables.active(queue) && recordsCpu && flowRpsHash[f] !== 0;
     flowRpsCpu[f] = rfs ? RFS_PER_PACKET : flowMapCpu[f];
     anyRfs ||= rfs;
   }
@@ -204,6 +215,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     irqbalance,
     flows,
     flowHash,
+    flowRpsHash,
     flowQueue,
     flowRpsCpu,
     flowMapCpu,

@@ -953,13 +953,13 @@ export class Simulation {
   private rfsTarget(flow: number): number {
     const plan = this.plan;
     const rfs = plan.rfs;
-    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowHash[flow], this.backlogs.headCount);
+    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowRpsHash[flow], this.backlogs.headCount);
     return cpu >= 0 ? cpu : plan.flowMapCpu[flow];
   }
 
   /** The application read a packet of the flow: it writes its CPU into the sock flow table. */
   private recordApp(flow: number): void {
-    this.plan.rfs?.recordApp(this.plan.flowHash[flow], this.plan.flowAppCpu[flow]);
+    this.plan.rfs?.recordApp(this.plan.flowRpsHash[flow], this.plan.flowAppCpu[flow]);
   }
 
   /** Stack time of the flow's route lookups beyond the base lookup (0 without routing). */
@@ -1018,7 +1018,7 @@ export class Simulation {
       }
       return;
     }
-    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowHash[flow], tail);
+    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], tail);
     const napi = this.nQ + r;
     if (this.napiSched[napi] === 0) {
       this.napiSched[napi] = 1;

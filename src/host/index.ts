@@ -57,3 +57,5 @@ export type { MeasuredTraffic } from "./import/measured-traffic.js";
 export { commentedYaml } from "./import/commented-yaml.js";
 export type { Entry as YamlEntry } from "./import/commented-yaml.js";
 export { snapshotScript, snapshotScriptPath } from "./snapshot-script.js";
+export { reproduce, reproductionTable } from "./calibrate/reproduce.js";
+export type { ReproducedInterval, ReproducedCpu } from "./calibrate/reproduce.js";

@@ -71,6 +71,8 @@ export interface NicFacts {
 export interface IrqbalanceFacts {
   /** Whether the daemon ran when the snapshot was taken (null: the script could not tell). */
   readonly running: Sourced<boolean> | null;
+  /** The first live daemon's command line (`pgrep -a`), whose options say how it runs. */
+  readonly commandLine: string | null;
   /** Its environment file (IRQBALANCE_BANNED_CPULIST, IRQBALANCE_ARGS, …), if found. */
   readonly config: Sourced<ReadonlyMap<string, string>> | null;
 }
@@ -241,7 +243,10 @@ function readIrqbalance(files: SnapshotFiles): IrqbalanceFacts {
   const pgrep = files.text("cmd/irqbalance-pgrep.txt");
   const systemctl = files.text("cmd/irqbalance-systemctl.txt");
   let running: Sourced<boolean> | null = null;
-  if (pgrep !== undefined) running = { value: /irqbalance/.test(pgrep) && !/^not running/.test(pgrep.trim()), from: "pgrep -a irqbalance" };
+  // Zombies (`[irqbalance] <defunct>`) have exited: only live processes count.
+  const live = (pgrep ?? "").split("\n").filter((l) => /irqbalance/.test(l) && !/<defunct>/.test(l));
+  if (pgrep !== undefined) running = { value: live.length > 0, from: "pgrep -a irqbalance" };
+  const commandLine = live[0]?.replace(/^\s*\d+\s+/, "") ?? null;
   if ((running === null || !running.value) && systemctl !== undefined && /^active\s*$/.test(systemctl)) running = { value: true, from: "systemctl is-active irqbalance" };
   let config: Sourced<ReadonlyMap<string, string>> | null = null;
   for (const path of ["/etc/default/irqbalance", "/etc/sysconfig/irqbalance"]) {
@@ -255,7 +260,7 @@ function readIrqbalance(files: SnapshotFiles): IrqbalanceFacts {
     config = { value: values, from: path };
     break;
   }
-  return { running, config };
+  return { running, commandLine, config };
 }
 
 function readSample(files: SnapshotFiles, index: number, devices: readonly string[]): CounterSample {

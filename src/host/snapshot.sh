@@ -61,34 +61,32 @@ ERRORS="$OUT/errors"
 note() { echo "$1" >> "$ERRORS"; }
 
 # copy PATH [DEST_ROOT]: /PATH → DEST_ROOT/fs/PATH, or a line in errors saying why not.
+# (One fork per file: this runs for every IRQ and CPU, on hosts with thousands of them.)
 copy() {
-  root=${2:-$OUT}
-  dest="$root/fs$1"
-  mkdir -p "$(dirname "$dest")"
+  dest="${2:-$OUT}/fs$1"
+  [ -d "${dest%/*}" ] || mkdir -p "${dest%/*}"
   if [ ! -e "$1" ]; then
     note "$1: absent"
-  elif ! cat "$1" > "$dest" 2> "$dest.err"; then
-    note "$1: $(tr '\n' ' ' < "$dest.err")"
+  elif ! cat "$1" > "$dest" 2> "$OUT/.err"; then
+    note "$1: $(cat "$OUT/.err")"
     rm -f "$dest"
   fi
-  rm -f "$dest.err"
 }
 
 # run FILE COMMAND...: stdout to FILE; a failure (or a missing tool) goes to errors with its message.
 run() {
   file=$1; shift
-  mkdir -p "$(dirname "$file")"
+  [ -d "${file%/*}" ] || mkdir -p "${file%/*}"
   if ! command -v "$1" > /dev/null 2>&1; then
     note "$*: $1 not installed"
     return 1
   fi
-  "$@" > "$file" 2> "$file.err"
+  "$@" > "$file" 2> "$OUT/.err"
   status=$?
   if [ $status -ne 0 ]; then
-    note "$*: exit $status: $(tr '\n' ' ' < "$file.err")"
+    note "$*: exit $status: $(tr '\n' ' ' < "$OUT/.err")"
     rm -f "$file"
   fi
-  rm -f "$file.err"
   return $status
 }
 
@@ -231,6 +229,7 @@ fi
   [ -z "$MEASURE" ] || echo "samples=$((SAMPLES + 1))"
 } > "$OUT/manifest"
 
+rm -f "$OUT/.err"
 if [ "$TAR" = yes ]; then
   tar -czf "$OUT.tar.gz" -C "$(dirname "$OUT")" "$(basename "$OUT")" || note "tar: could not write $OUT.tar.gz"
 fi

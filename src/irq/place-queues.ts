@@ -13,9 +13,9 @@ export const firstIrqNumber = DEFAULT_FIRST_IRQ;
 /**
  * The CPU that takes each rx queue vector's interrupt (vectors numbered NIC by NIC) under the
  * scenario's `irq.policy`. irqbalance contributes its first scan on a host that booted idle:
- * every IRQ placed with zero load, NIC-local node first (irqbalance placement.c; docs/receive-path.md,
- * "irqbalance"); its
- * rescans during a run are the engine's (engine/irqbalance-timer.ts, from `startIrqbalance`).
+ * every IRQ placed with zero load, NIC-local node first (irqbalance placement.c;
+ * docs/receive-path.md, "irqbalance"); its rescans during a run are the engine's
+ * (engine/irqbalance-timer.ts, from `startIrqbalance`).
  *
  * @throws IrqAffinityError, TopologyError, IrqbalanceOptionError for settings the kernel or
  *   the daemon would refuse (the config layer turns them into path-named messages).

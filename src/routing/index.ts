@@ -12,8 +12,9 @@
  *   multicast, blackhole, unreachable, prohibit, throw; via/dev/onlink/src/metric/tos/scope/
  *   proto; add/append/prepend/replace/change/del; IPv4 multipath, IPv6 ECMP. Addresses: primary
  *   and secondary, scope, noprefixroute, metric; the local/broadcast/connected routes they
- *   bring. Devices up, down, or up without carrier. Sysctls: ip_forward/forwarding, rp_filter,
- *   ignore_routes_with_linkdown, accept_local, send_redirects. Lookups: output (from, oif,
+ *   bring. Devices up, down, or up without carrier, each with a MAC. Sysctls: ip_forward/
+ *   forwarding, rp_filter, ignore_routes_with_linkdown, accept_local, send_redirects, IPv6
+ *   addr_gen_mode, fib_multipath_hash_{policy,fields,seed}. Lookups: output (from, oif,
  *   mark, tos, uid, ipproto, sport, dport) and input (iif + from) with source selection,
  *   martian and rp_filter checks, the oif on-link fallback, and the kernel's error texts.
  *   IPv6 source-specific (`from`) routes in the destination's subtree; IPv6 link-local

@@ -6,6 +6,7 @@
  * boxes a number. Every random choice in nicsim comes from a `Prng` seeded from the scenario seed:
  * same seed, same run, bit for bit.
  */
+import { murmurFinish } from "./murmur3.js";
 import { exponentialSlowPathInto, ZIGGURAT_KE, ZIGGURAT_WE } from "./exponential.js";
 
 export class Prng {
@@ -90,10 +91,5 @@ export function deriveSeed(seed: number, point: number, replication: number): nu
     h ^= Math.imul(v >>> 0, 0xcc9e2d51);
     h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return murmurFinish(h, 0);
 }

@@ -59,10 +59,14 @@ export function costsYaml(doc: CostsDocument): string {
     `# quality: R² ${fit.r2.toFixed(4)}; residuals RMS ${fit.rmsResidualPct.toFixed(2)}% of a CPU, max ${fit.maxResidualPct.toFixed(2)}%`,
     `# rates covered: host ${fit.hostPps.map(n0).join(", ")} packets/s (${fit.distinctRates} distinct);`,
     `#      per CPU ${n0(fit.cpuPps[0])}–${n0(fit.cpuPps[1])} packets/s, ${n0(fit.cpuIrqs[0])}–${n0(fit.cpuIrqs[1])} interrupts/s`,
-    `# a = ${fit.nsPerInterrupt.toFixed(1)} ± ${fit.seNsPerInterrupt.toFixed(1)} ns per interrupt; b = ${fit.nsPerPacket.toFixed(1)} ± ${fit.seNsPerPacket.toFixed(1)} ns per packet;`,
+    fit.interruptsFolded
+      ? `# b = ${fit.nsPerPacket.toFixed(1)} ± ${fit.seNsPerPacket.toFixed(1)} ns per packet, interrupts folded in (a cannot be separated);`
+      : `# a = ${fit.nsPerInterrupt.toFixed(1)} ± ${fit.seNsPerInterrupt.toFixed(1)} ns per interrupt; b = ${fit.nsPerPacket.toFixed(1)} ± ${fit.seNsPerPacket.toFixed(1)} ns per packet;`,
     `#      background ${(fit.backgroundNsPerSecond / 1e7).toFixed(2)}% of a CPU; clock ${ghz.value} GHz (${ghz.from})`,
     "costs:",
-    `  hardIrq: ${costs.hardIrq}  # a × GHz, cycles per interrupt, the NAPI poll it starts included`,
+    fit.interruptsFolded
+      ? `  hardIrq: 0  # interrupts were proportional to packets (${fit.interruptsPerPacket[0].toFixed(2)}–${fit.interruptsPerPacket[1].toFixed(2)} per packet): their cost is inside the per-packet cost`
+      : `  hardIrq: ${costs.hardIrq}  # a × GHz, cycles per interrupt, the NAPI poll it starts included`,
     `  pollOverhead: 0  # inside hardIrq: a host counts interrupts, not polls`,
     `  driverPerPacket: ${costs.driverPerPacket}  # b × GHz = ${costs.driverPerPacket + costs.stackPerPacket} cycles per packet, split driver:stack as nicsim's defaults (450:1900)`,
     `  stackPerPacket: ${costs.stackPerPacket}`,

@@ -14,16 +14,24 @@
  *   - too little load: fewer than MIN_TICKS ticks of irq+softirq time in an interval (/proc/stat
  *     counts in 1/100 s, so a few ticks are mostly rounding);
  *   - too few distinct rates: fewer than MIN_RATES packet rates more than 10% apart;
- *   - a design that cannot separate a from b (interrupts a fixed multiple of packets), or a fit
- *     that gives a negative cost.
+ *   - a design that cannot separate a from b exactly (rank-deficient), or a fit that gives a
+ *     negative cost.
+ * Interrupts proportional to packets (within PROPORTIONAL_SPREAD at every loaded point, as on
+ * veth, where every packet raises its own NET_RX softirq) cannot be told apart from them: then
+ * the fit is busy = b · packets + c, `interruptsFolded` says so, and b carries the interrupt's
+ * share (a = 0).
  */
 import type { Interval } from "./intervals.js";
 import { leastSquares } from "./least-squares.js";
 
-export const MIN_TICKS = 20;
+export const MIN_TICKS = 10;
 export const MIN_RATES = 3;
 /** Rates closer than this (relative) count as one. */
 export const DISTINCT_RATE_GAP = 0.1;
+/** Interrupts per packet varying less than this (max/min − 1) over the loaded points: proportional. */
+export const PROPORTIONAL_SPREAD = 0.05;
+/** Points below this many packets per second do not count for the proportionality test. */
+const LOADED_PPS = 100;
 
 export class CalibrationRefusal extends Error {
   override readonly name = "CalibrationRefusal";
@@ -49,6 +57,10 @@ export interface CostFit {
   readonly cpuIrqs: readonly [number, number];
   /** Mean received frame size over the intervals (null: unknown). */
   readonly meanBytes: number | null;
+  /** Interrupts were proportional to packets: one cost per packet fitted, interrupts folded in. */
+  readonly interruptsFolded: boolean;
+  /** Interrupts per packet over the loaded points (min, max). */
+  readonly interruptsPerPacket: readonly [number, number];
 }
 
 function fmt(n: number): string {
@@ -61,6 +73,13 @@ export function distinctRates(rates: readonly number[]): number[] {
   const out: number[] = [];
   for (const r of sorted) if (out.length === 0 || r > out[out.length - 1] * (1 + DISTINCT_RATE_GAP)) out.push(r);
   return out;
+}
+
+/** busy = b · packets + c, reported in the three-coefficient shape with a = 0. */
+function reducedFit(x: readonly (readonly number[])[], y: readonly number[]): ReturnType<typeof leastSquares> {
+  const fit = leastSquares(x.map((r) => [r[1], r[2]]), y);
+  if (fit === null) return null;
+  return { ...fit, coefficients: [0, ...fit.coefficients], standardErrors: [0, ...fit.standardErrors] };
 }
 
 export function fitCosts(intervals: readonly Interval[]): CostFit {
@@ -96,7 +115,10 @@ export function fitCosts(intervals: readonly Interval[]): CostFit {
       y.push(c.busyNs / iv.seconds);
     }
   }
-  const fit = leastSquares(x, y);
+  const ratios = x.filter((r) => r[1] >= LOADED_PPS).map((r) => r[0] / r[1]);
+  const ratioRange: [number, number] = ratios.length === 0 ? [0, 0] : [Math.min(...ratios), Math.max(...ratios)];
+  const folded = ratios.length > 0 && ratioRange[1] <= ratioRange[0] * (1 + PROPORTIONAL_SPREAD);
+  const fit = folded ? reducedFit(x, y) : leastSquares(x, y);
   if (fit === null) {
     throw new CalibrationRefusal(
       "interrupts and packets rose in the same proportion at every rate and CPU, so their costs cannot be told apart; add rates where NAPI batches differently (higher rates take more packets per interrupt)",
@@ -128,5 +150,7 @@ export function fitCosts(intervals: readonly Interval[]): CostFit {
     cpuPps: [Math.min(...cpuPps), Math.max(...cpuPps)],
     cpuIrqs: [Math.min(...cpuIrqs), Math.max(...cpuIrqs)],
     meanBytes: sized.length === 0 ? null : sized.reduce((s, iv) => s + (iv.meanBytes ?? 0) * iv.pps, 0) / sized.reduce((s, iv) => s + iv.pps, 0),
+    interruptsFolded: folded,
+    interruptsPerPacket: ratioRange,
   };
 }

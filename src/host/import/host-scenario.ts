@@ -169,9 +169,9 @@ class Importer {
     if (x !== null && x.value.key !== null && (x.value.key.length === 40 || x.value.key.length === 52)) {
       e.push(value("key", x.value.key.map((b) => b.toString(16).padStart(2, "0")).join(":"), from));
     } else {
-      const why = x === null ? this.why(`ethtool -x ${n.name}`) : x.value.key === null ? "no key (Operation not supported)" : `a ${x.value.key.length}-byte key (nicsim models 40 or 52)`;
+      const why = x === null ? `ethtool -x ${n.name} ${this.why(`ethtool -x ${n.name}`)}` : x.value.key === null ? "no key (Operation not supported)" : `a ${x.value.key.length}-byte key (nicsim models 40 or 52)`;
       this.warn(`nics.${n.name}.rss.key: ${why}; using nicsim's default (${NIC_DEFAULTS.rssKey})`);
-      e.push(value("key", NIC_DEFAULTS.rssKey, `DEFAULT: ${from}: ${why}`));
+      e.push(value("key", NIC_DEFAULTS.rssKey, `DEFAULT: ${x === null ? why : `${from}: ${why}`}`));
     }
     const hf = x?.value.hfunc ?? null;
     if (hf === "toeplitz" || hf === "xor") e.push(value("hfunc", hf, from));
@@ -186,9 +186,10 @@ class Importer {
       const letters = h === undefined ? "" : [...h.value].filter((c) => "sdfn".includes(c)).join("");
       if (h !== undefined && letters !== "" && letters === h.value) fields.push(value(type, letters, h.from));
       else {
-        const why = h === undefined ? this.why(`ethtool -n ${n.name} rx-flow-hash ${type}`) : h.value === "" ? "None (the NIC hashes nothing; the kernel's software hash decides)" : `${h.value} (letters beyond sdfn are not modelled)`;
+        const cmd = `ethtool -n ${n.name} rx-flow-hash ${type}`;
+        const why = h === undefined ? `${cmd} ${this.why(cmd)}` : h.value === "" ? `${cmd}: None (the NIC hashes nothing; the kernel's software hash decides)` : `${cmd}: ${h.value} (letters beyond sdfn are not modelled)`;
         if (queues > 1) this.warn(`nics.${n.name}.rss.fields.${type}: ${why}; using ${NIC_DEFAULTS.rssFields}`);
-        fields.push(value(type, NIC_DEFAULTS.rssFields, `DEFAULT: ethtool -n ${n.name} rx-flow-hash ${type}: ${why}`));
+        fields.push(value(type, NIC_DEFAULTS.rssFields, `DEFAULT: ${why}`));
       }
     }
     e.push(map("fields", fields));
@@ -206,9 +207,9 @@ class Importer {
         e.push(value("indir", "default", `DEFAULT: ${from}: ${why}`));
       }
     } else {
-      const why = x === null ? this.why(`ethtool -x ${n.name}`) : "no table (Operation not supported)";
+      const why = x === null ? `ethtool -x ${n.name} ${this.why(`ethtool -x ${n.name}`)}` : `${from}: no table (Operation not supported)`;
       if (queues > 1) this.warn(`nics.${n.name}.rss.indir: ${why}; using the default table (i mod ${queues})`);
-      e.push(value("indir", "default", `DEFAULT: ${from}: ${why}`));
+      e.push(value("indir", "default", `DEFAULT: ${why}`));
     }
     return map("rss", e);
   }
@@ -247,6 +248,15 @@ class Importer {
       const e: Entry[] = [value("policy", "irqbalance", ib.running.from)];
       const s: Entry[] = [];
       const cfg = ib.config;
+      const cmd = ib.commandLine ?? "";
+      const runOpt = (long: string, short: string): string | undefined => new RegExp(`(?:--${long}[= ]|\\s-${short} ?)(\\S+)`).exec(cmd)?.[1];
+      const fromCmd = `pgrep -a irqbalance: ${cmd}`;
+      const deepestRun = runOpt("deepestcache", "c");
+      if (deepestRun !== undefined) s.push(value("deepestcache", Number(deepestRun), fromCmd));
+      const intervalRun = runOpt("interval", "t");
+      if (intervalRun !== undefined) s.push(value("interval", Number(intervalRun), fromCmd));
+      if (/--oneshot|\s-o(\s|$)/.test(cmd)) s.push(value("oneshot", true, fromCmd));
+      const has = (key: string): boolean => s.some((x) => x.kind === "value" && x.key === key);
       if (cfg !== null) {
         const banned = cfg.value.get("IRQBALANCE_BANNED_CPULIST");
         if (banned !== undefined) s.push(value("bannedCpus", banned, `${cfg.from}: IRQBALANCE_BANNED_CPULIST`));
@@ -254,10 +264,10 @@ class Importer {
         const args = cfg.value.get("IRQBALANCE_ARGS") ?? "";
         const opt = (long: string, short: string): string | undefined => new RegExp(`(?:--${long}[= ]|-${short} ?)(\\S+)`).exec(args)?.[1];
         const deepest = opt("deepestcache", "c");
-        if (deepest !== undefined) s.push(value("deepestcache", Number(deepest), `${cfg.from}: IRQBALANCE_ARGS`));
+        if (deepest !== undefined && !has("deepestcache")) s.push(value("deepestcache", Number(deepest), `${cfg.from}: IRQBALANCE_ARGS`));
         const interval = opt("interval", "t");
-        if (interval !== undefined) s.push(value("interval", Number(interval), `${cfg.from}: IRQBALANCE_ARGS`));
-        if (/--oneshot|(^|\s)-o(\s|$)/.test(args) || cfg.value.get("IRQBALANCE_ONESHOT") !== undefined) s.push(value("oneshot", true, cfg.from));
+        if (interval !== undefined && !has("interval")) s.push(value("interval", Number(interval), `${cfg.from}: IRQBALANCE_ARGS`));
+        if (/--oneshot|(^|\s)-o(\s|$)/.test(args) || cfg.value.get("IRQBALANCE_ONESHOT") !== undefined) if (!has("oneshot")) s.push(value("oneshot", true, cfg.from));
         const banirqs = [...args.matchAll(/(?:--banirq[= ]|-i ?)(\d+)/g)].map((m) => Number(m[1]));
         if (banirqs.length > 0) s.push(value("bannedIrqs", banirqs, `${cfg.from}: IRQBALANCE_ARGS (host IRQ numbers; nicsim numbers queue vector v as IRQ 32 + v)`));
       }

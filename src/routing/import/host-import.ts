@@ -130,35 +130,45 @@ export const SCAFFOLD_PROTOCOL = 252;
 
 const UNREACHABLE_GATEWAY = new Set(["Error: Nexthop has invalid gateway.", "RTNETLINK answers: No route to host"]);
 
+/** Refused because the route's IPv4 `src` is no longer an address here. */
+const GONE_PREFSRC = "Error: Invalid prefsrc address.";
+
 /**
  * A dumped route's gateway may no longer be reachable the way it was when the route was added
  * (the kernel checks only then: the route it went through may be gone). Such a route is added
- * between a temporary `GW dev D` route in its table and that route's deletion.
+ * between a temporary `GW dev D` route in its table and that route's deletion. Likewise an IPv4
+ * route outside main keeps its `src` after that address is deleted (`fib_sync_down_addr` only
+ * kills main's routes): it is added while the address is back for a moment, on `lo`.
  */
 function scaffolded(lines: readonly string[], config: Omit<RoutingConfig, "batch">): string[] {
-  const refused = new Set(
-    buildState({ ...config, batch: lines.join("\n") })
-      .lines.filter((l) => l.error !== undefined && UNREACHABLE_GATEWAY.has(l.error) && / route append /.test(l.text))
-      .map((l) => l.line - 1),
-  );
-  if (refused.size === 0) return [...lines];
+  const results = buildState({ ...config, batch: lines.join("\n") }).lines.filter((l) => l.error !== undefined && / route append /.test(l.text));
+  const refused = new Set(results.filter((l) => UNREACHABLE_GATEWAY.has(l.error ?? "")).map((l) => l.line - 1));
+  const goneSource = new Set(results.filter((l) => l.error === GONE_PREFSRC).map((l) => l.line - 1));
+  if (refused.size === 0 && goneSource.size === 0) return [...lines];
   const out: string[] = [];
   lines.forEach((line, i) => {
+    const src = / src (\S+)/.exec(line)?.[1];
+    if (goneSource.has(i) && src !== undefined) {
+      out.push(`ip -4 addr add ${src}/32 dev lo`, line, `ip -4 addr del ${src}/32 dev lo`);
+      return;
+    }
     if (!refused.has(i)) {
       out.push(line);
       return;
     }
     const prefix = line.slice(0, line.indexOf(" route append "));
     const table = / table (\S+)/.exec(line)?.[1] ?? "main";
-    const scaffolds = [...line.matchAll(/ via (\S+) dev (\S+)/g)].map((m) => `${m[1]} dev ${m[2]} table ${table} proto ${SCAFFOLD_PROTOCOL}`);
+    // an IPv4 multipath route may name one path twice: one scaffold each
+    const scaffolds = [...new Set([...line.matchAll(/ via (\S+) dev (\S+)/g)].map((m) => `${m[1]} dev ${m[2]} table ${table} proto ${SCAFFOLD_PROTOCOL}`))];
     out.push(...scaffolds.map((s) => `${prefix} route append ${s}`), line, ...scaffolds.map((s) => `${prefix} route del ${s}`));
   });
   return out;
 }
 
-/** The configuration that rebuilds the dumped host. */
 /** The sysctl that stops the model from making link-local addresses of its own. */
 const NO_LINK_LOCAL = "net.ipv6.conf.default.addr_gen_mode";
+
+/** The configuration that rebuilds the dumped host. */
 
 export function importHost(dumps: HostDumps, family: Family): RoutingConfig {
   const routes4 = dumps.routes4 === undefined ? undefined : inFile(dumps.routes4.source, () => importRoutes(dumps.routes4?.entries ?? [], 4));

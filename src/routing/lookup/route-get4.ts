@@ -51,6 +51,8 @@ export function routeGet4(state: RoutingState, fib: FibBackend, q: RouteQuery): 
   if (q.ipproto !== 0 && q.ipproto !== IPPROTO_TCP && q.ipproto !== IPPROTO_UDP && q.ipproto !== IPPROTO_ICMP) {
     return failure(95, 0, "Unsupported ip proto");
   }
+  // `inet_rtm_getroute`: without `ipproto` the lookup (and the packet it builds) is UDP.
+  const proto = q.ipproto === 0 ? IPPROTO_UDP : q.ipproto;
   const src = q.from ?? 0n;
   const base = { ...blankAnswer(4, q.fibmatch), dst: q.dst, from: src !== 0n ? src : undefined, mark: q.mark };
   if (q.iif !== undefined) {
@@ -61,7 +63,7 @@ export function routeGet4(state: RoutingState, fib: FibBackend, q: RouteQuery): 
       dev,
       mark: q.mark,
       tos: q.tos & 0xfc,
-      proto: q.ipproto,
+      proto,
       sport: q.sport,
       dport: q.dport,
     });
@@ -78,7 +80,7 @@ export function routeGet4(state: RoutingState, fib: FibBackend, q: RouteQuery): 
     mark: q.mark,
     tos: q.tos & 0xfc,
     uid: q.uid ?? 0,
-    proto: q.ipproto,
+    proto,
     sport: q.sport,
     dport: q.dport,
   });
