@@ -14,6 +14,7 @@ describe("SLO terms", () => {
       ["dropShare", 0.0001, true],
       ["cpu", 0.8, true],
     ]);
+    expect(parseSlo("p99<=1ms,in-flight<=5%").terms[1]).toMatchObject({ figure: { kind: "inFlight" }, limit: 0.05 });
     expect(parseSlo("drops<=250pps").terms[0].figure.kind).toBe("dropRate");
     expect(parseSlo("p999<=5us").terms[0].figure).toEqual({ kind: "latency", stat: "percentile", percentile: 99.9 });
   });

@@ -12,7 +12,8 @@ export const CAPACITY_HELP = `nicsim capacity SCENARIO --slo TERMS [--load-axis 
   just above it.
   --slo TERMS       comma-separated limits: pN (any percentile, p99.9), max, mean latency with
                     ns/us/ms/s; drops as a share (0.01%) or a rate (100pps); cpu (busiest CPU, 80%)
-                    e.g. 'p99<=100us,drops<=0.01%'
+                    e.g. 'p99<=100us,drops<=0.01%'; in-flight (packets still queued at the end,
+                    a share of those offered) flags overload a short run ends before any drop
   --load-axis PATH  the scenario path searched (default traffic.load.pps; traffic.load.mbps too)
   --resolution P    stop when the bracket is this narrow relative to its top (default 1%)
   --start LOAD      where every search starts (default: the scenario's load)

@@ -15,7 +15,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 export function figureText(term: SloTermRecord, value: number): string {
   if (term.unit === "ns") return value >= 1e6 ? `${+(value / 1e6).toFixed(3)}ms` : `${+(value / 1e3).toFixed(value >= 1e5 ? 0 : 1)}us`;
   if (term.unit === "pps") return `${+value.toFixed(1)}pps`;
-  return term.name === "cpu" ? `${+(value * 100).toFixed(1)}%` : `${+(value * 100).toPrecision(3)}%`;
+  return term.name === "cpu" || term.name === "in-flight" ? `${+(value * 100).toFixed(1)}%` : `${+(value * 100).toPrecision(3)}%`;
 }
 
 export function bracketText(c: CapacityResult): string {

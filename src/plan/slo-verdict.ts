@@ -53,6 +53,8 @@ export function termFigure(term: SloTerm, j: JobCounters): number {
       return receiveDrops(j) / (j.windowNs / 1e9);
     case "cpu":
       return busiestCpu(j);
+    case "inFlight":
+      return j.offeredPackets === 0 ? 0 : j.inFlight / j.offeredPackets;
   }
 }
 

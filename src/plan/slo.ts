@@ -11,6 +11,12 @@
  *   verdicts, which no load changes) as a share of the offered packets — `0.01%` or a fraction
  *   `0.0001` — or as a rate, `100pps`.
  * - `cpu`: the busiest CPU's utilization, `80%` or `0.8`.
+ * - `in-flight`: packets still queued (rings, backlogs) at the end of the window, as a share of
+ *   the offered packets (`in-flight<=5%`). A load above what the host can drain fills the queues
+ *   before it drops anything, and a run shorter than the time to fill them ends before any drop:
+ *   a drops-only SLO then passes an overloaded host. A latency term, this term or longer runs
+ *   catch it. Not added by default: NAPI batching keeps some packets queued at any moment, so a
+ *   fixed share misjudges short runs.
  * Only upper limits exist: every figure here gets worse as load grows.
  */
 export type SloFigure =
@@ -18,7 +24,8 @@ export type SloFigure =
   | { readonly kind: "latency"; readonly stat: "max" | "mean" }
   | { readonly kind: "dropShare" }
   | { readonly kind: "dropRate" }
-  | { readonly kind: "cpu" };
+  | { readonly kind: "cpu" }
+  | { readonly kind: "inFlight" };
 
 export interface SloTerm {
   /** The term as written, without spaces (`p99<=100us`). */
@@ -41,7 +48,7 @@ export class SloError extends Error {
   override readonly name = "SloError";
 }
 
-const TERM = /^([a-z][a-z0-9.]*)(<=|<)(.+)$/;
+const TERM = /^([a-z][a-z0-9.-]*)(<=|<)(.+)$/;
 const NUMBER = /^(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(.*)$/i;
 const LATENCY_UNITS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9 };
 
@@ -85,7 +92,12 @@ function parseTerm(raw: string): SloTerm {
     if (!(share >= 0 && share <= 1)) fail("a utilization from 0 to 100% (or 0 to 1)");
     return { text, name, figure: { kind: "cpu" }, inclusive, limit: share };
   }
-  throw new SloError(`--slo ${text}: unknown figure "${name}" (latency pN, max, mean; drops; cpu)`);
+  if (name === "in-flight") {
+    const share = unit === "%" ? value / 100 : unit === "" ? value : Number.NaN;
+    if (!(share >= 0 && share <= 1)) fail("a share of the offered packets (1%, or a fraction up to 1)");
+    return { text, name, figure: { kind: "inFlight" }, inclusive, limit: share };
+  }
+  throw new SloError(`--slo ${text}: unknown figure "${name}" (latency pN, max, mean; drops; cpu; in-flight)`);
 }
 
 /** Parse `--slo` text; throws SloError naming the bad term. */
