@@ -17,8 +17,8 @@
  * examples/cloud-nic-caps.yaml with its load raised to 1 Mpps (its policers drop most of it);
  * examples/routing-two-enis.yaml.
  *
- * Targets: ≥ 25 M simulated packets/s for the 4-queue point (issue 2), ≥ 25 M per CPU-second on
- * all five points (issue 13; floor 15 M for the RPS/RFS points). The figures are what this machine
+ * Targets: ≥ 25 M simulated packets/s for the 4-queue point, ≥ 25 M per CPU-second on
+ * all five points (floor 15 M for the RPS/RFS points). The figures are what this machine
  * measures; they are published as measured, not asserted in tests.
  */
 import { cpus } from "node:os";

@@ -5,7 +5,7 @@
  * and the unbundled tsc output (dist/src/cli/main.js). Runs are interleaved (one of each command
  * per round) so that the load of a shared machine hits every figure alike.
  *
- * Target (issue 13): at most 0.1 CPU-s above `node -e 0` for `--help`, `validate`, `rss hash`
+ * Target: at most 0.1 CPU-s above `node -e 0` for `--help`, `validate`, `rss hash`
  * and `route get … --config examples/routing-two-enis.yaml`. Published as measured, not asserted
  * in tests. Writes results/startup-bench.json atomically.
  *

@@ -2,12 +2,11 @@
  * `compare` on capacity documents: the files are read once, told apart by their `kind`, and two
  * capacity documents are compared per configuration (plan/capacity-compare.ts).
  */
-import { readFileSync } from "node:fs";
-import { LoadError } from "../config/errors.js";
 import { CompareInputError } from "../report/compare.js";
 import { capacityCompareMarkdown, capacityCompareTable, compareCapacity, type CapacityComparison } from "../plan/capacity-compare.js";
 import type { CapacityDocument } from "../plan/capacity-model.js";
 import { checkCapacityDocument, isCapacityDocument } from "../plan/capacity-read.js";
+import { readInputFile } from "./read-result-file.js";
 import { UsageError } from "./usage-error.js";
 
 export interface DocumentFile {
@@ -19,14 +18,7 @@ export interface DocumentFile {
 
 /** Read FILE (stdin for "-"); a capacity document is checked here, anything else is left to the result reader. */
 export function readDocumentFile(path: string): DocumentFile {
-  const name = path === "-" ? "stdin" : path;
-  let text: string;
-  try {
-    text = readFileSync(path === "-" ? 0 : path, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    throw new LoadError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot read (${code || String(error)})`);
-  }
+  const { name, text } = readInputFile(path);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

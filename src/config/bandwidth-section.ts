@@ -1,5 +1,5 @@
 /**
- * The scenario's `bandwidth` section: the cloud's bandwidth caps (issue 5; docs/cloud-profile.md).
+ * The scenario's `bandwidth` section: the cloud's bandwidth caps (docs/cloud-profile.md).
  * The field checks are here; the profile's rules (egress ≤ 200 Mbps under ecs, ingress derived
  * from egress, internal tiers) are `resolveBandwidth`'s, whose errors are reported at
  * `bandwidth.<key>`. The engine applies the ingress cap as a `tc police` policer (exceed: drop)
@@ -133,7 +133,7 @@ export const bandwidthSection = obj(
       description: "What the ingress policer does with a packet that exceeds (tc police conform-exceed): drop it, or pass it and count it.",
     }),
   },
-  { description: "Bandwidth caps before the CPU (issue 5). Without this section no cap applies." },
+  { description: "Bandwidth caps before the CPU. Without this section no cap applies." },
 );
 
 export type CheckedBandwidth = Infer<typeof bandwidthSection>;

@@ -69,7 +69,7 @@ export function expandSweep(raw: unknown): SweepPoint[] {
   return points;
 }
 
-/** The fields an axis writes: `queues` is every NIC's `queues` (index -1: any index). */
+/** The fields an axis writes: `queues` is every NIC's `queues` (index -1: every index). */
 function axisSteps(axis: Axis): readonly Step[] {
   return axis.steps ?? [{ key: "nics" }, { index: -1 }, { key: "queues" }];
 }

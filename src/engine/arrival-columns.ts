@@ -1,5 +1,5 @@
 /**
- * The dedicated engine's arrival columns (time, flow, frame length per packet), kept from one
+ * The engine's arrival columns (time, flow, frame length per packet), kept from one
  * job to the next within a thread. A job's columns are about 300 KB; allocating them afresh per
  * job (fresh, zeroed pages every time) cost ~4–5% of a 4-queue job's time (interleaved A/B, 40
  * jobs each, Node 20, 2-vCPU EPYC). The engine writes every slot before reading it, so stale

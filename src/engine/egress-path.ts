@@ -1,5 +1,5 @@
 /**
- * The reply stream and the egress caps in the simulated path (issue 5): every `1 / ratio`-th
+ * The reply stream and the egress caps in the simulated path: every `1 / ratio`-th
  * packet a CPU delivers produces a reply (counted per CPU, so that which packets reply does not
  * depend on the order in which the engine runs its CPUs) of a fixed size, sent out by its flow's egress device (the
  * NIC routing picks; the receiving NIC without a routing section). A reply first meets that NIC's

@@ -9,6 +9,13 @@ const IRQ = 1; // the hard IRQ is pending
 const ROUND = 2; // net_rx_action starts a round and polls the queue's NAPI
 const POLL = 3; // inside the poll: the next packet, or the poll's end
 
+/** Indices of `IsolatedCpus.totals`. */
+export const RING_DROPS = 0;
+export const DELIVERED_PACKETS = 1;
+export const DELIVERED_BYTES = 2;
+export const OFFERED_PACKETS = 3;
+export const OFFERED_BYTES = 4;
+
 /** The job's counters the isolated CPUs add to (engine/simulation.ts owns them). */
 export interface IsolatedCpuCounters {
   readonly latency: LatencyHistogram;
@@ -97,8 +104,8 @@ export class IsolatedCpus {
   private readonly onCpu: Float64Array;
   private readonly costRng: Prng[];
 
-  /** [0] packets dropped at a full ring, [1] delivered packets, [2] their bytes (window only). */
-  readonly totals = new Float64Array(3);
+  /** The job's scalar counters these CPUs add to, window only; indexed RING_DROPS … OFFERED_BYTES. */
+  readonly totals = new Float64Array(5);
   private readonly latencyBuf = new Float64Array(4096);
   private latencyFill = 0;
 
@@ -162,8 +169,8 @@ export class IsolatedCpus {
     }
   }
 
-  /** After the fill: the batch is [pos, fillEnd) of each region. Returns [offered packets, bytes] in `offered`. */
-  takeBatch(fillEnd: Int32Array, offered: Float64Array): void {
+  /** After the fill: the batch is [pos, fillEnd) of each region; count what it offers in the window. */
+  takeBatch(fillEnd: Int32Array): void {
     const time = this.time;
     const len = this.len;
     const warm = this.window[0];
@@ -176,8 +183,8 @@ export class IsolatedCpus {
       packets += to - p;
       for (let k = p; k < to; k++) bytes += len[k];
     }
-    offered[0] += packets;
-    offered[1] += bytes;
+    this.totals[OFFERED_PACKETS] += packets;
+    this.totals[OFFERED_BYTES] += bytes;
   }
 
   /** Run every isolated CPU up to its first step boundary at or after `limit` (ns, in limit[0]). */
@@ -208,7 +215,7 @@ export class IsolatedCpus {
       if (t > upTo) break;
       if (tail - head >= cap) {
         if (t >= warm) {
-          this.totals[0]++;
+          this.totals[RING_DROPS]++;
           this.counters.queueDrops[this.queueOf[slot]]++;
         }
       } else {
@@ -411,11 +418,11 @@ export class IsolatedCpus {
     counters.cpuSqueeze[c] += squeezes;
     counters.queueRx[q] += accepted;
     counters.queueDrops[q] += dropped;
-    this.totals[0] += dropped;
+    this.totals[RING_DROPS] += dropped;
     counters.cpuPolled[c] += polled;
     counters.cpuProcessed[c] += delivered;
-    this.totals[1] += delivered;
-    this.totals[2] += deliveredBytes;
+    this.totals[DELIVERED_PACKETS] += delivered;
+    this.totals[DELIVERED_BYTES] += deliveredBytes;
   }
 
   /** Packets that arrived in the window and are still in a ring, not yet at it, or on a CPU. */

@@ -115,8 +115,8 @@ export interface Plan {
    */
   readonly replySlot: Int16Array | null;
   /**
-   * Nothing beyond the receive path: no routing section, no bandwidth cap. Only such plans may run on the
-   * dedicated-CPU engine, which has no route drops, lookup costs or policer.
+   * Nothing beyond the receive path: no routing section, no bandwidth cap. The step machine then
+   * delivers ring packets in its inline loop (simulation.ts `runCpu`), without route or reply checks.
    */
   readonly plain: boolean;
   readonly costNs: CostNs;

@@ -9,7 +9,7 @@ import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
 import { EgressPath } from "./egress-path.js";
 import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
-import { IsolatedCpus } from "./isolated-cpus.js";
+import { DELIVERED_BYTES, DELIVERED_PACKETS, IsolatedCpus, OFFERED_BYTES, OFFERED_PACKETS, RING_DROPS } from "./isolated-cpus.js";
 import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 
@@ -239,8 +239,8 @@ export class Simulation {
   /** The CPUs that run the isolated tight loop (engine/isolated-cpus.ts), or null: none. */
   private readonly isolated: IsolatedCpus | null;
   private readonly isIsolated: Uint8Array;
-  /** [0] time the isolated CPUs run to next; [1], [2]: offered packets and bytes they report. */
-  private readonly isolatedScratch = new Float64Array(3);
+  /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
+  private readonly isolatedScratch = new Float64Array(1);
 
   /**
    * `fast: false` runs every CPU on the step machine and keeps every coupled one on the event
@@ -273,10 +273,12 @@ export class Simulation {
     // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
     // other CPU depends on nothing but its own arrivals and may run ahead.
     const coupled = new Uint8Array(nCpu);
+    // CPUs that hand packets to another CPU (not sinks, whatever they receive).
+    const sendsRemote = new Uint8Array(nCpu);
     for (let f = 0; f < plan.flows.count; f++) {
       const r = plan.flowRpsCpu[f];
       const c = plan.queueCpu[plan.flowQueue[f]];
-      if (r >= 0 && r !== c) coupled[r] = coupled[c] = 1;
+      if (r >= 0 && r !== c) coupled[r] = coupled[c] = sendsRemote[c] = 1;
       if (r === RFS_PER_PACKET) {
         // RFS may send the flow to its application's CPU or to the RPS map's CPU.
         coupled[c] = 1;
@@ -285,12 +287,6 @@ export class Simulation {
       }
     }
     this.coupled = coupled;
-    const sendsRemote = new Uint8Array(nCpu);
-    for (let f = 0; f < plan.flows.count; f++) {
-      const r = plan.flowRpsCpu[f];
-      const c = plan.queueCpu[plan.flowQueue[f]];
-      if (r >= 0 && r !== c) sendsRemote[c] = 1;
-    }
     const sinksOn = options.fast && this.irqTimer === null && plan.rfs === null;
     this.sink = new Uint8Array(nCpu);
     const sinkList: number[] = [];
@@ -559,13 +555,7 @@ export class Simulation {
     const arrTime = this.arrTime;
     const warm = this.window[0];
     this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotStart, this.slotEnd, warm);
-    if (isolated !== null) {
-      const scratch = this.isolatedScratch;
-      scratch[1] = scratch[2] = 0;
-      isolated.takeBatch(this.slotEnd, scratch.subarray(1));
-      this.offeredPackets += scratch[1];
-      this.offeredBytes += scratch[2];
-    }
+    isolated?.takeBatch(this.slotEnd);
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
       if (this.isIsolated[c] === 1) continue;
@@ -637,7 +627,7 @@ export class Simulation {
    *
    * The common case — polling a ring whose packets finish on this CPU — is a tight inner loop
    * that delivers packet after packet without going through the generic step; it leaves as soon
-   * as anything else may need the CPU (an interrupt raised by an arrival, an RPS hand-off, the
+   * when anything else may need the CPU (an interrupt raised by an arrival, an RPS hand-off, the
    * weight, the horizon). Measured with bench/e2e.bench.ts (see the figure recorded there).
    */
   private runCpu(c: number): void {
@@ -1206,11 +1196,11 @@ export class Simulation {
       windowNs: this.end - this.warm,
       generatedPackets: this.generated,
       // Offered load includes what the ingress cap dropped before the NIC.
-      offeredPackets: this.offeredPackets + (this.ingress?.dropped[0] ?? 0),
-      offeredBytes: this.offeredBytes + (this.ingress?.dropped[1] ?? 0),
-      deliveredPackets: this.deliveredPackets + (this.isolated?.totals[1] ?? 0),
-      deliveredBytes: this.deliveredBytes + (this.isolated?.totals[2] ?? 0),
-      dropsRxRing: this.dropsRxRing + (this.isolated?.totals[0] ?? 0),
+      offeredPackets: this.offeredPackets + (this.isolated?.totals[OFFERED_PACKETS] ?? 0) + (this.ingress?.dropped[0] ?? 0),
+      offeredBytes: this.offeredBytes + (this.isolated?.totals[OFFERED_BYTES] ?? 0) + (this.ingress?.dropped[1] ?? 0),
+      deliveredPackets: this.deliveredPackets + (this.isolated?.totals[DELIVERED_PACKETS] ?? 0),
+      deliveredBytes: this.deliveredBytes + (this.isolated?.totals[DELIVERED_BYTES] ?? 0),
+      dropsRxRing: this.dropsRxRing + (this.isolated?.totals[RING_DROPS] ?? 0),
       dropsBacklog: this.dropsBacklog,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
       ingressExceeded: this.ingress?.exceeded[0] ?? 0,

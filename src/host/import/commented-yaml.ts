@@ -2,7 +2,7 @@
  * A small YAML writer for documents that carry a comment on every value: a tree of entries
  * (scalar, inline list, mapping, list of mappings, literal block, or a comment line), emitted
  * with two-space indentation and `  # comment` after each value. Strings are written plain when
- * YAML cannot read them as anything else, double-quoted (JSON escapes) otherwise.
+ * YAML cannot read them otherwise, double-quoted (JSON escapes) otherwise.
  */
 export type Scalar = string | number | boolean;
 

@@ -52,3 +52,22 @@ export function jsonCount(object: Record<string, unknown>, key: string, file: st
   if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new SnapshotFormatError(file, 0, key, `${JSON.stringify(v)} is not a whole number`);
   return v;
 }
+
+/**
+ * The CPU ids of a per-CPU table's header line (`CPU0 CPU1 …`: /proc/interrupts, /proc/softirqs),
+ * and the numbered lines; an empty text or another word in the header is a SnapshotFormatError.
+ */
+export function cpuHeader(text: string, file: string): { readonly cpus: number[]; readonly lines: { readonly n: number; readonly text: string }[] } {
+  const lines = numberedLines(text);
+  const head = lines[0];
+  if (head === undefined) throw new SnapshotFormatError(file, 0, "", "empty");
+  const cpus = head.text
+    .trim()
+    .split(/\s+/)
+    .map((w) => {
+      const m = /^CPU(\d+)$/.exec(w);
+      if (m === null) throw new SnapshotFormatError(file, head.n, "header", `${JSON.stringify(w)} is not CPUn`);
+      return Number(m[1]);
+    });
+  return { cpus, lines };
+}

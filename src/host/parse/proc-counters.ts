@@ -8,7 +8,7 @@
  *   multicast tx bytes packets errs drop fifo colls carrier compressed`;
  * - /proc/net/snmp: pairs of `Proto: names…` / `Proto: values…` lines.
  */
-import { SnapshotFormatError, count, numberedLines } from "./format-error.js";
+import { SnapshotFormatError, count, cpuHeader, numberedLines } from "./format-error.js";
 
 export interface CpuTicks {
   readonly cpu: number;
@@ -37,14 +37,7 @@ export function parseProcStat(text: string, file: string): CpuTicks[] {
 
 /** Per-CPU counts of one softirq (default NET_RX), by CPU id. */
 export function parseProcSoftirqs(text: string, file: string, name = "NET_RX"): Map<number, number> {
-  const lines = numberedLines(text);
-  const head = lines[0];
-  if (head === undefined) throw new SnapshotFormatError(file, 0, "", "empty");
-  const cpus = head.text.trim().split(/\s+/).map((w) => {
-    const m = /^CPU(\d+)$/.exec(w);
-    if (m === null) throw new SnapshotFormatError(file, head.n, "header", `${JSON.stringify(w)} is not CPUn`);
-    return Number(m[1]);
-  });
+  const { cpus, lines } = cpuHeader(text, file);
   for (const { n, text: line } of lines.slice(1)) {
     const m = /^\s*([A-Z_]+):\s*(.*)$/.exec(line);
     if (m === null || m[1] !== name) continue;

@@ -14,7 +14,7 @@
  *               "%s-%s" from the driver and netdev names, the vector adds "-TxRx-%d";
  *   ena         `ena-comp-Q@pci:BDF` (newer), `DEV-Tx-Rx-Q` (older `ena_setup_io_intr`).
  */
-import { SnapshotFormatError, numberedLines } from "./format-error.js";
+import { SnapshotFormatError, cpuHeader } from "./format-error.js";
 
 export interface InterruptRow {
   /** The row label without its colon: an IRQ number ("38") or a name ("LOC"). */
@@ -32,14 +32,7 @@ export interface ProcInterrupts {
 }
 
 export function parseProcInterrupts(text: string, file: string): ProcInterrupts {
-  const lines = numberedLines(text);
-  const head = lines[0];
-  if (head === undefined) throw new SnapshotFormatError(file, 0, "", "empty");
-  const cpus = head.text.trim().split(/\s+/).map((w) => {
-    const m = /^CPU(\d+)$/.exec(w);
-    if (m === null) throw new SnapshotFormatError(file, head.n, "header", `${JSON.stringify(w)} is not CPUn`);
-    return Number(m[1]);
-  });
+  const { cpus, lines } = cpuHeader(text, file);
   const rows: InterruptRow[] = [];
   for (const { n, text: line } of lines.slice(1)) {
     const m = /^\s*([^\s:]+):(.*)$/.exec(line);
