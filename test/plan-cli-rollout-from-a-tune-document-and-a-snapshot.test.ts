@@ -4,7 +4,7 @@
  * refused while irqbalance runs unless told how, then written with --irqbalance ban-irqs and
  * applied to the fake tree; --persist prints the udev rule and the unit; bad input exits 2.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import { loadAxis } from "../src/plan/load-axis.js";
 import { parseSlo } from "../src/plan/slo.js";
 import { tune } from "../src/plan/tune.js";
 import { nicsim } from "./cli-helpers.js";
-import { makeFakeRoot, runSh, STUBS } from "./rollout-helpers.js";
+import { makeFakeRoot, runSh, snapshotOf } from "./rollout-helpers.js";
 
 const HOST = { dev: "eth0", maxQueues: 2, queues: 1, cpus: 4, irqbalance: true };
 
@@ -27,17 +27,7 @@ describe("nicsim rollout", () => {
     makeFakeRoot(root, HOST);
     // A snapshot of that host, as the snapshot script lays one out.
     snapshot = join(dir, "snap");
-    const put = (path: string, text: string): void => {
-      mkdirSync(join(snapshot, path, ".."), { recursive: true });
-      writeFileSync(join(snapshot, path), text);
-    };
-    put("manifest", "format=nicsim-snapshot 1\ndevices=eth0\n");
-    put("errors", "");
-    put("cmd/nproc.txt", "4\n");
-    put("cmd/irqbalance-systemctl.txt", "active\n");
-    put("ethtool/eth0/l.txt", runSh(dir, root, join(STUBS, "ethtool"), "-l", "eth0").stdout);
-    cpSync(join(root, "proc"), join(snapshot, "fs/proc"), { recursive: true });
-    cpSync(join(root, "sys"), join(snapshot, "fs/sys"), { recursive: true });
+    snapshotOf(dir, root, snapshot, HOST);
     const doc = await tune({
       source: "host.yaml",
       raw: {

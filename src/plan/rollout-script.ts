@@ -14,6 +14,9 @@
  *   passes to the daemon) and restarts it, or stops and disables it, as chosen when generating;
  *   otherwise it refuses. (Banning the CPUs instead would not protect the IRQs: irqbalance
  *   removes banned CPUs from the masks it writes, so it would move the pinned IRQs away.)
+ * - Refuses a host other than the one it was made for, before changing anything: no such
+ *   device, another number of online CPUs, fewer channels than asked for, or an indirection
+ *   table of another size (the table it compares with is filled at the snapshot's size).
  * - `--dry-run` prints what it would do and writes nothing; a failing command stops the script
  *   with the step named (exit 1).
  * - Paths are read and written under `NICSIM_ROOT` (default /); `ETHTOOL` and `SYSTEMCTL` name
@@ -26,9 +29,17 @@ export type IrqbalanceHandling = "refuse" | "ban-irqs" | "stop";
 export interface RolloutTarget {
   readonly nic: string;
   readonly queues: number;
-  /** `ethtool -X` arguments that write the table: `default`, `equal 4`, `weight 40 30 …`. */
-  readonly indirForm: string;
-  /** The table those arguments give at `queues` (what the script compares with `ethtool -x`). */
+  /** The CPUs the settings are for (the script refuses a host with another count online). */
+  readonly cpus: number;
+  /**
+   * `ethtool -X` arguments that write the table: `default`, `equal 4`, `weight 40 30 …`; null
+   * to leave the table alone (the NIC has none).
+   */
+  readonly indirForm: string | null;
+  /**
+   * The table those arguments give at `queues` over the host's table size (what the script
+   * compares with `ethtool -x`; it refuses a NIC whose table has another size).
+   */
   readonly indirTable: readonly number[];
   /** The CPU list of each rx queue's IRQ, or null to leave the IRQs to irqbalance. */
   readonly affinity: readonly string[] | null;
@@ -128,20 +139,31 @@ function revertWriter(): string {
     return 0
   fi
   rv_cur=$(current_combined) || exit 1
-  rv_tbl=$(current_table) || exit 1
+  rv_cpus=$(online_cpus) || exit 1
+  rv_tbl=""
+  rv_form=-
+  if [ "$WANT_FORM" != - ]; then
+    rv_tbl=$(current_table) || exit 1
+    rv_form=$(table_form "$rv_tbl" "$rv_cur")
+  fi
   rv_aff=""
   rv_rps=""
   rv_fc=""
-  rv_irqs=$(queue_irqs "$rv_cur") || fail "cannot read /proc/interrupts"
-  case " $rv_irqs " in
-    *" - "*) fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $rv_irqs)" ;;
-  esac
+  # The IRQs' affinity is saved only when this script pins them.
+  if [ -n "$WANT_AFFINITY" ]; then
+    rv_irqs=$(queue_irqs "$rv_cur") || fail "cannot read /proc/interrupts"
+    case " $rv_irqs " in
+      *" - "*) fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $rv_irqs)" ;;
+    esac
+  fi
   q=0
   while [ "$q" -lt "$rv_cur" ]; do
-    # shellcheck disable=SC2086
-    nth "$q" $rv_irqs
-    read_value "/proc/irq/$NTH/smp_affinity_list"
-    rv_aff="$rv_aff $RV"
+    if [ -n "$WANT_AFFINITY" ]; then
+      # shellcheck disable=SC2086
+      nth "$q" $rv_irqs
+      read_value "/proc/irq/$NTH/smp_affinity_list"
+      rv_aff="$rv_aff $RV"
+    fi
     read_value "/sys/class/net/$DEV/queues/rx-$q/rps_cpus"
     rv_rps="$rv_rps $RV"
     read_value "/sys/class/net/$DEV/queues/rx-$q/rps_flow_cnt"
@@ -160,7 +182,7 @@ function revertWriter(): string {
     cat <<'NICSIM_PREAMBLE'
 ` + PREAMBLE("revert") + String.raw`NICSIM_PREAMBLE
     printf "DEV='%s'\nIRQ_NAME='%s'\n" "$DEV" "$IRQ_NAME"
-    printf "WANT_COMBINED='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cur" "$(table_form "$rv_tbl" "$rv_cur")" "$rv_tbl"
+    printf "WANT_CPUS='%s'\nWANT_COMBINED='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cpus" "$rv_cur" "$rv_form" "$rv_tbl"
     printf "WANT_AFFINITY='%s'\nWANT_RPS='%s'\nWANT_FLOW_CNT='%s'\nWANT_SOCK_FLOW='%s'\n" "$rv_aff" "$rv_rps" "$rv_fc" "$rv_sock"
     printf "ENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_env" "$rv_active" "$rv_enabled"
     echo 'restore_env_file() {'
@@ -174,6 +196,7 @@ function revertWriter(): string {
     echo '}'
     cat <<'NICSIM_LIB'
 ` + ROLLOUT_LIB + "\n" + REVERT_HOOKS + String.raw`NICSIM_LIB
+    echo 'check_host'
     echo 'converge'
   } > "$REVERT.nicsim-tmp" || fail "cannot write $REVERT"
   mv "$REVERT.nicsim-tmp" "$REVERT" || fail "cannot write $REVERT"
@@ -217,8 +240,9 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     `DEV=${quoted(target.nic)}`,
     `IRQ_NAME=${quoted(options.irqName)}`,
     `IRQBALANCE=${options.irqbalance}`,
+    `WANT_CPUS=${target.cpus}`,
     `WANT_COMBINED=${target.queues}`,
-    `WANT_FORM=${quoted(target.indirForm)}`,
+    `WANT_FORM=${quoted(target.indirForm ?? "-")}`,
     `WANT_TABLE=${words(target.indirTable)}`,
     `WANT_AFFINITY=${target.affinity === null ? "''" : words(target.affinity)}`,
     `WANT_RPS=${words(target.rpsCpus)}`,
@@ -240,6 +264,7 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     ROLLOUT_LIB,
     APPLY_HOOKS,
     revertWriter(),
+    "check_host",
     "write_revert",
     "converge",
     "",

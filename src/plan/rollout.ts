@@ -12,10 +12,11 @@ import { ConfigError, LoadError } from "../config/errors.js";
 import { loadScenarioFile } from "../config/load.js";
 import type { Scenario } from "../config/scenario.js";
 import { expandSweep } from "../config/sweep.js";
-import { readSnapshot } from "../host/read-snapshot.js";
+import { readSnapshot, type Sourced } from "../host/read-snapshot.js";
+import type { EthtoolRxfh } from "../host/parse/ethtool-rxfh.js";
 import { rxQueues } from "../host/parse/ethtool-channels.js";
 import { placeQueueIrqs } from "../irq/place-queues.js";
-import { fillIndirection, formatIndirSpec, type IndirSpec } from "../rss/indirection.js";
+import { fillIndirection, formatIndirSpec, IndirSpecError, type IndirSpec } from "../rss/indirection.js";
 import { isMapping } from "../config/paths.js";
 import { TUNE_KIND } from "./tune-model.js";
 import { rolloutScript, type IrqbalanceHandling, type RolloutTarget } from "./rollout-script.js";
@@ -31,6 +32,14 @@ export interface HostNic {
   /** The IRQ name of its queues as a printf format (`eth0-TxRx-%d`), when the host shows it. */
   readonly irqName: string | null;
   readonly rpsCpus: readonly string[];
+  /**
+   * The NIC's indirection table size as the host shows it (`ethtool -x`): entries, or "none"
+   * when the NIC has no table ethtool can read or write; null when the host's description does
+   * not say (a snapshot without `ethtool -x`).
+   */
+  readonly indirSize: number | "none" | null;
+  /** Where indirSize was read, for messages: `ethtool -x eth0`, `host.yaml nics[0].rss.indirSize`. */
+  readonly indirFrom: string;
 }
 
 export interface HostState {
@@ -46,7 +55,15 @@ export function hostFromScenario(scenario: Scenario, source: string): HostState 
   return {
     source,
     cpus: scenario.host.cpus,
-    nics: scenario.nics.map((n) => ({ name: n.name, maxQueues: n.maxQueues, queues: n.queues, irqName: null, rpsCpus: n.rps.cpus })),
+    nics: scenario.nics.map((n, i) => ({
+      name: n.name,
+      maxQueues: n.maxQueues,
+      queues: n.queues,
+      irqName: null,
+      rpsCpus: n.rps.cpus,
+      indirSize: n.rss.indirSize,
+      indirFrom: `${source} nics[${i}].rss.indirSize`,
+    })),
     irqbalanceRunning: scenario.irq.policy === "irqbalance",
   };
 }
@@ -56,6 +73,21 @@ export function irqNameFormat(name: string, queue: number): string | null {
   const action = name.split("@")[0];
   const m = new RegExp(`^(.*\\D)${queue}$`).exec(action);
   return m === null || m[1].includes("%") ? null : `${m[1]}%d`;
+}
+
+/**
+ * The table size `ethtool -x` showed: its entries; "none" when the NIC has no table (the part
+ * reads "Operation not supported", or the command failed so, as on veth); null when the
+ * snapshot does not say.
+ */
+function snapshotIndirSize(rxfh: Sourced<EthtoolRxfh> | null, dev: string, whyNotRead: string | undefined): Pick<HostNic, "indirSize" | "indirFrom"> {
+  const cmd = `ethtool -x ${dev}`;
+  if (rxfh === null) {
+    if (whyNotRead !== undefined && /not supported/i.test(whyNotRead)) return { indirSize: "none", indirFrom: `${cmd}: ${whyNotRead.trim()}` };
+    return { indirSize: null, indirFrom: `${cmd} (${whyNotRead === undefined ? "not in the snapshot" : `not read: ${whyNotRead.trim()}`})` };
+  }
+  const table = rxfh.value.table;
+  return { indirSize: table === null || table.length === 0 ? "none" : table.length, indirFrom: rxfh.from };
 }
 
 export function hostFromSnapshot(path: string): HostState {
@@ -72,6 +104,7 @@ export function hostFromSnapshot(path: string): HostState {
         queues: channels?.current ?? null,
         irqName: first === undefined ? null : irqNameFormat(first.name, first.queue),
         rpsCpus: n.rxQueues.map((q) => q.rpsCpus?.value ?? "?"),
+        ...snapshotIndirSize(n.rxfh, n.name, snap.files.whyNotRead(`ethtool -x ${n.name}`)),
       };
     }),
     irqbalanceRunning: snap.irqbalance.running?.value ?? null,
@@ -124,6 +157,53 @@ function ethtoolForm(spec: IndirSpec, table: Uint16Array, queues: number): strin
   return `weight ${counts.join(" ")}`;
 }
 
+/** The table the rollout writes, at the host's table size, and what to tell about it. */
+interface TablePlan {
+  /** `ethtool -X` arguments, or null to leave the NIC's table alone (it has none). */
+  readonly form: string | null;
+  readonly table: readonly number[];
+  readonly line: string;
+}
+
+function isDefaultSpread(spec: IndirSpec, queues: number): boolean {
+  return spec.kind === "default" || (spec.kind === "equal" && spec.start === 0 && spec.count === queues);
+}
+
+/**
+ * The chosen table at the size the host's NIC has (`ethtool -x`), since ethtool fills
+ * `equal`/`weight` over the device's own table. A weight or list table tuned at another size
+ * carried other buckets, so it is refused; a default or equal spread means the same at any size.
+ * A NIC without a table keeps none (the default spread is all it can have).
+ */
+function planTable(spec: IndirSpec, chosenSize: number, queues: number, dev: string, hostNic: HostNic): TablePlan {
+  const shown = spec.kind === "list" ? "an explicit table" : formatIndirSpec(spec);
+  if (hostNic.indirSize === "none") {
+    if (!isDefaultSpread(spec, queues)) throw new RolloutError(`the chosen table (${shown}) cannot be set: ${dev} has no indirection table (${hostNic.indirFrom} shows none)`);
+    return { form: null, table: [], line: `indirection table: none on ${dev} (${hostNic.indirFrom}); left alone` };
+  }
+  const size = hostNic.indirSize ?? chosenSize;
+  if (size !== chosenSize && (spec.kind === "weight" || spec.kind === "list")) {
+    throw new RolloutError(
+      `the chosen table (${shown}) was made for ${chosenSize} entries but ${hostNic.indirFrom} shows ${size}; tune a scenario of this host (nicsim import writes its table size)`,
+    );
+  }
+  let table: Uint16Array;
+  try {
+    table = fillIndirection(spec, size, queues);
+  } catch (error) {
+    if (error instanceof IndirSpecError) throw new RolloutError(`the chosen table (${shown}) does not fit ${dev}'s ${size}-entry table: ${error.message}`);
+    throw error;
+  }
+  const form = ethtoolForm(spec, table, queues);
+  const where =
+    hostNic.indirSize === null
+      ? `; ${size} entries assumed (the chosen scenario's): ${hostNic.indirFrom}, the script refuses another size`
+      : size === chosenSize
+        ? `; ${size} entries (${hostNic.indirFrom})`
+        : `; ${size} entries (${hostNic.indirFrom}; the chosen scenario simulated ${chosenSize})`;
+  return { form, table: Array.from(table), line: `indirection table: ethtool -X ${dev} ${form}${where}` };
+}
+
 export interface RolloutRequest {
   readonly chosen: Scenario;
   readonly chosenFrom: string;
@@ -156,7 +236,7 @@ export function planRollout(request: RolloutRequest): Rollout {
   if (host.cpus !== chosen.host.cpus) {
     throw new RolloutError(`the chosen settings are for ${chosen.host.cpus} CPUs but the host has ${host.cpus}; tune a scenario of this host`);
   }
-  const table = fillIndirection(nic.rss.indir, nic.rss.indirSize, nic.queues);
+  const table = planTable(nic.rss.indir, nic.rss.indirSize, nic.queues, nic.name, hostNic);
   const pins = chosen.irq.policy !== "irqbalance";
   let affinity: string[] | null = null;
   if (pins) {
@@ -173,8 +253,9 @@ export function planRollout(request: RolloutRequest): Rollout {
   const target: RolloutTarget = {
     nic: nic.name,
     queues: nic.queues,
-    indirForm: ethtoolForm(nic.rss.indir, table, nic.queues),
-    indirTable: Array.from(table),
+    cpus: chosen.host.cpus,
+    indirForm: table.form,
+    indirTable: table.table,
     affinity,
     rpsCpus,
     rpsFlowCnt: nic.rps.flowCnt,
@@ -184,7 +265,7 @@ export function planRollout(request: RolloutRequest): Rollout {
   if (!/^[^%']*%d[^%']*$/.test(irqName)) throw new RolloutError(`--irq-name "${irqName}": give the queue IRQ name with one %d for the queue number, e.g. eth0-TxRx-%d`);
   const summary = [
     `${nic.name}: combined channels ${hostNic.queues ?? "?"} → ${nic.queues}`,
-    `indirection table: ethtool -X ${nic.name} ${target.indirForm}`,
+    table.line,
     affinity === null ? "IRQ affinity: left to irqbalance" : `IRQ affinity by queue: ${affinity.join(" ")} (IRQs named ${irqName})`,
     `rps_cpus by queue: ${rpsCpus.join(" ")}; rps_flow_cnt ${target.rpsFlowCnt}; rps_sock_flow_entries ${target.sockFlowEntries}`,
     `irqbalance: ${host.irqbalanceRunning === true ? (pins ? handling : "runs; the IRQs are left to it") : host.irqbalanceRunning === false ? "not running" : `unknown; if it runs the script ${pins ? (handling === "refuse" ? "refuses" : handling) : "leaves the IRQs to it"}`}`,
