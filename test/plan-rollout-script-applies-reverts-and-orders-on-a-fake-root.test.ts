@@ -137,6 +137,6 @@ describe("the rollout script", () => {
     expect(run.stderr).toBe('apply: step "grow to 8 combined channels (ethtool -L before -X)" failed: ethtool -L eth0 combined 8 — netlink error: Device or resource busy\n');
     // Nothing after the failing step ran; revert.sh, written before it, puts back what was there.
     expect(run.calls.at(-1)).toBe("ethtool -L eth0 combined 8");
-    expect(readFileSync(join(dir, "revert.sh"), "utf8")).toContain("WANT_COMBINED='2'");
+    expect(readFileSync(join(dir, "revert.sh"), "utf8")).toContain("WANT_QUEUES='2'");
   });
 });

@@ -13,6 +13,10 @@ export interface FakeHost {
   readonly irqbalance: boolean;
   /** Entries of the NIC's indirection table (default 128); 0: the NIC has none (ethtool -x: Operation not supported). */
   readonly indirSize?: number;
+  /** "rx": a NIC like veth, whose queues are rx-only channels without interrupts (default: combined channels, one IRQ each). */
+  readonly channels?: "combined" | "rx";
+  /** false: no /proc/sys/net/core/rps_sock_flow_entries, as inside a network namespace (default true). */
+  readonly sockFlowSysctl?: boolean;
 }
 
 /** A host tree as the kernel shows it: queues, their IRQs (numbered as the ethtool stub numbers them), sysctls, irqbalance's file. */
@@ -25,11 +29,12 @@ export function makeFakeRoot(root: string, h: FakeHost): void {
   w(`.nic/${h.dev}/combined`, `${h.queues}\n`);
   w(`.nic/${h.dev}/cpus`, `${h.cpus}\n`);
   w(`.nic/${h.dev}/configured`, "0\n");
+  w(`.nic/${h.dev}/kind`, `${h.channels ?? "combined"}\n`);
   w(`.nic/${h.dev}/table`, `${Array.from({ length: h.indirSize ?? 128 }, (_, i) => i % h.queues).join(" ")}\n`);
   w("sys/devices/system/cpu/online", h.cpus === 1 ? "0\n" : `0-${h.cpus - 1}\n`);
   w(".systemd/active", `${h.irqbalance ? 1 : 0}\n`);
   w(".systemd/enabled", `${h.irqbalance ? 1 : 0}\n`);
-  w("proc/sys/net/core/rps_sock_flow_entries", "0\n");
+  if (h.sockFlowSysctl !== false) w("proc/sys/net/core/rps_sock_flow_entries", "0\n");
   w("etc/default/irqbalance", "# irqbalance's environment file\nIRQBALANCE_ONESHOT=0\n");
   const zero = "0".repeat(Math.ceil(h.cpus / 4));
   const base = 32 + 16 * h.queues;
@@ -37,6 +42,7 @@ export function makeFakeRoot(root: string, h: FakeHost): void {
   for (let q = 0; q < h.queues; q++) {
     w(`sys/class/net/${h.dev}/queues/rx-${q}/rps_cpus`, `${zero}\n`);
     w(`sys/class/net/${h.dev}/queues/rx-${q}/rps_flow_cnt`, "0\n");
+    if (h.channels === "rx") continue;
     w(`proc/irq/${base + q}/smp_affinity_list`, `0-${h.cpus - 1}\n`);
     interrupts += `${String(base + q).padStart(4)}:          0          0  PCI-MSI-edge      ${h.dev}-TxRx-${q}\n`;
   }

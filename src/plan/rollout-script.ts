@@ -138,7 +138,8 @@ function revertWriter(): string {
     say "would save the current values to $REVERT"
     return 0
   fi
-  rv_cur=$(current_combined) || exit 1
+  read_channels
+  rv_cur=$CH_CUR
   rv_cpus=$(online_cpus) || exit 1
   rv_tbl=""
   rv_form=-
@@ -182,7 +183,7 @@ function revertWriter(): string {
     cat <<'NICSIM_PREAMBLE'
 ` + PREAMBLE("revert") + String.raw`NICSIM_PREAMBLE
     printf "DEV='%s'\nIRQ_NAME='%s'\n" "$DEV" "$IRQ_NAME"
-    printf "WANT_CPUS='%s'\nWANT_COMBINED='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cpus" "$rv_cur" "$rv_form" "$rv_tbl"
+    printf "WANT_CPUS='%s'\nWANT_QUEUES='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cpus" "$rv_cur" "$rv_form" "$rv_tbl"
     printf "WANT_AFFINITY='%s'\nWANT_RPS='%s'\nWANT_FLOW_CNT='%s'\nWANT_SOCK_FLOW='%s'\n" "$rv_aff" "$rv_rps" "$rv_fc" "$rv_sock"
     printf "ENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_env" "$rv_active" "$rv_enabled"
     echo 'restore_env_file() {'
@@ -241,7 +242,7 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     `IRQ_NAME=${quoted(options.irqName)}`,
     `IRQBALANCE=${options.irqbalance}`,
     `WANT_CPUS=${target.cpus}`,
-    `WANT_COMBINED=${target.queues}`,
+    `WANT_QUEUES=${target.queues}`,
     `WANT_FORM=${quoted(target.indirForm ?? "-")}`,
     `WANT_TABLE=${words(target.indirTable)}`,
     `WANT_AFFINITY=${target.affinity === null ? "''" : words(target.affinity)}`,

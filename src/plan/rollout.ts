@@ -40,6 +40,10 @@ export interface HostNic {
   readonly indirSize: number | "none" | null;
   /** Where indirSize was read, for messages: `ethtool -x eth0`, `host.yaml nics[0].rss.indirSize`. */
   readonly indirFrom: string;
+  /** The channels that carry its rx queues (`ethtool -l`): combined, or rx-only as veth has; null: unknown. */
+  readonly channelKind: "combined" | "rx" | null;
+  /** Its rx queue vectors found in /proc/interrupts (0: none, as veth; null: unknown). */
+  readonly queueIrqs: number | null;
 }
 
 export interface HostState {
@@ -48,6 +52,11 @@ export interface HostState {
   readonly nics: readonly HostNic[];
   /** Whether irqbalance runs (null: unknown). */
   readonly irqbalanceRunning: boolean | null;
+  /**
+   * Whether /proc/sys/net/core/rps_sock_flow_entries is there to read and write (null: unknown).
+   * Inside a network namespace it is not: the sysctl belongs to the initial namespace.
+   */
+  readonly sockFlowSysctl: boolean | null;
 }
 
 /** The host as a scenario of its current state (one point). */
@@ -63,8 +72,11 @@ export function hostFromScenario(scenario: Scenario, source: string): HostState 
       rpsCpus: n.rps.cpus,
       indirSize: n.rss.indirSize,
       indirFrom: `${source} nics[${i}].rss.indirSize`,
+      channelKind: null,
+      queueIrqs: null,
     })),
     irqbalanceRunning: scenario.irq.policy === "irqbalance",
+    sockFlowSysctl: true,
   };
 }
 
@@ -90,6 +102,21 @@ function snapshotIndirSize(rxfh: Sourced<EthtoolRxfh> | null, dev: string, whyNo
   return { indirSize: table === null || table.length === 0 ? "none" : table.length, indirFrom: rxfh.from };
 }
 
+const SOCK_FLOW_SYSCTL = "/proc/sys/net/core/rps_sock_flow_entries";
+
+/**
+ * The value the kernel keeps and shows back for an RFS table size: the next power of two
+ * (net/core/net-sysfs.c store_rps_dev_flow_table_cnt for rps_flow_cnt, net/core/sysctl_net_core.c
+ * rps_sock_flow_sysctl for rps_sock_flow_entries); 0 stays 0. Writing it so keeps a second run
+ * from writing again.
+ */
+export function rfsTableSize(entries: number): number {
+  if (entries <= 1) return entries;
+  let size = 1;
+  while (size < entries) size *= 2;
+  return size;
+}
+
 export function hostFromSnapshot(path: string): HostState {
   const snap = readSnapshot(path);
   return {
@@ -105,9 +132,16 @@ export function hostFromSnapshot(path: string): HostState {
         irqName: first === undefined ? null : irqNameFormat(first.name, first.queue),
         rpsCpus: n.rxQueues.map((q) => q.rpsCpus?.value ?? "?"),
         ...snapshotIndirSize(n.rxfh, n.name, snap.files.whyNotRead(`ethtool -x ${n.name}`)),
+        channelKind: n.channels === null ? null : n.channels.value.max.combined !== null ? "combined" : n.channels.value.max.rx !== null ? "rx" : null,
+        queueIrqs: snap.interrupts === null ? null : n.queueIrqs.filter((q) => q.kind !== "shared").length,
       };
     }),
     irqbalanceRunning: snap.irqbalance.running?.value ?? null,
+    sockFlowSysctl: snap.sysctls.has("rps_sock_flow_entries")
+      ? true
+      : /absent/.test(snap.files.whyNotRead(SOCK_FLOW_SYSCTL) ?? "")
+        ? false
+        : null,
   };
 }
 
@@ -223,6 +257,21 @@ export interface Rollout {
   readonly summary: readonly string[];
 }
 
+/** `1024`, or `1024 (1000 rounded up as the kernel does)`. */
+function rfsLine(entries: number): string {
+  const size = rfsTableSize(entries);
+  return size === entries ? String(size) : `${size} (${entries} rounded up as the kernel does)`;
+}
+
+/** rps_sock_flow_entries to write, or null to leave it to a host that does not show it (RFS off only). */
+function sockFlowEntries(wanted: number, host: HostState): number | null {
+  if (host.sockFlowSysctl !== false) return rfsTableSize(wanted);
+  if (wanted === 0) return null;
+  throw new RolloutError(
+    `rps_sock_flow_entries ${wanted} asked for, but ${host.source} has no ${SOCK_FLOW_SYSCTL} (inside a network namespace it belongs to the initial one); set it on the host, or choose settings with RFS off`,
+  );
+}
+
 export function planRollout(request: RolloutRequest): Rollout {
   const { chosen, host } = request;
   const index = request.nic === undefined ? chosen.traffic.nic : chosen.nics.findIndex((n) => n.name === request.nic);
@@ -231,13 +280,16 @@ export function planRollout(request: RolloutRequest): Rollout {
   const hostNic = host.nics.find((n) => n.name === nic.name);
   if (hostNic === undefined) throw new RolloutError(`the host (${host.source}) has no NIC ${nic.name} (it has ${host.nics.map((n) => n.name).join(", ") || "none"})`);
   if (hostNic.maxQueues !== null && nic.queues > hostNic.maxQueues) {
-    throw new RolloutError(`${nic.name}: ${nic.queues} queues asked for, but the host's NIC has at most ${hostNic.maxQueues} combined channels`);
+    throw new RolloutError(`${nic.name}: ${nic.queues} queues asked for, but the host's NIC has at most ${hostNic.maxQueues} ${hostNic.channelKind ?? "combined"} channels`);
   }
   if (host.cpus !== chosen.host.cpus) {
     throw new RolloutError(`the chosen settings are for ${chosen.host.cpus} CPUs but the host has ${host.cpus}; tune a scenario of this host`);
   }
   const table = planTable(nic.rss.indir, nic.rss.indirSize, nic.queues, nic.name, hostNic);
-  const pins = chosen.irq.policy !== "irqbalance";
+  // No queue vector to pin (veth; a NIC whose vectors the snapshot did not find): the IRQs are left
+  // alone unless --irq-name says how they are named.
+  const noVectors = hostNic.queueIrqs === 0 && request.irqName === undefined;
+  const pins = chosen.irq.policy !== "irqbalance" && !noVectors;
   let affinity: string[] | null = null;
   if (pins) {
     const first = chosen.nics.slice(0, index).reduce((a, n) => a + n.queues, 0);
@@ -258,16 +310,22 @@ export function planRollout(request: RolloutRequest): Rollout {
     indirTable: table.table,
     affinity,
     rpsCpus,
-    rpsFlowCnt: nic.rps.flowCnt,
-    sockFlowEntries: chosen.kernel.rpsSockFlowEntries,
+    rpsFlowCnt: rfsTableSize(nic.rps.flowCnt),
+    sockFlowEntries: sockFlowEntries(chosen.kernel.rpsSockFlowEntries, host),
   };
   const irqName = request.irqName ?? hostNic.irqName ?? `${nic.name}-TxRx-%d`;
   if (!/^[^%']*%d[^%']*$/.test(irqName)) throw new RolloutError(`--irq-name "${irqName}": give the queue IRQ name with one %d for the queue number, e.g. eth0-TxRx-%d`);
   const summary = [
-    `${nic.name}: combined channels ${hostNic.queues ?? "?"} → ${nic.queues}`,
+    `${nic.name}: ${hostNic.channelKind ?? "combined"} channels ${hostNic.queues ?? "?"} → ${nic.queues}`,
     table.line,
-    affinity === null ? "IRQ affinity: left to irqbalance" : `IRQ affinity by queue: ${affinity.join(" ")} (IRQs named ${irqName})`,
-    `rps_cpus by queue: ${rpsCpus.join(" ")}; rps_flow_cnt ${target.rpsFlowCnt}; rps_sock_flow_entries ${target.sockFlowEntries}`,
+    affinity !== null
+      ? `IRQ affinity by queue: ${affinity.join(" ")} (IRQs named ${irqName})`
+      : noVectors
+        ? `IRQ affinity: none to set (${host.source} shows no queue interrupts of ${nic.name} in /proc/interrupts; --irq-name FORMAT names them)`
+        : "IRQ affinity: left to irqbalance",
+    `rps_cpus by queue: ${rpsCpus.join(" ")}; rps_flow_cnt ${rfsLine(nic.rps.flowCnt)}; rps_sock_flow_entries ${
+      target.sockFlowEntries === null ? `left alone (${host.source} has no ${SOCK_FLOW_SYSCTL}: a network namespace shows none)` : rfsLine(chosen.kernel.rpsSockFlowEntries)
+    }`,
     `irqbalance: ${host.irqbalanceRunning === true ? (pins ? handling : "runs; the IRQs are left to it") : host.irqbalanceRunning === false ? "not running" : `unknown; if it runs the script ${pins ? (handling === "refuse" ? "refuses" : handling) : "leaves the IRQs to it"}`}`,
   ];
   const script = rolloutScript(target, {
