@@ -7,8 +7,9 @@
  *   changes nothing.
  * - Reversible: before its first change it writes revert.sh (`REVERT`, default ./revert.sh)
  *   with the values it found — channel count, table, each queue's IRQ affinity, rps_cpus and
- *   rps_flow_cnt, the sysctl, irqbalance's environment file and state — as a script of the same
- *   kind. An existing revert.sh is kept: it holds the state before the first run.
+ *   rps_flow_cnt, the sysctl, and (when it pins IRQs) irqbalance's environment file and state —
+ *   as a script of the same kind; what the apply script does not manage, the revert leaves
+ *   alone. An existing revert.sh is kept: it holds the state before the first run.
  * - irqbalance-aware: when the daemon runs and the script pins IRQs, it bans those IRQs in the
  *   daemon's environment file (`--banirq=N` in IRQBALANCE_ARGS, the variable the upstream unit
  *   passes to the daemon) and restarts it, or stops and disables it, as chosen when generating;
@@ -134,10 +135,6 @@ function revertWriter(): string {
     say "$REVERT exists: kept (it holds the host as the first run found it)"
     return 0
   fi
-  if [ "$DRY" = 1 ]; then
-    say "would save the current values to $REVERT"
-    return 0
-  fi
   read_channels
   rv_cur=$CH_CUR
   rv_cpus=$(online_cpus) || exit 1
@@ -171,11 +168,27 @@ function revertWriter(): string {
     rv_fc="$rv_fc $RV"
     q=$((q + 1))
   done
-  read_value /proc/sys/net/core/rps_sock_flow_entries
-  rv_sock=$RV
-  rv_env=$(irqbalance_env_file)
-  if sysd is-active --quiet irqbalance 2>/dev/null; then rv_active=1; else rv_active=0; fi
-  if sysd is-enabled --quiet irqbalance 2>/dev/null; then rv_enabled=1; else rv_enabled=0; fi
+  rv_sock=-
+  if [ "$WANT_SOCK_FLOW" != - ]; then
+    read_value /proc/sys/net/core/rps_sock_flow_entries
+    rv_sock=$RV
+  fi
+  # irqbalance's file and state, which this script changes only when it pins IRQs.
+  rv_irqbalance=0
+  rv_env=""
+  rv_active=0
+  rv_enabled=0
+  if [ -n "$WANT_AFFINITY" ]; then
+    rv_irqbalance=1
+    rv_env=$(irqbalance_env_file)
+    if sysd is-active --quiet irqbalance 2>/dev/null; then rv_active=1; fi
+    if sysd is-enabled --quiet irqbalance 2>/dev/null; then rv_enabled=1; fi
+  fi
+  # A dry run reads all of it too, so it fails where the real run would.
+  if [ "$DRY" = 1 ]; then
+    say "would save the current values to $REVERT"
+    return 0
+  fi
   {
     echo '#!/bin/sh'
     echo "# revert.sh: written by the nicsim rollout script before it changed $DEV; puts back what it found."
@@ -185,9 +198,9 @@ function revertWriter(): string {
     printf "DEV='%s'\nIRQ_NAME='%s'\n" "$DEV" "$IRQ_NAME"
     printf "WANT_CPUS='%s'\nWANT_QUEUES='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cpus" "$rv_cur" "$rv_form" "$rv_tbl"
     printf "WANT_AFFINITY='%s'\nWANT_RPS='%s'\nWANT_FLOW_CNT='%s'\nWANT_SOCK_FLOW='%s'\n" "$rv_aff" "$rv_rps" "$rv_fc" "$rv_sock"
-    printf "ENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_env" "$rv_active" "$rv_enabled"
+    printf "RESTORE_IRQBALANCE=%s\nENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_irqbalance" "$rv_env" "$rv_active" "$rv_enabled"
     echo 'restore_env_file() {'
-    if [ -e "$ROOT$rv_env" ]; then
+    if [ "$rv_irqbalance" = 1 ] && [ -e "$ROOT$rv_env" ]; then
       echo '  cat <<'"'"'NICSIM_ENV_FILE'"'"
       cat "$ROOT$rv_env"
       echo 'NICSIM_ENV_FILE'
@@ -209,6 +222,7 @@ function revertWriter(): string {
 /** revert's hooks: after the NIC is back, the daemon's environment file and state. */
 const REVERT_HOOKS = String.raw`before_affinity() { :; }
 after_affinity() {
+  [ "$RESTORE_IRQBALANCE" = 1 ] || return 0
   STEP="restore irqbalance"
   restarted=0
   if restore_env_file > "$ROOT$ENV_FILE.nicsim-want" 2>/dev/null; then

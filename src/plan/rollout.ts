@@ -212,7 +212,7 @@ function isDefaultSpread(spec: IndirSpec, queues: number): boolean {
 function planTable(spec: IndirSpec, chosenSize: number, queues: number, dev: string, hostNic: HostNic): TablePlan {
   const shown = spec.kind === "list" ? "an explicit table" : formatIndirSpec(spec);
   if (hostNic.indirSize === "none") {
-    if (!isDefaultSpread(spec, queues)) throw new RolloutError(`the chosen table (${shown}) cannot be set: ${dev} has no indirection table (${hostNic.indirFrom} shows none)`);
+    if (!isDefaultSpread(spec, queues)) throw new RolloutError(`the chosen table (${shown}) cannot be set: ${dev} has no indirection table (${hostNic.indirFrom})`);
     return { form: null, table: [], line: `indirection table: none on ${dev} (${hostNic.indirFrom}); left alone` };
   }
   const size = hostNic.indirSize ?? chosenSize;
