@@ -21,6 +21,12 @@ const STEER = 2;
 /** Actor 0 generates arrivals; actor c + 1 is CPU c. */
 const GEN = 0;
 
+/**
+ * Told, once per arrival batch (4,096 packets), how much of the job's simulated time is done
+ * (0..1). It runs inside the job, synchronously: keep it cheap.
+ */
+export type JobProgress = (fractionDone: number) => void;
+
 /** Raw counters of one job, for packets that arrived in the measurement window [warmup, end). */
 export interface JobCounters {
   readonly windowNs: number;
@@ -245,6 +251,7 @@ export class Simulation {
   private readonly isIsolated: Uint8Array;
   /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
   private readonly isolatedScratch = new Float64Array(1);
+  private progress: JobProgress | null = null;
   /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
   private readonly fast: boolean;
 
@@ -451,7 +458,8 @@ export class Simulation {
   }
 
   /** Run the job to the end of its duration. */
-  run(): JobCounters {
+  run(progress?: JobProgress): JobCounters {
+    this.progress = progress ?? null;
     const heap = this.heap;
     const keys = heap.keys;
     const end = this.end;
@@ -559,6 +567,7 @@ export class Simulation {
     this.slotStart.set(this.slotEnd);
     // A batch ends before the next irqbalance scan: arrivals after it go to the queues' new CPUs.
     const until = timer !== null && timer.dueNs < this.end ? timer.dueNs : this.end;
+    this.progress?.(this.heap.keys[GEN] / this.end);
     const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until);
     this.generated += n;
     const arrTime = this.arrTime;
