@@ -18,6 +18,7 @@ import { rxQueues } from "../host/parse/ethtool-channels.js";
 import { placeQueueIrqs } from "../irq/place-queues.js";
 import { fillIndirection, formatIndirSpec, IndirSpecError, type IndirSpec } from "../rss/indirection.js";
 import { isMapping } from "../config/paths.js";
+import { ethtoolWordsFor } from "./indir-ethtool-words.js";
 import { TUNE_KIND } from "./tune-model.js";
 import { rolloutScript, type IrqbalanceHandling, type RolloutTarget } from "./rollout-script.js";
 
@@ -178,17 +179,14 @@ export function readChosen(path: string, text: string): { scenario: Scenario; wh
   return { scenario: file.points[0].scenario, what: path };
 }
 
-/** `ethtool -X` arguments for a table spec; a list only when it is a weight fill. */
+/** `ethtool -X` arguments for a table spec; a list only when an ethtool fill gives it. */
 function ethtoolForm(spec: IndirSpec, table: Uint16Array, queues: number): string {
   if (spec.kind !== "list") return formatIndirSpec(spec);
-  const counts = new Array<number>(queues).fill(0);
-  for (let i = 0; i < table.length; i++) {
-    if (i > 0 && table[i] < table[i - 1]) {
-      throw new RolloutError("the indirection table is an explicit list that ethtool -X cannot write (it writes equal N, weight W…, default); give it as weights");
-    }
-    counts[table[i]]++;
+  const words = ethtoolWordsFor(table, queues);
+  if (words === null) {
+    throw new RolloutError("the indirection table is an explicit list that ethtool -X cannot write (it writes default, equal N, start S equal N, weight W…); give it as one of those");
   }
-  return `weight ${counts.join(" ")}`;
+  return words;
 }
 
 /** The table the rollout writes, at the host's table size, and what to tell about it. */
