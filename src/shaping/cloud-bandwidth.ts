@@ -128,7 +128,7 @@ export function resolveBandwidth(profile: BandwidthProfileName, params: Bandwidt
     ingressSource = "given";
     if (ecs) {
       if (egressMbps === null) {
-        throw new ShapingParamError("ingressMbps", "needs egressMbps under the ecs profile: ingress follows the egress bandwidth bought");
+        throw new ShapingParamError("ingressMbps", "needs egress.mbps under the ecs profile: ingress follows the egress bandwidth bought");
       }
       const most = ecsIngressMbps(egressMbps);
       if (ingressMbps > most) {
