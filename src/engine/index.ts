@@ -35,5 +35,6 @@
  * Config keys: `kernel.*`, `costs.*`, `run.*` (see config/).
  */
 export { compilePlan, type Plan, type CostNs } from "./plan.js";
-export { Simulation, type JobCounters } from "./simulation.js";
+export { Simulation } from "./simulation.js";
+export { JOB_COUNTERS, mergeJobCounters, type JobCounters } from "./counters.js";
 export { runJob } from "./job.js";

@@ -1,7 +1,8 @@
 import type { Scenario } from "../config/scenario.js";
 import { PacketSource } from "../traffic/packet-source.js";
 import { compilePlan } from "./plan.js";
-import { Simulation, type JobCounters } from "./simulation.js";
+import { Simulation } from "./simulation.js";
+import type { JobCounters } from "./counters.js";
 
 /**
  * How a job runs: `auto` picks the specialised loops where the plan allows them (same results);
