@@ -84,6 +84,8 @@ export const JOB_COUNTERS = {
   cpuTimeSqueeze: { kind: "array", per: "cpu", merge: "sum", json: { at: ["softnet.timeSqueeze"] } },
   /** RPS IPIs this CPU received (softnet_stat `received_rps`). */
   cpuReceivedRps: { kind: "array", per: "cpu", merge: "sum", json: { at: ["softnet.receivedRps"] } },
+  /** Deepest input_pkt_queue of the CPU's backlog in the run, packets (backlogs.ts `peak`; the largest of the replications). */
+  cpuBacklogPeak: { kind: "array", per: "cpu", merge: "max", json: { at: ["backlogPeak"] } },
 
   // Routing (flow-routes.ts).
   /** Packets dropped by their route verdict, by cause (ROUTE_DROP_CAUSES order); zeros without routing. */

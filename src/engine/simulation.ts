@@ -1167,6 +1167,7 @@ export class Simulation {
       cpuDropped: this.cpuDropped,
       cpuTimeSqueeze: this.cpuSqueeze,
       cpuReceivedRps: this.cpuRps,
+      cpuBacklogPeak: this.backlogs.peak,
       routeDrops: this.routeDrops,
       outDevPackets: this.outDevPackets,
       irqbalanceScans: this.irqTimer === null ? scansBeforeRun(this.plan) : this.irqTimer.scans,
