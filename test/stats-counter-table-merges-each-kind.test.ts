@@ -1,12 +1,12 @@
 /**
- * mergeCounters and fillRow, kind by kind, on a small table that has every kind (the engine's
+ * mergeCounters and rowOf, kind by kind, on a small table that has every kind (the engine's
  * table has no `max` counter of its own yet): sums in replication order from 0 (bit for bit the
  * reduce the reports used to write by hand), maxima, the first replication's placement, exact
  * histogram merges, events in replication order; rows get their declared keys in order.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fillRow, mergeCounters, type CounterTable, type CountersOf } from "../src/stats/counter-table.js";
+import { mergeCounters, rowOf, type CounterTable, type CountersOf } from "../src/stats/counter-table.js";
 import { LatencyHistogram } from "../src/stats/latency-histogram.js";
 
 const TABLE = {
@@ -81,11 +81,10 @@ describe("counter tables merge each kind as declared", () => {
 
   it("rows get their declared keys, nested and in declaration order", () => {
     const windowS = merged.windowNs / 1e9;
-    const cpu: Record<string, unknown> = { cpu: 1 };
-    fillRow(TABLE, "cpu", merged, 1, windowS, cpu);
+    const cpu = rowOf(TABLE, "cpu", merged, 1, windowS, { cpu: 1 });
+    expect(cpu.softnet.deepest).toBe(6);
     expect(JSON.stringify(cpu)).toBe(`{"cpu":1,"utilization":${Math.round((1e5 / windowS / 1e9) * 1e4) / 1e4},"packets":0,"softnet":{"processed":0,"deepest":6}}`);
-    const queue: Record<string, unknown> = { queue: 0 };
-    fillRow(TABLE, "queue", merged, 0, windowS, queue);
+    const queue = rowOf(TABLE, "queue", merged, 0, windowS, { queue: 0 });
     expect(JSON.stringify(queue)).toBe('{"queue":0,"cpu":1,"packets":6}');
   });
 });

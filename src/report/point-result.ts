@@ -1,6 +1,6 @@
 import type { Scenario } from "../config/scenario.js";
 import { JOB_COUNTERS, mergeJobCounters, type JobCounters } from "../engine/counters.js";
-import { fillRow } from "../stats/counter-table.js";
+import { rowOf } from "../stats/counter-table.js";
 import { hdrLibrary } from "../stats/hdr-library.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
@@ -113,16 +113,12 @@ export function pointResult(
   let v = 0;
   for (const nic of scenario.nics) {
     for (let q = 0; q < nic.queues; q++, v++) {
-      const row: Record<string, unknown> = { nic: nic.name, queue: q };
-      fillRow(JOB_COUNTERS, "queue", totals, v, windowS, row);
-      perQueue.push(row as unknown as QueueResult);
+      perQueue.push(rowOf(JOB_COUNTERS, "queue", totals, v, windowS, { nic: nic.name, queue: q }));
     }
   }
   const perCpu: CpuResult[] = [];
   for (let c = 0; c < scenario.host.cpus; c++) {
-    const row: Record<string, unknown> = { cpu: c };
-    fillRow(JOB_COUNTERS, "cpu", totals, c, windowS, row);
-    perCpu.push(row as unknown as CpuResult);
+    perCpu.push(rowOf(JOB_COUNTERS, "cpu", totals, c, windowS, { cpu: c }));
   }
   const utils = perCpu.map((c) => c.utilization);
   const bottleneck = bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0);

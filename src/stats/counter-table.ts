@@ -16,7 +16,8 @@
  * per-queue or per-CPU row that show the merged slot: a dotted path nests (`softnet.dropped`);
  * `shareOfWindow` shows nanoseconds as a fraction of the measurement window (4 decimals).
  *
- * `CountersOf<typeof TABLE>` is the type of one job's counters; `mergeCounters` merges them.
+ * `CountersOf<typeof TABLE>` is the type of one job's counters; `mergeCounters` merges them;
+ * `rowOf` writes a per-queue or per-CPU row, typed `RowOf<typeof TABLE, per>`.
  */
 import { LatencyHistogram } from "./latency-histogram.js";
 
@@ -178,17 +179,29 @@ function place(row: Record<string, unknown>, path: string, value: number): void 
 }
 
 /**
- * The declared keys of slot `i` of every `per` counter with a `json` placement, written into
- * `row` in declaration order (the row's own keys, e.g. `cpu`, come first from the caller).
- * `windowS`: the measurement window the merged counters cover, in seconds.
+ * Row `i` of the result document's per-queue or per-CPU list: the caller's own keys (`head`,
+ * e.g. `{ cpu }`), then every `per` counter with a `json` place, in declaration order, each
+ * showing its merged slot `i`. `windowS`: the measurement window the merged counters cover, in
+ * seconds.
  */
-export function fillRow(table: CounterTable, per: "queue" | "cpu", merged: CounterRecord, i: number, windowS: number, row: Record<string, unknown>): void {
+export function rowOf<T extends CounterTable, Per extends "queue" | "cpu", H extends Readonly<Record<string, string | number>>>(
+  table: T,
+  per: Per,
+  merged: CountersOf<T>,
+  i: number,
+  windowS: number,
+  head: H,
+): H & RowOf<T, Per> {
+  const view: CounterRecord = merged;
+  const row: Record<string, unknown> = { ...head };
   for (const [name, spec] of counterEntries(table)) {
     if ((spec.kind !== "array" && spec.kind !== "placement") || spec.per !== per || spec.json === undefined) continue;
-    const raw = spec.kind === "array" ? arrayOf(merged, name)[i] : placementOf(merged, name)[i];
+    const raw = spec.kind === "array" ? arrayOf(view, name)[i] : placementOf(view, name)[i];
     const value = spec.json.shareOfWindow === true ? Math.round((raw / (windowS * 1e9)) * 1e4) / 1e4 : raw;
     for (const path of spec.json.at) place(row, path, value);
   }
+  // The loop wrote exactly the paths RowOf<T, Per> lists, each a number, after head's keys.
+  return row as H & RowOf<T, Per>;
 }
 
 /** `{ a: { b: V } }` for the dotted path "a.b". */
@@ -201,5 +214,5 @@ type RowPaths<T extends CounterTable, Per extends string> = {
   [K in keyof T]: T[K] extends { readonly per: Per; readonly json: { readonly at: readonly (infer P extends string)[] } } ? P : never;
 }[keyof T];
 
-/** The keys `fillRow` writes into a per-queue or per-CPU row, as a type (each a number). */
+/** The keys `rowOf` writes into a per-queue or per-CPU row, as a type (each a number). */
 export type RowOf<T extends CounterTable, Per extends "queue" | "cpu"> = Intersection<AtPath<RowPaths<T, Per>, number>>;
