@@ -37,6 +37,6 @@
  * Config keys: `kernel.*`, `costs.*`, `run.*` (see config/).
  */
 export { compilePlan, type Plan, type CostNs } from "./plan.js";
-export { Simulation } from "./simulation.js";
+export { Simulation, type JobProgress } from "./simulation.js";
 export { JOB_COUNTERS, mergeJobCounters, type JobCounters } from "./counters.js";
 export { runJob } from "./job.js";
