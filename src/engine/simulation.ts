@@ -621,6 +621,11 @@ export class Simulation {
     const rng = this.costRng[c];
     const inline = cost.driver + cost.stack;
     const steerNs = cost.driver + cost.rpsEnqueue;
+    // Per-packet work on this CPU (NUMA-remote from the NIC: more), and hand-offs between nodes.
+    const factor = plan.cpuWorkFactor[c];
+    const cpuNode = plan.cpuNode;
+    const node = cpuNode[c];
+    const crossNode = cost.rpsCrossNode;
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
     const rfsOn = plan.rfs !== null;
@@ -687,7 +692,7 @@ export class Simulation {
           const flow = backlogs.flow[slot];
           const len = backlogs.len[slot];
           const arrival = backlogs.time[slot];
-          let w = cost.stack + perByte * len;
+          let w = (cost.stack + perByte * len) * factor;
           if (exponential) w *= rng.nextExp();
           const stop = now + w;
           if (stop >= horizon) {
@@ -744,7 +749,8 @@ export class Simulation {
           if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
           if (target >= 0) {
             // RPS: the hand-off to the target's backlog happens when the driver work ends.
-            let s = steerNs;
+            let s = steerNs * factor;
+            if (cpuNode[target] !== node) s += crossNode;
             if (exponential) s *= rng.nextExp();
             this.compArr[c] = arrival;
             this.compFlow[c] = flow;
@@ -763,7 +769,7 @@ export class Simulation {
             cpuNow[c] = now;
             this.steer(c);
           } else {
-            let w = inline + perByte * len;
+            let w = (inline + perByte * len) * factor;
             if (exponential) w *= rng.nextExp();
             const stop = now + w;
             if (stop >= horizon) {
@@ -935,14 +941,16 @@ export class Simulation {
     if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
     this.compFlow[c] = flow;
     let work: number;
+    const plan = this.plan;
     if (target < 0) {
       this.compKind[c] = DELIVER;
-      work = cost.driver + cost.stack + cost.perByte * len + this.routeNs(flow);
+      work = (cost.driver + cost.stack + cost.perByte * len + this.routeNs(flow)) * plan.cpuWorkFactor[c];
     } else {
       this.compKind[c] = STEER;
       this.compFlow[c] = flow;
       this.compTarget[c] = target;
-      work = cost.driver + cost.rpsEnqueue;
+      work = (cost.driver + cost.rpsEnqueue) * plan.cpuWorkFactor[c];
+      if (plan.cpuNode[target] !== plan.cpuNode[c]) work += cost.rpsCrossNode;
     }
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
@@ -959,7 +967,7 @@ export class Simulation {
     this.compArr[c] = backlogs.time[slot];
     this.compLen[c] = len;
     const cost = this.plan.costNs;
-    const work = cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c]);
+    const work = (cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c])) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
   }
