@@ -19,7 +19,7 @@ export { deprecationLine, type ConfigNotice } from "./config/notices.js";
 // Running: a whole scenario file, or one job (one point, one seed).
 export { runScenario, type RunOptions } from "./pool/run-scenario.js";
 export { runJob } from "./engine/job.js";
-export type { JobCounters } from "./engine/simulation.js";
+export type { JobCounters } from "./engine/counters.js";
 
 // Results: the versioned document `--json` writes.
 export { RESULT_SCHEMA_VERSION } from "./report/result-model.js";

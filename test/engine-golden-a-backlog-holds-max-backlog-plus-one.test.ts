@@ -25,7 +25,8 @@ import { ZERO_COSTS, runPoint } from "./engine-helpers.js";
  * So: offered 409, backlog drops 96 + 304 = 400, delivered 4 (p1..p4), in flight 5 (p5 on CPU 1,
  * p102..p105 in its backlog): 4 + 400 + 5 = 409. No ring drops. One IPI (the backlog NAPI stays
  * scheduled from 15 on), one backlog poll. Latencies p1 1007, p2 1999, p3 2991, p4 3983 ns:
- * mean 2495, max 3983.
+ * mean 2495, max 3983. CPU 1's input_pkt_queue peaked at 4 packets (maxBacklog + 1); CPU 0's
+ * backlog was never used.
  */
 function backlog(maxBacklog: number): Record<string, unknown> {
   return {
@@ -44,13 +45,14 @@ describe("golden: a backlog holds maxBacklog + 1 packets", () => {
     const p = runPoint(backlog(3));
     expect(p.conservation).toEqual({ offered: 409, delivered: 4, dropped: 400, inFlight: 5, ok: true });
     expect(p.drops).toEqual({ rxRing: 0, backlog: 400, total: 400 });
-    expect(p.perCpu[0]).toMatchObject({ irqs: 409, polls: 409, polled: 409, packets: 0 });
+    expect(p.perCpu[0]).toMatchObject({ irqs: 409, polls: 409, polled: 409, packets: 0, backlogPeak: 0 });
     expect(p.perCpu[1]).toMatchObject({
       irqs: 0,
       polls: 1,
       polled: 0,
       packets: 4,
       softnet: { processed: 4, dropped: 400, timeSqueeze: 0, receivedRps: 1 },
+      backlogPeak: 4,
     });
     expect(p.latencyUs).toMatchObject({ max: 3.983, mean: 2.495 });
   });
@@ -66,5 +68,6 @@ describe("golden: a backlog holds maxBacklog + 1 packets", () => {
     const p = runPoint(backlog(0));
     expect(p.conservation).toEqual({ offered: 409, delivered: 4, dropped: 403, inFlight: 2, ok: true });
     expect(p.perCpu[1].softnet).toEqual({ processed: 4, dropped: 403, timeSqueeze: 0, receivedRps: 1 });
+    expect(p.perCpu[1].backlogPeak).toBe(1);
   });
 });

@@ -45,6 +45,7 @@ describe("golden: an idle queue serves each packet alone", () => {
       polled: 99,
       packets: 99,
       softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
+      backlogPeak: 0,
     });
     expect(p.perCpu[1]).toEqual({
       cpu: 1,
@@ -54,6 +55,7 @@ describe("golden: an idle queue serves each packet alone", () => {
       polled: 0,
       packets: 0,
       softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
+      backlogPeak: 0,
     });
     // 99 packets × 100 bytes × 8 bits over 1 ms.
     expect(p.offered).toEqual({ pps: 99000, bps: 79200000, packets: 99 });

@@ -36,6 +36,7 @@ const idle = (cpu: number) => ({
   polled: 0,
   packets: 0,
   softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
+  backlogPeak: 0,
 });
 
 describe("golden: RPS finishes every packet on the target CPU", () => {
@@ -44,9 +45,9 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
     expect(p.conservation).toEqual({ offered: 99, delivered: 99, dropped: 0, inFlight: 0, ok: true });
     expect(p.latencyUs).toEqual({ p50: 2.663, p90: 2.663, p99: 2.663, p999: 2.663, max: 2.663, mean: 2.663 });
     expect(p.perCpu).toEqual([
-      { cpu: 0, utilization: 0.0792, irqs: 99, polls: 99, polled: 99, packets: 0, softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 } },
+      { cpu: 0, utilization: 0.0792, irqs: 99, polls: 99, polled: 99, packets: 0, softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 }, backlogPeak: 0 },
       idle(1),
-      { cpu: 2, utilization: 0.1844, irqs: 0, polls: 99, polled: 0, packets: 99, softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 99 } },
+      { cpu: 2, utilization: 0.1844, irqs: 0, polls: 99, polled: 0, packets: 99, softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 99 }, backlogPeak: 1 },
       idle(3),
     ]);
   });
@@ -70,6 +71,7 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
       polled: 99,
       packets: 99,
       softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
+      backlogPeak: 1,
     });
     expect(p.perCpu.slice(1)).toEqual([idle(1), idle(2), idle(3)]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runJob } from "../src/engine/job.js";
-import type { JobCounters } from "../src/engine/simulation.js";
+import type { JobCounters } from "../src/engine/counters.js";
 import { decodeCounters, encodeCounters } from "../src/pool/counters-codec.js";
 import { pointResult } from "../src/report/point-result.js";
 import { loopsOf, matchesStepMachine, runPoint, scenarioFrom } from "./engine-helpers.js";

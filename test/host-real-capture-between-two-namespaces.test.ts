@@ -134,13 +134,14 @@ describe.skipIf(unavailable !== null)(`a real capture between two namespaces${un
     expect(imported.yaml).toMatch(/pps: \d+ {2}# measured: \/proc\/net\/dev vrx\d+ over/);
 
     // The machine's load is not the test's to control (other work shares its CPUs): a
-    // calibration may be refused for too little load or too few distinct rates reached, which
-    // is the tool's documented answer. Anything else must be a fit with its R².
+    // calibration may be refused for too little load, too few distinct rates reached, or
+    // interrupts and packets that rose together (the two costs cannot be separated), which is
+    // the tool's documented answer. Anything else must be a fit with its R².
     let result;
     try {
       result = calibrate(snapshots);
     } catch (error) {
-      if (error instanceof CalibrationRefusal && /too little load|distinct packet rate/.test(error.message)) {
+      if (error instanceof CalibrationRefusal && /too little load|distinct packet rate|separate the two costs/.test(error.message)) {
         console.log(`capture: sent ${sent}, received ${received}; calibration refused on this machine's load: ${error.message}`);
         return;
       }

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { JobCounters } from "../src/engine/simulation.js";
+import type { JobCounters } from "../src/engine/counters.js";
 
 const hex = (v: number): string => Math.round(v).toString(16).padStart(8, "0");
 

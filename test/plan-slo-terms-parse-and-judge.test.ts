@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { meetsLimit, parseSlo } from "../src/plan/slo.js";
 import { judgeTerm } from "../src/plan/slo-verdict.js";
-import type { JobCounters } from "../src/engine/simulation.js";
+import type { JobCounters } from "../src/engine/counters.js";
 
 describe("SLO terms", () => {
   it("parse latency percentiles, drops as a share or a rate, and cpu", () => {

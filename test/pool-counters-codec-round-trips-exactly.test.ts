@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../src/config/load.js";
 import { runJob } from "../src/engine/job.js";
-import type { JobCounters } from "../src/engine/simulation.js";
+import type { JobCounters } from "../src/engine/counters.js";
 import { countersFromBase64, countersToBase64, decodeCounters, encodeCounters } from "../src/pool/counters-codec.js";
 import { pointResult } from "../src/report/point-result.js";
 import { POOL_SWEEP } from "./pool-helpers.js";

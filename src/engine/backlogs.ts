@@ -9,6 +9,9 @@
  *   input_pkt_queue is spliced into it first.
  * - `headCount` / `tailCount` are `input_queue_head` / `input_queue_tail`: packets dequeued from
  *   and enqueued to each backlog so far, which RFS's in-order rule reads.
+ * - `peak` is the most packets each CPU's input_pkt_queue held after an enqueue, over the whole
+ *   run (warm-up included: a high-water mark, not a count of the window). At most
+ *   netdev_max_backlog + 1; how far below that it stays is the headroom of netdev_max_backlog.
  */
 export class Backlogs {
   readonly time: Float64Array;
@@ -16,6 +19,7 @@ export class Backlogs {
   readonly len: Uint16Array;
   readonly headCount: Float64Array;
   readonly tailCount: Float64Array;
+  readonly peak: Float64Array;
   private readonly maxBacklog: number;
   private readonly capacity: number;
   private readonly mask: number;
@@ -35,6 +39,7 @@ export class Backlogs {
     this.input = new Int32Array(cpus);
     this.headCount = new Float64Array(cpus);
     this.tailCount = new Float64Array(cpus);
+    this.peak = new Float64Array(cpus);
     const slots = withStorage ? cpus * capacity : 0;
     this.time = new Float64Array(slots);
     this.flow = new Int32Array(slots);
@@ -61,6 +66,7 @@ export class Backlogs {
     this.len[slot] = len[at];
     this.count[cpu] = count + 1;
     this.input[cpu] = input + 1;
+    if (input >= this.peak[cpu]) this.peak[cpu] = input + 1;
     this.tailCount[cpu]++;
     return true;
   }

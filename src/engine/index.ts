@@ -28,12 +28,15 @@
  * The three compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine
  * and the heap, and tests hold the fast loops to it byte for byte.
  *
- * Outputs: `JobCounters` — offered/delivered/dropped/in-flight counts for the measurement window,
- * a latency histogram (arrival at the NIC → end of stack processing), per-queue and per-CPU
- * counters named after /proc/net/softnet_stat (processed, dropped, time_squeeze, received_rps),
- * route-verdict drops, the caps' counters and irqbalance's moves.
+ * Outputs: `JobCounters`, declared once in counters.ts (`JOB_COUNTERS`: each counter's name and
+ * kind; the codec, the merge of replications and the result rows derive from it) —
+ * offered/delivered/dropped/in-flight counts for the measurement window, a latency histogram
+ * (arrival at the NIC → end of stack processing), per-queue and per-CPU counters named after
+ * /proc/net/softnet_stat (processed, dropped, time_squeeze, received_rps), each backlog's
+ * high-water mark, route-verdict drops, the caps' counters and irqbalance's moves.
  * Config keys: `kernel.*`, `costs.*`, `run.*` (see config/).
  */
 export { compilePlan, type Plan, type CostNs } from "./plan.js";
-export { Simulation, type JobCounters, type JobProgress } from "./simulation.js";
+export { Simulation, type JobProgress } from "./simulation.js";
+export { JOB_COUNTERS, mergeJobCounters, type JobCounters } from "./counters.js";
 export { runJob } from "./job.js";

@@ -1,7 +1,8 @@
 import type { Scenario } from "../config/scenario.js";
 import { PacketSource } from "../traffic/packet-source.js";
 import { compilePlan } from "./plan.js";
-import { Simulation, type JobCounters, type JobProgress } from "./simulation.js";
+import { Simulation, type JobProgress } from "./simulation.js";
+import type { JobCounters } from "./counters.js";
 
 /**
  * How a job runs: `auto` picks the specialised loops where the plan allows them (same results);

@@ -3,7 +3,7 @@ import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
 import { ActorHeap } from "./actor-heap.js";
 import { Backlogs } from "./backlogs.js";
-import { IrqbalanceTimer, rescansDuringRun, scansBeforeRun, type QueueIrqMove } from "./irqbalance-timer.js";
+import { IrqbalanceTimer, rescansDuringRun, scansBeforeRun } from "./irqbalance-timer.js";
 import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
@@ -12,6 +12,7 @@ import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
 import { DELIVERED_BYTES, DELIVERED_PACKETS, IsolatedCpus, OFFERED_BYTES, OFFERED_PACKETS, RING_DROPS } from "./isolated-cpus.js";
 import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
+import type { JobCounters } from "./counters.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
@@ -26,65 +27,6 @@ const GEN = 0;
  * (0..1). It runs inside the job, synchronously: keep it cheap.
  */
 export type JobProgress = (fractionDone: number) => void;
-
-/** Raw counters of one job, for packets that arrived in the measurement window [warmup, end). */
-export interface JobCounters {
-  readonly windowNs: number;
-  readonly generatedPackets: number;
-  readonly offeredPackets: number;
-  readonly offeredBytes: number;
-  readonly deliveredPackets: number;
-  readonly deliveredBytes: number;
-  readonly dropsRxRing: number;
-  readonly dropsBacklog: number;
-  /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
-  readonly dropsIngressCap: number;
-  /** Exceeded the ingress policer: its drops, or with `bandwidth.ingress.exceed: pass` the packets it passed. */
-  readonly ingressExceeded: number;
-  /** ARP background frames policed with the traffic (bandwidth.arpBackground), and of them dropped. */
-  readonly arpPackets: number;
-  readonly arpDropped: number;
-  /** Of `dropsIngressCap`, dropped by the receiving NIC's own cap (bandwidth.nics). */
-  readonly dropsNicIngressCap: number;
-  /**
-   * Replies per egress device (EgressCap.devices order): created in the window, dropped, bytes
-   * departed in the window, three per device; then the replies whose flow has no route. Empty
-   * without a reply stream.
-   */
-  readonly egressDevices: Float64Array;
-  /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
-  readonly replyPackets: number;
-  /** Of those, dropped at the egress shaper's limit. */
-  readonly dropsEgressCap: number;
-  /** Reply bytes that left the egress shaper within the window. */
-  readonly egressBytes: number;
-  /** Egress shaper delay of each accepted reply created in the window (empty without replies). */
-  readonly egressDelay: LatencyHistogram;
-  readonly inFlight: number;
-  readonly latency: LatencyHistogram;
-  readonly queueCpu: Int32Array;
-  readonly queueRx: Float64Array;
-  readonly queueDrops: Float64Array;
-  readonly cpuBusyNs: Float64Array;
-  readonly cpuIrqs: Float64Array;
-  readonly cpuPolls: Float64Array;
-  readonly cpuPolled: Float64Array;
-  readonly cpuProcessed: Float64Array;
-  readonly cpuDropped: Float64Array;
-  readonly cpuTimeSqueeze: Float64Array;
-  readonly cpuReceivedRps: Float64Array;
-  /** Packets dropped by their route verdict, by cause (ROUTE_DROP_CAUSES order); zeros without routing. */
-  readonly routeDrops: Float64Array;
-  /**
-   * Delivered packets by the NIC their flow's traffic leaves by (the routing devices in order,
-   * then one slot for replies that cannot be routed); empty without routing.
-   */
-  readonly outDevPackets: Float64Array;
-  /** irqbalance scans, its first one (before the run: it placed `queueCpu`) included; 0 without irqbalance. */
-  readonly irqbalanceScans: number;
-  /** The queue interrupt moves of irqbalance's scans during the run, in time order. */
-  readonly irqMoves: readonly QueueIrqMove[];
-}
 
 /**
  * One simulation job: a discrete-event run of the receive path on a simulated clock.
@@ -1317,6 +1259,7 @@ export class Simulation {
       cpuDropped: this.cpuDropped,
       cpuTimeSqueeze: this.cpuSqueeze,
       cpuReceivedRps: this.cpuRps,
+      cpuBacklogPeak: this.backlogs.peak,
       routeDrops: this.routeDrops,
       outDevPackets: this.outDevPackets,
       irqbalanceScans: this.irqTimer === null ? scansBeforeRun(this.plan) : this.irqTimer.scans,

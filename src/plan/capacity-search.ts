@@ -10,7 +10,7 @@
  * (slo-verdict.ts). Every probe is kept, so a reader can check the bracket.
  */
 import type { Scenario } from "../config/scenario.js";
-import type { JobCounters } from "../engine/simulation.js";
+import type { JobCounters } from "../engine/counters.js";
 import { pointResult } from "../report/point-result.js";
 import type { CapacityResult, CapacityStatus, ProbeRecord } from "./capacity-model.js";
 import { roundLoad, scenarioAt, type Configuration, type LoadAxis } from "./load-axis.js";

@@ -8,7 +8,7 @@
  * probe's outcome does not depend on which batch it ran in or on the thread count.
  */
 import type { Scenario } from "../config/scenario.js";
-import type { JobCounters } from "../engine/simulation.js";
+import type { JobCounters } from "../engine/counters.js";
 import { decodeCounters } from "../pool/counters-codec.js";
 import type { JobExecutor } from "../pool/executor.js";
 import { inProcessExecutor } from "../pool/in-process-executor.js";

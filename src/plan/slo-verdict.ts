@@ -8,7 +8,7 @@
  * exact for its seed). A probe passes only when every term passes: an unsure term counts as not
  * met, so the capacity is the load at which the SLO is met with 95 % confidence.
  */
-import type { JobCounters } from "../engine/simulation.js";
+import type { JobCounters } from "../engine/counters.js";
 import { meanInterval } from "../report/confidence.js";
 import { meetsLimit, type Slo, type SloTerm } from "./slo.js";
 

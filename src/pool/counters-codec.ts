@@ -2,154 +2,155 @@
  * A job's counters as one ArrayBuffer, so a worker can hand them back by moving the buffer
  * (transfer, not structured copy) and a shard file can carry them as base64.
  *
- * Layout: little-endian float64 words (exact for every counter: all are integers below 2^53 or
- * the engine's own doubles).
- *   [0] FORMAT, [1] queues Q, [2] cpus C, [3] histogram pairs H, [4] route drop causes R,
- *   [5] routing out-device slots D, [6] egress-delay histogram pairs E, [7] egress-device
- *   fields G,
- *   then the scalars (SCALARS order), the latency histogram's header (HIST order) and the
- *   egress-delay histogram's header (HIST order),
- *   then queueCpu[Q], queueRx[Q], queueDrops[Q], the CPU arrays (CPU_ARRAYS order) × C,
- *   routeDrops[R], outDevPackets[D], egressDevices[G],
- *   then H × (slot index, count) of the latency histogram's non-empty slots, then E × (slot
- *   index, count) of the egress-delay histogram's,
- *   then irqbalanceScans, M, and M × (timeNs, queue, from, to) of the irqMoves.
- * Format 2 added R and D (route verdicts), format 3 the bandwidth caps (dropsIngressCap,
- * replyPackets, dropsEgressCap, egressBytes, E and the egress-delay histogram), format 4 the
- * irqbalance tail, format 5 ingressExceeded (tc police conform-exceed pass), the ARP
- * background's arpPackets and arpDropped, dropsNicIngressCap, and G with the egressDevices (caps
- * per NIC); a buffer of another format is refused.
+ * The layout is derived from the counter table (engine/counters.ts `JOB_COUNTERS`): little-endian
+ * float64 words (exact for every counter: all are integers below 2^53 or the engine's own
+ * doubles). Word 0 is the format, then each counter in table order:
+ *   scalar: its value;
+ *   array, placement: its length n, then n slots;
+ *   histogram: its header (HIST order), the number H of non-empty slots, then H × (slot, count);
+ *   events: the number M of records, then M × the record's fields (in declared order).
+ * The format is not a version number kept by hand: it is the FNV-1a hash (32 bits) of the
+ * table's names and kinds (`countersFormat`), so adding, removing, renaming, reordering or
+ * re-kinding a counter changes it by itself, and a buffer written by a nicsim with another
+ * table — a shard file of another version — is refused with one line instead of being misread.
+ * (Before the table, formats 1 to 5 were numbered by hand; those buffers are refused too.)
  * Decoding gives counters that are equal field for field, so merging decoded counters is the same
  * as merging the originals (test/pool-counters-codec-round-trips-exactly.test.ts).
  */
-import type { QueueIrqMove } from "../engine/irqbalance-timer.js";
-import type { JobCounters } from "../engine/simulation.js";
+import { JOB_COUNTERS, type JobCounters } from "../engine/counters.js";
+import {
+  arrayOf,
+  counterEntries,
+  countersFrom,
+  eventsOf,
+  histogramOf,
+  placementOf,
+  scalarOf,
+  type CounterRecord,
+  type CounterTable,
+  type CounterValue,
+} from "../stats/counter-table.js";
 import { LatencyHistogram, type LatencyHistogramJson } from "../stats/latency-histogram.js";
 
-const FORMAT = 5;
-const SCALARS = [
-  "windowNs",
-  "generatedPackets",
-  "offeredPackets",
-  "offeredBytes",
-  "deliveredPackets",
-  "deliveredBytes",
-  "dropsRxRing",
-  "dropsBacklog",
-  "dropsIngressCap",
-  "ingressExceeded",
-  "arpPackets",
-  "arpDropped",
-  "dropsNicIngressCap",
-  "replyPackets",
-  "dropsEgressCap",
-  "egressBytes",
-  "inFlight",
-] as const;
 const HIST = ["highestTrackableNs", "total", "min", "max", "sum", "clamped", "invalid"] as const;
-const CPU_ARRAYS = [
-  "cpuBusyNs",
-  "cpuIrqs",
-  "cpuPolls",
-  "cpuPolled",
-  "cpuProcessed",
-  "cpuDropped",
-  "cpuTimeSqueeze",
-  "cpuReceivedRps",
-] as const;
-const HEAD = 8 + SCALARS.length + 2 * HIST.length;
+
+/** FNV-1a over the text of each counter's name and spec (what decides the layout and meaning). */
+export function countersFormat(table: CounterTable): number {
+  const text = counterEntries(table)
+    .map(([name, spec]) => {
+      switch (spec.kind) {
+        case "scalar":
+          return `${name}:scalar:${spec.merge}`;
+        case "array":
+          return `${name}:array:${spec.per}:${spec.merge}`;
+        case "placement":
+          return `${name}:placement:${spec.per}`;
+        case "histogram":
+          return `${name}:histogram`;
+        case "events":
+          return `${name}:events:${spec.fields.join("/")}`;
+      }
+    })
+    .join(",");
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** The format of this nicsim's counters buffers. */
+export const COUNTERS_FORMAT = countersFormat(JOB_COUNTERS);
+
+const hex = (x: number): string => (Number.isInteger(x) && x >= 0 && x <= 0xffffffff ? `0x${x.toString(16).padStart(8, "0")}` : String(x));
 
 /** Pack `counters` into a fresh ArrayBuffer (cold: once per job). */
 export function encodeCounters(counters: JobCounters): ArrayBuffer {
-  const hist = counters.latency.toJSON();
-  const egress = counters.egressDelay.toJSON();
-  const q = counters.queueCpu.length;
-  const c = counters.cpuBusyNs.length;
-  const r = counters.routeDrops.length;
-  const d = counters.outDevPackets.length;
-  const m = counters.irqMoves.length;
-  const g = counters.egressDevices.length;
-  const words = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + g + 2 * hist.counts.length + 2 * egress.counts.length + 2 + 4 * m;
-  const view = new DataView(new ArrayBuffer(words * 8));
-  let at = 0;
-  const put = (x: number): void => {
-    view.setFloat64(at, x, true);
-    at += 8;
-  };
-  put(FORMAT);
-  put(q);
-  put(c);
-  put(hist.counts.length);
-  put(r);
-  put(d);
-  put(egress.counts.length);
-  put(g);
-  for (const key of SCALARS) put(counters[key]);
-  for (const key of HIST) put(hist[key]);
-  for (const key of HIST) put(egress[key]);
-  for (const array of [counters.queueCpu, counters.queueRx, counters.queueDrops]) for (const x of array) put(x);
-  for (const key of CPU_ARRAYS) for (const x of counters[key]) put(x);
-  for (const x of counters.routeDrops) put(x);
-  for (const x of counters.outDevPackets) put(x);
-  for (const x of counters.egressDevices) put(x);
-  for (const [index, count] of [...hist.counts, ...egress.counts]) {
-    put(index);
-    put(count);
+  const view: CounterRecord = counters;
+  const words: number[] = [COUNTERS_FORMAT];
+  for (const [name, spec] of counterEntries(JOB_COUNTERS)) {
+    switch (spec.kind) {
+      case "scalar":
+        words.push(scalarOf(view, name));
+        break;
+      case "array":
+      case "placement": {
+        const a = spec.kind === "array" ? arrayOf(view, name) : placementOf(view, name);
+        words.push(a.length);
+        for (const x of a) words.push(x);
+        break;
+      }
+      case "histogram": {
+        const json = histogramOf(view, name).toJSON();
+        for (const key of HIST) words.push(json[key]);
+        words.push(json.counts.length);
+        for (const [index, count] of json.counts) words.push(index, count);
+        break;
+      }
+      case "events": {
+        const events = eventsOf(view, name);
+        words.push(events.length);
+        for (const event of events) for (const field of spec.fields) words.push(event[field]);
+        break;
+      }
+    }
   }
-  put(counters.irqbalanceScans);
-  put(m);
-  for (const move of counters.irqMoves) {
-    put(move.timeNs);
-    put(move.queue);
-    put(move.from);
-    put(move.to);
-  }
-  return view.buffer as ArrayBuffer;
+  return new Float64Array(words).buffer;
 }
 
-/** Unpack counters packed by `encodeCounters`. Throws RangeError on a buffer of another shape. */
+/** Unpack counters packed by `encodeCounters`. Throws RangeError (one line) on a buffer of another format or shape. */
 export function decodeCounters(buffer: ArrayBuffer): JobCounters {
   const view = new DataView(buffer);
   const words = buffer.byteLength / 8;
+  if (!Number.isInteger(words) || words < 1) throw new RangeError(`job counters: not a counters buffer (${buffer.byteLength} bytes)`);
   let at = 0;
   const get = (): number => {
+    if (at >= buffer.byteLength) throw new RangeError("job counters: buffer length does not match its header");
     const x = view.getFloat64(at, true);
     at += 8;
     return x;
   };
-  if (!Number.isInteger(words) || words < HEAD || get() !== FORMAT) throw new RangeError(`job counters: not a counters buffer of format ${FORMAT}`);
-  const q = get();
-  const c = get();
-  const h = get();
-  const r = get();
-  const d = get();
-  const e = get();
-  const g = get();
-  const fixed = HEAD + 3 * q + CPU_ARRAYS.length * c + r + d + g + 2 * h + 2 * e + 2;
-  if (words < fixed) throw new RangeError("job counters: buffer length does not match its header");
-  const scalars = Object.fromEntries(SCALARS.map((key) => [key, get()])) as Record<(typeof SCALARS)[number], number>;
-  const histHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
-  const egressHead = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
-  const floats = (n: number): Float64Array => Float64Array.from({ length: n }, get);
-  const queueCpu = Int32Array.from({ length: q }, get);
-  const queueRx = floats(q);
-  const queueDrops = floats(q);
-  const cpu = Object.fromEntries(CPU_ARRAYS.map((key) => [key, floats(c)])) as Record<(typeof CPU_ARRAYS)[number], Float64Array>;
-  const routeDrops = floats(r);
-  const outDevPackets = floats(d);
-  const egressDevices = floats(g);
-  const counts: Array<readonly [number, number]> = [];
-  for (let i = 0; i < h; i++) counts.push([get(), get()]);
-  const egressCounts: Array<readonly [number, number]> = [];
-  for (let i = 0; i < e; i++) egressCounts.push([get(), get()]);
-  const irqbalanceScans = get();
-  const m = get();
-  if (words !== fixed + 4 * m) throw new RangeError("job counters: buffer length does not match its header");
-  const irqMoves: QueueIrqMove[] = [];
-  for (let i = 0; i < m; i++) irqMoves.push({ timeNs: get(), queue: get(), from: get(), to: get() });
-  const json: LatencyHistogramJson = { ...histHead, counts };
-  const egressDelay = LatencyHistogram.fromJSON({ ...egressHead, counts: egressCounts });
-  return { ...scalars, latency: LatencyHistogram.fromJSON(json), egressDelay, queueCpu, queueRx, queueDrops, ...cpu, routeDrops, outDevPackets, egressDevices, irqbalanceScans, irqMoves };
+  /** A length word: a count that fits in what is left of the buffer. */
+  const count = (perItem: number): number => {
+    const n = get();
+    if (!Number.isInteger(n) || n < 0 || n * perItem > words - at / 8) throw new RangeError("job counters: buffer length does not match its header");
+    return n;
+  };
+  const format = get();
+  if (format !== COUNTERS_FORMAT) {
+    throw new RangeError(`job counters: format ${hex(format)} is not this nicsim's ${hex(COUNTERS_FORMAT)} (written by another version; rerun the shards with this one)`);
+  }
+  const values = new Map<string, CounterValue>();
+  for (const [name, spec] of counterEntries(JOB_COUNTERS)) {
+    switch (spec.kind) {
+      case "scalar":
+        values.set(name, get());
+        break;
+      case "array":
+        values.set(name, Float64Array.from({ length: count(1) }, get));
+        break;
+      case "placement":
+        values.set(name, Int32Array.from({ length: count(1) }, get));
+        break;
+      case "histogram": {
+        const head = Object.fromEntries(HIST.map((key) => [key, get()])) as Record<(typeof HIST)[number], number>;
+        const pairs: Array<readonly [number, number]> = [];
+        for (let i = count(2); i > 0; i--) pairs.push([get(), get()]);
+        const json: LatencyHistogramJson = { ...head, counts: pairs };
+        values.set(name, LatencyHistogram.fromJSON(json));
+        break;
+      }
+      case "events": {
+        const events: Array<Record<string, number>> = [];
+        for (let i = count(spec.fields.length); i > 0; i--) events.push(Object.fromEntries(spec.fields.map((field) => [field, get()])));
+        values.set(name, events);
+        break;
+      }
+    }
+  }
+  if (at !== buffer.byteLength) throw new RangeError("job counters: buffer length does not match its header");
+  return countersFrom(JOB_COUNTERS, values);
 }
 
 /** Base64 of the buffer (for shard files). */

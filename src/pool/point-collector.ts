@@ -4,7 +4,7 @@
  * order, so the result does not depend on arrival order.
  */
 import type { SweepPoint } from "../config/scenario.js";
-import type { JobCounters } from "../engine/simulation.js";
+import type { JobCounters } from "../engine/counters.js";
 import { pointResult } from "../report/point-result.js";
 import type { PointResult } from "../report/result-model.js";
 import type { JobSpec } from "./job-list.js";

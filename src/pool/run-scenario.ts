@@ -1,6 +1,6 @@
 import type { ScenarioFile } from "../config/scenario.js";
 import { runJob } from "../engine/job.js";
-import type { JobCounters } from "../engine/simulation.js";
+import type { JobCounters } from "../engine/counters.js";
 import { pointResult } from "../report/point-result.js";
 import { RESULT_SCHEMA_VERSION, type PointResult, type RunResult } from "../report/result-model.js";
 import { deriveSeed } from "../traffic/prng.js";

@@ -1,7 +1,7 @@
 import type { Scenario } from "../config/scenario.js";
-import type { JobCounters } from "../engine/simulation.js";
+import { JOB_COUNTERS, mergeJobCounters, type JobCounters } from "../engine/counters.js";
+import { rowOf } from "../stats/counter-table.js";
 import { hdrLibrary } from "../stats/hdr-library.js";
-import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
@@ -71,77 +71,54 @@ export function pointResult(
   seed: number,
   jobs: readonly JobCounters[],
 ): PointResult {
-  const first = jobs[0];
   const sum = (pick: (j: JobCounters) => number): number => jobs.reduce((s, j) => s + pick(j), 0);
-  const sumArray = (pick: (j: JobCounters) => Float64Array, i: number): number => jobs.reduce((s, j) => s + pick(j)[i], 0);
-  const windowS = sum((j) => j.windowNs) / 1e9;
-  const latency = new LatencyHistogram();
-  for (const j of jobs) latency.merge(j.latency);
+  const totals = mergeJobCounters(jobs);
+  const windowS = totals.windowNs / 1e9;
+  const latency = totals.latency;
 
-  const offered = sum((j) => j.offeredPackets);
-  const delivered = sum((j) => j.deliveredPackets);
-  const rxRing = sum((j) => j.dropsRxRing);
-  const backlog = sum((j) => j.dropsBacklog);
-  const inFlight = sum((j) => j.inFlight);
+  const offered = totals.offeredPackets;
+  const delivered = totals.deliveredPackets;
+  const rxRing = totals.dropsRxRing;
+  const backlog = totals.dropsBacklog;
+  const inFlight = totals.inFlight;
   const routed = scenario.routing !== undefined;
-  const routeDrops = Object.fromEntries(ROUTE_DROP_CAUSES.map((cause, i) => [cause, sumArray((j) => j.routeDrops, i)]));
+  const routeDrops = Object.fromEntries(ROUTE_DROP_CAUSES.map((cause, i) => [cause, totals.routeDrops[i]]));
   const route = sum(routeDropsOf);
   const capped = scenario.bandwidth !== undefined;
-  const ingressCap = sum((j) => j.dropsIngressCap);
+  const ingressCap = totals.dropsIngressCap;
   const dropped = rxRing + backlog + route + ingressCap;
   const egressCap = scenario.bandwidth?.egress ?? null;
-  const egressDrops = sum((j) => j.dropsEgressCap);
-  const egressDelay = new LatencyHistogram();
-  for (const j of jobs) egressDelay.merge(j.egressDelay);
+  const egressDrops = totals.dropsEgressCap;
   const egress =
     egressCap === null
       ? undefined
       : {
           capBps: egressCap.rateBps,
-          replies: sum((j) => j.replyPackets),
+          replies: totals.replyPackets,
           dropped: egressDrops,
-          sentBps: round((sum((j) => j.egressBytes) * 8) / windowS, 1),
-          delayUs: summarizeLatency(egressDelay),
+          sentBps: round((totals.egressBytes * 8) / windowS, 1),
+          delayUs: summarizeLatency(totals.egressDelay),
           byNic: egressCap.devices.map((nic, d) => ({
             nic,
             capBps: egressCap.nicShapers[d]?.rateBps ?? null,
-            replies: sumArray((j) => j.egressDevices, 3 * d),
-            dropped: sumArray((j) => j.egressDevices, 3 * d + 1),
-            sentBps: round((sumArray((j) => j.egressDevices, 3 * d + 2) * 8) / windowS, 1),
+            replies: totals.egressDevices[3 * d],
+            dropped: totals.egressDevices[3 * d + 1],
+            sentBps: round((totals.egressDevices[3 * d + 2] * 8) / windowS, 1),
           })),
-          unroutable: sumArray((j) => j.egressDevices, 3 * egressCap.devices.length),
+          unroutable: totals.egressDevices[3 * egressCap.devices.length],
         };
 
+  // The rows hold the counters declared per queue and per CPU (engine/counters.ts `json`).
   const perQueue: QueueResult[] = [];
   let v = 0;
   for (const nic of scenario.nics) {
     for (let q = 0; q < nic.queues; q++, v++) {
-      perQueue.push({
-        nic: nic.name,
-        queue: q,
-        cpu: first.queueCpu[v],
-        packets: sumArray((j) => j.queueRx, v),
-        drops: sumArray((j) => j.queueDrops, v),
-      });
+      perQueue.push(rowOf(JOB_COUNTERS, "queue", totals, v, windowS, { nic: nic.name, queue: q }));
     }
   }
   const perCpu: CpuResult[] = [];
   for (let c = 0; c < scenario.host.cpus; c++) {
-    const processed = sumArray((j) => j.cpuProcessed, c);
-    perCpu.push({
-      cpu: c,
-      utilization: round(sumArray((j) => j.cpuBusyNs, c) / (windowS * 1e9), 4),
-      irqs: sumArray((j) => j.cpuIrqs, c),
-      polls: sumArray((j) => j.cpuPolls, c),
-      polled: sumArray((j) => j.cpuPolled, c),
-      packets: processed,
-      softnet: {
-        processed,
-        dropped: sumArray((j) => j.cpuDropped, c),
-        timeSqueeze: sumArray((j) => j.cpuTimeSqueeze, c),
-        receivedRps: sumArray((j) => j.cpuReceivedRps, c),
-      },
-    });
+    perCpu.push(rowOf(JOB_COUNTERS, "cpu", totals, c, windowS, { cpu: c }));
   }
   const utils = perCpu.map((c) => c.utilization);
   const bottleneck = bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0);
@@ -153,10 +130,10 @@ export function pointResult(
     params,
     seed,
     replications: jobs.length,
-    offered: { pps: round(offered / windowS, 1), bps: round((sum((j) => j.offeredBytes) * 8) / windowS, 1), packets: offered },
+    offered: { pps: round(offered / windowS, 1), bps: round((totals.offeredBytes * 8) / windowS, 1), packets: offered },
     delivered: {
       pps: round(delivered / windowS, 1),
-      bps: round((sum((j) => j.deliveredBytes) * 8) / windowS, 1),
+      bps: round((totals.deliveredBytes * 8) / windowS, 1),
       packets: delivered,
     },
     latencyUs: summarizeLatency(latency),
@@ -176,18 +153,18 @@ export function pointResult(
       ok: offered === delivered + dropped + inFlight,
     },
     bottleneck,
-    ...(routed ? { routing: routingResult(scenario, jobs) } : {}),
+    ...(routed ? { routing: routingResult(scenario, totals) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(scenario, perQueue, jobs) } : {}),
-    ...(capped ? { bandwidth: bandwidthResult(scenario, jobs, egress, bottleneck) } : {}),
+    ...(capped ? { bandwidth: bandwidthResult(scenario, totals, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),
   };
 }
 
-/** Delivered packets by the NIC they leave by, summed over the jobs (slots: devices, then unroutable). */
-function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): RoutingResult {
+/** Delivered packets by the NIC they leave by, of the merged jobs (slots: devices, then unroutable). */
+function routingResult(scenario: Scenario, totals: JobCounters): RoutingResult {
   const devices = scenario.routing?.devices.map((d) => d.name) ?? [];
-  const slot = (i: number): number => jobs.reduce((s, j) => s + (j.outDevPackets[i] ?? 0), 0);
+  const slot = (i: number): number => totals.outDevPackets[i] ?? 0;
   return {
     leavesBy: Object.fromEntries(devices.map((name, i) => [name, slot(i)])),
     replyUnroutable: slot(devices.length),
@@ -197,11 +174,10 @@ function routingResult(scenario: Scenario, jobs: readonly JobCounters[]): Routin
 /** The caps that applied and the point's bottleneck (scenarios with a `bandwidth` section). */
 function bandwidthResult(
   scenario: Scenario,
-  jobs: readonly JobCounters[],
+  totals: JobCounters,
   egress: EgressResult | undefined,
   bottleneck: BandwidthResult["bottleneck"],
 ): BandwidthResult {
-  const sum = (pick: (j: JobCounters) => number): number => jobs.reduce((s, j) => s + pick(j), 0);
   const b = scenario.bandwidth;
   const caps = b?.caps;
   return {
@@ -213,9 +189,9 @@ function bandwidthResult(
     appliedCap: b?.ingress?.kind ?? "none",
     capBps: b?.ingress?.rateBps ?? 0,
     ingressExceed: b?.ingress?.exceed ?? "drop",
-    ingressExceeded: sum((j) => j.ingressExceeded),
-    arpBackground: { bps: b?.ingress?.arpBps ?? 0, packets: sum((j) => j.arpPackets), dropped: sum((j) => j.arpDropped) },
-    ...(b?.nicIngress ? { nicIngress: { nic: b.nicIngress.nic, capBps: b.nicIngress.rateBps, dropped: sum((j) => j.dropsNicIngressCap) } } : {}),
+    ingressExceeded: totals.ingressExceeded,
+    arpBackground: { bps: b?.ingress?.arpBps ?? 0, packets: totals.arpPackets, dropped: totals.arpDropped },
+    ...(b?.nicIngress ? { nicIngress: { nic: b.nicIngress.nic, capBps: b.nicIngress.rateBps, dropped: totals.dropsNicIngressCap } } : {}),
     ...(egress ? { egress } : {}),
     bottleneck,
   };

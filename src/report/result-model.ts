@@ -11,6 +11,8 @@
 import type { Bottleneck } from "./bottleneck.js";
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
 import type { MeanInterval } from "./confidence.js";
+import type { JOB_COUNTERS } from "../engine/counters.js";
+import type { RowOf } from "../stats/counter-table.js";
 
 export const RESULT_SCHEMA_VERSION = 2;
 /** Versions `compare`, `merge` and `report` read. */
@@ -114,35 +116,18 @@ export interface RoutingResult {
   readonly replyUnroutable: number;
 }
 
-export interface QueueResult {
-  readonly nic: string;
-  readonly queue: number;
-  /** CPU that takes the queue's interrupt. */
-  readonly cpu: number;
-  /** Packets accepted into the ring. */
-  readonly packets: number;
-  readonly drops: number;
-}
+/**
+ * One rx queue's row: its NIC and number, then the counters engine/counters.ts declares per queue
+ * with a `json` place (the CPU of its interrupt at the start of the run, packets, drops).
+ */
+export type QueueResult = { readonly nic: string; readonly queue: number } & RowOf<typeof JOB_COUNTERS, "queue">;
 
-export interface Softnet {
-  readonly processed: number;
-  readonly dropped: number;
-  readonly timeSqueeze: number;
-  readonly receivedRps: number;
-}
-
-export interface CpuResult {
-  readonly cpu: number;
-  /** Busy fraction of the window (0..1): hard IRQs, polls, packet work. */
-  readonly utilization: number;
-  readonly irqs: number;
-  readonly polls: number;
-  /** Packets taken from rx rings by this CPU's driver polls. */
-  readonly polled: number;
-  /** Packets whose stack processing ended on this CPU. */
-  readonly packets: number;
-  readonly softnet: Softnet;
-}
+/**
+ * One CPU's row: its number, then the counters engine/counters.ts declares per CPU with a `json`
+ * place (utilization, irqs, polls, polled, packets, and `softnet`: the /proc/net/softnet_stat
+ * columns processed, dropped, timeSqueeze, receivedRps).
+ */
+export type CpuResult = { readonly cpu: number } & RowOf<typeof JOB_COUNTERS, "cpu">;
 
 export interface Conservation {
   readonly offered: number;

@@ -21,6 +21,11 @@
  * Counters (getters): totalCount, min, max, mean, sum (ns), clamped, invalid.
  * Reports: `summarizeLatency(h)` → { p50, p90, p99, p999, max, mean } in µs (3 decimals).
  *
+ * Counter tables (counter-table.ts): counters declared once as name → kind (scalar or per-slot
+ * array summed or maxed, placement, histogram, events); the job's counters type, their merge
+ * and the result document's per-queue / per-CPU rows derive from a table (the engine's is
+ * engine/counters.ts).
+ *
  * See also: bench/latency-histogram.bench.ts (ns per record), test/stats-*.test.ts (parity with
  * hdr-histogram-js), docs/libraries.md ("hdr-histogram-js").
  */
@@ -33,3 +38,5 @@ export {
 export type { LatencyHistogramJson } from "./latency-histogram.js";
 export { summarizeLatency } from "./latency-summary.js";
 export type { LatencySummaryUs } from "./latency-summary.js";
+export { mergeCounters, rowOf, counterEntries } from "./counter-table.js";
+export type { CounterSpec, CounterTable, CountersOf, RowOf } from "./counter-table.js";

@@ -1,0 +1,118 @@
+/**
+ * The counters of one simulation job, declared once (kinds: stats/counter-table.ts).
+ *
+ * Counts are of packets that arrived in the measurement window [warm-up end, run end), unless a
+ * counter says otherwise. From this table alone come: the `JobCounters` type the engine fills,
+ * the counters codec (pool/counters-codec.ts: worker → main thread and shard files; its format
+ * is a hash of this table's names and kinds, so a change here changes it), the merge of a
+ * point's replications (`mergeJobCounters`) and the per-queue and per-CPU rows of the result
+ * document (`json`). Adding a counter is one entry here plus the code that counts it; the
+ * point's other sections (rates, drops by cause, caps, routing) say what the scalars mean and
+ * are written in report/point-result.ts.
+ *
+ * Grouped by the stage that counts them; the order is the codec's and the rows' key order.
+ */
+import { mergeCounters, type CounterTable, type CountersOf } from "../stats/counter-table.js";
+
+export const JOB_COUNTERS = {
+  // The run.
+  /** Length of the measurement window, ns. */
+  windowNs: { kind: "scalar", merge: "sum" },
+  /** Packets the traffic source generated in the whole run (warm-up included). */
+  generatedPackets: { kind: "scalar", merge: "sum" },
+  /** Offered to the host: what reached the NIC plus what the ingress cap dropped before it. */
+  offeredPackets: { kind: "scalar", merge: "sum" },
+  offeredBytes: { kind: "scalar", merge: "sum" },
+  /** Packets whose stack processing ended (net/core/dev.c: __netif_receive_skb). */
+  deliveredPackets: { kind: "scalar", merge: "sum" },
+  deliveredBytes: { kind: "scalar", merge: "sum" },
+  /** Arrived at a full rx ring. */
+  dropsRxRing: { kind: "scalar", merge: "sum" },
+  /** Found the target CPU's input_pkt_queue above netdev_max_backlog (enqueue_to_backlog). */
+  dropsBacklog: { kind: "scalar", merge: "sum" },
+
+  // Ingress cap (ingress-policing.ts).
+  /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
+  dropsIngressCap: { kind: "scalar", merge: "sum" },
+  /** Exceeded the ingress policer: its drops, or with `bandwidth.ingress.exceed: pass` the packets it passed. */
+  ingressExceeded: { kind: "scalar", merge: "sum" },
+  /** ARP background frames policed with the traffic (bandwidth.arpBackground). */
+  arpPackets: { kind: "scalar", merge: "sum" },
+  /** Of `arpPackets`, dropped by the policer. */
+  arpDropped: { kind: "scalar", merge: "sum" },
+  /** Of `dropsIngressCap`, dropped by the receiving NIC's own cap (bandwidth.nics). */
+  dropsNicIngressCap: { kind: "scalar", merge: "sum" },
+
+  // Egress cap (egress-path.ts).
+  /** Replies created in the window (reply stream of a bandwidth section; 0 without). */
+  replyPackets: { kind: "scalar", merge: "sum" },
+  /** Of those, dropped at the egress shaper's limit. */
+  dropsEgressCap: { kind: "scalar", merge: "sum" },
+  /** Reply bytes that left the egress shaper within the window. */
+  egressBytes: { kind: "scalar", merge: "sum" },
+
+  /** Packets that arrived in the window and were still in a ring, backlog or on a CPU at the end. */
+  inFlight: { kind: "scalar", merge: "sum" },
+
+  /** Arrival at the NIC → end of stack processing, ns, of each delivered packet. */
+  latency: { kind: "histogram" },
+  /** Egress shaper delay of each accepted reply created in the window (empty without replies). */
+  egressDelay: { kind: "histogram" },
+
+  // Rx queues (vectors: NICs in order, queues in order).
+  /** CPU that takes the queue's interrupt at the start of the run (the same in every replication). */
+  queueCpu: { kind: "placement", per: "queue", json: { at: ["cpu"] } },
+  /** Packets accepted into the queue's ring. */
+  queueRx: { kind: "array", per: "queue", merge: "sum", json: { at: ["packets"] } },
+  /** Packets that found the queue's ring full. */
+  queueDrops: { kind: "array", per: "queue", merge: "sum", json: { at: ["drops"] } },
+
+  // CPUs; the softnet ones are the columns of /proc/net/softnet_stat (net/core/net-procfs.c: softnet_seq_show).
+  /** Busy time: hard IRQs, polls, packet work. */
+  cpuBusyNs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["utilization"], shareOfWindow: true } },
+  /** Hard IRQs of rx queues taken (RPS IPIs are `cpuReceivedRps`). */
+  cpuIrqs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["irqs"] } },
+  /** NAPI polls: of rx queues and of this CPU's backlog. */
+  cpuPolls: { kind: "array", per: "cpu", merge: "sum", json: { at: ["polls"] } },
+  /** Packets taken from rx rings by this CPU's driver polls. */
+  cpuPolled: { kind: "array", per: "cpu", merge: "sum", json: { at: ["polled"] } },
+  /** Packets whose stack processing ended on this CPU (softnet_stat `processed`). */
+  cpuProcessed: { kind: "array", per: "cpu", merge: "sum", json: { at: ["packets", "softnet.processed"] } },
+  /** Backlog drops on this CPU as the RPS target (softnet_stat `dropped`). */
+  cpuDropped: { kind: "array", per: "cpu", merge: "sum", json: { at: ["softnet.dropped"] } },
+  /** net_rx_action rounds cut short by netdev_budget or netdev_budget_usecs (softnet_stat `time_squeeze`). */
+  cpuTimeSqueeze: { kind: "array", per: "cpu", merge: "sum", json: { at: ["softnet.timeSqueeze"] } },
+  /** RPS IPIs this CPU received (softnet_stat `received_rps`). */
+  cpuReceivedRps: { kind: "array", per: "cpu", merge: "sum", json: { at: ["softnet.receivedRps"] } },
+  /** Deepest input_pkt_queue of the CPU's backlog in the run, packets (backlogs.ts `peak`; the largest of the replications). */
+  cpuBacklogPeak: { kind: "array", per: "cpu", merge: "max", json: { at: ["backlogPeak"] } },
+
+  // Routing (flow-routes.ts).
+  /** Packets dropped by their route verdict, by cause (ROUTE_DROP_CAUSES order); zeros without routing. */
+  routeDrops: { kind: "array", per: "cause", merge: "sum" },
+  /**
+   * Delivered packets by the NIC their flow's traffic leaves by (the routing devices in order,
+   * then one slot for replies that cannot be routed); empty without routing.
+   */
+  outDevPackets: { kind: "array", per: "device", merge: "sum" },
+  /**
+   * Replies per egress device (EgressCap.devices order): created in the window, dropped, bytes
+   * departed in the window, three per device; then the replies whose flow has no route. Empty
+   * without a reply stream.
+   */
+  egressDevices: { kind: "array", per: "device", merge: "sum" },
+
+  // irqbalance (irqbalance-timer.ts).
+  /** irqbalance scans, its first one (before the run: it placed `queueCpu`) included; 0 without irqbalance. */
+  irqbalanceScans: { kind: "scalar", merge: "sum" },
+  /** The queue interrupt moves of irqbalance's scans during the run, in time order. */
+  irqMoves: { kind: "events", fields: ["timeNs", "queue", "from", "to"] },
+} as const satisfies CounterTable;
+
+/** Raw counters of one job (or of a point's jobs merged). */
+export type JobCounters = CountersOf<typeof JOB_COUNTERS>;
+
+/** A point's jobs (in replication order) merged: see `mergeCounters`. */
+export function mergeJobCounters(jobs: readonly JobCounters[]): JobCounters {
+  return mergeCounters(JOB_COUNTERS, jobs);
+}
