@@ -16,10 +16,16 @@ export function formatChange(change: number): string {
   return `${pct > 0 ? "+" : pct < 0 ? "-" : ""}${Math.abs(pct).toFixed(1)}%`;
 }
 
+/** A figure for people: `-` when the point has none (no latency without a delivered packet). */
+export function figureText(f: FigureComparison, side: "baseline" | "current"): string {
+  const x = f[side];
+  return x === null ? "-" : f.metric.format(x);
+}
+
 /** `1.998` or, with replications, `1.998 ±0.004` (half-width of the 95 % interval). */
 function figure(f: FigureComparison, side: "baseline" | "current"): string {
   const interval = side === "baseline" ? f.baselineInterval : f.currentInterval;
-  const text = f.metric.format(f[side]);
+  const text = figureText(f, side);
   return interval === undefined ? text : `${text} ±${f.metric.format((interval.high - interval.low) / 2)}`;
 }
 

@@ -57,11 +57,13 @@ function latencyCharts(a: Arranged): string {
       const lines: Line[] = PERCENTILES.map(([key, name], i) => ({
         name,
         color: PALETTE[i],
-        points: s.points.map(({ x, point }) => ({
-          x,
-          y: point.latencyUs[key],
-          ...(key === "p99" && point.ci95 ? { low: point.ci95.p99Us.low, high: point.ci95.p99Us.high } : {}),
-        })),
+        // A point that delivered nothing has no latency: no mark (older files wrote zeros).
+        points: s.points.flatMap(({ x, point }) => {
+          const latency = point.latencyUs;
+          if (latency === null || point.delivered.packets === 0) return [];
+          const ci = point.ci95?.p99Us;
+          return [{ x, y: latency[key], ...(key === "p99" && ci ? { low: ci.low, high: ci.high } : {}) }];
+        }),
       }));
       return lineChart({ title: `Latency percentiles vs queue count — ${s.name}`, xLabel: a.xAxis ?? "point", xValues: a.xValues, yLabel: "µs", lines, logY: true, width: 540, height: 300 });
     })
