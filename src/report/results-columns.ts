@@ -84,12 +84,17 @@ const CSV_EXTRA: readonly Column[] = [
 
 const opt = (x: number | undefined): string | number => x ?? "";
 
+/**
+ * The interval columns. A rate or a count is never negative: a low end below 0 (few, noisy
+ * replications) reads 0 here; the JSON keeps the interval as computed.
+ */
 function intervals(units: TableUnits): Column[] {
   const { packets } = units;
+  const floor = (x: number): number => Math.max(0, x);
   return [
-    col(`${packets.name} 95% CI`, "delivered_pps_ci", (p) => (p.ci95 ? span(packets.format(p.ci95.deliveredPps.low), packets.format(p.ci95.deliveredPps.high)) : ""), () => ""),
-    col("p99 µs 95% CI", "p99_us_ci", (p) => (p.ci95?.p99Us ? span(us(p.ci95.p99Us.low), us(p.ci95.p99Us.high)) : p.ci95 ? "-" : ""), () => ""),
-    col("drops/rep 95% CI", "drops_ci", (p) => (p.ci95 ? span(p.ci95.drops.low.toFixed(0), p.ci95.drops.high.toFixed(0)) : ""), () => ""),
+    col(`${packets.name} 95% CI`, "delivered_pps_ci", (p) => (p.ci95 ? span(packets.format(floor(p.ci95.deliveredPps.low)), packets.format(p.ci95.deliveredPps.high)) : ""), () => ""),
+    col("p99 µs 95% CI", "p99_us_ci", (p) => (p.ci95?.p99Us ? span(us(floor(p.ci95.p99Us.low)), us(p.ci95.p99Us.high)) : p.ci95 ? "-" : ""), () => ""),
+    col("drops/rep 95% CI", "drops_ci", (p) => (p.ci95 ? span(floor(p.ci95.drops.low).toFixed(0), p.ci95.drops.high.toFixed(0)) : ""), () => ""),
   ];
 }
 
