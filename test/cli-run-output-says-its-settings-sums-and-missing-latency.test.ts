@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareResults } from "../src/report/compare.js";
 import { compareTable } from "../src/report/compare-text.js";
@@ -68,6 +71,19 @@ describe("run output: settings, sums, units and missing latency", () => {
     expect(back.points[0].figures[0].verdict).toBe("improved");
     // Exports leave out a figure the point does not have, never 0.
     expect(JSON.parse(bencherMetricFormat(none, [METRICS.throughput, METRICS.p99]))).toEqual({ "nicsim scenario": { throughput: { value: 0 } } });
+
+    // The HTML page draws no latency mark for it, and says what the run used.
+    const dir = mkdtempSync(join(tmpdir(), "nicsim-null-latency-"));
+    try {
+      writeFileSync(join(dir, "none.json"), r.stdout);
+      const page = await nicsim("report", join(dir, "none.json"), "--html", join(dir, "none.html"));
+      expect(page.status).toBe(0);
+      const html = readFileSync(join(dir, "none.html"), "utf8");
+      expect(html).toContain("run: 2 ms simulated per replication, 0 s of it warm-up: rates and latencies over the last 2 ms; seed 1; replications 1<br>host: 2 CPUs");
+      expect(html).not.toMatch(/NaN|Infinity/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a version-2 document with a null latency is refused with one line", () => {

@@ -9,15 +9,21 @@
  */
 import type { PointResult, PointSettings } from "./result-model.js";
 
-/** What only the command knows: which values came from defaults or options, the threads used. */
+/**
+ * What only the command that ran knows: which values came from defaults or options, the threads
+ * used. A reader of a document (`report --html`) has none of it: the lines then leave it out.
+ */
 export interface SettingsContext {
   /** The `run` fields the scenario file left to their defaults (`duration`, `warmup`, `seed`, `replications`). */
   readonly defaulted: ReadonlySet<string>;
   /** Whether `--seed` overrode run.seed. */
   readonly seedOption: boolean;
   /** Worker threads the run used (1: in-process). */
-  readonly threads: number;
+  readonly threads?: number;
 }
+
+/** The context of a document read back: nothing known beyond the document. */
+export const DOCUMENT_ONLY: SettingsContext = { defaulted: new Set(), seedOption: false };
 
 /** `100 ms`, `2 s`, `250 µs`, `0 s`. */
 export function durationText(ns: number): string {
@@ -38,22 +44,21 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 export function settingsNote(points: readonly PointResult[], context: SettingsContext): string {
   const set = points.filter((p): p is PointResult & { settings: PointSettings } => p.settings !== undefined);
   if (set.length === 0 || set.length !== points.length) return "";
-  const s = (p: (typeof set)[number]): PointSettings => p.settings;
   const tag = (field: string): string => (context.defaulted.has(field) ? " (default)" : "");
-  const duration = same(set, (p) => s(p).durationNs, durationText);
-  const warmup = same(set, (p) => s(p).warmupNs, durationText);
-  const window = same(set, (p) => s(p).durationNs - s(p).warmupNs, durationText);
+  const duration = same(set, (p) => p.settings.durationNs, durationText);
+  const warmup = same(set, (p) => p.settings.warmupNs, durationText);
+  const window = same(set, (p) => p.settings.durationNs - p.settings.warmupNs, durationText);
   const seed = same(set, (p) => p.seed, String);
   const replications = same(set, (p) => p.replications, String);
   const run = [
     `run: ${duration}${tag("duration")} simulated per replication, ${warmup} of it warm-up${tag("warmup")}: rates and latencies over the last ${window}`,
     `seed ${seed}${context.seedOption ? " (--seed)" : tag("seed")}`,
     `replications ${replications}${tag("replications")}`,
-    plural(context.threads, "worker thread"),
+    ...(context.threads === undefined ? [] : [plural(context.threads, "worker thread")]),
   ].join("; ");
-  const cpus = same(set, (p) => s(p).cpus, String);
-  const ghz = same(set, (p) => s(p).ghz, (x) => `${x} GHz`);
-  const k = (pick: (k: PointSettings["kernel"]) => number): string => same(set, (p) => pick(s(p).kernel), String);
+  const cpus = same(set, (p) => p.settings.cpus, String);
+  const ghz = same(set, (p) => p.settings.ghz, (x) => `${x} GHz`);
+  const k = (pick: (k: PointSettings["kernel"]) => number): string => same(set, (p) => pick(p.settings.kernel), String);
   const kernel = [
     `napi weight ${k((x) => x.napiWeight)}`,
     `netdev_budget ${k((x) => x.netdevBudget)}`,

@@ -6,7 +6,8 @@
  */
 import { pointLabel } from "../metrics.js";
 import type { PointResult, RunResult } from "../result-model.js";
-import { humanColumns } from "../results-columns.js";
+import { humanColumns, summedDropsNote } from "../results-columns.js";
+import { DOCUMENT_ONLY, settingsNote } from "../settings-note.js";
 import { heatMap } from "./heat-map.js";
 import { lineChart, type Line } from "./line-chart.js";
 import { arrange, type Arranged } from "./series.js";
@@ -107,6 +108,12 @@ function resultsTable(points: readonly PointResult[]): string {
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
 }
 
+/** What the run used (points[].settings), as the table's header lines say it; nothing for older files. */
+function settingsParagraph(points: readonly PointResult[]): string {
+  const note = settingsNote(points, DOCUMENT_ONLY);
+  return note === "" ? "" : `<p class="meta">${note.split("\n").map(esc).join("<br>")}</p>`;
+}
+
 export function htmlReport(result: RunResult, fileName: string): string {
   const points = result.points;
   const arranged = arrange(points);
@@ -120,11 +127,12 @@ export function htmlReport(result: RunResult, fileName: string): string {
     `<style>${STYLE}</style></head><body>`,
     `<h1>nicsim report</h1>`,
     `<p class="meta">${esc(fileName)}: ${esc(result.generator)}, scenario ${esc(result.source)}, ${points.length} point${points.length === 1 ? "" : "s"}, replications ${esc(replications)}, result schema version ${result.schemaVersion}${esc(shard)}. Latency: NIC arrival to the end of stack processing. Whiskers: 95% intervals across replications.</p>`,
+    settingsParagraph(points),
     `<h2 id="throughput">Throughput</h2><div class="charts">${throughputChart(arranged)}</div>`,
     `<h2 id="latency">Latency</h2><div class="charts">${latencyCharts(arranged)}</div>`,
     `<h2 id="cpu">CPU utilization</h2><div class="charts">${cpuHeatMap(points)}</div>`,
     `<h2 id="drops">Drops</h2><div class="charts">${dropsChart(points)}</div>`,
-    `<h2 id="results">Results</h2>${resultsTable(points)}`,
+    `<h2 id="results">Results</h2>${resultsTable(points)}${summedDropsNote(points) === "" ? "" : `<p class="meta">${esc(summedDropsNote(points))}</p>`}`,
     `<h2 id="scenario">Scenario</h2><p class="meta">${esc(result.source)}</p><pre>${esc(JSON.stringify(result.scenario, null, 2))}</pre>`,
     "</body></html>",
     "",
