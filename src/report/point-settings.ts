@@ -26,6 +26,8 @@ export function pointSettings(scenario: Scenario): PointSettings {
       rpsEnqueue: c.rpsEnqueue,
       ipi: c.ipi,
       routeRule: c.routeRule,
+      numaRemotePercent: c.numaRemotePercent,
+      rpsCrossNode: c.rpsCrossNode,
       distribution: c.distribution,
     },
   };

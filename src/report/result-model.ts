@@ -248,6 +248,10 @@ export interface PointSettings {
     readonly rpsEnqueue: number;
     readonly ipi: number;
     readonly routeRule: number;
+    /** Percent more packet work on a CPU of another NUMA node than the NIC's. */
+    readonly numaRemotePercent: number;
+    /** Cycles more per RPS hand-off to a CPU of another node. */
+    readonly rpsCrossNode: number;
     readonly distribution: string;
   };
 }
