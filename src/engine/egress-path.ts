@@ -20,7 +20,7 @@
  * shaper delay of each sent one; plus the bytes that departed within the window (the long-run
  * egress rate); all also per device.
  */
-import { egressTbfParams, type EgressCap } from "../config/bandwidth-section.js";
+import { egressTbfParams, type EgressCap } from "../config/sections/bandwidth.js";
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { SHAPER_ACCEPTED, TokenBucketShaper, tbfProfile } from "../shaping/token-bucket-shaper.js";
 

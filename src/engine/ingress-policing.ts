@@ -17,7 +17,7 @@
  * of the same time), judges each packet, then compacts every slot so that only passed packets
  * remain. Per batch, no allocation.
  */
-import type { IngressCap, NicIngressCap } from "../config/bandwidth-section.js";
+import type { IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 import { POLICE_EXCEED, Policer, policerProfile } from "../shaping/policer.js";
 import { Prng } from "../traffic/prng.js";
 

@@ -5,7 +5,7 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
-import { scenarioVectors } from "../irq/place-queues.js";
+import { nicVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
 import { pointSettings } from "./point-settings.js";
 import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
@@ -44,7 +44,7 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
 /** irqbalance's scans and moves over the replications, in replication order. */
 function irqbalanceResult(scenario: Scenario, perQueue: readonly QueueResult[], jobs: readonly JobCounters[]): IrqbalanceResult {
   // The Linux IRQ number of each rx queue's vector (nics[].driver, irq.firstIrq).
-  const device = scenarioVectors(scenario);
+  const device = nicVectors(scenario.nics, scenario.irq.firstIrq);
   return {
     scans: jobs.reduce((s, j) => s + j.irqbalanceScans, 0),
     moves: jobs.flatMap((j, replication) =>
