@@ -2,7 +2,8 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mountTmpfs, runCli, unmount } from "./output-helpers.js";
+import { nicsim } from "./cli-helpers.js";
+import { mountTmpfs, unmount } from "./output-helpers.js";
 
 const SWEEP = "test/fixtures/outputs/sixteen-points.yaml";
 const OLD = "the old file, which a failed write must leave as it was\n";
@@ -12,7 +13,8 @@ const OLD = "the old file, which a failed write must leave as it was\n";
  * fails. Each output (run --json and --hlog, report --html, merge -o) must then fail with exit 2
  * and one line naming the option and ENOSPC, keep the old file whole, leave no temporary file,
  * and write none of the command's other outputs. The disk is a 16 KiB tmpfs, filled up to its
- * last 4 KiB page before each command; every output here is larger than that.
+ * last 4 KiB page before each command; every output here is larger than that. The commands run
+ * in-process (test/cli-helpers.ts `nicsim`): what is tested is how nicsim writes its files.
  */
 describe("outputs on a full disk", () => {
   let dir = "";
@@ -25,9 +27,9 @@ describe("outputs on a full disk", () => {
     skipReason = mountTmpfs(full, "16k");
     if (skipReason !== undefined) return;
     // A result and a 1-of-1 shard to report on and merge (outside the small disk).
-    const made = await runCli(["run", SWEEP, "--jobs", "1", "--quiet", "--shard", "1/1", "--json", join(dir, "shard.json")]);
+    const made = await nicsim("run", SWEEP, "--jobs", "1", "--quiet", "--shard", "1/1", "--json", join(dir, "shard.json"));
     expect(made.status).toBe(0);
-    const plain = await runCli(["run", SWEEP, "--jobs", "1", "--quiet", "--json", join(dir, "result.json")]);
+    const plain = await nicsim("run", SWEEP, "--jobs", "1", "--quiet", "--json", join(dir, "result.json"));
     expect(plain.status).toBe(0);
   });
   afterAll(() => {
@@ -61,7 +63,7 @@ describe("outputs on a full disk", () => {
     if (skipReason !== undefined) return ctx.skip(skipReason);
     const out = join(full, "out.json");
     const hlog = join(dir, "elsewhere.hlog");
-    const r = await runCli(["run", SWEEP, "--jobs", "1", "--json", out, "--hlog", hlog]);
+    const r = await nicsim("run", SWEEP, "--jobs", "1", "--json", out, "--hlog", hlog);
     expectFailed(r, "--json", out);
     expect(r.stderr).toContain("no output file was written");
     expectUntouched();
@@ -72,21 +74,21 @@ describe("outputs on a full disk", () => {
   it("run --hlog: exit 2, the old file kept", async (ctx) => {
     if (skipReason !== undefined) return ctx.skip(skipReason);
     const out = join(full, "out.hlog");
-    expectFailed(await runCli(["run", SWEEP, "--jobs", "1", "--quiet", "--hlog", out]), "--hlog", out);
+    expectFailed(await nicsim("run", SWEEP, "--jobs", "1", "--quiet", "--hlog", out), "--hlog", out);
     expectUntouched();
   });
 
   it("report --html: exit 2, the old file kept", async (ctx) => {
     if (skipReason !== undefined) return ctx.skip(skipReason);
     const out = join(full, "out.html");
-    expectFailed(await runCli(["report", join(dir, "result.json"), "--html", out]), "--html", out);
+    expectFailed(await nicsim("report", join(dir, "result.json"), "--html", out), "--html", out);
     expectUntouched();
   });
 
   it("merge -o: exit 2, the old file kept", async (ctx) => {
     if (skipReason !== undefined) return ctx.skip(skipReason);
     const out = join(full, "out.json");
-    expectFailed(await runCli(["merge", join(dir, "shard.json"), "-o", out]), "-o", out);
+    expectFailed(await nicsim("merge", join(dir, "shard.json"), "-o", out), "-o", out);
     expectUntouched();
   });
 });

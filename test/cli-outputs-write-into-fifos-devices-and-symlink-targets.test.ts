@@ -3,7 +3,8 @@ import { createReadStream, lstatSync, mkdtempSync, readFileSync, readlinkSync, r
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, startCli } from "./output-helpers.js";
+import { nicsim } from "./cli-helpers.js";
+import { runCli } from "./output-helpers.js";
 
 const TINY = "test/fixtures/cli/tiny.yaml";
 
@@ -22,7 +23,8 @@ function drain(path: string): Promise<string> {
  * An output path that is not a plain file is written the way `> PATH` in a shell writes it: a
  * FIFO and a character device get the bytes in place and stay what they are; a symlink is
  * followed and its target replaced (atomically), the link kept; a descriptor of this process
- * (`/proc/self/fd/1`) is standard output.
+ * (`/proc/self/fd/1`) is standard output. nicsim runs in-process (test/cli-helpers.ts `nicsim`)
+ * but for that last case, which needs a process of its own.
  */
 describe("special output paths", () => {
   let dir = "";
@@ -34,8 +36,7 @@ describe("special output paths", () => {
   it("a FIFO receives the document and stays a FIFO", async () => {
     const fifo = join(dir, "results.fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const run = startCli(["run", TINY, "--quiet", "--json", fifo]);
-    const [text, r] = await Promise.all([drain(fifo), run.done]);
+    const [text, r] = await Promise.all([drain(fifo), nicsim("run", TINY, "--quiet", "--json", fifo)]);
     expect([r.status, r.stderr]).toEqual([0, ""]);
     expect(JSON.parse(text)).toMatchObject({ schemaVersion: expect.any(Number) });
     expect(lstatSync(fifo).isFIFO()).toBe(true);
@@ -52,10 +53,10 @@ describe("special output paths", () => {
     } catch {
       return ctx.skip("device nodes cannot be opened on this file system (nodev)");
     }
-    const ok = await runCli(["run", TINY, "--quiet", "--json", nul]);
+    const ok = await nicsim("run", TINY, "--quiet", "--json", nul);
     expect([ok.status, ok.stderr]).toEqual([0, ""]);
     expect(lstatSync(nul).isCharacterDevice()).toBe(true);
-    const bad = await runCli(["run", TINY, "--quiet", "--json", full]);
+    const bad = await nicsim("run", TINY, "--quiet", "--json", full);
     expect([bad.status, bad.stderr]).toEqual([2, `nicsim: --json ${full}: cannot write (ENOSPC: no space left on device)\n`]);
     expect(lstatSync(full).isCharacterDevice()).toBe(true);
   });
@@ -65,7 +66,7 @@ describe("special output paths", () => {
     writeFileSync(join(sub, "target.json"), "old\n");
     symlinkSync("target.json", join(sub, "latest.json"));
     symlinkSync("new-target.json", join(sub, "dangling.json"));
-    const r = await runCli(["run", TINY, "--quiet", "--json", join(sub, "latest.json"), "--hlog", join(sub, "dangling.json")]);
+    const r = await nicsim("run", TINY, "--quiet", "--json", join(sub, "latest.json"), "--hlog", join(sub, "dangling.json"));
     expect([r.status, r.stderr]).toEqual([0, ""]);
     expect(lstatSync(join(sub, "latest.json")).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(sub, "latest.json"))).toBe("target.json");
@@ -82,7 +83,7 @@ describe("special output paths", () => {
   });
 
   it("a directory is refused before the run", async () => {
-    const r = await runCli(["run", TINY, "--quiet", "--json", dir]);
+    const r = await nicsim("run", TINY, "--quiet", "--json", dir);
     expect([r.status, r.stderr]).toEqual([2, `nicsim: --json ${dir}: is a directory; nicsim writes regular files, FIFOs and character devices\n`]);
   });
 });

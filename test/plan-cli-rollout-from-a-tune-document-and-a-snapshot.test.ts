@@ -4,15 +4,16 @@
  * refused while irqbalance runs unless told how, then written with --irqbalance ban-irqs and
  * applied to the fake tree; --persist prints the udev rule and the unit; bad input exits 2.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAxis } from "../src/plan/load-axis.js";
+import { deviceUnit } from "../src/plan/rollout-persistence.js";
 import { parseSlo } from "../src/plan/slo.js";
 import { tune } from "../src/plan/tune.js";
 import { nicsim } from "./cli-helpers.js";
-import { makeFakeRoot, runSh, STUBS } from "./rollout-helpers.js";
+import { makeFakeRoot, runSh, snapshotOf } from "./rollout-helpers.js";
 
 const HOST = { dev: "eth0", maxQueues: 2, queues: 1, cpus: 4, irqbalance: true };
 
@@ -27,17 +28,7 @@ describe("nicsim rollout", () => {
     makeFakeRoot(root, HOST);
     // A snapshot of that host, as the snapshot script lays one out.
     snapshot = join(dir, "snap");
-    const put = (path: string, text: string): void => {
-      mkdirSync(join(snapshot, path, ".."), { recursive: true });
-      writeFileSync(join(snapshot, path), text);
-    };
-    put("manifest", "format=nicsim-snapshot 1\ndevices=eth0\n");
-    put("errors", "");
-    put("cmd/nproc.txt", "4\n");
-    put("cmd/irqbalance-systemctl.txt", "active\n");
-    put("ethtool/eth0/l.txt", runSh(dir, root, join(STUBS, "ethtool"), "-l", "eth0").stdout);
-    cpSync(join(root, "proc"), join(snapshot, "fs/proc"), { recursive: true });
-    cpSync(join(root, "sys"), join(snapshot, "fs/sys"), { recursive: true });
+    snapshotOf(dir, root, snapshot, HOST);
     const doc = await tune({
       source: "host.yaml",
       raw: {
@@ -71,11 +62,19 @@ describe("nicsim rollout", () => {
     expect(r.stdout).toContain("(IRQs named eth0-TxRx-%d)");
     expect(r.stdout).toMatch(/ACTION=="add", SUBSYSTEM=="queues", DEVPATH=="\*\/net\/eth0\/queues\/rx-/);
     expect(r.stdout).toContain("[Service]\nType=oneshot\n");
+    expect(r.stdout).toContain("BindsTo=sys-subsystem-net-devices-eth0.device\nAfter=sys-subsystem-net-devices-eth0.device irqbalance.service\n");
+    // At boot the script saves what it finds under a directory systemd makes for the unit.
+    expect(r.stdout).toContain("StateDirectory=nicsim\nEnvironment=REVERT=/var/lib/nicsim/revert-eth0.sh\n");
     const run = runSh(dir, root, apply);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(readFileSync(join(root, "etc/default/irqbalance"), "utf8")).toMatch(/^IRQBALANCE_ARGS="--banirq=\d+/m);
     expect(runSh(dir, root, apply).stdout).toMatch(/0 change\(s\)\n$/);
+  });
+
+  it("names the NIC's device unit as systemd-escape does", () => {
+    expect(deviceUnit("eth0")).toBe("sys-subsystem-net-devices-eth0.device");
+    expect(deviceUnit("a-b.c_d@e")).toBe("sys-subsystem-net-devices-a\\x2db.c_d\\x40e.device");
   });
 
   it("exits 2 with one line on bad input", async () => {

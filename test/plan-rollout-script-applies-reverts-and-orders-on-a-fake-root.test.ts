@@ -119,11 +119,24 @@ describe("the rollout script", () => {
     expect(tree(root)).toEqual(before);
   });
 
-  it("stops at a failing command and names the step", () => {
+  it("refuses a NIC with fewer channels than asked for before changing anything", () => {
     // The stub's NIC has 4 channels at most, though the host file said 8.
     const apply = setUp({ dev: "eth0", maxQueues: 4, queues: 2, cpus: 8, irqbalance: false }, scenario(8, 8));
+    const before = tree(root);
     const run = runSh(dir, root, apply);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('apply: step "grow to 8 combined channels (ethtool -L before -X)" failed: ethtool -L eth0 combined 8 — netlink error: requested channel count exceeds maximum\n');
+    expect(run.stderr).toBe('apply: step "check that eth0 is the NIC the script was made for" failed: eth0 has at most 4 combined channels (ethtool -l), 8 asked for\n');
+    expect(tree(root)).toEqual(before);
+  });
+
+  it("stops at a failing command and names the step", () => {
+    const apply = setUp({ dev: "eth0", maxQueues: 8, queues: 2, cpus: 8, irqbalance: false }, scenario(8, 8));
+    writeFileSync(join(root, ".nic/eth0/fail-L"), "netlink error: Device or resource busy\n");
+    const run = runSh(dir, root, apply);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('apply: step "grow to 8 combined channels (ethtool -L before -X)" failed: ethtool -L eth0 combined 8 — netlink error: Device or resource busy\n');
+    // Nothing after the failing step ran; revert.sh, written before it, puts back what was there.
+    expect(run.calls.at(-1)).toBe("ethtool -L eth0 combined 8");
+    expect(readFileSync(join(dir, "revert.sh"), "utf8")).toContain("WANT_QUEUES='2'");
   });
 });

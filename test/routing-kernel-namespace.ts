@@ -3,11 +3,12 @@
  *
  * Per configuration, inside `unshare -n` (a new, empty network namespace; nothing is sent
  * anywhere — `route get` only consults the FIB):
- *   1. IPv6 DAD off (nicsim models settled addresses); `lo` up;
- *   2. the `all`/`default`/`ip_forward` sysctls in order;
- *   3. each device as one end of a veth pair (`dummy` may be missing) with the device's MAC
- *      (given, or nicsim's default), so its EUI-64 link-local address is the one nicsim makes;
- *      peers get no IPv6;
+ *   1. IPv6 DAD off (nicsim models settled addresses); the `all`/`default`/`ip_forward`
+ *      sysctls in order;
+ *   2. `lo` up and each device as one end of a veth pair (`dummy` may be missing) with the
+ *      device's MAC (given, or nicsim's default), so its EUI-64 link-local address is the one
+ *      nicsim makes, in one `ip -batch`;
+ *   3. peers get no IPv6;
  *   4. the per-device sysctls, then the devices' states: up = both ends up, nocarrier = our end
  *      up and the peer down, down = both down (a device's addr_gen_mode counts when it comes up);
  *   5. the batch through `ip [-4|-6] -force -batch`, consecutive lines with the same family
@@ -19,10 +20,11 @@
  *      show`, `ip -j -4|-6 rule show`, `ip -j route show table all` (both families) and the routing
  *      sysctls (`sysctl -a -r …`);
  *   7. every query through one `ip -j -force -batch` of `route get …` lines.
- * All configurations run from one shell script, one `unshare -n` each.
+ * Sysctls are written by the shell itself, as `sysctl -w` writes them. All configurations run
+ * from one shell script, one `unshare -n` each, a few (LANES) at a time.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RoutingConfig } from "../src/routing/index.js";
@@ -75,6 +77,9 @@ export function namespaceUnavailable(): string | undefined {
   return undefined;
 }
 
+/** How many namespaces are set up at once. */
+const LANES = 4;
+
 function sh(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -113,23 +118,33 @@ function groupBatch(batch: string, family: 4 | 6): Group[] {
   return groups;
 }
 
+/** A sysctl written as `sysctl -w` writes it (dots are the separators), by the shell itself. */
+function writeSysctl(key: string, value: string): string {
+  return `echo ${sh(value)} > ${sh(`/proc/sys/${key.replace(/\./g, "/")}`)}`;
+}
+
+/**
+ * The script run in one fresh namespace. Few processes: sysctls are written by the shell, links
+ * are made and brought up by one `ip -batch` each (a process start is most of a case's cost).
+ */
 function setupScript(dir: string, c: KernelCase, dumps: boolean): string {
-  const out: string[] = ["sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0", "ip link set dev lo up"];
+  const out: string[] = [writeSysctl("net.ipv6.conf.all.accept_dad", "0"), writeSysctl("net.ipv6.conf.default.accept_dad", "0")];
   const sysctls = Object.entries(c.config.sysctls);
   const early = sysctls.filter(([k]) => k === "net.ipv4.ip_forward" || /\.conf\.(all|default)\./.test(k));
   const late = sysctls.filter((e) => !early.includes(e));
-  for (const [k, v] of early) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
+  for (const [k, v] of early) out.push(writeSysctl(k, v));
   const devices = makeDevices(c.config.devices).slice(1);
-  c.config.devices.forEach((d, i) => {
-    const peer = `nsp${i}`;
-    out.push(`ip link add name ${sh(d.name)} address ${formatMac(devices[i].mac)} type veth peer name ${peer}`, `sysctl -qw net.ipv6.conf.${peer}.disable_ipv6=1`);
-  });
-  for (const [k, v] of late) out.push(`sysctl -qw ${sh(`${k}=${v}`)}`);
-  c.config.devices.forEach((d, i) => {
-    const peer = `nsp${i}`;
-    if (d.state === "up") out.push(`ip link set dev ${peer} up`, `ip link set dev ${sh(d.name)} up`);
-    if (d.state === "nocarrier") out.push(`ip link set dev ${sh(d.name)} up`);
-  });
+  const peer = (i: number): string => `nsp${i}`;
+  const links = ["link set dev lo up", ...c.config.devices.map((d, i) => `link add name ${d.name} address ${formatMac(devices[i].mac)} type veth peer name ${peer(i)}`)];
+  writeFileSync(join(dir, "links"), links.join("\n") + "\n");
+  out.push(`ip -force -batch ${join(dir, "links")}`);
+  c.config.devices.forEach((_, i) => out.push(writeSysctl(`net.ipv6.conf.${peer(i)}.disable_ipv6`, "1")));
+  for (const [k, v] of late) out.push(writeSysctl(k, v));
+  const up = c.config.devices.flatMap((d, i) => (d.state === "up" ? [`link set dev ${peer(i)} up`, `link set dev ${d.name} up`] : d.state === "nocarrier" ? [`link set dev ${d.name} up`] : []));
+  if (up.length > 0) {
+    writeFileSync(join(dir, "up"), up.join("\n") + "\n");
+    out.push(`ip -force -batch ${join(dir, "up")}`);
+  }
   // A link-local address's local route is inserted from a work queue: wait for every one.
   out.push(`for i in $(seq 100); do [ "$(ip -6 route show table local | grep -c '^local fe80')" -ge "$(ip -6 addr show scope link | grep -c inet6)" ] && break; sleep 0.01; done`);
   groupBatch(c.config.batch, c.config.family).forEach((g, gi) => {
@@ -174,14 +189,24 @@ export function runCasesInKernel(cases: readonly KernelCase[], options: { readon
   try {
     const dirs = cases.map((c, i) => {
       const dir = join(root, String(i));
-      spawnSync("mkdir", ["-p", dir]);
+      mkdirSync(dir);
       writeFileSync(join(dir, "setup.sh"), setupScript(dir, c, dumps));
       return dir;
     });
-    const driver = dirs.map((d) => `unshare -n sh ${join(d, "setup.sh")} > ${join(d, "setup.log")} 2>&1`).join("\n");
-    writeFileSync(join(root, "run.sh"), driver + "\n");
+    // Cases are independent (every sysctl they set is per namespace), so a few run at once: a case
+    // spends much of its time waiting (process starts, addrconf's work queue, namespace set-up).
+    const failed = join(root, "failed");
+    const lanes = Array.from({ length: Math.min(LANES, dirs.length) }, (_, lane) =>
+      dirs
+        .filter((_, i) => i % LANES === lane)
+        .map((d) => `unshare -n sh ${join(d, "setup.sh")} > ${join(d, "setup.log")} 2>&1 || echo ${d} >> ${failed}`)
+        .join("\n"),
+    );
+    writeFileSync(join(root, "run.sh"), lanes.map((l) => `(\n${l}\n) &`).join("\n") + "\nwait\n");
     const run = spawnSync("sh", [join(root, "run.sh")], { encoding: "utf8" });
     if (run.status !== 0) throw new Error(`namespace driver failed: ${run.stderr}`);
+    const unshareFailed = readText(failed).trim();
+    if (unshareFailed !== "") throw new Error(`unshare -n failed for ${unshareFailed.split("\n").join(", ")}: ${readText(join(unshareFailed.split("\n")[0], "setup.log")).trim()}`);
     return cases.map((c, i) => {
       const dir = dirs[i];
       const lineErrors = new Map<number, string>();

@@ -254,3 +254,59 @@ export function randomCase(seed: number, index: number): RandomCase {
   if (policy === 3) sysctls[`net.ipv${family}.fib_multipath_hash_fields`] = p.one(["0x0003", "0x0037", "0x0030", "0x0007", "0x0040"]);
   return { name: `random ${seed}/${index} (IPv${family})`, config: { family, devices: devs, sysctls, batch: lines.join("\n") }, queries: queries(p, w) };
 }
+
+/** Words that name an option of a batch line or a query (their values are left out). */
+const OPTION_WORDS = new Set([
+  "via", "dev", "table", "metric", "tos", "onlink", "src", "proto", "scope", "nexthop", "weight", "from", "to", "iif", "oif",
+  "fwmark", "uidrange", "ipproto", "dport", "sport", "not", "pref", "lookup", "goto", "nop", "suppress_prefixlength",
+  "suppress_ifgroup", "unreachable", "blackhole", "prohibit", "throw", "local", "noprefixroute", "brd", "fibmatch", "mark",
+  "uid", "default",
+]);
+
+/**
+ * What a random case exercises, as category names: its family and device states, each batch
+ * line's command (`route add`, `rule del`, an `ip -6` line in an IPv4 case…) with each option and
+ * route or rule type it uses, each sysctl (device names generalised), and each option of its
+ * queries, with link-local and `::` destinations. A subset of cases that has every category of
+ * the whole series has drawn every branch of the generator at least once.
+ */
+export function categoriesOf(c: RandomCase): Set<string> {
+  const out = new Set<string>([`IPv${c.config.family}`]);
+  for (const d of c.config.devices) {
+    out.add(`device ${d.state}`);
+    if (d.mac !== undefined) out.add("device mac");
+  }
+  for (const line of c.config.batch.split("\n")) {
+    const words = line.trim().split(/\s+/);
+    const prefix = words[0] === "ip" ? `${words.slice(0, 2).join(" ")} ` : "";
+    const rest = prefix === "" ? words : words.slice(2);
+    const command = `${prefix}${rest.slice(0, 2).join(" ")}`;
+    out.add(command);
+    for (const w of rest.slice(2)) if (OPTION_WORDS.has(w)) out.add(`${command} ${w}`);
+  }
+  for (const [key, value] of Object.entries(c.config.sysctls)) {
+    const generic = key.replace(/\.conf\.eth\d+\./, ".conf.DEV.");
+    out.add(`sysctl ${generic}`);
+    if (/hash_(policy|fields)$/.test(key)) out.add(`sysctl ${generic}=${value}`);
+  }
+  for (const q of c.queries) {
+    const words = q.split(/\s+/);
+    for (const w of words) if (OPTION_WORDS.has(w)) out.add(`query ${w}`);
+    const dst = words[0] === "fibmatch" ? words[1] : words[0];
+    if (/^fe80:/.test(dst) || dst === "::") out.add(`query to ${dst}`);
+  }
+  return out;
+}
+
+/**
+ * The fewest cases, taken in series order, that together have every category of `cases`: each
+ * case is kept when it has a category no case kept before it has. Deterministic.
+ */
+export function coveringSubset<T extends RandomCase>(cases: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return cases.filter((c) => {
+    const fresh = [...categoriesOf(c)].filter((k) => !seen.has(k));
+    for (const k of fresh) seen.add(k);
+    return fresh.length > 0;
+  });
+}

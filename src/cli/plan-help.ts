@@ -39,7 +39,9 @@ export const ROLLOUT_HELP = `nicsim rollout --from TUNE.json|SCENARIO --host SNA
   scenario): ethtool -X before -L when shrinking, -L before -X when growing, IRQs looked up again
   after -L, then irqbalance, IRQ affinity, RPS/RFS, sysctls. Each step writes only what differs;
   before the first change it saves revert.sh; --dry-run prints what it would do; a failure
-  stops it naming the step. It works under NICSIM_ROOT (default /) and calls $ETHTOOL.
+  stops it naming the step. It works under NICSIM_ROOT (default /) and calls $ETHTOOL. The
+  table is written at the size the host's NIC has (ethtool -x); before any change the script
+  refuses a host other than the one described (device, online CPUs, channels, table size).
   --host PATH        a snapshot directory (nicsim snapshot) or a scenario of the host as it is
                      (what nicsim import writes)
   --irqbalance H     when irqbalance runs and the script pins IRQs: ban-irqs (--banirq in its

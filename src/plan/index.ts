@@ -19,7 +19,9 @@
  * Rollout   `planRollout` (rollout.ts): the chosen scenario against the host's state (a scenario
  *           of the host, or a snapshot directory read by host/) → a POSIX sh script
  *           (rollout-script.ts, rollout-lib.ts): ordered as the kernel requires, idempotent,
- *           saving revert.sh first, irqbalance-aware, --dry-run, under NICSIM_ROOT with $ETHTOOL;
+ *           saving revert.sh first, irqbalance-aware, --dry-run, under NICSIM_ROOT with $ETHTOOL,
+ *           refusing a host other than the one it was made for (device, CPUs, channels, table
+ *           size); the table at the host's size in ethtool -X words (indir-ethtool-words.ts);
  *           rollout-persistence.ts prints a udev rule and a systemd unit.
  * Errors    SloError (a bad --slo term), RolloutError (a rollout that cannot be done safely),
  *           ConfigError/LoadError from config/ and host/: the CLI exits 2 with one line.

@@ -10,6 +10,8 @@
  * - IRQ numbers can change with -L: they are looked up again, by name in /proc/interrupts, after it.
  * - Then the IRQ affinity (smp_affinity_list), RPS/RFS per rx queue (rps_cpus compared as masks,
  *   the way the kernel prints them back; rps_flow_cnt), then the sysctl rps_sock_flow_entries.
+ * `check_host` refuses, before any change, a host other than the one the values were made for.
+ * WANT_FORM `-` leaves the table alone (a NIC without one); IRQs are looked up only to pin them.
  * Hooks `before_affinity` / `after_affinity` are the caller's (irqbalance handling).
  */
 export const ROLLOUT_LIB = String.raw`# ---- nicsim rollout library: converge DEV to the WANT_* values (shared by apply and revert) ----
@@ -92,9 +94,28 @@ set_value() {
   say "wrote $3 to $2 (was $sv_cur)"
   CHANGES=$((CHANGES + 1))
 }
-current_combined() {
-  cc_out=$(eth -l "$DEV" 2>&1) || fail "$ETHTOOL -l $DEV — $cc_out"
-  printf '%s\n' "$cc_out" | awk '/^Current hardware settings/ { cur = 1 } cur && /^Combined:/ { print $2; exit }'
+# CH_KIND, CH_MAX, CH_CUR: the channels that carry the rx queues (combined, or rx for a NIC with
+# rx-only channels, as veth), their maximum and current count, from ethtool -l.
+read_channels() {
+  rc_out=$(eth -l "$DEV" 2>&1) || fail "ethtool -l $DEV — $rc_out"
+  rc_vals=$(printf '%s\n' "$rc_out" | awk '
+    /^Pre-set maximums/ { s = "max" }
+    /^Current hardware settings/ { s = "cur" }
+    /^Combined:/ { v[s "c"] = $2 }
+    /^RX:/ { v[s "r"] = $2 }
+    END {
+      if (v["maxc"] ~ /^[0-9]+$/ && v["maxc"] > 0) print "combined", v["maxc"], v["curc"]
+      else if (v["maxr"] ~ /^[0-9]+$/ && v["maxr"] > 0) print "rx", v["maxr"], v["curr"]
+    }')
+  # shellcheck disable=SC2086
+  set -- $rc_vals
+  [ $# = 3 ] || fail "ethtool -l $DEV shows neither combined nor rx channels"
+  CH_KIND=$1
+  CH_MAX=$2
+  CH_CUR=$3
+  case $CH_CUR in
+    '' | *[!0-9]*) fail "ethtool -l $DEV shows no current count of its $CH_KIND channels" ;;
+  esac
 }
 # The indirection table's entries, space-separated (empty when the NIC has none).
 current_table() {
@@ -132,30 +153,55 @@ queue_irqs() {
     { for (q = 0; q < count; q++) if ($NF == name[q] || index($NF, name[q] "@") == 1) { v = $1; sub(":", "", v); irq[q] = v } }
     END { for (q = 0; q < count; q++) printf "%s%s", (q ? " " : ""), irq[q]; print "" }' "$ROOT/proc/interrupts"
 }
+# The number of online CPUs (the kernel's cpulist in /sys/devices/system/cpu/online).
+online_cpus() {
+  read_value /sys/devices/system/cpu/online
+  printf '%s\n' "$RV" | awk -F, '{ for (i = 1; i <= NF; i++) if (split($i, r, "-") == 2) n += r[2] - r[1] + 1; else if ($i != "") n++ } END { print n + 0 }'
+}
+word_count() { printf '%s\n' "$1" | awk '{ print NF }'; }
+# Refuse a host other than the one the values were made for, before anything changes.
+check_host() {
+  STEP="check that $DEV is the NIC the script was made for"
+  [ -d "$ROOT/sys/class/net/$DEV" ] || fail "no network device $DEV under $ROOT/sys/class/net"
+  ch_cpus=$(online_cpus) || exit 1
+  [ "$ch_cpus" = "$WANT_CPUS" ] || fail "the host has $ch_cpus CPUs online (/sys/devices/system/cpu/online) but the masks are for $WANT_CPUS; generate the script again from a snapshot of this host"
+  read_channels
+  [ "$WANT_QUEUES" -le "$CH_MAX" ] || fail "$DEV has at most $CH_MAX $CH_KIND channels (ethtool -l), $WANT_QUEUES asked for"
+  [ "$WANT_FORM" != - ] || return 0
+  ch_tbl=$(current_table) || exit 1
+  if [ -z "$ch_tbl" ]; then
+    [ "$WANT_FORM" = default ] || fail "$DEV shows no indirection table (ethtool -x) to set to $WANT_FORM"
+  elif [ "$(word_count "$ch_tbl")" != "$(word_count "$WANT_TABLE")" ]; then
+    fail "$DEV's indirection table has $(word_count "$ch_tbl") entries (ethtool -x) but the script was made for $(word_count "$WANT_TABLE"); generate it again from a snapshot of this host"
+  fi
+}
 converge() {
   STEP="read the channels of $DEV (ethtool -l)"
-  [ -d "$ROOT/sys/class/net/$DEV" ] || fail "no network device $DEV under $ROOT/sys/class/net"
-  cur=$(current_combined) || exit 1
-  [ -n "$cur" ] || fail "$ETHTOOL -l $DEV shows no current Combined count"
+  read_channels
+  cur=$CH_CUR
   touched=0
   relisted=0
-  [ "$WANT_COMBINED" = "$cur" ] || relisted=$DRY
-  if [ "$WANT_COMBINED" -lt "$cur" ]; then
-    STEP="move the indirection table onto the $WANT_COMBINED queues that stay (ethtool -X before -L)"
-    tbl=$(current_table) || exit 1
-    if [ -n "$tbl" ] && ! table_fits "$tbl" "$WANT_COMBINED"; then
-      act eth -X "$DEV" equal "$WANT_COMBINED"
+  [ "$WANT_QUEUES" = "$cur" ] || relisted=$DRY
+  if [ "$WANT_QUEUES" -lt "$cur" ]; then
+    STEP="move the indirection table onto the $WANT_QUEUES queues that stay (ethtool -X before -L)"
+    tbl=""
+    [ "$WANT_FORM" = - ] || tbl=$(current_table) || exit 1
+    if [ -n "$tbl" ] && ! table_fits "$tbl" "$WANT_QUEUES"; then
+      act eth -X "$DEV" equal "$WANT_QUEUES"
       touched=1
     fi
-    STEP="shrink to $WANT_COMBINED combined channels (ethtool -L)"
-    act eth -L "$DEV" combined "$WANT_COMBINED"
-  elif [ "$WANT_COMBINED" -gt "$cur" ]; then
-    STEP="grow to $WANT_COMBINED combined channels (ethtool -L before -X)"
-    act eth -L "$DEV" combined "$WANT_COMBINED"
+    STEP="shrink to $WANT_QUEUES $CH_KIND channels (ethtool -L)"
+    act eth -L "$DEV" "$CH_KIND" "$WANT_QUEUES"
+  elif [ "$WANT_QUEUES" -gt "$cur" ]; then
+    STEP="grow to $WANT_QUEUES $CH_KIND channels (ethtool -L before -X)"
+    act eth -L "$DEV" "$CH_KIND" "$WANT_QUEUES"
   fi
   STEP="set the indirection table (ethtool -X $WANT_FORM)"
-  tbl=$(current_table) || exit 1
-  if [ "$relisted" = 1 ]; then
+  tbl=""
+  [ "$WANT_FORM" = - ] || tbl=$(current_table) || exit 1
+  if [ "$WANT_FORM" = - ]; then
+    :
+  elif [ "$relisted" = 1 ]; then
     say "would compare the indirection table after ethtool -L, and run ethtool -X $DEV $WANT_FORM if it differs"
   elif [ -z "$WANT_FORM" ]; then
     [ "$tbl" = "$WANT_TABLE" ] || say "cannot restore the indirection table: ethtool -X writes no table like it (left as it is)"
@@ -163,21 +209,24 @@ converge() {
     # shellcheck disable=SC2086 # WANT_FORM is several words
     act eth -X "$DEV" $WANT_FORM
   fi
-  STEP="find the IRQ of each queue (read again after ethtool -L)"
-  IRQS=$(queue_irqs "$WANT_COMBINED") || fail "cannot read /proc/interrupts"
-  if [ "$relisted" = 1 ]; then
-    IRQS=
-    q=0
-    while [ "$q" -lt "$WANT_COMBINED" ]; do IRQS="$IRQS -"; q=$((q + 1)); done
+  IRQS=
+  if [ -n "$WANT_AFFINITY" ]; then
+    STEP="find the IRQ of each queue (read again after ethtool -L)"
+    IRQS=$(queue_irqs "$WANT_QUEUES") || fail "cannot read /proc/interrupts"
+    if [ "$relisted" = 1 ]; then
+      IRQS=
+      q=0
+      while [ "$q" -lt "$WANT_QUEUES" ]; do IRQS="$IRQS -"; q=$((q + 1)); done
+    fi
+    case " $IRQS " in
+      *" - "*) [ "$DRY" = 1 ] || fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $IRQS)" ;;
+    esac
   fi
-  case " $IRQS " in
-    *" - "*) [ "$DRY" = 1 ] || fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $IRQS)" ;;
-  esac
   before_affinity
   if [ -n "$WANT_AFFINITY" ]; then
     STEP="IRQ affinity"
     q=0
-    while [ "$q" -lt "$WANT_COMBINED" ]; do
+    while [ "$q" -lt "$WANT_QUEUES" ]; do
       # shellcheck disable=SC2086
       nth "$q" $IRQS
       irq=$NTH
@@ -194,7 +243,7 @@ converge() {
   fi
   STEP="RPS and RFS of each rx queue"
   q=0
-  while [ "$q" -lt "$WANT_COMBINED" ]; do
+  while [ "$q" -lt "$WANT_QUEUES" ]; do
     dir="/sys/class/net/$DEV/queues/rx-$q"
     if [ "$DRY" = 1 ] && [ ! -d "$ROOT$dir" ]; then
       say "would set $dir (created by ethtool -L)"

@@ -7,13 +7,17 @@
  *   changes nothing.
  * - Reversible: before its first change it writes revert.sh (`REVERT`, default ./revert.sh)
  *   with the values it found — channel count, table, each queue's IRQ affinity, rps_cpus and
- *   rps_flow_cnt, the sysctl, irqbalance's environment file and state — as a script of the same
- *   kind. An existing revert.sh is kept: it holds the state before the first run.
+ *   rps_flow_cnt, the sysctl, and (when it pins IRQs) irqbalance's environment file and state —
+ *   as a script of the same kind; what the apply script does not manage, the revert leaves
+ *   alone. An existing revert.sh is kept: it holds the state before the first run.
  * - irqbalance-aware: when the daemon runs and the script pins IRQs, it bans those IRQs in the
  *   daemon's environment file (`--banirq=N` in IRQBALANCE_ARGS, the variable the upstream unit
  *   passes to the daemon) and restarts it, or stops and disables it, as chosen when generating;
  *   otherwise it refuses. (Banning the CPUs instead would not protect the IRQs: irqbalance
  *   removes banned CPUs from the masks it writes, so it would move the pinned IRQs away.)
+ * - Refuses a host other than the one it was made for, before changing anything: no such
+ *   device, another number of online CPUs, fewer channels than asked for, or an indirection
+ *   table of another size (the table it compares with is filled at the snapshot's size).
  * - `--dry-run` prints what it would do and writes nothing; a failing command stops the script
  *   with the step named (exit 1).
  * - Paths are read and written under `NICSIM_ROOT` (default /); `ETHTOOL` and `SYSTEMCTL` name
@@ -26,9 +30,17 @@ export type IrqbalanceHandling = "refuse" | "ban-irqs" | "stop";
 export interface RolloutTarget {
   readonly nic: string;
   readonly queues: number;
-  /** `ethtool -X` arguments that write the table: `default`, `equal 4`, `weight 40 30 …`. */
-  readonly indirForm: string;
-  /** The table those arguments give at `queues` (what the script compares with `ethtool -x`). */
+  /** The CPUs the settings are for (the script refuses a host with another count online). */
+  readonly cpus: number;
+  /**
+   * `ethtool -X` arguments that write the table: `default`, `equal 4`, `weight 40 30 …`; null
+   * to leave the table alone (the NIC has none).
+   */
+  readonly indirForm: string | null;
+  /**
+   * The table those arguments give at `queues` over the host's table size (what the script
+   * compares with `ethtool -x`; it refuses a NIC whose table has another size).
+   */
   readonly indirTable: readonly number[];
   /** The CPU list of each rx queue's IRQ, or null to leave the IRQs to irqbalance. */
   readonly affinity: readonly string[] | null;
@@ -123,36 +135,60 @@ function revertWriter(): string {
     say "$REVERT exists: kept (it holds the host as the first run found it)"
     return 0
   fi
-  if [ "$DRY" = 1 ]; then
-    say "would save the current values to $REVERT"
-    return 0
+  read_channels
+  rv_cur=$CH_CUR
+  rv_cpus=$(online_cpus) || exit 1
+  rv_tbl=""
+  rv_form=-
+  if [ "$WANT_FORM" != - ]; then
+    rv_tbl=$(current_table) || exit 1
+    rv_form=$(table_form "$rv_tbl" "$rv_cur")
   fi
-  rv_cur=$(current_combined) || exit 1
-  rv_tbl=$(current_table) || exit 1
   rv_aff=""
   rv_rps=""
   rv_fc=""
-  rv_irqs=$(queue_irqs "$rv_cur") || fail "cannot read /proc/interrupts"
-  case " $rv_irqs " in
-    *" - "*) fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $rv_irqs)" ;;
-  esac
+  # The IRQs' affinity is saved only when this script pins them.
+  if [ -n "$WANT_AFFINITY" ]; then
+    rv_irqs=$(queue_irqs "$rv_cur") || fail "cannot read /proc/interrupts"
+    case " $rv_irqs " in
+      *" - "*) fail "a queue of $DEV has no IRQ named like $IRQ_NAME in /proc/interrupts (IRQs: $rv_irqs)" ;;
+    esac
+  fi
   q=0
   while [ "$q" -lt "$rv_cur" ]; do
-    # shellcheck disable=SC2086
-    nth "$q" $rv_irqs
-    read_value "/proc/irq/$NTH/smp_affinity_list"
-    rv_aff="$rv_aff $RV"
+    if [ -n "$WANT_AFFINITY" ]; then
+      # shellcheck disable=SC2086
+      nth "$q" $rv_irqs
+      read_value "/proc/irq/$NTH/smp_affinity_list"
+      rv_aff="$rv_aff $RV"
+    fi
     read_value "/sys/class/net/$DEV/queues/rx-$q/rps_cpus"
     rv_rps="$rv_rps $RV"
     read_value "/sys/class/net/$DEV/queues/rx-$q/rps_flow_cnt"
     rv_fc="$rv_fc $RV"
     q=$((q + 1))
   done
-  read_value /proc/sys/net/core/rps_sock_flow_entries
-  rv_sock=$RV
-  rv_env=$(irqbalance_env_file)
-  if sysd is-active --quiet irqbalance 2>/dev/null; then rv_active=1; else rv_active=0; fi
-  if sysd is-enabled --quiet irqbalance 2>/dev/null; then rv_enabled=1; else rv_enabled=0; fi
+  rv_sock=-
+  if [ "$WANT_SOCK_FLOW" != - ]; then
+    read_value /proc/sys/net/core/rps_sock_flow_entries
+    rv_sock=$RV
+  fi
+  # irqbalance's file and state, which this script changes only when it pins IRQs.
+  rv_irqbalance=0
+  rv_env=""
+  rv_active=0
+  rv_enabled=0
+  if [ -n "$WANT_AFFINITY" ]; then
+    rv_irqbalance=1
+    rv_env=$(irqbalance_env_file)
+    if sysd is-active --quiet irqbalance 2>/dev/null; then rv_active=1; fi
+    if sysd is-enabled --quiet irqbalance 2>/dev/null; then rv_enabled=1; fi
+  fi
+  # A dry run reads all of it too, so it fails where the real run would.
+  if [ "$DRY" = 1 ]; then
+    say "would save the current values to $REVERT"
+    return 0
+  fi
   {
     echo '#!/bin/sh'
     echo "# revert.sh: written by the nicsim rollout script before it changed $DEV; puts back what it found."
@@ -160,11 +196,11 @@ function revertWriter(): string {
     cat <<'NICSIM_PREAMBLE'
 ` + PREAMBLE("revert") + String.raw`NICSIM_PREAMBLE
     printf "DEV='%s'\nIRQ_NAME='%s'\n" "$DEV" "$IRQ_NAME"
-    printf "WANT_COMBINED='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cur" "$(table_form "$rv_tbl" "$rv_cur")" "$rv_tbl"
+    printf "WANT_CPUS='%s'\nWANT_QUEUES='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cpus" "$rv_cur" "$rv_form" "$rv_tbl"
     printf "WANT_AFFINITY='%s'\nWANT_RPS='%s'\nWANT_FLOW_CNT='%s'\nWANT_SOCK_FLOW='%s'\n" "$rv_aff" "$rv_rps" "$rv_fc" "$rv_sock"
-    printf "ENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_env" "$rv_active" "$rv_enabled"
+    printf "RESTORE_IRQBALANCE=%s\nENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_irqbalance" "$rv_env" "$rv_active" "$rv_enabled"
     echo 'restore_env_file() {'
-    if [ -e "$ROOT$rv_env" ]; then
+    if [ "$rv_irqbalance" = 1 ] && [ -e "$ROOT$rv_env" ]; then
       echo '  cat <<'"'"'NICSIM_ENV_FILE'"'"
       cat "$ROOT$rv_env"
       echo 'NICSIM_ENV_FILE'
@@ -174,6 +210,7 @@ function revertWriter(): string {
     echo '}'
     cat <<'NICSIM_LIB'
 ` + ROLLOUT_LIB + "\n" + REVERT_HOOKS + String.raw`NICSIM_LIB
+    echo 'check_host'
     echo 'converge'
   } > "$REVERT.nicsim-tmp" || fail "cannot write $REVERT"
   mv "$REVERT.nicsim-tmp" "$REVERT" || fail "cannot write $REVERT"
@@ -185,6 +222,7 @@ function revertWriter(): string {
 /** revert's hooks: after the NIC is back, the daemon's environment file and state. */
 const REVERT_HOOKS = String.raw`before_affinity() { :; }
 after_affinity() {
+  [ "$RESTORE_IRQBALANCE" = 1 ] || return 0
   STEP="restore irqbalance"
   restarted=0
   if restore_env_file > "$ROOT$ENV_FILE.nicsim-want" 2>/dev/null; then
@@ -217,8 +255,9 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     `DEV=${quoted(target.nic)}`,
     `IRQ_NAME=${quoted(options.irqName)}`,
     `IRQBALANCE=${options.irqbalance}`,
-    `WANT_COMBINED=${target.queues}`,
-    `WANT_FORM=${quoted(target.indirForm)}`,
+    `WANT_CPUS=${target.cpus}`,
+    `WANT_QUEUES=${target.queues}`,
+    `WANT_FORM=${quoted(target.indirForm ?? "-")}`,
     `WANT_TABLE=${words(target.indirTable)}`,
     `WANT_AFFINITY=${target.affinity === null ? "''" : words(target.affinity)}`,
     `WANT_RPS=${words(target.rpsCpus)}`,
@@ -240,6 +279,7 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     ROLLOUT_LIB,
     APPLY_HOOKS,
     revertWriter(),
+    "check_host",
     "write_revert",
     "converge",
     "",

@@ -12,11 +12,13 @@ import { ConfigError, LoadError } from "../config/errors.js";
 import { loadScenarioFile } from "../config/load.js";
 import type { Scenario, ScenarioFile } from "../config/scenario.js";
 import { expandSweep } from "../config/sweep.js";
-import { readSnapshot } from "../host/read-snapshot.js";
+import { readSnapshot, type Sourced } from "../host/read-snapshot.js";
+import type { EthtoolRxfh } from "../host/parse/ethtool-rxfh.js";
 import { rxQueues } from "../host/parse/ethtool-channels.js";
 import { placeQueueIrqs } from "../irq/place-queues.js";
-import { fillIndirection, formatIndirSpec, type IndirSpec } from "../rss/indirection.js";
+import { fillIndirection, formatIndirSpec, IndirSpecError, type IndirSpec } from "../rss/indirection.js";
 import { isMapping } from "../config/paths.js";
+import { ethtoolWordsFor } from "./indir-ethtool-words.js";
 import { TUNE_KIND } from "./tune-model.js";
 import { rolloutScript, type IrqbalanceHandling, type RolloutTarget } from "./rollout-script.js";
 
@@ -31,6 +33,18 @@ export interface HostNic {
   /** The IRQ name of its queues as a printf format (`eth0-TxRx-%d`), when the host shows it. */
   readonly irqName: string | null;
   readonly rpsCpus: readonly string[];
+  /**
+   * The NIC's indirection table size as the host shows it (`ethtool -x`): entries, or "none"
+   * when the NIC has no table ethtool can read or write; null when the host's description does
+   * not say (a snapshot without `ethtool -x`).
+   */
+  readonly indirSize: number | "none" | null;
+  /** Where indirSize was read, for messages: `ethtool -x eth0`, `host.yaml nics[0].rss.indirSize`. */
+  readonly indirFrom: string;
+  /** The channels that carry its rx queues (`ethtool -l`): combined, or rx-only as veth has; null: unknown. */
+  readonly channelKind: "combined" | "rx" | null;
+  /** Its rx queue vectors found in /proc/interrupts (0: none, as veth; null: unknown). */
+  readonly queueIrqs: number | null;
 }
 
 export interface HostState {
@@ -39,6 +53,11 @@ export interface HostState {
   readonly nics: readonly HostNic[];
   /** Whether irqbalance runs (null: unknown). */
   readonly irqbalanceRunning: boolean | null;
+  /**
+   * Whether /proc/sys/net/core/rps_sock_flow_entries is there to read and write (null: unknown).
+   * Inside a network namespace it is not: the sysctl belongs to the initial namespace.
+   */
+  readonly sockFlowSysctl: boolean | null;
 }
 
 /** The host as a scenario of its current state (one point). */
@@ -46,8 +65,19 @@ export function hostFromScenario(scenario: Scenario, source: string): HostState 
   return {
     source,
     cpus: scenario.host.cpus,
-    nics: scenario.nics.map((n) => ({ name: n.name, maxQueues: n.maxQueues, queues: n.queues, irqName: null, rpsCpus: n.rps.cpus })),
+    nics: scenario.nics.map((n, i) => ({
+      name: n.name,
+      maxQueues: n.maxQueues,
+      queues: n.queues,
+      irqName: null,
+      rpsCpus: n.rps.cpus,
+      indirSize: n.rss.indirSize,
+      indirFrom: `${source} nics[${i}].rss.indirSize`,
+      channelKind: null,
+      queueIrqs: null,
+    })),
     irqbalanceRunning: scenario.irq.policy === "irqbalance",
+    sockFlowSysctl: true,
   };
 }
 
@@ -56,6 +86,36 @@ export function irqNameFormat(name: string, queue: number): string | null {
   const action = name.split("@")[0];
   const m = new RegExp(`^(.*\\D)${queue}$`).exec(action);
   return m === null || m[1].includes("%") ? null : `${m[1]}%d`;
+}
+
+/**
+ * The table size `ethtool -x` showed: its entries; "none" when the NIC has no table (the part
+ * reads "Operation not supported", or the command failed so, as on veth); null when the
+ * snapshot does not say.
+ */
+function snapshotIndirSize(rxfh: Sourced<EthtoolRxfh> | null, dev: string, whyNotRead: string | undefined): Pick<HostNic, "indirSize" | "indirFrom"> {
+  const cmd = `ethtool -x ${dev}`;
+  if (rxfh === null) {
+    if (whyNotRead !== undefined && /not supported/i.test(whyNotRead)) return { indirSize: "none", indirFrom: `${cmd}: ${whyNotRead.trim()}` };
+    return { indirSize: null, indirFrom: `${cmd} (${whyNotRead === undefined ? "not in the snapshot" : `not read: ${whyNotRead.trim()}`})` };
+  }
+  const table = rxfh.value.table;
+  return { indirSize: table === null || table.length === 0 ? "none" : table.length, indirFrom: rxfh.from };
+}
+
+const SOCK_FLOW_SYSCTL = "/proc/sys/net/core/rps_sock_flow_entries";
+
+/**
+ * The value the kernel keeps and shows back for an RFS table size: the next power of two
+ * (net/core/net-sysfs.c store_rps_dev_flow_table_cnt for rps_flow_cnt, net/core/sysctl_net_core.c
+ * rps_sock_flow_sysctl for rps_sock_flow_entries); 0 stays 0. Writing it so keeps a second run
+ * from writing again.
+ */
+export function rfsTableSize(entries: number): number {
+  if (entries <= 1) return entries;
+  let size = 1;
+  while (size < entries) size *= 2;
+  return size;
 }
 
 export function hostFromSnapshot(path: string): HostState {
@@ -72,9 +132,17 @@ export function hostFromSnapshot(path: string): HostState {
         queues: channels?.current ?? null,
         irqName: first === undefined ? null : irqNameFormat(first.name, first.queue),
         rpsCpus: n.rxQueues.map((q) => q.rpsCpus?.value ?? "?"),
+        ...snapshotIndirSize(n.rxfh, n.name, snap.files.whyNotRead(`ethtool -x ${n.name}`)),
+        channelKind: n.channels === null ? null : n.channels.value.max.combined !== null ? "combined" : n.channels.value.max.rx !== null ? "rx" : null,
+        queueIrqs: snap.interrupts === null ? null : n.queueIrqs.filter((q) => q.kind !== "shared").length,
       };
     }),
     irqbalanceRunning: snap.irqbalance.running?.value ?? null,
+    sockFlowSysctl: snap.sysctls.has("rps_sock_flow_entries")
+      ? true
+      : /absent/.test(snap.files.whyNotRead(SOCK_FLOW_SYSCTL) ?? "")
+        ? false
+        : null,
   };
 }
 
@@ -114,17 +182,61 @@ export function readChosen(path: string, text: string, load: ScenarioLoader = lo
   return { scenario: file.points[0].scenario, what: path };
 }
 
-/** `ethtool -X` arguments for a table spec; a list only when it is a weight fill. */
+/** `ethtool -X` arguments for a table spec; a list only when an ethtool fill gives it. */
 function ethtoolForm(spec: IndirSpec, table: Uint16Array, queues: number): string {
   if (spec.kind !== "list") return formatIndirSpec(spec);
-  const counts = new Array<number>(queues).fill(0);
-  for (let i = 0; i < table.length; i++) {
-    if (i > 0 && table[i] < table[i - 1]) {
-      throw new RolloutError("the indirection table is an explicit list that ethtool -X cannot write (it writes equal N, weight W…, default); give it as weights");
-    }
-    counts[table[i]]++;
+  const words = ethtoolWordsFor(table, queues);
+  if (words === null) {
+    throw new RolloutError("the indirection table is an explicit list that ethtool -X cannot write (it writes default, equal N, start S equal N, weight W…); give it as one of those");
   }
-  return `weight ${counts.join(" ")}`;
+  return words;
+}
+
+/** The table the rollout writes, at the host's table size, and what to tell about it. */
+interface TablePlan {
+  /** `ethtool -X` arguments, or null to leave the NIC's table alone (it has none). */
+  readonly form: string | null;
+  readonly table: readonly number[];
+  readonly line: string;
+}
+
+function isDefaultSpread(spec: IndirSpec, queues: number): boolean {
+  return spec.kind === "default" || (spec.kind === "equal" && spec.start === 0 && spec.count === queues);
+}
+
+/**
+ * The chosen table at the size the host's NIC has (`ethtool -x`), since ethtool fills
+ * `equal`/`weight` over the device's own table. A weight or list table tuned at another size
+ * carried other buckets, so it is refused; a default or equal spread means the same at any size.
+ * A NIC without a table keeps none (the default spread is all it can have).
+ */
+function planTable(spec: IndirSpec, chosenSize: number, queues: number, dev: string, hostNic: HostNic): TablePlan {
+  const shown = spec.kind === "list" ? "an explicit table" : formatIndirSpec(spec);
+  if (hostNic.indirSize === "none") {
+    if (!isDefaultSpread(spec, queues)) throw new RolloutError(`the chosen table (${shown}) cannot be set: ${dev} has no indirection table (${hostNic.indirFrom})`);
+    return { form: null, table: [], line: `indirection table: none on ${dev} (${hostNic.indirFrom}); left alone` };
+  }
+  const size = hostNic.indirSize ?? chosenSize;
+  if (size !== chosenSize && (spec.kind === "weight" || spec.kind === "list")) {
+    throw new RolloutError(
+      `the chosen table (${shown}) was made for ${chosenSize} entries but ${hostNic.indirFrom} shows ${size}; tune a scenario of this host (nicsim import writes its table size)`,
+    );
+  }
+  let table: Uint16Array;
+  try {
+    table = fillIndirection(spec, size, queues);
+  } catch (error) {
+    if (error instanceof IndirSpecError) throw new RolloutError(`the chosen table (${shown}) does not fit ${dev}'s ${size}-entry table: ${error.message}`);
+    throw error;
+  }
+  const form = ethtoolForm(spec, table, queues);
+  const where =
+    hostNic.indirSize === null
+      ? `; ${size} entries assumed (the chosen scenario's): ${hostNic.indirFrom}, the script refuses another size`
+      : size === chosenSize
+        ? `; ${size} entries (${hostNic.indirFrom})`
+        : `; ${size} entries (${hostNic.indirFrom}; the chosen scenario simulated ${chosenSize})`;
+  return { form, table: Array.from(table), line: `indirection table: ethtool -X ${dev} ${form}${where}` };
 }
 
 export interface RolloutRequest {
@@ -146,6 +258,21 @@ export interface Rollout {
   readonly summary: readonly string[];
 }
 
+/** `1024`, or `1024 (1000 rounded up as the kernel does)`. */
+function rfsLine(entries: number): string {
+  const size = rfsTableSize(entries);
+  return size === entries ? String(size) : `${size} (${entries} rounded up as the kernel does)`;
+}
+
+/** rps_sock_flow_entries to write, or null to leave it to a host that does not show it (RFS off only). */
+function sockFlowEntries(wanted: number, host: HostState): number | null {
+  if (host.sockFlowSysctl !== false) return rfsTableSize(wanted);
+  if (wanted === 0) return null;
+  throw new RolloutError(
+    `rps_sock_flow_entries ${wanted} asked for, but ${host.source} has no ${SOCK_FLOW_SYSCTL} (inside a network namespace it belongs to the initial one); set it on the host, or choose settings with RFS off`,
+  );
+}
+
 export function planRollout(request: RolloutRequest): Rollout {
   const { chosen, host } = request;
   const index = request.nic === undefined ? chosen.traffic.nic : chosen.nics.findIndex((n) => n.name === request.nic);
@@ -154,13 +281,16 @@ export function planRollout(request: RolloutRequest): Rollout {
   const hostNic = host.nics.find((n) => n.name === nic.name);
   if (hostNic === undefined) throw new RolloutError(`the host (${host.source}) has no NIC ${nic.name} (it has ${host.nics.map((n) => n.name).join(", ") || "none"})`);
   if (hostNic.maxQueues !== null && nic.queues > hostNic.maxQueues) {
-    throw new RolloutError(`${nic.name}: ${nic.queues} queues asked for, but the host's NIC has at most ${hostNic.maxQueues} combined channels`);
+    throw new RolloutError(`${nic.name}: ${nic.queues} queues asked for, but the host's NIC has at most ${hostNic.maxQueues} ${hostNic.channelKind ?? "combined"} channels`);
   }
   if (host.cpus !== chosen.host.cpus) {
     throw new RolloutError(`the chosen settings are for ${chosen.host.cpus} CPUs but the host has ${host.cpus}; tune a scenario of this host`);
   }
-  const table = fillIndirection(nic.rss.indir, nic.rss.indirSize, nic.queues);
-  const pins = chosen.irq.policy !== "irqbalance";
+  const table = planTable(nic.rss.indir, nic.rss.indirSize, nic.queues, nic.name, hostNic);
+  // No queue vector to pin (veth; a NIC whose vectors the snapshot did not find): the IRQs are left
+  // alone unless --irq-name says how they are named.
+  const noVectors = hostNic.queueIrqs === 0 && request.irqName === undefined;
+  const pins = chosen.irq.policy !== "irqbalance" && !noVectors;
   let affinity: string[] | null = null;
   if (pins) {
     const first = chosen.nics.slice(0, index).reduce((a, n) => a + n.queues, 0);
@@ -176,20 +306,27 @@ export function planRollout(request: RolloutRequest): Rollout {
   const target: RolloutTarget = {
     nic: nic.name,
     queues: nic.queues,
-    indirForm: ethtoolForm(nic.rss.indir, table, nic.queues),
-    indirTable: Array.from(table),
+    cpus: chosen.host.cpus,
+    indirForm: table.form,
+    indirTable: table.table,
     affinity,
     rpsCpus,
-    rpsFlowCnt: nic.rps.flowCnt,
-    sockFlowEntries: chosen.kernel.rpsSockFlowEntries,
+    rpsFlowCnt: rfsTableSize(nic.rps.flowCnt),
+    sockFlowEntries: sockFlowEntries(chosen.kernel.rpsSockFlowEntries, host),
   };
   const irqName = request.irqName ?? hostNic.irqName ?? `${nic.name}-TxRx-%d`;
   if (!/^[^%']*%d[^%']*$/.test(irqName)) throw new RolloutError(`--irq-name "${irqName}": give the queue IRQ name with one %d for the queue number, e.g. eth0-TxRx-%d`);
   const summary = [
-    `${nic.name}: combined channels ${hostNic.queues ?? "?"} → ${nic.queues}`,
-    `indirection table: ethtool -X ${nic.name} ${target.indirForm}`,
-    affinity === null ? "IRQ affinity: left to irqbalance" : `IRQ affinity by queue: ${affinity.join(" ")} (IRQs named ${irqName})`,
-    `rps_cpus by queue: ${rpsCpus.join(" ")}; rps_flow_cnt ${target.rpsFlowCnt}; rps_sock_flow_entries ${target.sockFlowEntries}`,
+    `${nic.name}: ${hostNic.channelKind ?? "combined"} channels ${hostNic.queues ?? "?"} → ${nic.queues}`,
+    table.line,
+    affinity !== null
+      ? `IRQ affinity by queue: ${affinity.join(" ")} (IRQs named ${irqName})`
+      : noVectors
+        ? `IRQ affinity: none to set (${host.source} shows no queue interrupts of ${nic.name} in /proc/interrupts; --irq-name FORMAT names them)`
+        : "IRQ affinity: left to irqbalance",
+    `rps_cpus by queue: ${rpsCpus.join(" ")}; rps_flow_cnt ${rfsLine(nic.rps.flowCnt)}; rps_sock_flow_entries ${
+      target.sockFlowEntries === null ? `left alone (${host.source} has no ${SOCK_FLOW_SYSCTL}: a network namespace shows none)` : rfsLine(chosen.kernel.rpsSockFlowEntries)
+    }`,
     `irqbalance: ${host.irqbalanceRunning === true ? (pins ? handling : "runs; the IRQs are left to it") : host.irqbalanceRunning === false ? "not running" : `unknown; if it runs the script ${pins ? (handling === "refuse" ? "refuses" : handling) : "leaves the IRQs to it"}`}`,
   ];
   const script = rolloutScript(target, {
