@@ -32,7 +32,7 @@ describe("rough edges", () => {
   it("a point that delivers nothing shows no latency, and routing as what stopped it", async () => {
     const r = await nicsim("run", "test/fixtures/outputs/routing-drops-everything.yaml", "--jobs", "1");
     expect(r.status).toBe(0);
-    const row = r.stdout.split("\n")[2].trim().split(/\s+/);
+    const row = r.stdout.split("\n")[5].trim().split(/\s+/);
     expect(row.slice(3, 8)).toEqual(["-", "-", "-", "-", "-"]);
     expect(row[row.length - 1]).toBe("route");
     const csv = await nicsim("run", "test/fixtures/outputs/routing-drops-everything.yaml", "--jobs", "1", "--format", "csv");

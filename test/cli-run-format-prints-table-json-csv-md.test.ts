@@ -37,15 +37,16 @@ describe("nicsim run --format table|json|csv|md", () => {
     doc.points.forEach((p, i) => {
       const cells = lines[i + 1].split(",");
       expect(Number(cells[col("delivered_pps")])).toBe(p.delivered.pps);
-      expect(Number(cells[col("p99_us")])).toBe(p.latencyUs.p99);
+      expect(Number(cells[col("p99_us")])).toBe(p.latencyUs?.p99);
       expect(Number(cells[col("drops_total")])).toBe(p.drops.total);
       expect(Number(cells[col("delivered_pps_low")])).toBe(p.ci95?.deliveredPps.low);
     });
   });
 
-  it("md is a GitHub table: header, alignment row, one row per point; then the notes as a paragraph", async () => {
-    const [table, ...notes] = (await print("md")).trimEnd().split("\n\n");
-    expect(notes.join("\n\n")).toMatch(/^bandwidth: no cap applies \(the scenario has no bandwidth section\)/);
+  it("md is the settings as a paragraph, a GitHub table (header, alignment row, one row per point), then the notes", async () => {
+    const [settings, table, ...notes] = (await print("md")).trimEnd().split("\n\n");
+    expect(settings).toMatch(/^run: 3 ms simulated per replication, 500 µs of it warm-up/);
+    expect(notes.join("\n\n")).toMatch(/^drop … Σ: packets summed over each point's 3 replications.*\nbandwidth: no cap applies \(the scenario has no bandwidth section\)/);
     const lines = table.split("\n");
     expect(lines).toHaveLength(2 + doc.points.length);
     for (const line of lines) expect(line).toMatch(/^\| .* \|$/);
@@ -54,10 +55,14 @@ describe("nicsim run --format table|json|csv|md", () => {
     expect(lines[0]).toContain("| Mpps 95% CI |");
   });
 
-  it("table (the default) is the terminal table", async () => {
+  it("table (the default) is the terminal table, under the settings lines", async () => {
     const table = await print("table");
     expect((await nicsim("run", POOL_SWEEP, "--jobs", "1")).stdout).toBe(table);
-    expect(table.split("\n")[1]).toMatch(/^-+ {2}-+/);
+    const lines = table.split("\n");
+    expect(lines[0]).toMatch(/^run: /);
+    expect(lines[1]).toMatch(/^host: /);
+    expect(lines[2]).toBe("");
+    expect(lines[4]).toMatch(/^-+ {2}-+/);
   });
 
   it("an unknown format is refused with one line", async () => {

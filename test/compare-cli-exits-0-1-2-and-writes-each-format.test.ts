@@ -23,7 +23,7 @@ describe("nicsim compare", () => {
     const one = sampleResult(1);
     base = file("base.json", one);
     same = file("same.json", one);
-    worse = file("worse.json", edited(one, (p, i) => void (i === 3 && (p.latencyUs.p99 *= 1.5))));
+    worse = file("worse.json", edited(one, (p, i) => void (i === 3 && (p.latencyUs!.p99 *= 1.5))));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -93,7 +93,7 @@ describe("nicsim compare", () => {
     expect(names[0]).toBe("nicsim queues=1,traffic.load.pps=500000");
     const one = sampleResult(1).points[0];
     expect(bmf[names[0]].throughput.value).toBeCloseTo(one.delivered.pps, 3);
-    expect(bmf[names[0]].latency.value).toBeCloseTo(one.latencyUs.p99 * 1000, 3);
+    expect(bmf[names[0]].latency.value).toBeCloseTo(one.latencyUs!.p99 * 1000, 3);
     expect(Object.keys(bmf[names[0]])).toEqual(["throughput", "latency", "drops"]);
   });
 

@@ -29,8 +29,8 @@ describe("compare verdicts", () => {
   });
 
   it("latency: higher is worse", () => {
-    expect(verdicts(against(edited(one, (p) => void (p.latencyUs.p99 *= 1.06))), "p99")).toEqual(Array(6).fill("regression"));
-    expect(verdicts(against(edited(one, (p) => void (p.latencyUs.p99 *= 0.9))), "p99")).toEqual(Array(6).fill("improved"));
+    expect(verdicts(against(edited(one, (p) => void (p.latencyUs!.p99 *= 1.06))), "p99")).toEqual(Array(6).fill("regression"));
+    expect(verdicts(against(edited(one, (p) => void (p.latencyUs!.p99 *= 0.9))), "p99")).toEqual(Array(6).fill("improved"));
   });
 
   it("drops appearing where there were none is a regression (change +∞)", () => {

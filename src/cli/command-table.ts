@@ -24,6 +24,8 @@ import { CAPACITY_HELP, ROLLOUT_HELP, TUNE_HELP } from "./plan-help.js";
 export type Command = (args: readonly string[]) => number | Promise<number>;
 
 export interface CommandEntry {
+  /** One line for the short usage that bare `nicsim` prints. */
+  readonly summary: string;
   /** Help paragraphs, in the order `nicsim --help` prints them. */
   readonly help: readonly string[];
   readonly load: () => Promise<Command>;
@@ -31,21 +33,21 @@ export interface CommandEntry {
 
 /** In the order of the help text. */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  bench: { help: [BENCH_HELP], load: async () => (await import("./commands/bench.js")).benchCommand },
-  run: { help: [RUN_HELP], load: async () => (await import("./commands/run.js")).runCommand },
-  compare: { help: [COMPARE_HELP], load: async () => (await import("./commands/compare.js")).compareCommand },
-  merge: { help: [MERGE_HELP], load: async () => (await import("./commands/merge.js")).mergeCommand },
-  report: { help: [REPORT_HELP], load: async () => (await import("./commands/report.js")).reportCommand },
-  validate: { help: [VALIDATE_HELP], load: async () => (await import("./commands/validate.js")).validateCommand },
-  schema: { help: [SCHEMA_HELP], load: async () => (await import("./commands/schema.js")).schemaCommand },
-  rss: { help: [RSS_HASH_HELP, RSS_SPREAD_HELP, RSS_KEY_QUALITY_HELP], load: async () => (await import("./commands/rss.js")).rssCommand },
-  route: { help: [ROUTE_HELP], load: async () => (await import("./commands/route.js")).routeCommand },
-  snapshot: { help: [SNAPSHOT_HELP], load: async () => (await import("./commands/snapshot.js")).snapshotCommand },
-  import: { help: [IMPORT_HELP], load: async () => (await import("./commands/import.js")).importCommand },
-  calibrate: { help: [CALIBRATE_HELP], load: async () => (await import("./commands/calibrate.js")).calibrateCommand },
-  capacity: { help: [CAPACITY_HELP], load: async () => (await import("./commands/capacity.js")).capacityCommand },
-  tune: { help: [TUNE_HELP], load: async () => (await import("./commands/tune.js")).tuneCommand },
-  rollout: { help: [ROLLOUT_HELP], load: async () => (await import("./commands/rollout.js")).rolloutCommand },
+  bench: { summary: "the built-in benchmark: 1–8 queues at 0.5–4 Mpps on a 16-vCPU cloud host", help: [BENCH_HELP], load: async () => (await import("./commands/bench.js")).benchCommand },
+  run: { summary: "simulate every sweep point of a scenario file; one row per point", help: [RUN_HELP], load: async () => (await import("./commands/run.js")).runCommand },
+  compare: { summary: "compare two result documents point by point (exit 1 on a regression)", help: [COMPARE_HELP], load: async () => (await import("./commands/compare.js")).compareCommand },
+  merge: { summary: "put the result files of a sharded run back together", help: [MERGE_HELP], load: async () => (await import("./commands/merge.js")).mergeCommand },
+  report: { summary: "one self-contained HTML page of charts from a result document", help: [REPORT_HELP], load: async () => (await import("./commands/report.js")).reportCommand },
+  validate: { summary: "check a scenario file and every sweep point", help: [VALIDATE_HELP], load: async () => (await import("./commands/validate.js")).validateCommand },
+  schema: { summary: "print the JSON Schema of scenario files", help: [SCHEMA_HELP], load: async () => (await import("./commands/schema.js")).schemaCommand },
+  rss: { summary: "RSS hash of a packet, queue spread of a scenario, key quality", help: [RSS_HASH_HELP, RSS_SPREAD_HELP, RSS_KEY_QUALITY_HELP], load: async () => (await import("./commands/rss.js")).rssCommand },
+  route: { summary: "answer `ip route get` as the kernel would, from a routing configuration", help: [ROUTE_HELP], load: async () => (await import("./commands/route.js")).routeCommand },
+  snapshot: { summary: "record this host's NIC, IRQ, steering and CPU state", help: [SNAPSHOT_HELP], load: async () => (await import("./commands/snapshot.js")).snapshotCommand },
+  import: { summary: "build a scenario from a snapshot", help: [IMPORT_HELP], load: async () => (await import("./commands/import.js")).importCommand },
+  calibrate: { summary: "fit cycle costs from a host's own counters", help: [CALIBRATE_HELP], load: async () => (await import("./commands/calibrate.js")).calibrateCommand },
+  capacity: { summary: "the highest load that meets an SLO, per configuration", help: [CAPACITY_HELP], load: async () => (await import("./commands/capacity.js")).capacityCommand },
+  tune: { summary: "search queue count, IRQ placement, RPS, indirection, RFS for the best under an SLO", help: [TUNE_HELP], load: async () => (await import("./commands/tune.js")).tuneCommand },
+  rollout: { summary: "write a script that moves a host to the chosen settings, and back", help: [ROLLOUT_HELP], load: async () => (await import("./commands/rollout.js")).rolloutCommand },
 };
 
 /** The entry of `name`, or undefined for a word that is no command (`toString` included). */

@@ -27,7 +27,8 @@ function helpText(): string {
 Usage:
 ${paragraphs.map((h) => `  ${h.replace(/\n/g, "\n  ")}`).join("\n\n")}
 
-  nicsim help | --help      this text
+  nicsim                    the list of commands, one line each
+  nicsim help | --help      this text; nicsim help COMMAND (or COMMAND --help): one command's
   nicsim --version          the version
 
 Exit status: 0 success, 2 bad input (arguments, scenario, files), 1 internal error or a job
@@ -35,11 +36,36 @@ that failed (compare: 1 regression). Ctrl-C or SIGTERM ends a command at once by
 writing no file (the shell shows 130 or 143).`;
 }
 
+/** What bare `nicsim` prints: one line per command and where the full help is. */
+function shortUsage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `nicsim ${VERSION} — simulate the Linux receive path of a multi-queue NIC host
+
+Usage: nicsim COMMAND [ARGUMENTS…]
+
+${lines.join("\n")}
+
+nicsim COMMAND --help shows one command's options; nicsim --help shows every command's.`;
+}
+
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    io.stdout.write(`${helpText()}\n`);
-    return command === undefined ? 2 : 0;
+  // Asking for nothing is not an error: the short usage, exit 0.
+  if (command === undefined) {
+    io.stdout.write(`${shortUsage()}\n`);
+    return 0;
+  }
+  if (command === "help" || command === "--help" || command === "-h") {
+    const topic = command === "help" ? rest[0] : undefined;
+    if (topic === undefined) {
+      io.stdout.write(`${helpText()}\n`);
+      return 0;
+    }
+    const entry = commandNamed(topic);
+    if (entry === undefined) throw new UsageError(`help: unknown command "${topic}" (commands: ${Object.keys(COMMANDS).join(", ")})`);
+    io.stdout.write(`${entry.help.join("\n\n")}\n`);
+    return 0;
   }
   if (command === "--version" || command === "-V") {
     io.stdout.write(`${VERSION}\n`);

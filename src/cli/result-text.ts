@@ -10,6 +10,8 @@ import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
 import { routingNote } from "../report/routing-note.js";
 import { bandwidthNote } from "../report/bandwidth-note.js";
+import { summedDropsNote } from "../report/results-columns.js";
+import { fewPacketsNote, settingsNote, type SettingsContext } from "../report/settings-note.js";
 import { resultJson } from "./output.js";
 import type { ResultFormat } from "./sweep-options.js";
 
@@ -20,22 +22,33 @@ export function shardNote(result: RunResult): string {
   return `Shard ${s.index}/${s.count}: ${s.jobs.length} of ${s.totalJobs} jobs; a point holds only this shard's replications. Put the shards together with nicsim merge.`;
 }
 
+export interface ResultTextOptions {
+  /** With the table: the per-CPU tables of each point. */
+  readonly perCpu?: boolean;
+  /** With the table or Markdown: the settings lines above it (report/settings-note.ts). */
+  readonly settings?: SettingsContext;
+}
+
 /**
- * The result in `format`, ending with a newline. A table is followed by irqbalance's scans and
- * moves (points with `irq.policy: irqbalance`); `perCpu` adds the per-CPU tables.
+ * The result in `format`, ending with a newline. A table (and Markdown) opens with the settings
+ * the run used and is followed by notes: rates from few packets, summed drops, routing, bandwidth, shard; a table then by
+ * irqbalance's scans and moves (points with `irq.policy: irqbalance`) and, with `perCpu`, the
+ * per-CPU tables.
  */
-export function resultText(result: RunResult, format: ResultFormat, perCpu = false): string {
-  const note = [routingNote(result.points), bandwidthNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
+export function resultText(result: RunResult, format: ResultFormat, options: ResultTextOptions = {}): string {
+  const note = [fewPacketsNote(result.points), summedDropsNote(result.points), routingNote(result.points), bandwidthNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
+  const settings = options.settings === undefined ? "" : settingsNote(result.points, options.settings);
+  const head = settings === "" ? "" : `${settings}\n\n`;
   switch (format) {
     case "json":
       return resultJson(result);
     case "csv":
       return `${resultsCsv(result.points)}\n`;
     case "md":
-      return `${resultsMarkdown(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
+      return `${head}${resultsMarkdown(result.points)}\n${note === "" ? "" : `\n${note}\n`}`;
     case "table": {
       const moves = irqMovesTables(result.points);
-      return `${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}${moves === "" ? "" : `\n${moves}\n`}${perCpu ? `\n${perCpuTables(result.points)}\n` : ""}`;
+      return `${head}${resultsTable(result.points)}\n${note === "" ? "" : `\n${note}\n`}${moves === "" ? "" : `\n${moves}\n`}${options.perCpu === true ? `\n${perCpuTables(result.points)}\n` : ""}`;
     }
   }
 }

@@ -16,6 +16,14 @@ function byNic(e: EgressResult): string {
   return `; replies by NIC: ${each.join("; ")}`;
 }
 
+/** The shaper's queueing delay, or that no reply went through it. */
+function shaperDelay(e: EgressResult): string {
+  const d = e.delayUs;
+  // Files before version 3 wrote zeros when no reply went through.
+  if (d === null || e.replies - e.dropped <= 0) return "no reply went through the shaper";
+  return `shaper delay p50 ${(d.p50 / 1000).toFixed(1)} ms p99 ${(d.p99 / 1000).toFixed(1)} ms`;
+}
+
 function pointLine(p: PointResult): string {
   const b = p.bandwidth;
   if (b === undefined) return "";
@@ -32,7 +40,7 @@ function pointLine(p: PointResult): string {
       ? b.egressMbps === null
         ? "; no public egress cap"
         : ""
-      : `; replies ${e.replies}, sent ${(e.sentBps / 1e6).toFixed(2)} of ${(e.capBps / 1e6).toFixed(2)} Mbps, egressCap drops ${e.dropped}, shaper delay p50 ${(e.delayUs.p50 / 1000).toFixed(1)} ms p99 ${(e.delayUs.p99 / 1000).toFixed(1)} ms${byNic(e)}`;
+      : `; replies ${e.replies}, sent ${(e.sentBps / 1e6).toFixed(2)} of ${(e.capBps / 1e6).toFixed(2)} Mbps, egressCap drops ${e.dropped}, ${shaperDelay(e)}${byNic(e)}`;
   const ingress = b.ingressExceed === "pass" ? `ingress exceeded ${b.ingressExceeded} (passed: ingress.exceed pass)` : `ingressCap drops ${p.drops.ingressCap ?? 0}`;
   const nicIngress = b.nicIngress === undefined ? "" : `; ${b.nicIngress.nic}'s own ingress cap ${mbps(b.nicIngress.capBps)} dropped ${b.nicIngress.dropped}`;
   const arp = b.arpBackground === undefined || b.arpBackground.bps === 0 ? "" : `; ARP background ${b.arpBackground.packets} frames, ${b.arpBackground.dropped} dropped`;

@@ -9,6 +9,9 @@
  * - github-action-benchmark `customBiggerIsBetter` / `customSmallerIsBetter`: a JSON list of
  *   `{ name, unit, value, range?, extra? }`. One file holds one direction, so the metrics asked
  *   for must all be higher-is-better (throughput, mbps) or all lower-is-better (latency, drops).
+ *
+ * A figure a point does not have (the latency of a point that delivered nothing) is left out of
+ * both, never written as 0.
  */
 import type { Metric } from "./metrics.js";
 import { pointLabel } from "./metrics.js";
@@ -23,8 +26,10 @@ export function bencherMetricFormat(result: RunResult, metrics: readonly Metric[
     for (const m of metrics) {
       const scale = m.bmf.scale;
       const interval = m.interval?.(p);
+      const value = interval?.mean ?? m.value(p);
+      if (value === null) continue;
       measures[m.bmf.slug] = {
-        value: round((interval?.mean ?? m.value(p)) * scale),
+        value: round(value * scale),
         ...(interval === undefined ? {} : { lower_value: round(interval.low * scale), upper_value: round(interval.high * scale) }),
       };
     }
@@ -46,12 +51,14 @@ export function gabTool(metrics: readonly Metric[]): GabTool | string {
 
 export function githubActionBenchmark(result: RunResult, metrics: readonly Metric[]): string {
   const entries = result.points.flatMap((p) =>
-    metrics.map((m) => {
+    metrics.flatMap((m) => {
       const interval = m.interval?.(p);
+      const value = interval?.mean ?? m.value(p);
+      if (value === null) return [];
       return {
         name: `${pointLabel(p)} ${m.name}`,
         unit: m.unit,
-        value: round(interval?.mean ?? m.value(p)),
+        value: round(value),
         ...(interval === undefined ? {} : { range: `+-${round((interval.high - interval.low) / 2)}` }),
         extra: `seed ${p.seed}, ${p.replications} replication${p.replications === 1 ? "" : "s"}`,
       };

@@ -4,16 +4,18 @@
  * `<failure>` for each regression. Figures judged as noise pass, with the reason in system-out.
  */
 import type { Comparison } from "./compare.js";
-import { formatChange } from "./compare-text.js";
+import { figureText, formatChange, shownMetrics } from "./compare-text.js";
 
 const escape = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 export function compareJunit(c: Comparison): string {
   const cases: string[] = [];
+  const shown = shownMetrics(c);
   for (const p of c.points) {
     for (const f of p.figures) {
-      const what = `${f.metric.title}: ${f.metric.format(f.baseline)} -> ${f.metric.format(f.current)} (${formatChange(f.change)})`;
+      const look = shown.get(f.metric.name) ?? f.metric;
+      const what = `${look.title}: ${figureText(f, "baseline", look.format)} -> ${figureText(f, "current", look.format)} (${formatChange(f.change)})`;
       const open = `    <testcase classname="nicsim.compare.${escape(p.label)}" name="${escape(f.metric.name)}" time="0">`;
       if (f.verdict === "regression") {
         const message = `${what}: worse than the ${+(c.threshold * 100).toFixed(3)}% threshold`;

@@ -5,6 +5,8 @@
  */
 import type { Comparison, FigureComparison, PointComparison } from "./compare.js";
 import { markdownTable } from "./markdown-table.js";
+import type { Metric } from "./metrics.js";
+import { packetRateUnit } from "./rate-unit.js";
 import { paramNames } from "./results-columns.js";
 import { textTable } from "./text-table.js";
 
@@ -16,11 +18,38 @@ export function formatChange(change: number): string {
   return `${pct > 0 ? "+" : pct < 0 ? "-" : ""}${Math.abs(pct).toFixed(1)}%`;
 }
 
+/**
+ * How a comparison shows each metric: packet rates in one unit for the whole comparison, chosen
+ * from its values (rate-unit.ts: kpps for cloud-sized loads, never 0.000 Mpps); the others as
+ * metrics.ts formats them.
+ */
+export function shownMetrics(c: Comparison): Map<string, Pick<Metric, "title" | "format">> {
+  const shown = new Map<string, Pick<Metric, "title" | "format">>();
+  for (const m of c.metrics) {
+    if (m.unit !== "packets/s") {
+      shown.set(m.name, m);
+      continue;
+    }
+    const values = c.points.flatMap((p) =>
+      p.figures.filter((f) => f.metric.name === m.name).flatMap((f) => [f.baseline, f.current].filter((x): x is number => x !== null)),
+    );
+    const unit = packetRateUnit(values);
+    shown.set(m.name, { title: unit.name, format: unit.format });
+  }
+  return shown;
+}
+
+/** A figure for people: `-` when the point has none (no latency without a delivered packet). */
+export function figureText(f: FigureComparison, side: "baseline" | "current", format: (x: number) => string = f.metric.format): string {
+  const x = f[side];
+  return x === null ? "-" : format(x);
+}
+
 /** `1.998` or, with replications, `1.998 ±0.004` (half-width of the 95 % interval). */
-function figure(f: FigureComparison, side: "baseline" | "current"): string {
+function figure(f: FigureComparison, side: "baseline" | "current", format: (x: number) => string): string {
   const interval = side === "baseline" ? f.baselineInterval : f.currentInterval;
-  const text = f.metric.format(f[side]);
-  return interval === undefined ? text : `${text} ±${f.metric.format((interval.high - interval.low) / 2)}`;
+  const text = figureText(f, side, format);
+  return interval === undefined ? text : `${text} ±${format((interval.high - interval.low) / 2)}`;
 }
 
 function verdictCell(p: PointComparison): string {
@@ -37,10 +66,12 @@ function verdictCell(p: PointComparison): string {
 
 function rows(c: Comparison): { header: string[]; body: string[][] } {
   const params = paramNames(c.points);
-  const header = [...params, ...c.metrics.flatMap((m) => [`${m.title} base`, `${m.title} now`, "change"]), "verdict"];
+  const shown = shownMetrics(c);
+  const look = (m: Metric): Pick<Metric, "title" | "format"> => shown.get(m.name) ?? m;
+  const header = [...params, ...c.metrics.flatMap((m) => [`${look(m).title} base`, `${look(m).title} now`, "change"]), "verdict"];
   const body = c.points.map((p) => [
     ...params.map((n) => String(p.params[n] ?? "")),
-    ...p.figures.flatMap((f) => [figure(f, "baseline"), figure(f, "current"), formatChange(f.change)]),
+    ...p.figures.flatMap((f) => [figure(f, "baseline", look(f.metric).format), figure(f, "current", look(f.metric).format), formatChange(f.change)]),
     verdictCell(p),
   ]);
   return { header, body };

@@ -7,6 +7,9 @@
  * - change = (current − baseline) / baseline; the worsening is the change signed so that
  *   positive is worse;
  *   a baseline of 0 gives 0 when current is 0 too, else an infinite change.
+ * - A figure one side does not have (the latency of a point that delivered nothing) cannot be
+ *   compared as a number: missing on both sides is `ok`; a latency that disappears (the point
+ *   stopped delivering) is a `regression`, one that appears `improved` (change `gone` / `new`).
  * - Without intervals (one replication; the simulation is deterministic per seed, so any change
  *   is real): `regression` when the worsening exceeds t, `improved` when the betterment does.
  * - With intervals on both sides (replications): judged on the 95 % intervals' far ends, so noise
@@ -29,9 +32,10 @@ export type Verdict = "ok" | "improved" | "regression" | "noise";
 
 export interface FigureComparison {
   readonly metric: Metric;
-  readonly baseline: number;
-  readonly current: number;
-  /** (current − baseline) / baseline; ±Infinity from a zero baseline; 0 when both are 0. */
+  /** Null when the point has no such figure (no latency without a delivered packet). */
+  readonly baseline: number | null;
+  readonly current: number | null;
+  /** (current − baseline) / baseline; ±Infinity from a zero or missing baseline (−Infinity: gone); 0 when both are 0. */
   readonly change: number;
   readonly baselineInterval?: MeanInterval;
   readonly currentInterval?: MeanInterval;
@@ -64,13 +68,24 @@ function relativeChange(baseline: number, current: number): number {
   return (current - baseline) / Math.abs(baseline);
 }
 
+/** A figure missing on one side or both. */
+function judgeMissing(metric: Metric, b: number | null, c: number | null): FigureComparison {
+  if (b === null && c === null) return { metric, baseline: b, current: c, change: 0, verdict: "ok" };
+  return b === null
+    ? { metric, baseline: b, current: c, change: Number.POSITIVE_INFINITY, verdict: "improved" }
+    : { metric, baseline: b, current: c, change: Number.NEGATIVE_INFINITY, verdict: "regression" };
+}
+
 function judge(metric: Metric, baseline: PointResult, current: PointResult, threshold: number): FigureComparison {
+  const bv = metric.value(baseline);
+  const cv = metric.value(current);
+  if (bv === null || cv === null) return judgeMissing(metric, bv, cv);
   const bi = metric.interval?.(baseline);
   const ci = metric.interval?.(current);
   // With intervals on both sides, the figures are the replication means the intervals are about.
   const both = bi !== undefined && ci !== undefined;
-  const b = both ? bi.mean : metric.value(baseline);
-  const c = both ? ci.mean : metric.value(current);
+  const b = both ? bi.mean : bv;
+  const c = both ? ci.mean : cv;
   const change = relativeChange(b, c);
   const worsening = metric.better === "higher" ? -change : change;
   let verdict: Verdict = worsening > threshold ? "regression" : worsening < -threshold ? "improved" : "ok";

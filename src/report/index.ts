@@ -2,16 +2,18 @@
  * report — what a run means to people and to machines: the versioned result document, tables,
  * comparisons for a CI gate, HDR histogram logs and an HTML page of charts.
  *
- * The document (result-model.ts, `RESULT_SCHEMA_VERSION` 2): per sweep point, `params`, `seed`,
+ * The document (result-model.ts, `RESULT_SCHEMA_VERSION` 3): per sweep point, `params`, `seed`,
  * `replications`, offered and delivered `{ pps, bps, packets }`, `latencyUs` { p50, p90, p99,
- * p999, max, mean }, `drops` { rxRing, backlog, total }, `cpuUtilization`, `imbalance`,
- * `perQueue[]`, `perCpu[]` (softnet counters), `conservation`, `ci95` (replications ≥ 2:
- * mean and Student-t 95 % interval of throughput, p99 and drops per replication;
- * confidence.ts), `latencyHdr` (HdrHistogram, compressed base64, ns). A shard's file adds
- * `shard` (pool/shard.ts). point-result.ts turns a point's job counters into its entry.
+ * p999, max, mean } (null when nothing was delivered), `drops` { rxRing, backlog, total },
+ * `cpuUtilization`, `imbalance`, `perQueue[]`, `perCpu[]` (softnet counters), `conservation`,
+ * `ci95` (replications ≥ 2: mean and Student-t 95 % interval of throughput, p99 and drops per
+ * replication; confidence.ts), `latencyHdr` (HdrHistogram, compressed base64, ns), `settings`
+ * (what the point ran with: point-settings.ts). A shard's file adds `shard` (pool/shard.ts).
+ * point-result.ts turns a point's job counters into its entry.
  *
  * Formats of a run (`run`/`bench --format`): results-table.ts (terminal), results-csv.ts,
- * results-markdown.ts, all from one column list (results-columns.ts); hlog.ts (`--hlog`: one
+ * results-markdown.ts, all from one column list (results-columns.ts; one rate unit per table:
+ * rate-unit.ts), with settings-note.ts's lines above a table and notes under it; hlog.ts (`--hlog`: one
  * tagged interval per point, HdrHistogram log format 1.3).
  *
  * The gate (`nicsim compare`): read-result.ts checks a document read back; compare.ts judges

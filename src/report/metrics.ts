@@ -16,7 +16,8 @@ export interface Metric {
   readonly better: Better;
   /** A value for people (tables). */
   readonly format: (x: number) => string;
-  readonly value: (p: PointResult) => number;
+  /** The point's figure; null when it has none (latency of a point that delivered nothing). */
+  readonly value: (p: PointResult) => number | null;
   /** The per-replication interval, when the point has replications. */
   readonly interval?: (p: PointResult) => MeanInterval | undefined;
   /** Bencher Metric Format measure slug, and the factor from `unit` to that measure's unit. */
@@ -31,8 +32,9 @@ const latency = (key: "p50" | "p90" | "p99" | "p999" | "max" | "mean", title: st
   unit: "us",
   better: "lower",
   format: us,
-  value: (p) => p.latencyUs[key],
-  ...(key === "p99" ? { interval: (p: PointResult) => p.ci95?.p99Us } : {}),
+  // Files before version 3 wrote zeros for a point that delivered nothing: no latency either.
+  value: (p) => (p.latencyUs === null || p.delivered.packets === 0 ? null : p.latencyUs[key]),
+  ...(key === "p99" ? { interval: (p: PointResult) => p.ci95?.p99Us ?? undefined } : {}),
   bmf: { slug, scale: 1000 },
 });
 

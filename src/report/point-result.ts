@@ -7,6 +7,7 @@ import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
 import { nicVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
+import { pointSettings } from "./point-settings.js";
 import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
@@ -27,10 +28,12 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
       jobs.map((j) => j.deliveredPackets / (j.windowNs / 1e9)),
       (x) => round(x, 1),
     ),
-    p99Us: meanInterval(
-      jobs.map((j) => summarizeLatency(j.latency).p99),
-      (x) => round(x, 3),
-    ),
+    p99Us: jobs.some((j) => j.latency.totalCount === 0)
+      ? null
+      : meanInterval(
+          jobs.map((j) => summarizeLatency(j.latency).p99),
+          (x) => round(x, 3),
+        ),
     drops: meanInterval(
       jobs.map((j) => j.dropsRxRing + j.dropsBacklog + j.dropsIngressCap + routeDropsOf(j)),
       (x) => round(x, 1),
@@ -97,7 +100,7 @@ export function pointResult(
           replies: totals.replyPackets,
           dropped: egressDrops,
           sentBps: round((totals.egressBytes * 8) / windowS, 1),
-          delayUs: summarizeLatency(totals.egressDelay),
+          delayUs: totals.egressDelay.totalCount === 0 ? null : summarizeLatency(totals.egressDelay),
           byNic: egressCap.devices.map((nic, d) => ({
             nic,
             capBps: egressCap.nicShapers[d]?.rateBps ?? null,
@@ -136,7 +139,7 @@ export function pointResult(
       bps: round((totals.deliveredBytes * 8) / windowS, 1),
       packets: delivered,
     },
-    latencyUs: summarizeLatency(latency),
+    latencyUs: latency.totalCount === 0 ? null : summarizeLatency(latency),
     drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), ...(capped ? { ingressCap } : {}), ...(egress ? { egressCap: egressDrops } : {}), total: dropped },
     cpuUtilization: {
       max: Math.max(...utils),
@@ -158,6 +161,7 @@ export function pointResult(
     ...(capped ? { bandwidth: bandwidthResult(scenario, totals, egress, bottleneck) } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),
+    settings: pointSettings(scenario),
   };
 }
 

@@ -15,6 +15,9 @@ function at(x: unknown, path: string): unknown {
   return v;
 }
 
+/** The latency figures; `latencyUs` is null in a point that delivered nothing (version 3). */
+const LATENCY_KEYS = ["p50", "p90", "p99", "p999", "max", "mean"] as const;
+
 /** Fields every point must have, and their type. */
 const POINT_FIELDS: ReadonlyArray<readonly [string, "number" | "string" | "object" | "array"]> = [
   ["params", "object"],
@@ -23,12 +26,6 @@ const POINT_FIELDS: ReadonlyArray<readonly [string, "number" | "string" | "objec
   ["offered.pps", "number"],
   ["delivered.pps", "number"],
   ["delivered.bps", "number"],
-  ["latencyUs.p50", "number"],
-  ["latencyUs.p90", "number"],
-  ["latencyUs.p99", "number"],
-  ["latencyUs.p999", "number"],
-  ["latencyUs.max", "number"],
-  ["latencyUs.mean", "number"],
   ["drops.total", "number"],
   ["drops.rxRing", "number"],
   ["drops.backlog", "number"],
@@ -65,6 +62,10 @@ export function parseResult(text: string, name: string): RunResult {
   doc.points.forEach((point: unknown, i: number) => {
     for (const [path, type] of POINT_FIELDS) {
       if (!hasType(at(point, path), type)) throw new LoadError(name, `points[${i}].${path} is missing or not a${type === "array" || type === "object" ? "n" : ""} ${type}`);
+    }
+    if (at(point, "latencyUs") === null && version >= 3) return;
+    for (const key of LATENCY_KEYS) {
+      if (!hasType(at(point, `latencyUs.${key}`), "number")) throw new LoadError(name, `points[${i}].latencyUs.${key} is missing or not a number`);
     }
   });
   if ("shard" in doc && doc.shard !== undefined) {

@@ -7,6 +7,12 @@
  * file of one shard of a sharded run, `--shard K/N`; `nicsim merge` turns the shards back into
  * an ordinary document). A version-1 reader would take a shard's partial points for whole ones,
  * hence the bump.
+ *
+ * Version 3 (from version 2): a latency that was not measured is `null`, never 0 —
+ * `points[].latencyUs` of a point that delivered nothing, `ci95.p99Us` when a replication
+ * delivered nothing, `bandwidth.egress.delayUs` when no reply went through the shaper; and each
+ * point has `settings`, what the run used once defaults and overrides were applied (duration,
+ * warm-up, clock, sysctls, costs). A version-2 reader would crash on the nulls, hence the bump.
  */
 import type { Bottleneck } from "./bottleneck.js";
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
@@ -14,9 +20,9 @@ import type { MeanInterval } from "./confidence.js";
 import type { JOB_COUNTERS } from "../engine/counters.js";
 import type { RowOf } from "../stats/counter-table.js";
 
-export const RESULT_SCHEMA_VERSION = 2;
+export const RESULT_SCHEMA_VERSION = 3;
 /** Versions `compare`, `merge` and `report` read. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
 
 export interface Rate {
   /** Packets per second over the measurement window. */
@@ -86,8 +92,8 @@ export interface EgressResult {
   readonly dropped: number;
   /** Reply bits per second that left the shaper within the window. */
   readonly sentBps: number;
-  /** Shaper queueing delay of the accepted replies, µs — apart from the receive latency. */
-  readonly delayUs: LatencySummaryUs;
+  /** Shaper queueing delay of the accepted replies, µs — apart from the receive latency; null when none left it. */
+  readonly delayUs: LatencySummaryUs | null;
   /** Replies by the NIC they leave by (routing's choice; the receiving NIC without routing). */
   readonly byNic: readonly EgressNicResult[];
   /** Replies created in the window whose flow has no route: never sent, not in `replies`. */
@@ -166,7 +172,8 @@ export interface PointResult {
   readonly replications: number;
   readonly offered: Rate;
   readonly delivered: Rate;
-  readonly latencyUs: LatencySummaryUs;
+  /** Null when the point delivered nothing (files before version 3 wrote zeros then). */
+  readonly latencyUs: LatencySummaryUs | null;
   readonly drops: Drops;
   readonly cpuUtilization: { readonly max: number; readonly mean: number };
   /** max/mean of packets per rx queue of the receiving NIC (1 = perfectly even). */
@@ -190,6 +197,48 @@ export interface PointResult {
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */
   readonly latencyHdr: string;
+  /** What the run of this point used, defaults and sweep values filled in (absent before version 3). */
+  readonly settings?: PointSettings;
+}
+
+/**
+ * The settings a point ran with, as the engine saw them: the scenario's values after defaults,
+ * sweep values and (for the seed, in `seed`) `--seed` were applied. In the units of the scenario
+ * file's fields, except times (ns).
+ */
+export interface PointSettings {
+  /** run.duration: simulated time of each replication, warm-up included. */
+  readonly durationNs: number;
+  /** run.warmup: the start of each replication left out of every figure. */
+  readonly warmupNs: number;
+  /** host.cpus and host.ghz (the clock that turns cycle costs into time). */
+  readonly cpus: number;
+  readonly ghz: number;
+  /** The receive-path sysctls (`kernel` section). */
+  readonly kernel: {
+    readonly napiWeight: number;
+    readonly netdevBudget: number;
+    readonly netdevBudgetUsecs: number;
+    readonly maxBacklog: number;
+    readonly rpsSockFlowEntries: number;
+    readonly devWeight: number;
+  };
+  /** CPU cycles per stage (`costs` section). */
+  readonly costs: {
+    readonly hardIrq: number;
+    readonly pollOverhead: number;
+    readonly driverPerPacket: number;
+    readonly stackPerPacket: number;
+    readonly perByte: number;
+    readonly rpsEnqueue: number;
+    readonly ipi: number;
+    readonly routeRule: number;
+    /** Percent more packet work on a CPU of another NUMA node than the NIC's. */
+    readonly numaRemotePercent: number;
+    /** Cycles more per RPS hand-off to a CPU of another node. */
+    readonly rpsCrossNode: number;
+    readonly distribution: string;
+  };
 }
 
 /**
@@ -202,8 +251,8 @@ export interface ReplicationIntervals {
   readonly n: number;
   /** Delivered packets per second of each replication. */
   readonly deliveredPps: MeanInterval;
-  /** p99 latency in µs of each replication's own histogram. */
-  readonly p99Us: MeanInterval;
+  /** p99 latency in µs of each replication's own histogram; null when a replication delivered nothing. */
+  readonly p99Us: MeanInterval | null;
   /** Packets dropped (all causes) in each replication. */
   readonly drops: MeanInterval;
 }

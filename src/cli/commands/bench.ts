@@ -5,12 +5,12 @@ import type { PointResult } from "../../report/result-model.js";
 import { writeStdout } from "../output.js";
 import { parseCommand } from "../parse.js";
 import { resultText } from "../result-text.js";
+import { settingsContext } from "../settings-context.js";
 import { SWEEP_OPTION_SPEC, sweepOptionValues } from "../sweep-options.js";
 import { runSweepCommand } from "../sweep-runner.js";
 import { UsageError } from "../usage-error.js";
 
-const DESCRIPTION =
-  "16 vCPU @ 2.5 GHz, eth0 (max 8 queues, ring 1024, IRQs round-robin), 10,000 UDP flows,\nIMIX frames, Poisson arrivals; 0.2 s simulated per point after 0.02 s warm-up";
+const DESCRIPTION = "16 vCPU @ 2.5 GHz, eth0 (max 8 queues, ring 1024, IRQs round-robin), 10,000 UDP flows,\nIMIX frames, Poisson arrivals";
 
 /** Delivered-pps gain of `queues` over 1 queue at the given offered load, in percent. */
 function gainOverOneQueue(points: readonly PointResult[], pps: number, queues: number): number | undefined {
@@ -48,8 +48,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   if (options.quiet || outcome.stdoutTaken) return 0;
 
   const { result, simulatedPackets, threads } = outcome;
-  const table = resultText(result, options.format, options.perCpu);
-  const seed = `seed ${options.seed ?? BENCH_SCENARIO.run.seed}`;
+  const table = resultText(result, options.format, { perCpu: options.perCpu, settings: settingsContext(file, options.seed, threads) });
   const speed = `Simulated ${(simulatedPackets / 1e6).toFixed(1)} M packets in ${wallS.toFixed(2)} s of wall time on ${threads} thread${threads === 1 ? "" : "s"} (${(simulatedPackets / wallS / 1e6).toFixed(1)} M packets/s).`;
   const gains = result.shard === undefined ? gainLines(result.points) : [];
   switch (options.format) {
@@ -59,11 +58,11 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
       break;
     case "md":
       writeStdout(
-        [`### nicsim bench`, "", `${DESCRIPTION.replace("\n", " ")}; ${seed}.`, "", table.trimEnd(), "", ...gains.map((g) => `- ${g}`), ...(gains.length > 0 ? [""] : []), `_${speed}_`, ""].join("\n"),
+        [`### nicsim bench`, "", `${DESCRIPTION.replace("\n", " ")}.`, "", table.trimEnd(), "", ...gains.map((g) => `- ${g}`), ...(gains.length > 0 ? [""] : []), `_${speed}_`, ""].join("\n"),
       );
       break;
     case "table":
-      writeStdout([`nicsim bench: ${DESCRIPTION}; ${seed}`, "", table.trimEnd(), "", ...gains, speed, ""].join("\n"));
+      writeStdout([`nicsim bench: ${DESCRIPTION}`, "", table.trimEnd(), "", ...gains, speed, ""].join("\n"));
       break;
   }
   return 0;

@@ -3,6 +3,7 @@ import { onePositional, parseCommand } from "../parse.js";
 import { refusedBatchNote } from "../routing-refusals.js";
 import { resultText } from "../result-text.js";
 import { loadCommandScenario } from "../scenario-notices.js";
+import { settingsContext } from "../settings-context.js";
 import { SWEEP_OPTION_SPEC, sweepOptionValues } from "../sweep-options.js";
 import { runSweepCommand } from "../sweep-runner.js";
 
@@ -14,6 +15,9 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const refused = options.quiet ? "" : refusedBatchNote(file);
   if (refused !== "") process.stderr.write(`${refused}\n`);
   const outcome = await runSweepCommand(file, options);
-  if (!options.quiet && !outcome.stdoutTaken) writeStdout(resultText(outcome.result, options.format, options.perCpu));
+  if (!options.quiet && !outcome.stdoutTaken) {
+    const settings = settingsContext(file, options.seed, outcome.threads);
+    writeStdout(resultText(outcome.result, options.format, { perCpu: options.perCpu, settings }));
+  }
   return 0;
 }

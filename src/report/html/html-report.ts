@@ -6,7 +6,8 @@
  */
 import { pointLabel } from "../metrics.js";
 import type { PointResult, RunResult } from "../result-model.js";
-import { humanColumns } from "../results-columns.js";
+import { humanColumns, summedDropsNote } from "../results-columns.js";
+import { DOCUMENT_ONLY, settingsNote } from "../settings-note.js";
 import { heatMap } from "./heat-map.js";
 import { lineChart, type Line } from "./line-chart.js";
 import { arrange, type Arranged } from "./series.js";
@@ -57,11 +58,13 @@ function latencyCharts(a: Arranged): string {
       const lines: Line[] = PERCENTILES.map(([key, name], i) => ({
         name,
         color: PALETTE[i],
-        points: s.points.map(({ x, point }) => ({
-          x,
-          y: point.latencyUs[key],
-          ...(key === "p99" && point.ci95 ? { low: point.ci95.p99Us.low, high: point.ci95.p99Us.high } : {}),
-        })),
+        // A point that delivered nothing has no latency: no mark (older files wrote zeros).
+        points: s.points.flatMap(({ x, point }) => {
+          const latency = point.latencyUs;
+          if (latency === null || point.delivered.packets === 0) return [];
+          const ci = point.ci95?.p99Us;
+          return [{ x, y: latency[key], ...(key === "p99" && ci ? { low: ci.low, high: ci.high } : {}) }];
+        }),
       }));
       return lineChart({ title: `Latency percentiles vs queue count — ${s.name}`, xLabel: a.xAxis ?? "point", xValues: a.xValues, yLabel: "µs", lines, logY: true, width: 540, height: 300 });
     })
@@ -105,6 +108,12 @@ function resultsTable(points: readonly PointResult[]): string {
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
 }
 
+/** What the run used (points[].settings), as the table's header lines say it; nothing for older files. */
+function settingsParagraph(points: readonly PointResult[]): string {
+  const note = settingsNote(points, DOCUMENT_ONLY);
+  return note === "" ? "" : `<p class="meta">${note.split("\n").map(esc).join("<br>")}</p>`;
+}
+
 export function htmlReport(result: RunResult, fileName: string): string {
   const points = result.points;
   const arranged = arrange(points);
@@ -118,11 +127,12 @@ export function htmlReport(result: RunResult, fileName: string): string {
     `<style>${STYLE}</style></head><body>`,
     `<h1>nicsim report</h1>`,
     `<p class="meta">${esc(fileName)}: ${esc(result.generator)}, scenario ${esc(result.source)}, ${points.length} point${points.length === 1 ? "" : "s"}, replications ${esc(replications)}, result schema version ${result.schemaVersion}${esc(shard)}. Latency: NIC arrival to the end of stack processing. Whiskers: 95% intervals across replications.</p>`,
+    settingsParagraph(points),
     `<h2 id="throughput">Throughput</h2><div class="charts">${throughputChart(arranged)}</div>`,
     `<h2 id="latency">Latency</h2><div class="charts">${latencyCharts(arranged)}</div>`,
     `<h2 id="cpu">CPU utilization</h2><div class="charts">${cpuHeatMap(points)}</div>`,
     `<h2 id="drops">Drops</h2><div class="charts">${dropsChart(points)}</div>`,
-    `<h2 id="results">Results</h2>${resultsTable(points)}`,
+    `<h2 id="results">Results</h2>${resultsTable(points)}${summedDropsNote(points) === "" ? "" : `<p class="meta">${esc(summedDropsNote(points))}</p>`}`,
     `<h2 id="scenario">Scenario</h2><p class="meta">${esc(result.source)}</p><pre>${esc(JSON.stringify(result.scenario, null, 2))}</pre>`,
     "</body></html>",
     "",
