@@ -36,6 +36,25 @@ describe("a NIC's MSI-X vectors per driver kind", () => {
     expect([...d.rxVector]).toEqual([1, 2, 4, 6]);
   });
 
+  it("txrx-other (ixgbe): the queue vectors first, then the 'other' vector under the interface name, with the highest IRQ number", () => {
+    const d = deviceVectors(
+      [
+        { name: "eth0", queues: 3, driver: "txrx-other" },
+        { name: "eth1", queues: 1, driver: "txrx-other" },
+      ],
+      60,
+    );
+    expect(d.vectors.map((v) => `${v.irq} ${v.name} ${v.role} ${v.queue}`)).toEqual([
+      "60 eth0-TxRx-0 rx+tx 0",
+      "61 eth0-TxRx-1 rx+tx 1",
+      "62 eth0-TxRx-2 rx+tx 2",
+      "63 eth0 misc -1",
+      "64 eth1-TxRx-0 rx+tx 0",
+      "65 eth1 misc -1",
+    ]);
+    expect([...d.rxVector]).toEqual([0, 1, 2, 4]);
+  });
+
   it("rx-only keeps nicsim's earlier numbering: rx queue v is IRQ 32 + v across NICs", () => {
     const d = deviceVectors([
       { name: "eth0", queues: 2, driver: "rx-only" },

@@ -14,7 +14,7 @@ import type { RssKeySpec } from "../rss/key.js";
 import type { RssHfunc, RssInputXfrm } from "../rss/profile.js";
 import type { CpuTopology } from "../irq/topology.js";
 import type { QueueAffinity } from "../irq/policies.js";
-import type { DriverKind } from "../irq/device-vectors.js";
+import type { DriverKind, HostVector } from "../irq/device-vectors.js";
 import type { SysfsListing } from "../irq/kernfs-order.js";
 import type { IrqbalanceVersion } from "../irq/irqbalance/options.js";
 
@@ -88,6 +88,8 @@ export interface Nic {
   readonly queues: number;
   /** Which MSI-X vectors the driver requests (irq/device-vectors.ts). */
   readonly driver: DriverKind;
+  /** The host's own vectors (IRQ number and /proc/interrupts name), replacing the driver's list. */
+  readonly vectors?: readonly HostVector[];
   /** rx ring size in descriptors per queue. */
   readonly ringSize: number;
   readonly rss: Rss;

@@ -94,8 +94,23 @@ const nic = obj({
   driver: enumOf(DRIVER_KINDS, {
     default: "rx-only",
     description:
-      "The driver's MSI-X vectors, all of which irqbalance balances: rx-only (one vector per rx queue, nicsim's earlier assumption), virtio-net (config, then input.N/output.N per queue), txrx-misc (i40e/ice: a misc vector, then TxRx-N), mlx5 (async, then comp N), ena (mgmnt, then Tx-Rx-N).",
+      "The driver's MSI-X vectors, all of which irqbalance balances: rx-only (one vector per rx queue, nicsim's earlier assumption), virtio-net (config, then input.N/output.N per queue), txrx-misc (i40e/ice: a misc vector, then TxRx-N), txrx-other (ixgbe: TxRx-N, then the 'other' vector last, named after the interface), mlx5 (async, then comp N), ena (mgmnt, then Tx-Rx-N).",
   }),
+  vectors: optional(
+    array(
+      obj(
+        {
+          irq: int({ min: 1, max: MAX_IRQ_NUMBER, description: "Linux IRQ number (the row label of /proc/interrupts)." }),
+          name: str({ pattern: /^\S+$/, allowed: "one word", description: "The action name /proc/interrupts shows (virtio0-input.0, eth0-TxRx-3, mlx5_comp5@pci:…)." }),
+        },
+        { description: "One MSI-X vector of the NIC." },
+      ),
+      {
+        description:
+          "The NIC's MSI-X vectors as the host's /proc/interrupts lists them (nicsim import writes them): IRQ numbers and names, which say what each serves (input.N / TxRx-N / compN: rx queue N; output.N, tx-N: transmit; anything else: config or misc). Replaces the list nics[].driver generates from irq.firstIrq; every rx queue in use needs one; vectors of queues beyond those in use are balanced by irqbalance and carry no rx work.",
+      },
+    ),
+  ),
   ringSize: int({
     min: 1,
     max: 65536,

@@ -28,7 +28,8 @@ import { allowedOf, check } from "./schema-dsl.js";
 import type { Irq, Nic, Prefix, Rss, Run, Scenario, Traffic } from "./scenario.js";
 import { IrqAffinityError } from "../irq/affinity.js";
 import { IrqbalanceOptionError } from "../irq/irqbalance/options.js";
-import { placeQueueIrqs } from "../irq/place-queues.js";
+import { DeviceVectorError } from "../irq/device-vectors.js";
+import { placeQueueIrqs, scenarioVectors } from "../irq/place-queues.js";
 import type { QueueAffinity } from "../irq/policies.js";
 import { TopologyError, topologyFromSpec, type CpuTopology } from "../irq/topology.js";
 
@@ -137,8 +138,14 @@ function checkIrqPlacement(scenario: Scenario): void {
     throw new ConfigError("irq.affinity", `${scenario.irq.affinity.length} entries for ${vectors} rx queue vectors`);
   }
   try {
+    scenarioVectors(scenario);
     placeQueueIrqs(scenario);
   } catch (error) {
+    if (error instanceof DeviceVectorError) {
+      const list = joinKey(joinIndex("nics", error.nic), "vectors");
+      const at = error.vector < 0 ? list : error.field === "" ? joinIndex(list, error.vector) : joinKey(joinIndex(list, error.vector), error.field);
+      throw new ConfigError(at, error.reason);
+    }
     if (error instanceof IrqAffinityError) {
       const detail = `${error.file} ${JSON.stringify(error.text)}: ${error.reason} (the kernel answers ${error.errno})`;
       throw new ConfigError(error.queue === null ? "irq.affinity" : `irq.affinity[${error.queue}]`, detail);
@@ -198,6 +205,7 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
     maxQueues,
     queues: nic.queues,
     driver: nic.driver,
+    ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
     ringSize: nic.ringSize,
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps: { cpus, flowCnt: nic.rps.flowCnt },

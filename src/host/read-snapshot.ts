@@ -23,7 +23,7 @@ import {
   parseProcStat,
   parseUptime,
 } from "./parse/proc-counters.js";
-import { type ProcInterrupts, type QueueIrq, nicQueueIrqs, parseProcInterrupts } from "./parse/proc-interrupts.js";
+import { type DeviceIrq, type ProcInterrupts, type QueueIrq, nicDeviceIrqs, nicQueueIrqs, parseProcInterrupts } from "./parse/proc-interrupts.js";
 import { type SoftnetStat, parseSoftnetStat } from "./parse/softnet-stat.js";
 import { SnapshotFiles } from "./snapshot-files.js";
 
@@ -66,6 +66,8 @@ export interface NicFacts {
   readonly txQueues: readonly { readonly xpsCpus: Sourced<string> | null }[];
   /** The NIC's rx queue vectors found in /proc/interrupts, by queue. */
   readonly queueIrqs: readonly QueueIrqFacts[];
+  /** Every vector of the NIC's device in /proc/interrupts, ascending IRQ numbers. */
+  readonly deviceIrqs: readonly DeviceIrq[];
 }
 
 export interface IrqbalanceFacts {
@@ -213,10 +215,12 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     return { rpsCpus: trimmed(files, `${sys}/queues/${q}/rps_cpus`), rpsFlowCnt: flowCnt === null ? null : { value: Number(flowCnt.value), from: flowCnt.from } };
   });
   const txQueues = txNames.map((q) => ({ xpsCpus: trimmed(files, `${sys}/queues/${q}/xps_cpus`) }));
+  const identity = { dev, ...(pci === undefined ? {} : { pci }), ...(virtio === undefined ? {} : { virtio }) };
+  const deviceIrqs = interrupts === null ? [] : nicDeviceIrqs(interrupts, identity);
   const queueIrqs =
     interrupts === null
       ? []
-      : nicQueueIrqs(interrupts, { dev, ...(pci === undefined ? {} : { pci }), ...(virtio === undefined ? {} : { virtio }) }).map((q) => ({
+      : nicQueueIrqs(interrupts, identity).map((q) => ({
           ...q,
           smpAffinityList: trimmed(files, `fs/proc/irq/${q.irq}/smp_affinity_list`),
           effectiveAffinityList: trimmed(files, `fs/proc/irq/${q.irq}/effective_affinity_list`),
@@ -236,6 +240,7 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     rxQueues,
     txQueues,
     queueIrqs,
+    deviceIrqs,
   };
 }
 

@@ -39,10 +39,13 @@ export function placeQueueIrqs(scenario: Scenario): Int32Array {
   }
 }
 
-/** Every MSI-X vector of the scenario's NICs (`nics[].driver`), numbered from `irq.firstIrq`. */
+/**
+ * Every MSI-X vector of the scenario's NICs: a NIC's own `nics[].vectors` (a host's IRQ numbers
+ * and names), else the list `nics[].driver` requests, numbered from `irq.firstIrq`.
+ */
 export function scenarioVectors(scenario: Scenario): DeviceVectors {
   return deviceVectors(
-    scenario.nics.map((nic) => ({ name: nic.name, queues: nic.queues, driver: nic.driver })),
+    scenario.nics.map((nic) => ({ name: nic.name, queues: nic.queues, driver: nic.driver, ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }) })),
     scenario.irq.firstIrq,
   );
 }

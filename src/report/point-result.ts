@@ -5,6 +5,7 @@ import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
+import { irqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
 import { scenarioVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
 import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
@@ -40,21 +41,22 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
 
 /** irqbalance's scans and moves over the replications, in replication order. */
 function irqbalanceResult(scenario: Scenario, perQueue: readonly QueueResult[], jobs: readonly JobCounters[]): IrqbalanceResult {
-  // The Linux IRQ number of each rx queue's vector (nics[].driver, irq.firstIrq).
-  const device = scenarioVectors(scenario);
+  const idle = irqbalanceIdleReason(scenario);
   return {
     scans: jobs.reduce((s, j) => s + j.irqbalanceScans, 0),
     moves: jobs.flatMap((j, replication) =>
       j.irqMoves.map((m) => ({
         replication,
         timeNs: m.timeNs,
-        irq: device.vectors[device.rxVector[m.queue]].irq,
+        irq: perQueue[m.queue].irq ?? -1,
         nic: perQueue[m.queue].nic,
         queue: perQueue[m.queue].queue,
         from: m.from,
         to: m.to,
       })),
     ),
+    intervalS: scenario.irq.irqbalance.interval,
+    ...(idle === null ? {} : { idle }),
   };
 }
 
@@ -113,6 +115,7 @@ export function pointResult(
         };
 
   const perQueue: QueueResult[] = [];
+  const device = scenarioVectors(scenario);
   let v = 0;
   for (const nic of scenario.nics) {
     for (let q = 0; q < nic.queues; q++, v++) {
@@ -120,6 +123,7 @@ export function pointResult(
         nic: nic.name,
         queue: q,
         cpu: first.queueCpu[v],
+        irq: device.vectors[device.rxVector[v]].irq,
         packets: sumArray((j) => j.queueRx, v),
         drops: sumArray((j) => j.queueDrops, v),
       });

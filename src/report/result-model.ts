@@ -11,6 +11,7 @@
 import type { Bottleneck } from "./bottleneck.js";
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
 import type { MeanInterval } from "./confidence.js";
+import type { IrqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
 
 export const RESULT_SCHEMA_VERSION = 2;
 /** Versions `compare`, `merge` and `report` read. */
@@ -119,6 +120,11 @@ export interface QueueResult {
   readonly queue: number;
   /** CPU that takes the queue's interrupt. */
   readonly cpu: number;
+  /**
+   * Linux IRQ number of the queue's rx vector (nics[].vectors, or numbered from irq.firstIrq per
+   * nics[].driver). Absent in result files written before it was added.
+   */
+  readonly irq?: number;
   /** Packets accepted into the ring. */
   readonly packets: number;
   readonly drops: number;
@@ -159,7 +165,7 @@ export interface IrqMoveResult {
   readonly replication: number;
   /** Simulated time of the scan that moved it (ns from the start of the run). */
   readonly timeNs: number;
-  /** Linux IRQ number (32 + the queue's vector number, NICs in order). */
+  /** Linux IRQ number of the queue's rx vector (as perQueue[].irq). */
   readonly irq: number;
   readonly nic: string;
   readonly queue: number;
@@ -173,6 +179,14 @@ export interface IrqbalanceResult {
   readonly scans: number;
   /** Every move of every replication, replications in order, each in time order. */
   readonly moves: readonly IrqMoveResult[];
+  /** `--interval` in seconds of simulated time. Absent in result files written before it was added. */
+  readonly intervalS?: number;
+  /**
+   * Why no rescan measured load during the run, so that no move is no finding
+   * (irq/irqbalance-rescan-window.ts): `oneshot`, `single-cpu`, `run-shorter-than-interval`,
+   * `rescans-in-warm-up`. Absent when a rescan did measure load (or in older files).
+   */
+  readonly idle?: IrqbalanceIdleReason;
 }
 
 export interface PointResult {
