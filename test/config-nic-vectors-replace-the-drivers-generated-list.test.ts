@@ -39,7 +39,12 @@ describe("nics[].vectors: the host's own vectors and IRQ numbers", () => {
     expect([...d.rxVector].map((v) => d.vectors[v].irq)).toEqual([41, 43]);
   });
 
-  it("irqbalance balances all nine vectors over the 4 CPUs (3, 2, 2, 2), not the five the driver kind alone gives", () => {
+  it("is what virtio-net generates for maxQueues 4 from the same first IRQ", () => {
+    const generated = scenarioVectors(validateScenario(doc([{ name: "eth0", maxQueues: 4, queues: 2, driver: "virtio-net" }], { policy: "round-robin", firstIrq: 40 })));
+    expect(generated.vectors.map((v) => ({ irq: v.irq, name: v.name.replace("virtio0", "virtio1") }))).toEqual(PROBED_FOUR);
+  });
+
+  it("irqbalance balances all nine vectors over the 4 CPUs (3, 2, 2, 2), not the five of a device with two queue pairs", () => {
     const counts = (nic: Record<string, unknown>): number[] => {
       const state = startIrqbalance(validateScenario(doc([nic])));
       const perCpu = [0, 0, 0, 0];

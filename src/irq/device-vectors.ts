@@ -8,7 +8,10 @@
  * - `virtio-net` (virtio_pci `vp_find_vqs_msix`): `virtioK-config`, then one vector per virtqueue
  *   with a callback, in virtio-net's queue order: `virtioK-input.0`, `virtioK-output.0`,
  *   `virtioK-input.1`, … (the control queue has no callback, hence no vector). rx queue q is
- *   `input.q`; the `output.q` vectors take transmit completions.
+ *   `input.q`; the `output.q` vectors take transmit completions. virtio-net creates the
+ *   virtqueues of every queue pair the device offers (`virtnet_find_vqs`: max_queue_pairs) at
+ *   probe, and `ethtool -L` only changes how many it uses: the pairs beyond `queues` (up to
+ *   `maxQueues`) keep their vectors, balanced by irqbalance, idle.
  * - `txrx-misc` (i40e/ice: vector 0 is the "misc" vector for the admin queue and other causes):
  *   `i40e-<pci>:misc`, then `i40e-<if>-TxRx-q`, one vector per combined channel (rx and tx).
  * - `txrx-other` (ixgbe, drivers/net/ethernet/intel/ixgbe/ixgbe_main.c `ixgbe_request_msix_irqs`):
@@ -66,6 +69,8 @@ export interface NicVectorSpec {
   /** Interface name (`eth0`). */
   readonly name: string;
   readonly queues: number;
+  /** Pre-set maximum of channels (`ethtool -l`); default `queues`. virtio-net has vectors for all. */
+  readonly maxQueues?: number;
   readonly driver: DriverKind;
   /** The host's own vectors, in allocation order; default: the driver kind's list, numbered on. */
   readonly vectors?: readonly HostVector[];
@@ -127,7 +132,7 @@ function nicVectors(spec: NicVectorSpec, k: number, virtioIndex: number): Omit<D
   switch (spec.driver) {
     case "virtio-net":
       out.push({ name: `virtio${virtioIndex}-config`, role: "config", queue: -1 });
-      for (const q of queues) {
+      for (let q = 0; q < Math.max(spec.queues, spec.maxQueues ?? 0); q++) {
         out.push({ name: `virtio${virtioIndex}-input.${q}`, role: "rx", queue: q });
         out.push({ name: `virtio${virtioIndex}-output.${q}`, role: "tx", queue: q });
       }

@@ -27,7 +27,8 @@
  *   - placement.ts: `placeIrqs`, the engine's current two-policy entry point.
  *   Not modelled: managed IRQs, CPU hotplug, irqbalance policy scripts / `--banmod`, ENOSPC
  *   retries, NUMA distances (more than one hop), the heap order of the daemon's IRQ records
- *   (its last tie-break; assumed rising, `heapOrder` overrides), ixgbe's misc-vector-last layout.
+ *   (its last tie-break: where glibc's malloc put each record, which no scenario determines;
+ *   assumed rising, `heapOrder` overrides), a vector shared by every virtqueue.
  *
  * Config keys (proposed; wired by config/, not here)
  *   host.topology        { sockets, coresPerSocket, threadsPerCore, numaNodes?, nicNode?,

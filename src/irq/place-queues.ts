@@ -45,7 +45,13 @@ export function placeQueueIrqs(scenario: Scenario): Int32Array {
  */
 export function scenarioVectors(scenario: Scenario): DeviceVectors {
   return deviceVectors(
-    scenario.nics.map((nic) => ({ name: nic.name, queues: nic.queues, driver: nic.driver, ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }) })),
+    scenario.nics.map((nic) => ({
+      name: nic.name,
+      queues: nic.queues,
+      maxQueues: nic.maxQueues,
+      driver: nic.driver,
+      ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
+    })),
     scenario.irq.firstIrq,
   );
 }
