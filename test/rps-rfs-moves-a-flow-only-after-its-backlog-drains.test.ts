@@ -51,7 +51,7 @@ describe("RFS (get_rps_cpu with rps_sock_flow_entries and rps_flow_cnt)", () => 
     rfs.recordApp(HASH, 3);
     expect(rfs.steer(0, HASH, head)).toBe(3);
     // Two packets of the flow enqueued on CPU 3: its tail is now 2, its head still 0.
-    rfs.noteEnqueue(0, HASH, 2);
+    rfs.noteEnqueue(0, HASH, Float64Array.of(0, 0, 0, 2), 3);
     // The application moves to CPU 5.
     rfs.recordApp(HASH, 5);
     head[3] = 1; // one of the two dequeued

@@ -25,13 +25,16 @@ export class ActorHeap {
     return this.heap[0];
   }
 
-  /** Smallest key among all actors but the top one (Infinity when there is none). */
-  secondKey(): number {
+  /**
+   * Smallest key among all actors but the top one (Infinity when there is none), into out[0]:
+   * a double returned from a call V8 does not inline is boxed.
+   */
+  secondKeyTo(out: Float64Array): void {
     const h = this.heap;
     const k = this.keys;
-    if (this.n < 2) return Infinity;
-    if (this.n === 2) return k[h[1]];
-    return Math.min(k[h[1]], k[h[2]]);
+    if (this.n < 2) out[0] = Infinity;
+    else if (this.n === 2 || k[h[1]] <= k[h[2]]) out[0] = k[h[1]];
+    else out[0] = k[h[2]];
   }
 
   private less(a: number, b: number): boolean {

@@ -47,12 +47,13 @@ export class Backlogs {
   }
 
   /**
-   * enqueue_to_backlog of packet `at` of the given columns on CPU cpu. Returns the new
-   * input_queue_tail, or -1 when the packet is dropped.
+   * enqueue_to_backlog of packet `at` of the given columns on CPU cpu: false when the packet is
+   * dropped. (The new input_queue_tail is `tailCount[cpu]`; returning it, a double, from a call
+   * V8 does not inline would allocate.)
    */
-  enqueue(cpu: number, time: Float64Array, flow: Int32Array, len: Uint16Array, at: number): number {
+  enqueue(cpu: number, time: Float64Array, flow: Int32Array, len: Uint16Array, at: number): boolean {
     const input = this.input[cpu];
-    if (input > this.maxBacklog) return -1;
+    if (input > this.maxBacklog) return false;
     const count = this.count[cpu];
     const slot = cpu * this.capacity + ((this.head[cpu] + count) & this.mask);
     this.time[slot] = time[at];
@@ -60,7 +61,8 @@ export class Backlogs {
     this.len[slot] = len[at];
     this.count[cpu] = count + 1;
     this.input[cpu] = input + 1;
-    return ++this.tailCount[cpu];
+    this.tailCount[cpu]++;
+    return true;
   }
 
   /** process_backlog's next packet on CPU cpu: its slot in the columns, or -1 when empty. */

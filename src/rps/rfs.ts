@@ -106,10 +106,10 @@ export class RfsTables {
     return current;
   }
 
-  /** After an enqueue on the flow's CPU: last_qtail = that CPU's new input_queue_tail. */
-  noteEnqueue(queue: number, hash: number, tail: number): void {
+  /** After an enqueue on the flow's CPU: last_qtail = that CPU's new input_queue_tail, `inputQueueTail[cpu]`. */
+  noteEnqueue(queue: number, hash: number, inputQueueTail: Float64Array, cpu: number): void {
     if (!this.active(queue)) return;
-    this.slotLastQtail[this.slotOf(queue, hash)] = tail;
+    this.slotLastQtail[this.slotOf(queue, hash)] = inputQueueTail[cpu];
   }
 
   /** The CPU a flow is steered to on rx queue q (RFS_NO_CPU if none yet); for reports and tests. */
