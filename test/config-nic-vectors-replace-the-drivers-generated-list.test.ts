@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expandSweep } from "../src/config/sweep.js";
 import { validateScenario } from "../src/config/validate.js";
 import { scenarioVectors, startIrqbalance } from "../src/irq/place-queues.js";
 import { expectConfigError } from "./config-helpers.js";
@@ -67,6 +68,35 @@ describe("nics[].vectors: the host's own vectors and IRQ numbers", () => {
     );
     // eth1 holds 32-40; eth0's generated vector takes the next free number, 41.
     expect(p.perQueue.map((q) => `${q.nic}/${q.queue} ${q.irq}`)).toEqual(["eth0/0 41", "eth1/0 33", "eth1/1 35"]);
+  });
+
+  it("a queues sweep keeps a list that serves the new count and drops one that does not (the driver would request new vectors)", () => {
+    const ena = [
+      { irq: 27, name: "ena-mgmnt@pci:0000:00:05.0" },
+      { irq: 28, name: "ena-comp-0@pci:0000:00:05.0" },
+      { irq: 29, name: "ena-comp-1@pci:0000:00:05.0" },
+    ];
+    const raw = {
+      ...doc([
+        { name: "eth0", maxQueues: 4, queues: 2, driver: "virtio-net", vectors: PROBED_FOUR },
+        { name: "eth1", maxQueues: 4, queues: 2, driver: "ena", vectors: ena },
+      ]),
+      sweep: { queues: [2, 4] },
+    };
+    const [two, four] = expandSweep(raw).map((p) => p.scenario);
+    expect(two.nics.map((n) => n.vectors?.length)).toEqual([9, 3]);
+    expect(four.nics.map((n) => n.vectors?.length)).toEqual([9, undefined]);
+    const d = scenarioVectors(four);
+    expect([...d.rxVector].map((v) => d.vectors[v].name)).toEqual([
+      "virtio1-input.0",
+      "virtio1-input.1",
+      "virtio1-input.2",
+      "virtio1-input.3",
+      "eth1-Tx-Rx-0",
+      "eth1-Tx-Rx-1",
+      "eth1-Tx-Rx-2",
+      "eth1-Tx-Rx-3",
+    ]);
   });
 
   it("refuses a list the kernel could not have, naming the field", () => {

@@ -48,3 +48,15 @@ export function vectorRoleOfName(name: string): NamedVectorRole {
   }
   return { role: "misc", queue: -1, shared: false };
 }
+
+/** Whether vectors with these names serve rx queues 0 … queues − 1, each its own. */
+export function servesRxQueues(names: readonly string[], queues: number): boolean {
+  const served = new Set<number>();
+  for (const name of names) {
+    const v = vectorRoleOfName(name);
+    if (v.shared) return false;
+    if (v.role === "rx" || v.role === "rx+tx") served.add(v.queue);
+  }
+  for (let q = 0; q < queues; q++) if (!served.has(q)) return false;
+  return true;
+}
