@@ -214,7 +214,8 @@ const irq = obj(
       min: 1,
       max: MAX_IRQ_NUMBER,
       default: DEFAULT_FIRST_IRQ,
-      description: "Linux IRQ number of the first NIC's vector 0; each NIC's vectors follow consecutively (the kernel's next free numbers at probe).",
+      description:
+        "Linux IRQ number of vector 0 of the first NIC without its own nics[].vectors; each such NIC's vectors follow consecutively (the kernel's next free numbers at probe), skipping numbers a NIC's own list holds.",
     }),
     driverHintNode: enumOf(["none", "nic"], {
       default: "none",
@@ -240,7 +241,7 @@ const irq = obj(
         oneshot: flag({ default: false, description: "--oneshot: place the IRQs once (the first scan) and exit: no rebalancing during the run." }),
         migrateval: int({ min: 0, default: 0, description: "--migrateval: move an IRQ only if it cuts the load gap by more than 1/migrateval (0: unset)." }),
         powerthresh: optional(int({ min: 0, description: "--powerthresh: CPUs under 1/4 of the average load allowed in powersave before one is emptied (default: off)." })),
-        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (numbered from irq.firstIrq, see nics[].driver)." })),
+        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (the NICs' numbers: nics[].vectors, or numbered from irq.firstIrq per nics[].driver)." })),
         version: enumOf(IRQBALANCE_VERSIONS, {
           default: "1.9.2",
           description: 'The daemon\'s release: "1.9.2" (1.9.2-1.9.4: a placement adds the IRQ\'s load, +1 only on the device\'s node) or "1.9.5" (the current release: load + 1 everywhere).',
