@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expandSweep } from "../src/config/sweep.js";
 import { validateScenario } from "../src/config/validate.js";
+import { irqDiscoveryOrder } from "../src/irq/irqbalance/listing.js";
+import { kernfsNameHash } from "../src/irq/kernfs-order.js";
 import { scenarioVectors, startIrqbalance } from "../src/irq/place-queues.js";
 import { expectConfigError } from "./config-helpers.js";
 import { runPoint } from "./engine-helpers.js";
@@ -97,6 +99,19 @@ describe("nics[].vectors: the host's own vectors and IRQ numbers", () => {
       "eth1-Tx-Rx-2",
       "eth1-Tx-Rx-3",
     ]);
+  });
+
+  it("nics[].pci names the device: in generated vector names, and in the order the daemon meets devices", () => {
+    const nics = [
+      { name: "eth0", queues: 1, driver: "mlx5", pci: "0000:3b:00.0" },
+      { name: "eth1", queues: 1, driver: "mlx5", pci: "0000:af:00.0" },
+    ];
+    const d = scenarioVectors(validateScenario(doc(nics)));
+    expect(d.vectors.map((v) => v.name)).toEqual(["mlx5_async0@pci:0000:3b:00.0", "mlx5_comp0@pci:0000:3b:00.0", "mlx5_async0@pci:0000:af:00.0", "mlx5_comp0@pci:0000:af:00.0"]);
+    // /sys/bus/pci/devices lists by kernfs name hash: the NIC whose address hashes lower comes first.
+    const first = kernfsNameHash("0000:3b:00.0") < kernfsNameHash("0000:af:00.0") ? 0 : 1;
+    expect(d.vectors[irqDiscoveryOrder(d, "kernfs")[0]].nic).toBe(first);
+    expectConfigError(() => validateScenario(doc([nics[0], { ...nics[1], pci: "0000:3b:00.0" }])), "nics[1].pci: 0000:3b:00.0 is already NIC 0's address");
   });
 
   it("refuses a list the kernel could not have, naming the field", () => {

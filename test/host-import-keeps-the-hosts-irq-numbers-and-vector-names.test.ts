@@ -46,8 +46,10 @@ describe("import: the NIC's vectors with the host's IRQ numbers", () => {
   it("writes the driver kind and every vector of the device, which the scenario then uses", () => {
     const imported = importScenario(readSnapshot(ENA));
     expect(imported.yaml).toContain("driver: ena  # ethtool -i eth0: driver ena");
+    expect(imported.yaml).toContain('pci: "0000:00:05.0"  # ethtool -i eth0: bus-info');
     expect(imported.yaml).toContain("vectors:  # /proc/interrupts: the rows of eth0's device, IRQ numbers as the host gave them");
     const scenario = loadScenarioText(imported.yaml, "imported").points[0].scenario;
+    expect(scenario.nics[0].pci).toBe("0000:00:05.0");
     expect(scenario.nics[0].vectors).toEqual([
       { irq: 27, name: "ena-mgmnt@pci:0000:00:05.0" },
       { irq: 28, name: "ena-comp-0@pci:0000:00:05.0" },

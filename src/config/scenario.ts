@@ -88,6 +88,8 @@ export interface Nic {
   readonly queues: number;
   /** Which MSI-X vectors the driver requests (irq/device-vectors.ts). */
   readonly driver: DriverKind;
+  /** PCI address (`ethtool -i` bus-info): the device's name under /sys/bus/pci/devices. */
+  readonly pci?: string;
   /** The host's own vectors (IRQ number and /proc/interrupts name), replacing the driver's list. */
   readonly vectors?: readonly HostVector[];
   /** rx ring size in descriptors per queue. */

@@ -96,6 +96,14 @@ const nic = obj({
     description:
       "The driver's MSI-X vectors, all of which irqbalance balances: rx-only (one vector per rx queue, nicsim's earlier assumption), virtio-net (config, then input.N/output.N per queue), txrx-misc (i40e/ice: a misc vector, then TxRx-N), txrx-other (ixgbe: TxRx-N, then the 'other' vector last, named after the interface), mlx5 (async, then comp N), ena (mgmnt, then Tx-Rx-N).",
   }),
+  pci: optional(
+    str({
+      pattern: /^[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\.[0-7]$/,
+      allowed: "a PCI address dddd:bb:dd.f in lower-case hex",
+      description:
+        "PCI address (`ethtool -i` bus-info), the device's directory under /sys/bus/pci/devices: irqbalance meets devices in that directory's order (kernfs name hash), and mlx5, ENA and i40e put it in their vector names. Default 0000:00:0N.0 with N = 3 + the NIC's index.",
+    }),
+  ),
   vectors: optional(
     array(
       obj(

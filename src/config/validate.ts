@@ -143,7 +143,11 @@ function checkIrqPlacement(scenario: Scenario): void {
   } catch (error) {
     if (error instanceof DeviceVectorError) {
       const list = joinKey(joinIndex("nics", error.nic), "vectors");
-      const at = error.vector < 0 ? list : error.field === "" ? joinIndex(list, error.vector) : joinKey(joinIndex(list, error.vector), error.field);
+      const at =
+        error.field === "pci" ? joinKey(joinIndex("nics", error.nic), "pci") :
+        error.vector < 0 ? list :
+        error.field === "" ? joinIndex(list, error.vector) :
+        joinKey(joinIndex(list, error.vector), error.field);
       throw new ConfigError(at, error.reason);
     }
     if (error instanceof IrqAffinityError) {
@@ -205,6 +209,7 @@ function resolveNic(nic: CheckedNic, index: number, checked: CheckedScenario): N
     maxQueues,
     queues: nic.queues,
     driver: nic.driver,
+    ...(nic.pci === undefined ? {} : { pci: nic.pci }),
     ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
     ringSize: nic.ringSize,
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),

@@ -52,6 +52,8 @@ export interface NicFacts {
   readonly name: string;
   readonly driver: Sourced<string> | null;
   readonly busInfo: string | null;
+  /** The device's PCI address: bus-info, else the last address in the device link; null without one. */
+  readonly pci: string | null;
   /** Where /sys/class/net/DEV/device points (null: a virtual device without one, as veth). */
   readonly devicePath: string | null;
   readonly operstate: string | null;
@@ -229,6 +231,7 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     name: dev,
     driver: info === null ? null : { value: info.value.get("driver") ?? "", from: info.from },
     busInfo,
+    pci: pci ?? null,
     devicePath,
     operstate: files.text(`${sys}/operstate`)?.trim() ?? null,
     numaNode: numa === null ? null : { value: Number(numa.value), from: numa.from },

@@ -69,6 +69,8 @@ export interface NicVectorSpec {
   /** Interface name (`eth0`). */
   readonly name: string;
   readonly queues: number;
+  /** PCI address (`ethtool -i` bus-info); default `nicPciAddress(k)`. */
+  readonly pci?: string;
   /** Pre-set maximum of channels (`ethtool -l`); default `queues`. virtio-net has vectors for all. */
   readonly maxQueues?: number;
   readonly driver: DriverKind;
@@ -85,8 +87,8 @@ export class DeviceVectorError extends Error {
     readonly nic: number,
     /** Index of the vector in the NIC's list, -1 for the list as a whole. */
     readonly vector: number,
-    /** `irq`, `name` or "" (the list). */
-    readonly field: "irq" | "name" | "",
+    /** `irq`, `name`, "" (the list) or `pci` (the NIC's address, with vector -1). */
+    readonly field: "irq" | "name" | "" | "pci",
     readonly reason: string,
   ) {
     super(reason);
@@ -115,7 +117,10 @@ export const DEFAULT_FIRST_IRQ = 32;
 /** The largest IRQ number a vector may get (x86 NR_IRQS for 8192 CPUs is far above it). */
 export const MAX_IRQ_NUMBER = 1 << 20;
 
-/** PCI address of NIC k: bus 0, slot 3 + k (slots 0–2 are the host bridge, ISA and IDE). */
+/** A PCI address as sysfs names a device: domain:bus:slot.function, lower-case hex. */
+export const PCI_ADDRESS = /^[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\.[0-7]$/;
+
+/** PCI address of NIC k without its own: bus 0, slot 3 + k (slots 0–2 are the host bridge, ISA and IDE). */
 export function nicPciAddress(k: number): string {
   return `0000:00:${(3 + k).toString(16).padStart(2, "0")}.0`;
 }
@@ -126,7 +131,7 @@ function rxRole(driver: DriverKind): VectorRole {
 
 /** The vectors of one NIC, in the driver's vector (MSI-X entry) order (without IRQ numbers). */
 function nicVectors(spec: NicVectorSpec, k: number, virtioIndex: number): Omit<DeviceVector, "irq" | "nic">[] {
-  const pci = nicPciAddress(k);
+  const pci = spec.pci ?? nicPciAddress(k);
   const out: Omit<DeviceVector, "irq" | "nic">[] = [];
   const queues = Array.from({ length: spec.queues }, (_, q) => q);
   switch (spec.driver) {
@@ -211,7 +216,11 @@ export function deviceVectors(nics: readonly NicVectorSpec[], firstIrq: number =
   let virtio = 0;
   nics.forEach((spec, k) => {
     if (!Number.isInteger(spec.queues) || spec.queues < 1) throw new RangeError(`NIC ${k}: queues must be a positive integer, got ${spec.queues}`);
-    devices.push({ nic: k, address: nicPciAddress(k), driver: spec.driver });
+    const address = spec.pci ?? nicPciAddress(k);
+    if (!PCI_ADDRESS.test(address)) throw new DeviceVectorError(k, -1, "pci", `${JSON.stringify(address)} is not a PCI address (dddd:bb:dd.f, hex)`);
+    const twin = devices.find((d) => d.address === address);
+    if (twin !== undefined) throw new DeviceVectorError(k, -1, "pci", `${address} is already NIC ${twin.nic}'s address`);
+    devices.push({ nic: k, address, driver: spec.driver });
     const virtioIndex = spec.driver === "virtio-net" ? virtio++ : 0;
     const list =
       own[k] ??

@@ -50,6 +50,7 @@ export function scenarioVectors(scenario: Scenario): DeviceVectors {
       queues: nic.queues,
       maxQueues: nic.maxQueues,
       driver: nic.driver,
+      ...(nic.pci === undefined ? {} : { pci: nic.pci }),
       ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
     })),
     scenario.irq.firstIrq,

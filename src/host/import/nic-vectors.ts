@@ -9,7 +9,7 @@
  * vector is shared by every queue (`virtioK-virtqueues`): else the driver's generated list stands,
  * with a warning.
  */
-import type { DriverKind } from "../../irq/device-vectors.js";
+import { PCI_ADDRESS, type DriverKind } from "../../irq/device-vectors.js";
 import { vectorRoleOfName } from "../../irq/vector-names.js";
 import type { NicFacts } from "../read-snapshot.js";
 import { type Entry, comment, items, value } from "./commented-yaml.js";
@@ -40,7 +40,7 @@ export interface NicVectorEntries {
   readonly warning: string | null;
 }
 
-/** `driver` and, when complete, `vectors` for one NIC with `queues` rx queues in use. */
+/** `driver`, `pci` when known and, when complete, `vectors` for one NIC with `queues` rx queues in use. */
 export function nicVectorEntries(n: NicFacts, queues: number): NicVectorEntries {
   const ethtool = n.driver === null ? undefined : BY_ETHTOOL_DRIVER[n.driver.value];
   const named = kindOfNames(n);
@@ -52,6 +52,9 @@ export function nicVectorEntries(n: NicFacts, queues: number): NicVectorEntries 
         ? `the vector names in /proc/interrupts`
         : "DEFAULT: driver not recognised; one vector per rx queue";
   const entries: Entry[] = [value("driver", kind, kindFrom)];
+  if (n.pci !== null && PCI_ADDRESS.test(n.pci)) {
+    entries.push(value("pci", n.pci, n.busInfo === n.pci && n.driver !== null ? `${n.driver.from}: bus-info` : `/sys/class/net/${n.name}/device`));
+  }
   if (n.deviceIrqs.length === 0) return { entries, warning: null };
   const roles = n.deviceIrqs.map((v) => vectorRoleOfName(v.name));
   const shared = n.deviceIrqs.find((_, k) => roles[k].shared);
