@@ -19,7 +19,7 @@ describe("rough edges", () => {
     const log = new ProgressLog({ write: (s: string) => lines.push(s) }, () => t);
     const at = (ms: number, jobsDone: number): void => {
       t = ms;
-      log.update({ jobsDone, jobsTotal: 10, pointsDone: jobsDone, pointsTotal: 10, simulatedPackets: jobsDone * 1e6 });
+      log.update({ jobsDone, jobsTotal: 10, pointsDone: jobsDone, pointsTotal: 10, simulatedPackets: jobsDone * 1e6, runningJobDone: 0 });
     };
     at(5_000, 1);
     at(10_500, 2);

@@ -4,7 +4,7 @@ import { progressLine, progressWanted, ProgressBar } from "../src/cli/progress.j
 import { CLI, nicsimProcess } from "./cli-helpers.js";
 import { POOL_SWEEP } from "./pool-helpers.js";
 
-const progress = { jobsDone: 6, jobsTotal: 18, pointsDone: 2, pointsTotal: 6, simulatedPackets: 12e6 };
+const progress = { jobsDone: 6, jobsTotal: 18, pointsDone: 2, pointsTotal: 6, simulatedPackets: 12e6, runningJobDone: 0 };
 
 /** The progress bar: points done, simulated packets/s, time left — on a terminal only, never under CI or --quiet. */
 describe("the progress bar", () => {

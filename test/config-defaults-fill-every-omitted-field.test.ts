@@ -58,6 +58,8 @@ describe("defaults fill every omitted field", () => {
       rpsEnqueue: 200,
       ipi: 2500,
       routeRule: 30,
+      numaRemotePercent: 25,
+      rpsCrossNode: 400,
       distribution: "fixed",
     });
   });

@@ -68,7 +68,7 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
     });
   }
 
-  it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes)", () => {
+  it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes, NUMA nodes)", () => {
     const { below: rand, pick } = seededChooser(0x2545f491);
     for (let i = 0; i < 24; i++) {
       const queues = pick([1, 2, 3, 4, 8]);
@@ -86,6 +86,8 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
           },
           costs: pick([{}, { distribution: "exponential" }, { hardIrq: 0, pollOverhead: 0 }]),
           run: { duration: pick(["3ms", "7ms"]), warmup: pick(["0ms", "1ms"]), seed: 1 },
+          // Two NUMA nodes, the NIC on node 0: the queues on node 1 do more work per packet.
+          host: pick([{ cpus: 8, ghz: 2.5 }, { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } }]),
         }),
       );
       const seed = 1 + rand(1000);

@@ -78,7 +78,7 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
     ).toBe(true);
   });
 
-  it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads)", () => {
+  it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes)", () => {
     const { below: rand, pick } = seededChooser(0x1b873593);
     for (let i = 0; i < 24; i++) {
       const queues = pick([1, 2, 4]);
@@ -96,6 +96,8 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
         },
         costs: pick([{}, { distribution: "exponential" }, { ipi: 0, rpsEnqueue: 0 }]),
         run: { duration: pick(["2ms", "5ms"]), warmup: pick(["0ms", "1ms"]), seed: 1 },
+        // Two NUMA nodes, the NIC on node 0: remote CPUs' work and hand-offs between nodes cost more.
+        host: pick([{ cpus: 8, ghz: 2.5 }, { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } }]),
       });
       expect(same(raw, 1 + rand(1000)), `configuration ${i}: ${JSON.stringify(raw)}`).toBe(true);
     }

@@ -1,8 +1,8 @@
 /**
  * Progress off a terminal (a CI log, `2> run.log`): a plain line on stderr at most every ten
  * seconds — nothing for a run shorter than that — since a redrawn bar would fill a log with
- * carriage returns. Like the bar it follows finished jobs: a single long point shows nothing
- * until it ends (the engine reports no progress inside a job).
+ * carriage returns. Like the bar it follows finished jobs and, in-process, the simulated time of
+ * the running one.
  */
 import type { SweepProgress } from "../pool/run-sweep.js";
 import { progressLine, type ProgressTarget } from "./progress.js";

@@ -28,15 +28,18 @@ function duration(s: number): string {
 /** One line of progress, at most `width` characters. */
 export function progressLine(p: SweepProgress, elapsedS: number, width = 80): string {
   const rate = elapsedS > 0 ? p.simulatedPackets / elapsedS : 0;
-  const left = p.jobsDone > 0 ? (elapsedS / p.jobsDone) * (p.jobsTotal - p.jobsDone) : Number.NaN;
+  // Work done in jobs: the finished ones and the simulated time of the one running in-process.
+  const done = p.jobsDone + p.runningJobDone;
+  const left = done > 0 ? (elapsedS / done) * (p.jobsTotal - done) : Number.NaN;
   const text = [
     `${p.pointsDone}/${p.pointsTotal} points`,
     ...(p.jobsTotal !== p.pointsTotal ? [`${p.jobsDone}/${p.jobsTotal} jobs`] : []),
+    ...(p.runningJobDone > 0 ? [`${Math.floor(100 * p.runningJobDone)}% of the running job`] : []),
     `${(rate / 1e6).toFixed(1)} M sim pkt/s`,
     `${duration(left)} left`,
   ].join(" · ");
   const barWidth = Math.max(0, Math.min(30, width - text.length - 4));
-  const filled = p.jobsTotal > 0 ? Math.round((barWidth * p.jobsDone) / p.jobsTotal) : barWidth;
+  const filled = p.jobsTotal > 0 ? Math.round((barWidth * done) / p.jobsTotal) : barWidth;
   const bar = barWidth > 0 ? `[${"#".repeat(filled)}${"-".repeat(barWidth - filled)}] ` : "";
   return `${bar}${text}`.slice(0, width - 1);
 }

@@ -92,6 +92,20 @@ export const COST_DEFAULTS = {
    * lookup with the default rules is inside stackPerPacket.
    */
   routeRule: 30,
+  /**
+   * Extra per-packet work, in percent, on a CPU of another NUMA node than the NIC's: the packet
+   * was DMAed into the NIC's node (its LLC with DDIO), so the stack's reads miss across the
+   * interconnect. 25% makes a remote CPU do 80% of the work of a local one, the ~20% loss of
+   * throughput per core measured for NUMA-remote processing (Cai et al., "Understanding host
+   * network stack overheads", SIGCOMM 2021). Only with `host.topology.nicNode` known.
+   */
+  numaRemotePercent: 25,
+  /**
+   * Extra work of an RPS hand-off to a CPU of another node: enqueue_to_backlog takes the remote
+   * softnet_data lock and writes its queue (cache lines that cross the interconnect, ~100–150 ns
+   * each on two-socket x86: an assumption, no primary per-hand-off figure; calibrate it).
+   */
+  rpsCrossNode: 400,
   distribution: "fixed",
 } as const;
 

@@ -192,6 +192,10 @@ export interface Costs {
   readonly ipi: number;
   /** Per routing rule evaluated by a packet's lookups (only with a `routing` section). */
   readonly routeRule: number;
+  /** Extra per-packet work, percent, on a CPU of another NUMA node than the NIC's. */
+  readonly numaRemotePercent: number;
+  /** Extra per RPS hand-off to a CPU of another NUMA node. */
+  readonly rpsCrossNode: number;
   /** Whether per-packet costs are fixed or exponentially distributed with that mean. */
   readonly distribution: CostDistribution;
 }

@@ -335,6 +335,15 @@ const costs = obj(
       COST_DEFAULTS.routeRule,
       "Per policy-routing rule a packet's route lookups evaluate (its input lookup and its reply's output lookup); only with a routing section.",
     ),
+    numaRemotePercent: num({
+      min: 0,
+      max: 400,
+      default: COST_DEFAULTS.numaRemotePercent,
+      description:
+        "Extra per-packet work (driver, stack, per byte, RPS enqueue) on a CPU of another NUMA node than the NIC's (host.topology.nicNode); 0 turns it off.",
+      unit: "%",
+    }),
+    rpsCrossNode: cycles(COST_DEFAULTS.rpsCrossNode, "Extra per RPS hand-off to a CPU of another NUMA node than the steering CPU's."),
     distribution: enumOf(["fixed", "exponential"], {
       default: COST_DEFAULTS.distribution,
       description: "Per-packet costs are fixed, or exponentially distributed with that mean.",

@@ -35,5 +35,5 @@
  * Config keys: `kernel.*`, `costs.*`, `run.*` (see config/).
  */
 export { compilePlan, type Plan, type CostNs } from "./plan.js";
-export { Simulation, type JobCounters } from "./simulation.js";
+export { Simulation, type JobCounters, type JobProgress } from "./simulation.js";
 export { runJob } from "./job.js";

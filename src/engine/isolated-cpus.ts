@@ -270,6 +270,7 @@ export class IsolatedCpus {
     const unroutedSlot = this.counters.outDevPackets.length - 1;
     const inline = cost.driver + cost.stack;
     const perByte = cost.perByte;
+    const factor = plan.cpuWorkFactor[c];
     const exponential = plan.exponentialCosts;
     const rng = this.costRng[slot];
     const latencyBuf = this.latencyBuf;
@@ -329,6 +330,7 @@ export class IsolatedCpus {
             if (arrival >= warm) polled++;
             let w = inline + perByte * bytes;
             if (routed) w += routeNs[f];
+            w *= factor;
             if (exponential) w *= rng.nextExp();
             const stop = now + w;
             const from = now > warm ? now : warm;

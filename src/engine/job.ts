@@ -1,7 +1,7 @@
 import type { Scenario } from "../config/scenario.js";
 import { PacketSource } from "../traffic/packet-source.js";
 import { compilePlan } from "./plan.js";
-import { Simulation, type JobCounters } from "./simulation.js";
+import { Simulation, type JobCounters, type JobProgress } from "./simulation.js";
 
 /**
  * How a job runs: `auto` picks the specialised loops where the plan allows them (same results);
@@ -15,8 +15,8 @@ export type EngineChoice = "auto" | "generic";
  * exactly reproducible: the same scenario and seed give the same counters, bit for bit, whichever
  * engine runs it (`generic` forces the general engine, the oracle of the specialised one).
  */
-export function runJob(scenario: Scenario, seed: number, engine: EngineChoice = "auto"): JobCounters {
+export function runJob(scenario: Scenario, seed: number, engine: EngineChoice = "auto", progress?: JobProgress): JobCounters {
   const plan = compilePlan(scenario, seed);
   const source = new PacketSource(scenario.traffic, seed);
-  return new Simulation(plan, source, seed, undefined, { fast: engine === "auto" }).run();
+  return new Simulation(plan, source, seed, undefined, { fast: engine === "auto" }).run(progress);
 }

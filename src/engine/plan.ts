@@ -120,6 +120,13 @@ export interface Plan {
    */
   readonly plain: boolean;
   readonly costNs: CostNs;
+  /**
+   * Per CPU: the factor on its per-packet work — 1, or 1 + costs.numaRemotePercent / 100 on a CPU
+   * of another NUMA node than the NIC's (when the NIC's node is known).
+   */
+  readonly cpuWorkFactor: Float64Array;
+  /** Per CPU: its NUMA node (an RPS hand-off between nodes costs costNs.rpsCrossNode more). */
+  readonly cpuNode: Int32Array;
   readonly exponentialCosts: boolean;
   readonly napiWeight: number;
   readonly netdevBudget: number;
@@ -138,6 +145,7 @@ export interface CostNs {
   readonly perByte: number;
   readonly rpsEnqueue: number;
   readonly ipi: number;
+  readonly rpsCrossNode: number;
 }
 
 /** `flowRpsCpu` value of a flow whose target RFS picks per packet. */
@@ -236,7 +244,12 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       perByte: ns(costs.perByte),
       rpsEnqueue: ns(costs.rpsEnqueue),
       ipi: ns(costs.ipi),
+      rpsCrossNode: ns(costs.rpsCrossNode),
     },
+    cpuWorkFactor: Float64Array.from(host.topology.cpus, (cpu) =>
+      host.topology.nicNode >= 0 && cpu.node !== host.topology.nicNode ? 1 + costs.numaRemotePercent / 100 : 1,
+    ),
+    cpuNode: Int32Array.from(host.topology.cpus, (cpu) => cpu.node),
     exponentialCosts: costs.distribution === "exponential",
     napiWeight: kernel.napiWeight,
     netdevBudget: kernel.netdevBudget,

@@ -21,6 +21,12 @@ const STEER = 2;
 /** Actor 0 generates arrivals; actor c + 1 is CPU c. */
 const GEN = 0;
 
+/**
+ * Told, once per arrival batch (4,096 packets), how much of the job's simulated time is done
+ * (0..1). It runs inside the job, synchronously: keep it cheap.
+ */
+export type JobProgress = (fractionDone: number) => void;
+
 /** Raw counters of one job, for packets that arrived in the measurement window [warmup, end). */
 export interface JobCounters {
   readonly windowNs: number;
@@ -245,6 +251,7 @@ export class Simulation {
   private readonly isIsolated: Uint8Array;
   /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
   private readonly isolatedScratch = new Float64Array(1);
+  private progress: JobProgress | null = null;
   /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
   private readonly fast: boolean;
 
@@ -451,7 +458,8 @@ export class Simulation {
   }
 
   /** Run the job to the end of its duration. */
-  run(): JobCounters {
+  run(progress?: JobProgress): JobCounters {
+    this.progress = progress ?? null;
     const heap = this.heap;
     const keys = heap.keys;
     const end = this.end;
@@ -559,6 +567,7 @@ export class Simulation {
     this.slotStart.set(this.slotEnd);
     // A batch ends before the next irqbalance scan: arrivals after it go to the queues' new CPUs.
     const until = timer !== null && timer.dueNs < this.end ? timer.dueNs : this.end;
+    this.progress?.(this.heap.keys[GEN] / this.end);
     const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until);
     this.generated += n;
     const arrTime = this.arrTime;
@@ -670,6 +679,11 @@ export class Simulation {
     const rng = this.costRng[c];
     const inline = cost.driver + cost.stack;
     const steerNs = cost.driver + cost.rpsEnqueue;
+    // Per-packet work on this CPU (NUMA-remote from the NIC: more), and hand-offs between nodes.
+    const factor = plan.cpuWorkFactor[c];
+    const cpuNode = plan.cpuNode;
+    const node = cpuNode[c];
+    const crossNode = cost.rpsCrossNode;
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
     const rfsOn = plan.rfs !== null;
@@ -736,7 +750,7 @@ export class Simulation {
           const flow = backlogs.flow[slot];
           const len = backlogs.len[slot];
           const arrival = backlogs.time[slot];
-          let w = cost.stack + perByte * len;
+          let w = (cost.stack + perByte * len) * factor;
           if (exponential) w *= rng.nextExp();
           const stop = now + w;
           if (stop >= horizon) {
@@ -793,7 +807,8 @@ export class Simulation {
           if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
           if (target >= 0) {
             // RPS: the hand-off to the target's backlog happens when the driver work ends.
-            let s = steerNs;
+            let s = steerNs * factor;
+            if (cpuNode[target] !== node) s += crossNode;
             if (exponential) s *= rng.nextExp();
             this.compArr[c] = arrival;
             this.compFlow[c] = flow;
@@ -812,7 +827,7 @@ export class Simulation {
             cpuNow[c] = now;
             this.steer(c);
           } else {
-            let w = inline + perByte * len;
+            let w = (inline + perByte * len) * factor;
             if (exponential) w *= rng.nextExp();
             const stop = now + w;
             if (stop >= horizon) {
@@ -984,14 +999,16 @@ export class Simulation {
     if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
     this.compFlow[c] = flow;
     let work: number;
+    const plan = this.plan;
     if (target < 0) {
       this.compKind[c] = DELIVER;
-      work = cost.driver + cost.stack + cost.perByte * len + this.routeNs(flow);
+      work = (cost.driver + cost.stack + cost.perByte * len + this.routeNs(flow)) * plan.cpuWorkFactor[c];
     } else {
       this.compKind[c] = STEER;
       this.compFlow[c] = flow;
       this.compTarget[c] = target;
-      work = cost.driver + cost.rpsEnqueue;
+      work = (cost.driver + cost.rpsEnqueue) * plan.cpuWorkFactor[c];
+      if (plan.cpuNode[target] !== plan.cpuNode[c]) work += cost.rpsCrossNode;
     }
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
@@ -1008,7 +1025,7 @@ export class Simulation {
     this.compArr[c] = backlogs.time[slot];
     this.compLen[c] = len;
     const cost = this.plan.costNs;
-    const work = cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c]);
+    const work = (cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c])) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
   }

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from "../config/scenario.js";
 import { runJob } from "../engine/job.js";
+import type { JobProgress } from "../engine/simulation.js";
 import { encodeCounters } from "./counters-codec.js";
 
 export interface JobTask {
@@ -14,6 +15,6 @@ export interface JobTask {
 }
 
 /** Run the job and pack its counters (see counters-codec.ts). */
-export function runJobTask(task: JobTask): ArrayBuffer {
-  return encodeCounters(runJob(task.scenario, task.seed));
+export function runJobTask(task: JobTask, progress?: JobProgress): ArrayBuffer {
+  return encodeCounters(runJob(task.scenario, task.seed, "auto", progress));
 }

@@ -24,6 +24,8 @@ export interface SweepProgress {
   readonly pointsTotal: number;
   /** Packets the finished jobs simulated (warm-up included). */
   readonly simulatedPackets: number;
+  /** How much of the job running in-process is done (0..1; 0 on worker threads, which report jobs as they finish). */
+  readonly runningJobDone: number;
 }
 
 export interface SweepOptions {
@@ -69,11 +71,22 @@ export async function runSweep(file: ScenarioFile, options: SweepOptions = {}): 
   const inProcess = threads === 1 && options.mode !== "pool";
   // The engine is loaded here only to run jobs in-process: a pool's main thread never runs one, so
   // it starts the workers without loading the engine (bench/pool.bench.ts).
-  const executor: JobExecutor = inProcess ? (await import("./in-process-executor.js")).inProcessExecutor() : piscinaExecutor(threads, options.workerFile);
   const collector = new PointCollector(file.points, options.seed, jobs);
   const shardJobsOut: ShardJob[] = [];
   let jobsDone = 0;
   let simulatedPackets = 0;
+  const report = (runningJobDone: number): void =>
+    options.onProgress?.({
+      jobsDone,
+      jobsTotal: jobs.length,
+      pointsDone: collector.completed,
+      pointsTotal: collector.pointCount,
+      simulatedPackets,
+      runningJobDone,
+    });
+  const executor: JobExecutor = inProcess
+    ? (await import("./in-process-executor.js")).inProcessExecutor(options.onProgress === undefined ? undefined : report)
+    : piscinaExecutor(threads, options.workerFile);
 
   // In-process, jobs run in list order (progress reads naturally); on threads, largest first.
   await runJobs(inProcess ? jobs : largestFirst(jobs, file.points), executor, {
@@ -88,13 +101,7 @@ export async function runSweep(file: ScenarioFile, options: SweepOptions = {}): 
       simulatedPackets += counters.generatedPackets;
       jobsDone++;
       collector.add(job, counters);
-      options.onProgress?.({
-        jobsDone,
-        jobsTotal: jobs.length,
-        pointsDone: collector.completed,
-        pointsTotal: collector.pointCount,
-        simulatedPackets,
-      });
+      report(0);
     },
   });
 
