@@ -7,13 +7,14 @@
  *   console.log(result.points[0].delivered.pps);
  */
 
-// Scenarios: load, validate, expand sweeps; the published JSON Schema.
+// Scenarios: load (with their notices: deprecated keys), validate, expand sweeps; the published JSON Schema.
 export { ConfigError, LoadError } from "./config/errors.js";
 export { loadScenarioFile, loadScenarioText } from "./config/load.js";
 export { validateScenario } from "./config/validate.js";
 export { expandSweep } from "./config/sweep.js";
 export { scenarioJsonSchema } from "./config/schema.js";
-export type { Scenario, ScenarioFile, SweepPoint } from "./config/scenario.js";
+export type { LoadedScenarioFile, Scenario, ScenarioFile, SweepPoint } from "./config/scenario.js";
+export { deprecationLine, type ConfigNotice } from "./config/notices.js";
 
 // Running: a whole scenario file, or one job (one point, one seed).
 export { runScenario, type RunOptions } from "./pool/run-scenario.js";

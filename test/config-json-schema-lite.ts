@@ -6,7 +6,7 @@
 
 type Schema = { readonly [keyword: string]: unknown };
 
-const ANNOTATIONS = new Set(["$schema", "title", "description", "default"]);
+const ANNOTATIONS = new Set(["$schema", "title", "description", "default", "deprecated"]);
 const KNOWN = new Set([
   ...ANNOTATIONS,
   "type",

@@ -3,9 +3,13 @@ import { expandSweep } from "../src/config/sweep.js";
 import { validateScenario } from "../src/config/validate.js";
 import { irqDiscoveryOrder } from "../src/irq/irqbalance/listing.js";
 import { kernfsNameHash } from "../src/irq/kernfs-order.js";
-import { scenarioVectors, startIrqbalance } from "../src/irq/place-queues.js";
+import type { Scenario } from "../src/config/scenario.js";
+import type { DeviceVectors } from "../src/irq/device-vectors.js";
+import { nicVectors, startIrqbalance } from "../src/irq/place-queues.js";
 import { expectConfigError } from "./config-helpers.js";
 import { runPoint } from "./engine-helpers.js";
+
+const scenarioVectors = (s: Scenario): DeviceVectors => nicVectors(s.nics, s.irq.firstIrq);
 
 /** A virtio NIC probed with 4 queue pairs, 2 in use (`ethtool -L combined 2`), as a host lists it. */
 const PROBED_FOUR = [

@@ -14,7 +14,7 @@ function doc(src: string | string[], network?: string): Record<string, unknown> 
     nics: [{ name: "eth0", addresses: ["10.0.0.1/24"], queues: 4, ringSize: 4096 }],
     traffic: { flows: 64, src, dst: "10.0.0.1", size: 1000, arrival: "constant", load: { pps: 20_000 }, ...(network === undefined ? {} : { network }) },
     costs: { ...ZERO_COSTS, stackPerPacket: 500 },
-    bandwidth: { egressMbps: 5, ingressBurst: 3000 },
+    bandwidth: { egress: { mbps: 5 }, ingress: { burst: 3000 } },
     run: { duration: "100ms", warmup: "10ms", seed: 7 },
   };
 }

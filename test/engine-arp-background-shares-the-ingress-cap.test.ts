@@ -27,7 +27,7 @@ describe("ARP background on the ingress cap", () => {
   it("takes the policer's tokens in time order with the traffic, exactly as a hand-run policer does", () => {
     // 12.6 kpps of 1000-byte frames ≈ 99.4 Mbps charged (986 bytes each) against 100 Mbps:
     // the ARP frames' 0.2 Mbps tip the bucket over now and then.
-    const scenario = scenarioFrom(doc({ egressMbps: 5, ingressBurst: 4000 }));
+    const scenario = scenarioFrom(doc({ egress: { mbps: 5 }, ingress: { burst: 4000 } }));
     const { seed, warmupNs, durationNs } = scenario.run;
     const counters = runJob(scenario, seed);
 
@@ -63,15 +63,15 @@ describe("ARP background on the ingress cap", () => {
     // The frames are ~417 per second of the window.
     expect(Math.abs(expected.arp / 0.35 - 200_000 / 480) / (200_000 / 480)).toBeLessThan(0.15);
     // Without them, the same traffic loses fewer packets.
-    const quiet = runJob(scenarioFrom(doc({ egressMbps: 5, ingressBurst: 4000, arpBackground: false })), seed);
+    const quiet = runJob(scenarioFrom(doc({ egress: { mbps: 5 }, ingress: { burst: 4000 }, arpBackground: false })), seed);
     expect(quiet.arpPackets).toBe(0);
     expect(quiet.dropsIngressCap).toBeLessThan(counters.dropsIngressCap);
   });
 
   it("is on under ecs, off under profile none unless asked for, and reported with its rate", () => {
-    expect(runPoint(doc({ egressMbps: 5 })).bandwidth?.arpBackground).toEqual(expect.objectContaining({ bps: 200_000 }));
-    expect(runPoint(doc({ egressMbps: 5 })).bandwidth?.arpBackground.packets).toBeGreaterThan(100);
-    expect(runPoint(doc({ ingressMbps: 100 }, "none")).bandwidth?.arpBackground).toEqual({ bps: 0, packets: 0, dropped: 0 });
-    expect(runPoint(doc({ ingressMbps: 100, arpBackground: true }, "none")).bandwidth?.arpBackground.bps).toBe(200_000);
+    expect(runPoint(doc({ egress: { mbps: 5 } })).bandwidth?.arpBackground).toEqual(expect.objectContaining({ bps: 200_000 }));
+    expect(runPoint(doc({ egress: { mbps: 5 } })).bandwidth?.arpBackground.packets).toBeGreaterThan(100);
+    expect(runPoint(doc({ ingress: { mbps: 100 } }, "none")).bandwidth?.arpBackground).toEqual({ bps: 0, packets: 0, dropped: 0 });
+    expect(runPoint(doc({ ingress: { mbps: 100 }, arpBackground: true }, "none")).bandwidth?.arpBackground.bps).toBe(200_000);
   });
 });

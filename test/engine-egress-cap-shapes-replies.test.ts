@@ -25,7 +25,7 @@ function doc(pps: number, bandwidth: Record<string, unknown>, profile = "ecs"): 
 describe("egress cap on the reply stream", () => {
   it("an overloaded cap sends replies at exactly its rate (within 0.5 %) and drops the rest as egressCap", () => {
     // 2000 replies/s of 1000 bytes = 16 Mbps offered to a 5 Mbps cap.
-    const p = runPoint(doc(2000, { egressMbps: 5, reply: { size: 1000 } }));
+    const p = runPoint(doc(2000, { egress: { mbps: 5 }, reply: { size: 1000 } }));
     const e = p.bandwidth?.egress;
     expect(e).toBeDefined();
     if (e === undefined) return;
@@ -42,7 +42,7 @@ describe("egress cap on the reply stream", () => {
   });
 
   it("every reply created is accepted or dropped; ratio 0.5 makes one reply per two deliveries", () => {
-    const scenario = scenarioFrom(doc(1000, { egressMbps: 5, reply: { size: 1000, ratio: 0.5 } }));
+    const scenario = scenarioFrom(doc(1000, { egress: { mbps: 5 }, reply: { size: 1000, ratio: 0.5 } }));
     const j = runJob(scenario, 3);
     expect(j.replyPackets).toBeGreaterThan(0);
     expect(j.egressDelay.totalCount + j.dropsEgressCap).toBe(j.replyPackets);
@@ -51,16 +51,16 @@ describe("egress cap on the reply stream", () => {
   });
 
   it("under the cap nothing waits long and nothing is dropped; bottleneck none", () => {
-    const p = runPoint(doc(200, { egressMbps: 5, reply: { size: 1000 } }));
+    const p = runPoint(doc(200, { egress: { mbps: 5 }, reply: { size: 1000 } }));
     expect(p.drops.egressCap).toBe(0);
     expect(p.bandwidth?.bottleneck).toBe("none");
   });
 
   it("a plan with replies is not plain; without a reply stream there is no egress block", () => {
-    const plan = compilePlan(scenarioFrom(doc(200, { egressMbps: 5, reply: { size: 1000 } })), 1);
+    const plan = compilePlan(scenarioFrom(doc(200, { egress: { mbps: 5 }, reply: { size: 1000 } })), 1);
     expect(plan.egressCap).toMatchObject({ rateBps: 5e6, burstBytes: 16384, latencyNs: 50e6, replyBytes: 1000, replyRatio: 1 });
     expect(plan.plain).toBe(false);
-    const p = runPoint({ ...doc(200, { egressMbps: 5 }), run: { duration: "50ms", warmup: "10ms" } });
+    const p = runPoint({ ...doc(200, { egress: { mbps: 5 } }), run: { duration: "50ms", warmup: "10ms" } });
     expect(p.bandwidth?.egress).toBeUndefined();
     expect(p.drops.egressCap).toBeUndefined();
   });
@@ -74,10 +74,10 @@ describe("egress cap on the reply stream", () => {
       }
       return "accepted";
     };
-    expect(bad({ egressMbps: 5, reply: { size: 20 } })).toMatch(/^bandwidth\.reply\.size: /);
-    expect(bad({ egressMbps: 5, reply: { size: 1000, ratio: 0 } })).toMatch(/^bandwidth\.reply\.ratio: /);
-    expect(bad({ egressMbps: 5, reply: { ratio: 1 } })).toMatch(/^bandwidth\.reply(\.size)?: /);
-    expect(bad({ egressMbps: 5, egressBurst: 500, reply: { size: 1000 } })).toMatch(/^bandwidth\.egressBurst: 500 bytes is smaller than a reply/);
-    expect(bad({ egressMbps: 5, egressLatencyMs: -1, reply: { size: 1000 } })).toMatch(/^bandwidth\.egressLatencyMs: /);
+    expect(bad({ egress: { mbps: 5 }, reply: { size: 20 } })).toMatch(/^bandwidth\.reply\.size: /);
+    expect(bad({ egress: { mbps: 5 }, reply: { size: 1000, ratio: 0 } })).toMatch(/^bandwidth\.reply\.ratio: /);
+    expect(bad({ egress: { mbps: 5 }, reply: { ratio: 1 } })).toMatch(/^bandwidth\.reply(\.size)?: /);
+    expect(bad({ egress: { mbps: 5, burst: 500 }, reply: { size: 1000 } })).toMatch(/^bandwidth\.egress\.burst: 500 bytes is smaller than a reply/);
+    expect(bad({ egress: { mbps: 5, latency: -1 }, reply: { size: 1000 } })).toMatch(/^bandwidth\.egress\.latency: /);
   });
 });

@@ -26,7 +26,7 @@ function doc(options: { pps: number; bandwidth?: Record<string, unknown>; src?: 
 
 describe("ingress cap in the simulated path", () => {
   it("drops exactly the packets the policer stage drops on the same arrivals, in global time order", () => {
-    const scenario = scenarioFrom(doc({ pps: 20_000, bandwidth: { egressMbps: 5, ingressBurst: 20_000, arpBackground: false } }));
+    const scenario = scenarioFrom(doc({ pps: 20_000, bandwidth: { egress: { mbps: 5 }, ingress: { burst: 20_000 }, arpBackground: false } }));
     const seed = scenario.run.seed;
     const counters = runJob(scenario, seed, "generic");
     // The same arrivals, drawn by the same source into one time-ordered column.
@@ -47,7 +47,7 @@ describe("ingress cap in the simulated path", () => {
   it("the delivered rate settles at the derived 100 Mbps cap, and conservation counts ingressCap", () => {
     // 20 kpps of 1000-byte frames = 160 Mbps offered; egress 5 → ingress max(100, 5) = 100 Mbps.
     // A small bucket, drained within the warm-up, so the window sees the long-run rate.
-    const p = runPoint(doc({ pps: 20_000, arrival: "constant", bandwidth: { egressMbps: 5, ingressBurst: 3000 } }));
+    const p = runPoint(doc({ pps: 20_000, arrival: "constant", bandwidth: { egress: { mbps: 5 }, ingress: { burst: 3000 } } }));
     const ingressCap = p.drops.ingressCap ?? 0;
     expect(ingressCap).toBeGreaterThan(0);
     expect(p.drops.total).toBe(p.drops.rxRing + p.drops.backlog + ingressCap);
@@ -58,7 +58,7 @@ describe("ingress cap in the simulated path", () => {
   });
 
   it("private sources meet the internal bandwidth, not the public cap; no section, no cap", () => {
-    const privateRun = runPoint(doc({ pps: 20_000, src: "10.1.0.0/16", bandwidth: { egressMbps: 5 } }));
+    const privateRun = runPoint(doc({ pps: 20_000, src: "10.1.0.0/16", bandwidth: { egress: { mbps: 5 } } }));
     expect(privateRun.drops.ingressCap).toBe(0);
     const plain = runPoint(doc({ pps: 20_000 }));
     expect(plain.drops.ingressCap).toBeUndefined();
@@ -66,10 +66,10 @@ describe("ingress cap in the simulated path", () => {
   });
 
   it("a plan with a cap is not plain, and its fast loops give the step machine's results", () => {
-    const capped = compilePlan(scenarioFrom(doc({ pps: 1000, bandwidth: { egressMbps: 5 } })), 1);
+    const capped = compilePlan(scenarioFrom(doc({ pps: 1000, bandwidth: { egress: { mbps: 5 } } })), 1);
     expect(capped.plain).toBe(false);
     expect(capped.ingressCap).toEqual({ rateBps: 100e6, burstBytes: 125_000, mtuBytes: 65535, exceed: "drop", arpBps: 200_000, kind: "public" });
-    expect(matchesStepMachine(scenarioFrom(doc({ pps: 1000, bandwidth: { egressMbps: 5 } })), 1)).toBe(true);
+    expect(matchesStepMachine(scenarioFrom(doc({ pps: 1000, bandwidth: { egress: { mbps: 5 } } })), 1)).toBe(true);
   });
 });
 
@@ -83,12 +83,12 @@ describe("bandwidth section: bad input names the field", () => {
     return "accepted";
   };
   it("egress above 200 Mbps under ecs, an ingress above the derived cap, a bad tier or type", () => {
-    expect(bad({ egressMbps: 201 })).toMatch(/^bandwidth\.egressMbps: 201 Mbps exceeds/);
-    expect(bad({ egressMbps: 201 }, "none")).toBe("accepted");
-    expect(bad({ egressMbps: 5, ingressMbps: 150 })).toMatch(/^bandwidth\.ingressMbps: 150 Mbps exceeds the ecs ingress cap for 5 Mbps egress \(100 Mbps/);
-    expect(bad({ ingressMbps: 50 })).toMatch(/^bandwidth\.ingressMbps: needs egressMbps/);
+    expect(bad({ egress: { mbps: 201 } })).toMatch(/^bandwidth\.egress\.mbps: 201 Mbps exceeds/);
+    expect(bad({ egress: { mbps: 201 } }, "none")).toBe("accepted");
+    expect(bad({ egress: { mbps: 5 }, ingress: { mbps: 150 } })).toMatch(/^bandwidth\.ingress\.mbps: 150 Mbps exceeds the ecs ingress cap for 5 Mbps egress \(100 Mbps/);
+    expect(bad({ ingress: { mbps: 50 } })).toMatch(/^bandwidth\.ingress\.mbps: needs egress\.mbps/);
     expect(bad({ internalGbps: 5 })).toMatch(/^bandwidth\.internalGbps: 5 is not an ecs internal bandwidth tier/);
-    expect(bad({ egressMbps: "fast" })).toMatch(/^bandwidth\.egressMbps: /);
-    expect(bad({ egressMbps: 5, extra: 1 })).toMatch(/bandwidth/);
+    expect(bad({ egress: { mbps: "fast" } })).toMatch(/^bandwidth\.egress\.mbps: /);
+    expect(bad({ egress: { mbps: 5 }, extra: 1 })).toMatch(/bandwidth/);
   });
 });

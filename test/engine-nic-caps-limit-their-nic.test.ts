@@ -51,20 +51,20 @@ const within = (x: number, target: number, tolerance: number): boolean => Math.a
 describe("caps per NIC", () => {
   it("the receiving NIC's ingress cap, below the instance's, holds its traffic to its rate (within 0.5 %)", () => {
     // 10 kpps of 1000-byte frames = 80 Mbps; the instance allows 100 Mbps, eth1 30 Mbps.
-    const p = runPoint(doc({ pps: 10_000, bandwidth: { egressMbps: 5, arpBackground: false, nics: { eth1: { ingressMbps: 30, ingressBurst: 3000 } } } }));
+    const p = runPoint(doc({ pps: 10_000, bandwidth: { egress: { mbps: 5 }, arpBackground: false, nics: { eth1: { ingress: { mbps: 30, burst: 3000 } } } } }));
     const capPps = 30e6 / (8 * 986); // charged without the 14-byte MAC header
     expect(within(p.delivered.pps, capPps, 0.005)).toBe(true);
     expect(p.bandwidth?.nicIngress).toEqual({ nic: "eth1", capBps: 30e6, dropped: p.drops.ingressCap });
     expect(p.bottleneck).toBe("ingressCap");
     // A cap on the other NIC does nothing to this traffic.
-    const other = runPoint(doc({ pps: 10_000, bandwidth: { egressMbps: 5, arpBackground: false, nics: { eth2: { ingressMbps: 30 } } } }));
+    const other = runPoint(doc({ pps: 10_000, bandwidth: { egress: { mbps: 5 }, arpBackground: false, nics: { eth2: { ingress: { mbps: 30 } } } } }));
     expect(other.drops.ingressCap).toBe(0);
     expect(other.bandwidth?.nicIngress).toBeUndefined();
   });
 
   it("a NIC's egress cap below the instance's holds the replies leaving by it to its rate (within 0.5 %)", () => {
     // 2000 replies/s of 1000 bytes = 16 Mbps; the instance allows 20 Mbps of egress, eth1 8 Mbps.
-    const bandwidth = { egressMbps: 20, reply: { size: 1000 }, nics: { eth1: { egressMbps: 8 } } };
+    const bandwidth = { egress: { mbps: 20 }, reply: { size: 1000 }, nics: { eth1: { egress: { mbps: 8 } } } };
     const e = runPoint(doc({ pps: 2000, size: 200, bandwidth })).bandwidth?.egress;
     expect(e?.byNic).toHaveLength(1);
     expect(e?.byNic[0]).toEqual(expect.objectContaining({ nic: "eth1", capBps: 8e6 }));
@@ -76,7 +76,7 @@ describe("caps per NIC", () => {
   it("replies meet the cap of the NIC routing sends them by, not of the NIC they came in on", () => {
     // Traffic to 10.0.0.21 arrives on eth2. With eth2's rule its replies leave by eth2; without
     // it, by eth1 (the main table's default route), and then eth1's 4 Mbps cap binds.
-    const bandwidth = { egressMbps: 20, reply: { size: 1000 }, nics: { eth1: { egressMbps: 4 } } };
+    const bandwidth = { egress: { mbps: 20 }, reply: { size: 1000 }, nics: { eth1: { egress: { mbps: 4 } } } };
     const symmetric = runPoint(doc({ pps: 1000, dst: "10.0.0.21", size: 200, bandwidth, routing: twoEnis(true) })).bandwidth?.egress;
     const asymmetric = runPoint(doc({ pps: 1000, dst: "10.0.0.21", size: 200, bandwidth, routing: twoEnis(false) })).bandwidth?.egress;
     const by = (e: typeof symmetric, nic: string) => e?.byNic.find((n) => n.nic === nic);
@@ -90,21 +90,21 @@ describe("caps per NIC", () => {
   });
 
   it("without NIC caps the results are the instance's alone, to the byte", () => {
-    const base = { egressMbps: 5, reply: { size: 1000 } };
+    const base = { egress: { mbps: 5 }, reply: { size: 1000 } };
     const a = runJob(scenarioFrom(doc({ pps: 2000, size: 200, bandwidth: base })), 3);
-    const b = runJob(scenarioFrom(doc({ pps: 2000, size: 200, bandwidth: { ...base, nics: { eth2: { egressMbps: 1, ingressMbps: 1 } } } })), 3);
+    const b = runJob(scenarioFrom(doc({ pps: 2000, size: 200, bandwidth: { ...base, nics: { eth2: { egress: { mbps: 1 }, ingress: { mbps: 1 } } } } })), 3);
     expect(b.dropsEgressCap).toBe(a.dropsEgressCap);
     expect(b.egressBytes).toBe(a.egressBytes);
     expect(b.egressDelay.toJSON()).toEqual(a.egressDelay.toJSON());
   });
 
   it("refuses a NIC that does not exist, and a NIC egress cap without the instance's", () => {
-    expect(() => scenarioFrom(doc({ pps: 1000, bandwidth: { egressMbps: 5, nics: { eth9: { egressMbps: 1 } } } }))).toThrow(
+    expect(() => scenarioFrom(doc({ pps: 1000, bandwidth: { egress: { mbps: 5 }, nics: { eth9: { egress: { mbps: 1 } } } } }))).toThrow(
       new ConfigError("bandwidth.nics.eth9", "is not a NIC; NICs: eth1, eth2"),
     );
-    const none = { ...doc({ pps: 1000, bandwidth: { ingressMbps: 50, reply: { size: 100 }, nics: { eth1: { egressMbps: 1 } } } }), profile: "none" };
+    const none = { ...doc({ pps: 1000, bandwidth: { ingress: { mbps: 50 }, reply: { size: 100 }, nics: { eth1: { egress: { mbps: 1 } } } } }), profile: "none" };
     expect(() => scenarioFrom(none)).toThrow(
-      new ConfigError("bandwidth.nics.eth1.egressMbps", "needs the instance's egress cap (bandwidth.egressMbps): a NIC's shaper sits in series with it"),
+      new ConfigError("bandwidth.nics.eth1.egress.mbps", "needs the instance's egress cap (bandwidth.egress.mbps): a NIC's shaper sits in series with it"),
     );
   });
 });

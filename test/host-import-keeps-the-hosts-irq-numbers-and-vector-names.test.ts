@@ -4,8 +4,12 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadScenarioText } from "../src/config/load.js";
 import { importScenario, nicDeviceIrqs, parseProcInterrupts, pciAddressOfMsiHwirq, readSnapshot } from "../src/host/index.js";
-import { scenarioVectors, startIrqbalance } from "../src/irq/place-queues.js";
+import type { Scenario } from "../src/config/scenario.js";
+import type { DeviceVectors } from "../src/irq/device-vectors.js";
+import { nicVectors, startIrqbalance } from "../src/irq/place-queues.js";
 import { fixture, HOST_FIXTURES } from "./host-helpers.js";
+
+const scenarioVectors = (s: Scenario): DeviceVectors => nicVectors(s.nics, s.irq.firstIrq);
 
 const ENA = join(HOST_FIXTURES, "snapshot-ena-4vcpu");
 const tmp = mkdtempSync(join(tmpdir(), "nicsim-import-vectors-"));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateScenario } from "../src/config/validate.js";
 import type { Scenario } from "../src/config/scenario.js";
 import { scan, type IrqbalanceState } from "../src/irq/irqbalance/daemon.js";
-import { scenarioVectors, startIrqbalance } from "../src/irq/place-queues.js";
+import { nicVectors, startIrqbalance } from "../src/irq/place-queues.js";
 import { procInterrupts, procStat, sysfsView, type SysfsView } from "../src/irq/sysfs-view.js";
 import { parseCpuMask } from "../src/rps/cpumask.js";
 import { Prng } from "../src/traffic/prng.js";
@@ -110,7 +110,7 @@ function modelMasks(state: IrqbalanceState): Map<number, number[]> {
 
 function daemonMasks(root: FakeRoot, scenario: Scenario): Map<number, number[]> {
   const n = scenario.host.cpus;
-  return new Map(scenarioVectors(scenario).vectors.map((v) => [v.irq, parseCpuMask(root.read(`proc/irq/${v.irq}/smp_affinity`).trim(), n)]));
+  return new Map(nicVectors(scenario.nics, scenario.irq.firstIrq).vectors.map((v) => [v.irq, parseCpuMask(root.read(`proc/irq/${v.irq}/smp_affinity`).trim(), n)]));
 }
 
 /** How many vectors each CPU takes (the placement without which-vector-where). */
@@ -130,7 +130,7 @@ function differences(model: Map<number, number[]>, daemon: Map<number, number[]>
 }
 
 function viewOf(scenario: Scenario): SysfsView {
-  return sysfsView({ topology: scenario.host.topology, devices: scenarioVectors(scenario), listing: scenario.irq.irqbalance.listing });
+  return sysfsView({ topology: scenario.host.topology, devices: nicVectors(scenario.nics, scenario.irq.firstIrq), listing: scenario.irq.irqbalance.listing });
 }
 
 function fakeRootOf(view: SysfsView): FakeRoot {
@@ -249,7 +249,7 @@ describe.skipIf(skipReason !== null || typeof shim === "string")(
       const bin = binary as IrqbalanceBinary;
       const shape: Shape = { sockets: 1, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0, queues: 2 };
       const scenario = scenarioOf(shape, "virtio-net", "kernfs", bin.model, false);
-      const devices = scenarioVectors(scenario);
+      const devices = nicVectors(scenario.nics, scenario.irq.firstIrq);
       const n = scenario.host.cpus;
       const view = viewOf(scenario);
       const root = fakeRootOf(view);

@@ -47,7 +47,7 @@ describe("under the ecs profile the ingress cap follows the egress bought", () =
     expect(resolveBandwidth("ecs", { egressMbps: 5, ingressMbps: 20 })).toMatchObject({ ingressMbps: 20, ingressSource: "given" });
     expect(() => resolveBandwidth("ecs", { egressMbps: 5, ingressMbps: 101 })).toThrow(/ingressMbps: 101 Mbps exceeds the ecs ingress cap for 5 Mbps egress \(100 Mbps/);
     expect(() => resolveBandwidth("ecs", { egressMbps: 150, ingressMbps: 151 })).toThrow(/ingressMbps/);
-    expect(() => resolveBandwidth("ecs", { ingressMbps: 50 })).toThrow(/needs egressMbps/);
+    expect(() => resolveBandwidth("ecs", { ingressMbps: 50 })).toThrow(/needs egress\.mbps/);
   });
 
   it("internal bandwidth: 1, 10 or 25 Gbps under ecs (default 10); any positive figure under none", () => {

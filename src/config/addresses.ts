@@ -11,7 +11,17 @@
  */
 import { Address4, Address6 } from "ip-address";
 import { ConfigError, show } from "./errors.js";
-import type { Prefix } from "./scenario.js";
+
+/** An IPv4 or IPv6 prefix, parsed once at load time (ip-address) into 32-bit words. */
+export interface Prefix {
+  readonly family: 4 | 6;
+  /** Network address, most significant word first: 1 word for IPv4, 4 for IPv6. */
+  readonly words: readonly number[];
+  /** Prefix length in bits (32 or 128 for a single address). */
+  readonly length: number;
+  /** The text the user wrote, for messages and reports. */
+  readonly text: string;
+}
 
 /** A loose shape for the JSON Schema; `parsePrefix` does the real check. */
 export const CIDR_PATTERN = "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$";

@@ -15,7 +15,25 @@ import { ConfigError, show } from "./errors.js";
 import { joinIndex, joinKey } from "./paths.js";
 import { array, custom, enumOf, int, map, num, obj, optional, str, union } from "./schema-dsl.js";
 import type { Meta, Schema } from "./schema-dsl.js";
-import type { FlowWeights, Load, PortRange, Prefix, SizeMix } from "./scenario.js";
+import type { Prefix } from "./addresses.js";
+
+export interface PortRange {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export type FlowWeights = { readonly kind: "uniform" } | { readonly kind: "zipf"; readonly s: number };
+
+/** Packet sizes in bytes (the frame length the driver sees) with relative weights. */
+export interface SizeMix {
+  readonly sizes: readonly number[];
+  readonly weights: readonly number[];
+  /** The text the user wrote (`imix`, `64`, `[64, 1500]`). */
+  readonly text: string;
+}
+
+/** Offered load: packets per second, or megabits per second of frame bytes. */
+export type Load = { readonly pps: number } | { readonly mbps: number };
 
 /** A value together with the path it was found at, for messages that point at one list item. */
 export interface Located<T> {

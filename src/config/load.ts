@@ -1,17 +1,18 @@
 /**
  * Reading scenario files: YAML (which includes JSON), with `.json` files read as strict JSON so
  * their errors read like JSON errors. Both report syntax errors as `file:line:col: …` LoadErrors;
- * the parsed document then goes through `expandSweep` (validation, one scenario per point).
+ * the parsed document then goes through `expandScenario` (validation, one scenario per point,
+ * and the file's notices: config/notices.ts).
  */
 import { readFileSync } from "node:fs";
 import { LoadError } from "./errors.js";
 import { findJsonSyntaxError, lineColumn } from "./json-syntax.js";
-import type { ScenarioFile } from "./scenario.js";
-import { expandSweep } from "./sweep.js";
+import type { LoadedScenarioFile } from "./scenario.js";
+import { expandScenario } from "./sweep.js";
 import { yamlLibrary } from "./yaml-library.js";
 
 /** Reads, parses and validates a scenario file. Throws LoadError (file, syntax) or ConfigError (content). */
-export function loadScenarioFile(path: string): ScenarioFile {
+export function loadScenarioFile(path: string): LoadedScenarioFile {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -22,11 +23,12 @@ export function loadScenarioFile(path: string): ScenarioFile {
 }
 
 /** Parses and validates scenario text; `source` names it in messages (a `.json` name selects JSON). */
-export function loadScenarioText(text: string, source: string): ScenarioFile {
+export function loadScenarioText(text: string, source: string): LoadedScenarioFile {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const raw = source.toLowerCase().endsWith(".json") ? parseJson(body, source) : parseYaml(body, source);
   checkDepth(raw, source);
-  return { source, raw, points: expandSweep(raw) };
+  const { points, notices } = expandScenario(raw);
+  return { source, raw, points, notices };
 }
 
 /** Deeper than any scenario needs (it is 5 levels deep at most); the limit keeps validation's recursion safe. */

@@ -9,7 +9,7 @@
  *     per-packet path), and at most 1000 cycles per byte.
  */
 import { ConfigError, show } from "./errors.js";
-import type { Load } from "./scenario.js";
+import type { Load } from "./field-types.js";
 
 export const MAX_LINE_RATE_MBPS = 800_000;
 /** 800 Gb/s of 64-byte frames, each 84 bytes on the wire. */

@@ -41,6 +41,12 @@ export interface Meta {
   readonly optional?: boolean;
   /** How messages describe what is allowed, when the generated phrase is not clear enough. */
   readonly allowed?: string;
+  /**
+   * The key still works but has a replacement (this path, e.g. `bandwidth.egress.mbps`):
+   * published as `deprecated: true` with the replacement in the description, and left out of
+   * the keys an "unknown key" message suggests. Reporting its use is the section's job.
+   */
+  readonly deprecated?: string;
 }
 
 interface IntNode {
@@ -296,7 +302,7 @@ function checkObject(node: ObjNode, value: unknown, path: string): Record<string
   if (!isMapping(value)) return fail(path, `${show(value)} must be ${allowedOf(node)}`);
   const keys = Object.keys(node.fields);
   for (const key of Object.keys(value)) {
-    if (!Object.hasOwn(node.fields, key)) fail(joinKey(path, key), `unknown key; allowed: ${keys.join(", ")}`);
+    if (!Object.hasOwn(node.fields, key)) fail(joinKey(path, key), `unknown key; allowed: ${currentKeys(node).join(", ")}`);
   }
   if (node.exactlyOne !== undefined) {
     const present = node.exactlyOne.filter((key) => value[key] !== undefined);
@@ -384,7 +390,7 @@ export function allowedOf(node: Node): string {
     case "array":
       return "a list";
     case "obj":
-      return `a mapping with keys ${Object.keys(node.fields).join(", ")}`;
+      return `a mapping with keys ${currentKeys(node).join(", ")}`;
     case "record":
       return "a mapping";
     case "union": {
@@ -396,6 +402,11 @@ export function allowedOf(node: Node): string {
     case "map":
       return allowedOf(node.inner);
   }
+}
+
+/** An object's keys that are not deprecated: what messages suggest. */
+function currentKeys(node: ObjNode): string[] {
+  return Object.keys(node.fields).filter((key) => node.fields[key].meta.deprecated === undefined);
 }
 
 function range(min: number | undefined, max: number | undefined): string {
@@ -415,8 +426,11 @@ export function toJsonSchema(schema: Schema<unknown>): JsonSchema {
 
 function jsonOf(node: Node): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const { description, unit } = node.meta;
-  if (description !== undefined) out.description = unit === undefined ? description : `${description} Unit: ${unit}.`;
+  const { description, unit, deprecated } = node.meta;
+  const replaced = deprecated === undefined ? undefined : `Deprecated: use ${deprecated}.`;
+  const text = [replaced, description, unit === undefined ? undefined : `Unit: ${unit}.`].filter((part) => part !== undefined).join(" ");
+  if (text !== "") out.description = text;
+  if (deprecated !== undefined) out.deprecated = true;
   for (const [keyword, value] of Object.entries(bodyOf(node))) if (value !== undefined) out[keyword] = value;
   if (node.meta.default !== undefined) out.default = node.meta.default;
   return out;

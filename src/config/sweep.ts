@@ -12,10 +12,11 @@
 import { ConfigError, show } from "./errors.js";
 import { setNicQueues } from "./nic-queues.js";
 import { isMapping, joinIndex, joinKey } from "./paths.js";
-import { sweepSchema } from "./schema.js";
+import { sweepSchema } from "./sections/sweep.js";
 import { check } from "./schema-dsl.js";
+import { uniqueNotices, type ConfigNotice } from "./notices.js";
 import type { SweepPoint } from "./scenario.js";
-import { requireTopLevelMapping, validateScenario } from "./validate.js";
+import { requireTopLevelMapping, resolveScenario, validateScenario, type ResolvedScenario } from "./validate.js";
 
 /** More points than this is almost certainly a mistake (each point is a full simulation). */
 export const MAX_SWEEP_POINTS = 10_000;
@@ -32,6 +33,11 @@ interface Axis {
 
 /** Expands a raw document into its sweep points (one point with `params: {}` without a sweep). */
 export function expandSweep(raw: unknown): SweepPoint[] {
+  return expandScenario(raw).points;
+}
+
+/** `expandSweep` with the document's notices, once each whatever the number of points. */
+export function expandScenario(raw: unknown): { readonly points: SweepPoint[]; readonly notices: readonly ConfigNotice[] } {
   const document = requireTopLevelMapping(raw);
   const { sweep: rawSweep, ...base } = document;
   const sweep = rawSweep === undefined ? {} : check(sweepSchema, rawSweep, "sweep");
@@ -50,6 +56,7 @@ export function expandSweep(raw: unknown): SweepPoint[] {
   for (const axis of axes) setAxis(structuredClone(base), axis, axis.values[0]);
 
   const points: SweepPoint[] = [];
+  const notices: ConfigNotice[] = [];
   const at = new Array<number>(axes.length).fill(0);
   for (let n = 0; n < total; n++) {
     const doc = structuredClone(base);
@@ -59,7 +66,9 @@ export function expandSweep(raw: unknown): SweepPoint[] {
       setAxis(doc, axis, value);
       params[axis.name] = value;
     });
-    points.push({ params, scenario: validatePoint(doc, params) });
+    const resolved = resolvePoint(doc, params);
+    points.push({ params, scenario: resolved.scenario });
+    notices.push(...resolved.notices);
     // Odometer: the last axis turns fastest.
     for (let i = axes.length - 1; i >= 0; i--) {
       at[i] += 1;
@@ -68,7 +77,7 @@ export function expandSweep(raw: unknown): SweepPoint[] {
     }
   }
   if (axes.length > 0) checkOverriddenBaseValues(base, axes);
-  return points;
+  return { points, notices: uniqueNotices(notices) };
 }
 
 /** The fields an axis writes: `queues` is every NIC's `queues` (index -1: every index). */
@@ -135,9 +144,9 @@ function checkOverriddenBaseValues(base: Record<string, unknown>, axes: readonly
   }
 }
 
-function validatePoint(doc: Record<string, unknown>, params: Readonly<Record<string, Value>>): SweepPoint["scenario"] {
+function resolvePoint(doc: Record<string, unknown>, params: Readonly<Record<string, Value>>): ResolvedScenario {
   try {
-    return validateScenario(doc);
+    return resolveScenario(doc);
   } catch (error) {
     if (!(error instanceof ConfigError) || Object.keys(params).length === 0) throw error;
     const point = Object.entries(params)

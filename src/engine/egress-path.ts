@@ -3,7 +3,7 @@
  * packet a CPU delivers produces a reply (counted per CPU, so that which packets reply does not
  * depend on the order in which the engine runs its CPUs) of a fixed size, sent out by its flow's egress device (the
  * NIC routing picks; the receiving NIC without a routing section). A reply first meets that NIC's
- * own shaper, if it has one (`bandwidth.nics.<name>.egressMbps`), then the instance's (`tc tbf`,
+ * own shaper, if it has one (`bandwidth.nics.<name>.egress.mbps`), then the instance's (`tc tbf`,
  * shaping/token-bucket-shaper.ts: one bucket for the instance, so more NICs do not add
  * bandwidth). It waits for tokens at each (its shaper delay, kept apart from the receive latency)
  * or is tail-dropped at a shaper's limit (`egressCap`). A reply whose flow has no route is never
@@ -20,7 +20,7 @@
  * shaper delay of each sent one; plus the bytes that departed within the window (the long-run
  * egress rate); all also per device.
  */
-import { egressTbfParams, type EgressCap } from "../config/bandwidth-section.js";
+import { egressTbfParams, type EgressCap } from "../config/sections/bandwidth.js";
 import { LatencyHistogram } from "../stats/latency-histogram.js";
 import { SHAPER_ACCEPTED, TokenBucketShaper, tbfProfile } from "../shaping/token-bucket-shaper.js";
 

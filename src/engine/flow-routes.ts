@@ -8,8 +8,8 @@
  * in ns), and where the packet's traffic leaves (the reply's NIC for a local flow, the output
  * NIC for a forwarded one; -1 when a local flow's reply cannot be routed).
  */
-import type { Scenario } from "../config/scenario.js";
-import { compileRouting, routeFlow, type DropCause, type RoutingTables } from "../routing/index.js";
+import type { Protocol } from "../config/scenario.js";
+import { compileRouting, routeFlow, type DropCause, type RoutingConfig, type RoutingTables } from "../routing/index.js";
 import type { FlowSet } from "../traffic/flow-set.js";
 
 /** Route drop causes, in the order of the engine's `routeDrops` counters and the result's keys. */
@@ -37,22 +37,28 @@ function addressOf(words: Uint32Array, width: number, f: number): bigint {
   return a;
 }
 
-/** The compiled routing of each scenario object (a sweep point's jobs share it). */
-const compiled = new WeakMap<Scenario, RoutingTables>();
+/** How the flows arrive: the receiving NIC, their protocol, and the time per rule evaluated. */
+export interface FlowLookup {
+  /** Name of the NIC the flows arrive on (the input lookup's iif). */
+  readonly iif: string;
+  readonly protocol: Protocol;
+  /** costs.routeRule / host.ghz, ns. */
+  readonly nsPerRule: number;
+}
 
-/** The flows' route facts, or null when the scenario has no `routing` section. */
-export function compileFlowRoutes(scenario: Scenario, flows: FlowSet): FlowRoutes | null {
-  const routing = scenario.routing;
-  if (routing === undefined) return null;
-  let tables = compiled.get(scenario);
+/** The compiled routing of each resolved `routing` section (a sweep point's jobs share it). */
+const compiled = new WeakMap<RoutingConfig, RoutingTables>();
+
+/** The flows' route facts under the scenario's resolved `routing` section. */
+export function compileFlowRoutes(routing: RoutingConfig, flows: FlowSet, lookup: FlowLookup): FlowRoutes {
+  let tables = compiled.get(routing);
   if (tables === undefined) {
     tables = compileRouting(routing);
-    compiled.set(scenario, tables);
+    compiled.set(routing, tables);
   }
-  const iif = scenario.nics[scenario.traffic.nic].name;
+  const { iif, nsPerRule } = lookup;
   const devices = routing.devices.map((d) => d.name);
-  const nsPerRule = scenario.costs.routeRule / scenario.host.ghz;
-  const proto = IPPROTO[scenario.traffic.protocol];
+  const proto = IPPROTO[lookup.protocol];
   const drop = new Uint8Array(flows.count);
   const ns = new Float64Array(flows.count);
   const outDev = new Int16Array(flows.count);

@@ -2,10 +2,10 @@
  * The ingress caps in the simulated path: `tc police` policers (shaping/policer.ts) that see every
  * arrival in arrival (global time) order before the NIC, so a dropped packet never reaches an rx
  * ring and costs no CPU time.
- * - The instance's cap (`bandwidth.ingressMbps`, derived under ecs, or the internal bandwidth):
+ * - The instance's cap (`bandwidth.ingress.mbps`, derived under ecs, or the internal bandwidth):
  *   one bucket for the whole instance, so more NICs or queues do not add bandwidth. Exceeding
- *   packets are dropped, or passed and counted with `bandwidth.ingressExceed: pass`.
- * - The receiving NIC's own cap (`bandwidth.nics.<name>.ingressMbps`), in series before it: a
+ *   packets are dropped, or passed and counted with `bandwidth.ingress.exceed: pass`.
+ * - The receiving NIC's own cap (`bandwidth.nics.<name>.ingress.mbps`), in series before it: a
  *   packet it drops never reaches the instance's bucket.
  * - The subnet's ARP broadcast background (`bandwidth.arpBackground`; docs/cloud-profile.md:
  *   ~200 Kbps an instance receives even when idle): 60-byte frames, Poisson, from a random stream
@@ -17,7 +17,7 @@
  * of the same time), judges each packet, then compacts every slot so that only passed packets
  * remain. Per batch, no allocation.
  */
-import type { IngressCap, NicIngressCap } from "../config/bandwidth-section.js";
+import type { IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 import { POLICE_EXCEED, Policer, policerProfile } from "../shaping/policer.js";
 import { Prng } from "../traffic/prng.js";
 

@@ -1,4 +1,4 @@
-import type { Scenario } from "../config/scenario.js";
+import type { Nic, Scenario, Traffic } from "../config/scenario.js";
 import type { IrqbalanceState } from "../irq/irqbalance/daemon.js";
 import { placeQueueIrqs, startIrqbalance } from "../irq/place-queues.js";
 import { parseCpuMask } from "../rps/cpumask.js";
@@ -14,7 +14,7 @@ import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
-import type { EgressCap, IngressCap, NicIngressCap } from "../config/bandwidth-section.js";
+import type { EgressCap, IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 
 /**
  * The RSS facts of a job's flow set: the flows (drawn exactly as the engine draws them), the
@@ -39,9 +39,12 @@ export interface FlowRss {
   readonly flowNicQueue: Int32Array;
 }
 
-/** Draw the job's flow set and compute each flow's RSS hash and rx queue. Cold. */
-export function compileFlowRss(scenario: Scenario, seed: number): FlowRss {
-  const { nics, traffic } = scenario;
+/**
+ * Draw the job's flow set and compute each flow's RSS hash and rx queue: the `traffic` section
+ * and the receiving NIC's `rss` (a resolved `Scenario` has both). Cold.
+ */
+export function compileFlowRss(sections: { readonly traffic: Traffic; readonly nics: readonly Nic[] }, seed: number): FlowRss {
+  const { nics, traffic } = sections;
   const flows = generateFlowSet(traffic, new Prng(seed, 0));
   const nic = nics[traffic.nic];
   const rss = nic.rss;
@@ -167,10 +170,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       queueRing[v] = nic.ringSize;
     }
   });
-  const irqbalance = scenario.irq.policy === "irqbalance" ? startIrqbalance(scenario) : null;
-  const queueCpu = irqbalance === null ? placeQueueIrqs(scenario) : Int32Array.from(irqbalance.cpuOf);
+  const irqSetup = { irq: scenario.irq, host, nics };
+  const irqbalance = scenario.irq.policy === "irqbalance" ? startIrqbalance(irqSetup) : null;
+  const queueCpu = irqbalance === null ? placeQueueIrqs(irqSetup) : Int32Array.from(irqbalance.cpuOf);
 
-  const { flows, flowHash, flowNicQueue, fields } = compileFlowRss(scenario, seed);
+  const { flows, flowHash, flowNicQueue, fields } = compileFlowRss({ traffic, nics }, seed);
   const portsHashed = (fields & (FIELD_SPORT | FIELD_DPORT)) !== 0;
   const flowRpsHash = rpsFlowHashes(nics[traffic.nic].rss.hashReport, portsHashed, flowHash, () =>
     softwareFlowHashes(flows, traffic.protocol === "tcp" ? 6 : 17, seed),
@@ -207,7 +211,10 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     anyRfs ||= rfs;
   }
 
-  const routes = compileFlowRoutes(scenario, flows);
+  const routes =
+    scenario.routing === undefined
+      ? null
+      : compileFlowRoutes(scenario.routing, flows, { iif: nic.name, protocol: traffic.protocol, nsPerRule: costs.routeRule / host.ghz });
   const ingressCap = scenario.bandwidth?.ingress ?? null;
   const egressCap = scenario.bandwidth?.egress ?? null;
   const nicIngressCap = scenario.bandwidth?.nicIngress ?? null;

@@ -39,7 +39,7 @@ export interface JobCounters {
   readonly dropsBacklog: number;
   /** Dropped by the ingress cap's policer before the NIC (0 without a bandwidth cap). */
   readonly dropsIngressCap: number;
-  /** Exceeded the ingress policer: its drops, or with `ingressExceed: pass` the packets it passed. */
+  /** Exceeded the ingress policer: its drops, or with `bandwidth.ingress.exceed: pass` the packets it passed. */
   readonly ingressExceeded: number;
   /** ARP background frames policed with the traffic (bandwidth.arpBackground), and of them dropped. */
   readonly arpPackets: number;

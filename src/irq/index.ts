@@ -22,7 +22,8 @@
  *     daemon's "first among equals"; irqbalance/listing.ts applies it to CPUs, nodes and IRQs.
  *   - sysfs-view.ts: the /sys and /proc text the daemon reads, generated from a topology and the
  *     vectors (the differential test runs the real daemon on it).
- *   - place-queues.ts: the scenario's placement; rx queue q's work is charged to the CPU of its
+ *   - place-queues.ts: the placement of an `irq` section on a host and its NICs (`IrqSetup`,
+ *     not the whole scenario); rx queue q's work is charged to the CPU of its
  *     rx vector (`startIrqbalance(…).cpuOf`).
  *   - placement.ts: `placeIrqs`, the engine's current two-policy entry point.
  *   Not modelled: managed IRQs, CPU hotplug, irqbalance policy scripts / `--banmod`, ENOSPC
@@ -30,7 +31,7 @@
  *   (its last tie-break: where glibc's malloc put each record, which no scenario determines;
  *   assumed rising, `heapOrder` overrides), a vector shared by every virtqueue.
  *
- * Config keys (proposed; wired by config/, not here)
+ * Config keys (defined and validated in config/sections/irq.ts and host.ts, not here)
  *   host.topology        { sockets, coresPerSocket, threadsPerCore, numaNodes?, nicNode?,
  *                          isolated? } or { cpus: [{ cpu, node, package, core, l2?, l3? }] }
  *   nics[].driver        "rx-only" (default) | "virtio-net" | "txrx-misc" | "txrx-other" |
@@ -71,7 +72,7 @@ export {
 export { SYSFS_LISTINGS, compareKernfsNames, kernfsNameHash, kernfsOrder, listingOrder, type SysfsListing } from "./kernfs-order.js";
 export { formatCpuList, procInterrupts, procStat, sysfsView, type ProcCounters, type SysfsView, type SysfsViewInput } from "./sysfs-view.js";
 export { cpuVisitOrder, irqDiscoveryOrder, nodeListOrder } from "./irqbalance/listing.js";
-export { irqbalanceRescansDuringRun, scenarioVectors, startIrqbalance } from "./place-queues.js";
+export { irqbalanceRescansDuringRun, nicVectors, startIrqbalance, type IrqSetup } from "./place-queues.js";
 export {
   MAX_CPUS,
   TopologyError,

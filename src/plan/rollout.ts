@@ -10,7 +10,7 @@
 import { statSync } from "node:fs";
 import { ConfigError, LoadError } from "../config/errors.js";
 import { loadScenarioFile } from "../config/load.js";
-import type { Scenario } from "../config/scenario.js";
+import type { Scenario, ScenarioFile } from "../config/scenario.js";
 import { expandSweep } from "../config/sweep.js";
 import { readSnapshot } from "../host/read-snapshot.js";
 import { rxQueues } from "../host/parse/ethtool-channels.js";
@@ -78,8 +78,11 @@ export function hostFromSnapshot(path: string): HostState {
   };
 }
 
+/** Reads a scenario file (the CLI passes its own, which prints the file's notices). */
+export type ScenarioLoader = (path: string) => ScenarioFile;
+
 /** `--host PATH`: a snapshot directory, or a scenario file of the host as it is. */
-export function readHost(path: string): HostState {
+export function readHost(path: string, load: ScenarioLoader = loadScenarioFile): HostState {
   let dir = false;
   try {
     dir = statSync(path).isDirectory();
@@ -87,13 +90,13 @@ export function readHost(path: string): HostState {
     throw new LoadError(path, "no such file or directory");
   }
   if (dir) return hostFromSnapshot(path);
-  const file = loadScenarioFile(path);
+  const file = load(path);
   if (file.points.length !== 1) throw new ConfigError("sweep", `${path} describes a host as it is: it cannot have a sweep`);
   return hostFromScenario(file.points[0].scenario, path);
 }
 
 /** `--from PATH`: a tune document (its best scenario) or a scenario file of one point. */
-export function readChosen(path: string, text: string): { scenario: Scenario; what: string } {
+export function readChosen(path: string, text: string, load: ScenarioLoader = loadScenarioFile): { scenario: Scenario; what: string } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -106,7 +109,7 @@ export function readChosen(path: string, text: string): { scenario: Scenario; wh
     const best = isMapping(ranking[0]) && isMapping(ranking[0].settings) ? Object.entries(ranking[0].settings).map(([k, v]) => `${k}=${String(v)}`).join(" ") : "best";
     return { scenario: expandSweep(doc.bestScenario)[0].scenario, what: `${path} (tune's best: ${best})` };
   }
-  const file = loadScenarioFile(path);
+  const file = load(path);
   if (file.points.length !== 1) throw new ConfigError("sweep", `${path} has ${file.points.length} sweep points; rollout applies one setting (remove the sweep)`);
   return { scenario: file.points[0].scenario, what: path };
 }

@@ -33,7 +33,7 @@ function pointLine(p: PointResult): string {
         ? "; no public egress cap"
         : ""
       : `; replies ${e.replies}, sent ${(e.sentBps / 1e6).toFixed(2)} of ${(e.capBps / 1e6).toFixed(2)} Mbps, egressCap drops ${e.dropped}, shaper delay p50 ${(e.delayUs.p50 / 1000).toFixed(1)} ms p99 ${(e.delayUs.p99 / 1000).toFixed(1)} ms${byNic(e)}`;
-  const ingress = b.ingressExceed === "pass" ? `ingress exceeded ${b.ingressExceeded} (passed: ingressExceed pass)` : `ingressCap drops ${p.drops.ingressCap ?? 0}`;
+  const ingress = b.ingressExceed === "pass" ? `ingress exceeded ${b.ingressExceeded} (passed: ingress.exceed pass)` : `ingressCap drops ${p.drops.ingressCap ?? 0}`;
   const nicIngress = b.nicIngress === undefined ? "" : `; ${b.nicIngress.nic}'s own ingress cap ${mbps(b.nicIngress.capBps)} dropped ${b.nicIngress.dropped}`;
   const arp = b.arpBackground === undefined || b.arpBackground.bps === 0 ? "" : `; ARP background ${b.arpBackground.packets} frames, ${b.arpBackground.dropped} dropped`;
   return `bandwidth${params === "" ? "" : ` (${params})`}: ${cap}; ${ingress}${nicIngress}${arp}${egress}; bottleneck ${b.bottleneck}`;

@@ -6,7 +6,7 @@ import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
 import { irqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
-import { scenarioVectors } from "../irq/place-queues.js";
+import { nicVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
 import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
@@ -115,7 +115,7 @@ export function pointResult(
         };
 
   const perQueue: QueueResult[] = [];
-  const device = scenarioVectors(scenario);
+  const device = nicVectors(scenario.nics, scenario.irq.firstIrq);
   let v = 0;
   for (const nic of scenario.nics) {
     for (let q = 0; q < nic.queues; q++, v++) {

@@ -58,7 +58,7 @@ export interface BandwidthResult {
   readonly appliedCap: "public" | "internal" | "none";
   /** The policer's rate, bits/s (0: none). It charges frames without their 14-byte MAC header. */
   readonly capBps: number;
-  /** What the policer does with an exceeding packet (`bandwidth.ingressExceed`). */
+  /** What the policer does with an exceeding packet (`bandwidth.ingress.exceed`). */
   readonly ingressExceed: "drop" | "pass";
   /** Packets that exceeded the policer: its drops, or with `pass` the packets it let through. */
   readonly ingressExceeded: number;

@@ -25,7 +25,7 @@
  * Inputs  cold: `RoutingConfig` — family of unprefixed lines (4 or 6), devices
  *         `{name, state}`, sysctls by kernel name, and `ip -batch` text (lines may start with
  *         `ip`, `ip -4`, `ip -6`). `lo` always exists, up, with 127.0.0.1/8 and ::1. In a
- *         scenario: the `routing` section (`scenario-section.ts`; devices default to the NICs).
+ *         scenario: the `routing` section (config/sections/routing.ts; devices default to the NICs).
  * Outputs `compileRouting(config)` → `RoutingTables`: per batch line the kernel's refusal (or
  *         none) in `lines`; `get(query, impl)` → an answer (`answerToIpJson` prints it exactly as
  *         `ip -j route get`, `answerToIpText` as `ip route get`) or the kernel's error text;
@@ -77,5 +77,4 @@ export { PrefixTrie4 } from "./fast/prefix-trie4.js";
 export { answerToIpText } from "./lookup/render-text.js";
 export { routeFlow } from "./verdict.js";
 export type { DropCause, FlowRoute, RouteVerdict, FlowKey } from "./verdict.js";
-export { resolveRoutingSection, routingSection } from "./scenario-section.js";
 export type { Device, DeviceState, Family, Route, Rule } from "./types.js";

@@ -15,13 +15,14 @@
  *   what is sold today) and models it as a cap per direction, like the public ones.
  * - Public bandwidth is dedicated to the instance; more elastic NICs do not add bandwidth: the
  *   caps are per instance (one bucket shared by every NIC). A NIC's own caps (the section's
- *   `nics`, config/bandwidth-section.ts) sit in series with them, so NICs still never add any.
+ *   `nics`, config/sections/bandwidth.ts) sit in series with them, so NICs still never add any.
  * - A new instance receives about 200 Kbps of ARP broadcast from its subnet even when idle, and
  *   answers none of it (the requests are for other addresses). `arpBackgroundPps` turns that into
  *   a packet rate for a frame size.
  *
  * Errors are ShapingParamError with the parameter as `key` (`egressMbps`, `ingressMbps`,
- * `internalGbps`), for the config layer to prefix with `bandwidth.`.
+ * `internalGbps`), for the config layer to turn into the key the file used
+ * (config/sections/bandwidth.ts: `bandwidth.egress.mbps`, …).
  */
 import { ShapingParamError } from "./errors.js";
 
@@ -128,7 +129,7 @@ export function resolveBandwidth(profile: BandwidthProfileName, params: Bandwidt
     ingressSource = "given";
     if (ecs) {
       if (egressMbps === null) {
-        throw new ShapingParamError("ingressMbps", "needs egressMbps under the ecs profile: ingress follows the egress bandwidth bought");
+        throw new ShapingParamError("ingressMbps", "needs egress.mbps under the ecs profile: ingress follows the egress bandwidth bought");
       }
       const most = ecsIngressMbps(egressMbps);
       if (ingressMbps > most) {

@@ -20,7 +20,7 @@
  *   between classes, the provider's own (unpublished) enforcement algorithm — the caps are
  *   modelled with the Linux tools people use to reproduce them.
  *
- * Config: the scenario's `bandwidth` section (config/bandwidth-section.ts, the keys and their
+ * Config: the scenario's `bandwidth` section (config/sections/bandwidth.ts, the keys and their
  * checks) and `traffic.network`; the engine applies the caps (engine/ingress-policing.ts,
  * engine/egress-path.ts). Caps per NIC are `bandwidth.nics`, in series with the instance's.
  *

@@ -1,4 +1,3 @@
-import { loadScenarioFile } from "../../config/load.js";
 import { calibrate } from "../../host/calibrate/calibrate.js";
 import { CalibrationRefusal } from "../../host/calibrate/fit-costs.js";
 import { reproduce, reproductionTable } from "../../host/calibrate/reproduce.js";
@@ -8,9 +7,10 @@ import type { Scenario } from "../../config/scenario.js";
 import { writeTextFile } from "../output-set.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 
 function loadFirstPoint(path: string): Scenario {
-  const first = loadScenarioFile(path).points[0];
+  const first = loadCommandScenario(path).points[0];
   if (first === undefined) throw new UsageError(`calibrate: --scenario ${path} has no point`);
   return first.scenario;
 }

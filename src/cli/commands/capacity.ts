@@ -1,4 +1,3 @@
-import { loadScenarioFile } from "../../config/load.js";
 import { capacityOf } from "../../plan/capacity.js";
 import { capacityHtml } from "../../plan/capacity-html.js";
 import { capacityMarkdown, capacityTable } from "../../plan/capacity-text.js";
@@ -9,6 +8,7 @@ import { parseJobs } from "../jobs-option.js";
 import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
 import { writeTextFile } from "../output-set.js";
 import { UsageError } from "../usage-error.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 
 const FORMATS = ["table", "json", "md", "html"] as const;
 
@@ -67,7 +67,7 @@ export async function capacityCommand(args: readonly string[]): Promise<number> 
   const seed = parseSeed(stringOption(parsed, "seed"));
   const threads = parseJobs(stringOption(parsed, "jobs"));
   const quiet = parsed.values.quiet === true;
-  const file = loadScenarioFile(path);
+  const file = loadCommandScenario(path, { quiet });
   const showProgress = !quiet && process.stderr.isTTY === true;
   let doc;
   try {

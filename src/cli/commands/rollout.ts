@@ -8,6 +8,7 @@ import { GENERATOR } from "../../version.js";
 import { writeTextFile } from "../output-set.js";
 import { parseCommand, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 
 function readText(path: string): string {
   try {
@@ -39,8 +40,8 @@ export function rolloutCommand(args: readonly string[]): number {
   if (handlingText !== undefined && handlingText !== "ban-irqs" && handlingText !== "stop") {
     throw new UsageError(`--irqbalance: "${handlingText}" is not one of ban-irqs, stop`);
   }
-  const chosen = readChosen(from, readText(from));
-  const host = readHost(hostPath);
+  const chosen = readChosen(from, readText(from), loadCommandScenario);
+  const host = readHost(hostPath, loadCommandScenario);
   const nic = stringOption(parsed, "nic");
   const irqName = stringOption(parsed, "irq-name");
   let rollout;

@@ -23,8 +23,9 @@ import { yamlLibrary } from "../../config/yaml-library.js";
 import { DumpCollector } from "../../routing/import/dump-files.js";
 import { importHost } from "../../routing/import/host-import.js";
 import type { DeviceConfig, DeviceState, RoutingConfig } from "../../routing/index.js";
-import { resolveRoutingSection, routingSection } from "../../routing/scenario-section.js";
+import { resolveRouting, routingSchema } from "../../config/sections/routing.js";
 import { UsageError } from "../usage-error.js";
+import { writeScenarioNotices } from "../scenario-notices.js";
 
 const SECTION_KEYS = new Set(["family", "devices", "sysctls", "batch"]);
 
@@ -148,9 +149,9 @@ export function loadRoutingConfig(paths: string | readonly string[], options: Pl
 
 /** The routing section `value` (read from `path`) resolved, batch lines refused one by one. */
 function sectionOf(path: string, value: unknown): RoutingConfig {
-  const checked = check(routingSection, value, "routing");
+  const checked = check(routingSchema, value, "routing");
   try {
-    return resolveRoutingSection(checked, "routing", [], "refuse");
+    return resolveRouting(checked, "routing", [], "refuse");
   } catch (error) {
     if (error instanceof ConfigError) throw new LoadError(path, error.message);
     throw error;
@@ -163,6 +164,7 @@ function loadOne(path: string, text: string, options: PlainBatchOptions): Routin
   if (fragment !== undefined) return sectionOf(path, fragment);
   if (mapping !== undefined && "routing" in mapping) {
     const file = loadScenarioText(text, path);
+    writeScenarioNotices(file);
     const routing = file.points[0]?.scenario.routing;
     if (routing === undefined) throw new ConfigError("routing", "missing");
     return routing;

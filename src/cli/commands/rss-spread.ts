@@ -1,4 +1,3 @@
-import { loadScenarioFile } from "../../config/load.js";
 import type { FlowWeights, Scenario, SweepPoint } from "../../config/scenario.js";
 import { compileFlowRss } from "../../engine/plan.js";
 import { textTable } from "../../report/text-table.js";
@@ -7,6 +6,7 @@ import { formatIndirSpec } from "../../rss/indirection.js";
 import { queueSpread, tableSizeEffect, type QueueSpread, type TableSizeEffect } from "../../rss/spread.js";
 import { deriveSeed } from "../../traffic/prng.js";
 import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 
 /** Expected packet share weight of each flow, as traffic/packet-source.ts draws flows (null = equal). */
 export function flowWeightsOf(weights: FlowWeights, flows: number): Float64Array | null {
@@ -95,7 +95,7 @@ export function rssSpreadCommand(args: readonly string[]): number {
   const parsed = parseCommand("rss spread", args, { seed: { type: "string" }, json: { type: "boolean" } });
   const path = onePositional("rss spread", parsed.positionals, "SCENARIO file");
   const seed = parseSeed(stringOption(parsed, "seed"));
-  const file = loadScenarioFile(path);
+  const file = loadCommandScenario(path);
   const points = file.points.map((point, i) => pointSpread(point, i, seed));
   if (parsed.values.json === true) {
     process.stdout.write(`${JSON.stringify({ source: file.source, points }, null, 2)}\n`);

@@ -1,8 +1,8 @@
-import { loadScenarioFile } from "../../config/load.js";
 import { writeStdout } from "../output.js";
 import { onePositional, parseCommand } from "../parse.js";
 import { refusedBatchNote } from "../routing-refusals.js";
 import { resultText } from "../result-text.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 import { SWEEP_OPTION_SPEC, sweepOptionValues } from "../sweep-options.js";
 import { runSweepCommand } from "../sweep-runner.js";
 
@@ -10,7 +10,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const parsed = parseCommand("run", args, SWEEP_OPTION_SPEC);
   const path = onePositional("run", parsed.positionals, "SCENARIO file");
   const options = sweepOptionValues(parsed, process.env);
-  const file = loadScenarioFile(path);
+  const file = loadCommandScenario(path, { quiet: options.quiet });
   const refused = options.quiet ? "" : refusedBatchNote(file);
   if (refused !== "") process.stderr.write(`${refused}\n`);
   const outcome = await runSweepCommand(file, options);

@@ -1,4 +1,3 @@
-import { loadScenarioFile } from "../../config/load.js";
 import { DEFAULT_LOAD_AXIS, loadAxis } from "../../plan/load-axis.js";
 import { DEFAULT_BUDGET, tune } from "../../plan/tune.js";
 import type { Objective } from "../../plan/tune-model.js";
@@ -9,6 +8,7 @@ import { writeTextFile } from "../output-set.js";
 import { onePositional, parseCommand, parseSeed, stringOption } from "../parse.js";
 import { UsageError } from "../usage-error.js";
 import { parseReplications, parseResolution, sloOption } from "./capacity.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 
 function parseCount(option: string, text: string | undefined, fallback: number, max: number): number {
   if (text === undefined) return fallback;
@@ -46,7 +46,7 @@ export async function tuneCommand(args: readonly string[]): Promise<number> {
   const seed = parseSeed(stringOption(parsed, "seed"));
   const threads = parseJobs(stringOption(parsed, "jobs"));
   const quiet = parsed.values.quiet === true;
-  const file = loadScenarioFile(path);
+  const file = loadCommandScenario(path, { quiet });
   const showProgress = !quiet && process.stderr.isTTY === true;
   let doc;
   try {

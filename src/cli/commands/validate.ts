@@ -1,11 +1,11 @@
-import { loadScenarioFile } from "../../config/load.js";
 import { onePositional, parseCommand } from "../parse.js";
 import { refusedBatchNote } from "../routing-refusals.js";
+import { loadCommandScenario } from "../scenario-notices.js";
 
 export function validateCommand(args: readonly string[]): number {
   const { positionals } = parseCommand("validate", args, {});
   const path = onePositional("validate", positionals, "SCENARIO file");
-  const file = loadScenarioFile(path);
+  const file = loadCommandScenario(path);
   const n = file.points.length;
   const refused = refusedBatchNote(file);
   if (refused !== "") process.stderr.write(`${refused}\n`);

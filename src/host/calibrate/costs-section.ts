@@ -10,7 +10,7 @@
  *   perByte 0       (inside the per-packet cost, at the measured mean frame size).
  * rpsEnqueue, ipi and routeRule are not measured by this fit and keep their defaults.
  */
-import { COST_DEFAULTS } from "../../config/defaults.js";
+import { COST_DEFAULTS } from "../../config/sections/costs.js";
 import type { Sourced } from "../read-snapshot.js";
 import type { CostFit } from "./fit-costs.js";
 import type { InterruptSource } from "./intervals.js";

@@ -18,7 +18,11 @@
  * routing   the `ip -j` dumps through the routing importer (src/routing/import).
  * Missing inputs are warnings (returned, and written at the top) with the default used.
  */
-import { HOST_DEFAULTS, KERNEL_DEFAULTS, NIC_DEFAULTS, TRAFFIC_DEFAULTS } from "../../config/defaults.js";
+import { HOST_DEFAULTS } from "../../config/sections/host.js";
+import { KERNEL_DEFAULTS } from "../../config/sections/kernel.js";
+import { NIC_DEFAULTS } from "../../config/sections/nics.js";
+import { RSS_DEFAULTS } from "../../config/sections/rss.js";
+import { TRAFFIC_DEFAULTS } from "../../config/sections/traffic.js";
 import { LoadError } from "../../config/errors.js";
 import { loadScenarioText } from "../../config/load.js";
 import { DumpCollector } from "../../routing/import/dump-files.js";
@@ -175,8 +179,8 @@ class Importer {
       e.push(value("key", x.value.key.map((b) => b.toString(16).padStart(2, "0")).join(":"), from));
     } else {
       const why = x === null ? `ethtool -x ${n.name} ${this.why(`ethtool -x ${n.name}`)}` : x.value.key === null ? "no key (Operation not supported)" : `a ${x.value.key.length}-byte key (nicsim models 40 or 52)`;
-      this.warn(`nics.${n.name}.rss.key: ${why}; using nicsim's default (${NIC_DEFAULTS.rssKey})`);
-      e.push(value("key", NIC_DEFAULTS.rssKey, `DEFAULT: ${x === null ? why : `${from}: ${why}`}`));
+      this.warn(`nics.${n.name}.rss.key: ${why}; using nicsim's default (${RSS_DEFAULTS.key})`);
+      e.push(value("key", RSS_DEFAULTS.key, `DEFAULT: ${x === null ? why : `${from}: ${why}`}`));
     }
     const hf = x?.value.hfunc ?? null;
     if (hf === "toeplitz" || hf === "xor") e.push(value("hfunc", hf, from));
@@ -193,8 +197,8 @@ class Importer {
       else {
         const cmd = `ethtool -n ${n.name} rx-flow-hash ${type}`;
         const why = h === undefined ? `${cmd} ${this.why(cmd)}` : h.value === "" ? `${cmd}: None (the NIC hashes nothing; the kernel's software hash decides)` : `${cmd}: ${h.value} (letters beyond sdfn are not modelled)`;
-        if (queues > 1) this.warn(`nics.${n.name}.rss.fields.${type}: ${why}; using ${NIC_DEFAULTS.rssFields}`);
-        fields.push(value(type, NIC_DEFAULTS.rssFields, `DEFAULT: ${why}`));
+        if (queues > 1) this.warn(`nics.${n.name}.rss.fields.${type}: ${why}; using ${RSS_DEFAULTS.fields}`);
+        fields.push(value(type, RSS_DEFAULTS.fields, `DEFAULT: ${why}`));
       }
     }
     e.push(map("fields", fields));

@@ -1,9 +1,9 @@
 /**
  * The scenario's `routing` section, in the config schema DSL (so it is validated and published
  * in schema/scenario.schema.json like every other section), and its resolution to a
- * `RoutingConfig`: unique device names, known sysctls, and a batch iproute2 can read — a line
- * it cannot is a ConfigError naming the line; lines the kernel would refuse are not errors
- * here (they are part of what nicsim models).
+ * `RoutingConfig`, which the routing/ stage compiles (`compileRouting`): unique device names,
+ * known sysctls, and a batch iproute2 can read — a line it cannot is a ConfigError naming the
+ * line; lines the kernel would refuse are not errors here (they are part of what nicsim models).
  *
  *   routing:
  *     family: inet            # or inet6: the family of batch lines without -4/-6
@@ -13,14 +13,16 @@
  *     batch: |                # `ip -batch` text
  *       addr add 10.0.0.20/24 dev eth0
  */
-import { ConfigError, show } from "../config/errors.js";
-import { joinIndex, joinKey } from "../config/paths.js";
-import { array, enumOf, map, num, obj, optional, record, str, union } from "../config/schema-dsl.js";
-import type { Infer } from "../config/schema-dsl.js";
-import { BatchLineError, parseBatch } from "./batch/parse-batch.js";
-import type { RoutingConfig } from "./model/build.js";
-import { SYSCTL_FORMS, SysctlError, checkSysctls } from "./model/sysctls.js";
-import { makeDevices } from "./model/build.js";
+import { ConfigError, show } from "../errors.js";
+import { joinIndex, joinKey } from "../paths.js";
+import { array, enumOf, map, num, obj, optional, record, str, union } from "../schema-dsl.js";
+import type { Infer } from "../schema-dsl.js";
+import { BatchLineError, parseBatch } from "../../routing/batch/parse-batch.js";
+import type { RoutingConfig } from "../../routing/model/build.js";
+import { SYSCTL_FORMS, SysctlError, checkSysctls } from "../../routing/model/sysctls.js";
+import { makeDevices } from "../../routing/model/build.js";
+
+export type { RoutingConfig };
 
 const device = obj(
   {
@@ -46,7 +48,7 @@ const device = obj(
 
 const sysctlValue = map(union([str(), num()]), (value) => String(value), { allowed: "a string or a number" });
 
-export const routingSection = obj(
+export const routingSchema = obj(
   {
     family: enumOf(["inet", "inet6"], {
       default: "inet",
@@ -69,14 +71,14 @@ export const routingSection = obj(
   { description: "Policy routing: devices, sysctls and the `ip` commands that configure them (see src/routing)." },
 );
 
-export type CheckedRouting = Infer<typeof routingSection>;
+export type CheckedRouting = Infer<typeof routingSchema>;
 
 /**
  * Checks what the schema cannot and returns the resolved configuration. A batch line iproute2
  * cannot read is a ConfigError naming the line unless `unreadable` is "refuse" (`route get`:
  * the line is refused on its own, as `-force` would, and the rest applies).
  */
-export function resolveRoutingSection(checked: CheckedRouting, path: string, nicNames: readonly string[], unreadable: "refuse" | "throw" = "throw"): RoutingConfig {
+export function resolveRouting(checked: CheckedRouting, path: string, nicNames: readonly string[], unreadable: "refuse" | "throw" = "throw"): RoutingConfig {
   const devicesPath = joinKey(path, "devices");
   checked.devices.forEach((d, i) => {
     const earlier = checked.devices.findIndex((other) => other.name === d.name);
@@ -99,4 +101,16 @@ export function resolveRoutingSection(checked: CheckedRouting, path: string, nic
     throw error;
   }
   return config;
+}
+
+/**
+ * Route verdicts look flows up as arriving on the receiving NIC: routing must know that device.
+ * @throws ConfigError at routing.devices otherwise
+ */
+export function checkRoutingKnowsTheReceivingNic(routing: RoutingConfig, receiving: { readonly name: string; readonly index: number }): void {
+  if (routing.devices.some((d) => d.name === receiving.name)) return;
+  throw new ConfigError(
+    "routing.devices",
+    `has no device ${show(receiving.name)}, the NIC the traffic arrives on (nics[${receiving.index}]); devices: ${routing.devices.map((d) => d.name).join(", ")}`,
+  );
 }
