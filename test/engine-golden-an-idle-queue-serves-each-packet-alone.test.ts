@@ -36,7 +36,7 @@ describe("golden: an idle queue serves each packet alone", () => {
     expect(p.drops).toEqual({ rxRing: 0, backlog: 0, total: 0 });
     expect(p.conservation).toEqual({ offered: 99, delivered: 99, dropped: 0, inFlight: 0, ok: true });
     expect(p.latencyUs).toEqual({ p50: 1.513, p90: 1.513, p99: 1.513, p999: 1.513, max: 1.513, mean: 1.513 });
-    expect(p.perQueue).toEqual([{ nic: "eth0", queue: 0, cpu: 0, packets: 99, drops: 0 }]);
+    expect(p.perQueue).toEqual([{ nic: "eth0", queue: 0, cpu: 0, irq: 32, packets: 99, drops: 0 }]);
     expect(p.perCpu[0]).toEqual({
       cpu: 0,
       utilization: 0.1497,

@@ -49,6 +49,7 @@ describe("irqbalance during a run", () => {
     expect(point.irqbalance).toEqual({
       scans: 2,
       moves: [{ replication: 0, timeNs: 1e9, irq: 32, nic: "eth0", queue: 0, from: 0, to: expect.any(Number) as number }],
+      intervalS: 1,
     });
     expect(point.irqbalance?.moves[0].to).not.toBe(0); // where to depends on the seed's CPU loads
   });

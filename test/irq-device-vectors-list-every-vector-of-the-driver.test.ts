@@ -15,6 +15,21 @@ describe("a NIC's MSI-X vectors per driver kind", () => {
     expect([...d.rxVector]).toEqual([1, 3]);
   });
 
+  it("virtio-net: every queue pair the device offers keeps its vectors; only those in use carry rx work", () => {
+    // maxQueues 3, `ethtool -L combined 1`: input.1/2 and output.1/2 stay (virtnet_find_vqs).
+    const d = deviceVectors([{ name: "eth0", queues: 1, maxQueues: 3, driver: "virtio-net" }], 24);
+    expect(d.vectors.map((v) => `${v.irq} ${v.name}`)).toEqual([
+      "24 virtio0-config",
+      "25 virtio0-input.0",
+      "26 virtio0-output.0",
+      "27 virtio0-input.1",
+      "28 virtio0-output.1",
+      "29 virtio0-input.2",
+      "30 virtio0-output.2",
+    ]);
+    expect([...d.rxVector]).toEqual([1]);
+  });
+
   it("txrx-misc, mlx5 and ena: vector 0 for the device, then one per channel serving rx and tx", () => {
     const d = deviceVectors(
       [
@@ -34,6 +49,25 @@ describe("a NIC's MSI-X vectors per driver kind", () => {
       "46 eth2-Tx-Rx-0",
     ]);
     expect([...d.rxVector]).toEqual([1, 2, 4, 6]);
+  });
+
+  it("txrx-other (ixgbe): the queue vectors first, then the 'other' vector under the interface name, with the highest IRQ number", () => {
+    const d = deviceVectors(
+      [
+        { name: "eth0", queues: 3, driver: "txrx-other" },
+        { name: "eth1", queues: 1, driver: "txrx-other" },
+      ],
+      60,
+    );
+    expect(d.vectors.map((v) => `${v.irq} ${v.name} ${v.role} ${v.queue}`)).toEqual([
+      "60 eth0-TxRx-0 rx+tx 0",
+      "61 eth0-TxRx-1 rx+tx 1",
+      "62 eth0-TxRx-2 rx+tx 2",
+      "63 eth0 misc -1",
+      "64 eth1-TxRx-0 rx+tx 0",
+      "65 eth1 misc -1",
+    ]);
+    expect([...d.rxVector]).toEqual([0, 1, 2, 4]);
   });
 
   it("rx-only keeps nicsim's earlier numbering: rx queue v is IRQ 32 + v across NICs", () => {

@@ -24,17 +24,17 @@ const IRQ_RECORD_BYTES = 592;
 /**
  * The real irqbalance (the Debian package, run --oneshot against a fake /sys and /proc in its own
  * mount and network namespace: test/irqbalance-daemon.ts) and nicsim's model, on ≥ 20 host
- * topologies (hand-picked cloud shapes and seeded random ones) × {virtio-net, txrx-misc, mlx5} ×
- * {kernfs, ascending listing}:
+ * topologies (hand-picked cloud shapes and seeded random ones) × {virtio-net, txrx-misc,
+ * txrx-other (ixgbe: the other vector last), mlx5} × {kernfs, ascending listing}:
  * - given the daemon's own tie order — the heap addresses of its IRQ records, read with a calloc
  *   log preloaded into it — the model places every vector exactly where the daemon does;
  * - with the model's default tie order (discovery order), the CPUs and how many vectors each takes
  *   always agree, and every vector agrees wherever the daemon's records did rise in address.
  * And after a second scan with one CPU loaded, the daemon's migration is the model's.
  *
- * SLOW: 121 daemon runs (each about 2 s of wall time: the first scan waits for glib's
- * whole-second timer), 32 at a time, ~10 process starts each: about 16 s of CPU (half of it
- * system time) — roughly 10 s on an idle 2-core machine, ~60 s measured under a load average of
+ * SLOW: 161 daemon runs (each about 2 s of wall time: the first scan waits for glib's
+ * whole-second timer), 32 at a time, ~10 process starts each: about 21 s of CPU (half of it
+ * system time) — roughly 13 s on an idle 2-core machine, ~90 s measured under a load average of
  * 17. It skips (with the reason in its title) where the package, namespaces, tmpfs or a C
  * compiler (for the calloc log) are unavailable.
  */
@@ -83,7 +83,7 @@ function randomShapes(count: number, seed: number): Shape[] {
 }
 
 const SHAPES = [...HAND_PICKED, ...randomShapes(8, 2026)];
-const DRIVERS = ["virtio-net", "txrx-misc", "mlx5"] as const;
+const DRIVERS = ["virtio-net", "txrx-misc", "txrx-other", "mlx5"] as const;
 const LISTINGS = ["kernfs", "ascending"] as const;
 
 function describeShape(s: Shape): string {

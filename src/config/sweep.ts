@@ -2,13 +2,15 @@
  * Sweep expansion: one raw document with `sweep: { axis: [values] }` → one validated scenario
  * per point of the cross product (first declared axis outermost, last axis fastest).
  *
- * An axis is `queues` (shorthand for every NIC's `queues`) or a path into the document: keys
+ * An axis is `queues` (shorthand for every NIC's `queues`; a NIC's own `vectors` stay only where
+ * they serve the new count, config/nic-queues.ts) or a path into the document: keys
  * joined by dots, with `[i]` list indices (`traffic.load.pps`, `nics[0].ringSize`). A point is a
  * deep copy of the document without `sweep`, with each axis value written at its path (missing
  * mappings on the way are created), then validated in full. A validation error inside a point
  * ends with the point, e.g. ` (sweep point queues=16)`.
  */
 import { ConfigError, show } from "./errors.js";
+import { setNicQueues } from "./nic-queues.js";
 import { isMapping, joinIndex, joinKey } from "./paths.js";
 import { sweepSchema } from "./sections/sweep.js";
 import { check } from "./schema-dsl.js";
@@ -177,7 +179,7 @@ function parseAxisPath(name: string): Step[] {
 function setAxis(doc: Record<string, unknown>, axis: Axis, value: Value): void {
   if (axis.steps === undefined) {
     // `queues`: every NIC. A missing or malformed `nics` is left for validation to report.
-    if (Array.isArray(doc.nics)) for (const nic of doc.nics) if (isMapping(nic)) nic.queues = value;
+    if (Array.isArray(doc.nics)) for (const nic of doc.nics) if (isMapping(nic)) setNicQueues(nic, value);
     return;
   }
   const fail = (detail: string): never => {

@@ -23,7 +23,7 @@ import {
   parseProcStat,
   parseUptime,
 } from "./parse/proc-counters.js";
-import { type ProcInterrupts, type QueueIrq, nicQueueIrqs, parseProcInterrupts } from "./parse/proc-interrupts.js";
+import { type DeviceIrq, type ProcInterrupts, type QueueIrq, nicDeviceIrqs, nicQueueIrqs, parseProcInterrupts } from "./parse/proc-interrupts.js";
 import { type SoftnetStat, parseSoftnetStat } from "./parse/softnet-stat.js";
 import { SnapshotFiles } from "./snapshot-files.js";
 
@@ -52,6 +52,8 @@ export interface NicFacts {
   readonly name: string;
   readonly driver: Sourced<string> | null;
   readonly busInfo: string | null;
+  /** The device's PCI address: bus-info, else the last address in the device link; null without one. */
+  readonly pci: string | null;
   /** Where /sys/class/net/DEV/device points (null: a virtual device without one, as veth). */
   readonly devicePath: string | null;
   readonly operstate: string | null;
@@ -66,6 +68,8 @@ export interface NicFacts {
   readonly txQueues: readonly { readonly xpsCpus: Sourced<string> | null }[];
   /** The NIC's rx queue vectors found in /proc/interrupts, by queue. */
   readonly queueIrqs: readonly QueueIrqFacts[];
+  /** Every vector of the NIC's device in /proc/interrupts, ascending IRQ numbers. */
+  readonly deviceIrqs: readonly DeviceIrq[];
 }
 
 export interface IrqbalanceFacts {
@@ -213,10 +217,12 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     return { rpsCpus: trimmed(files, `${sys}/queues/${q}/rps_cpus`), rpsFlowCnt: flowCnt === null ? null : { value: Number(flowCnt.value), from: flowCnt.from } };
   });
   const txQueues = txNames.map((q) => ({ xpsCpus: trimmed(files, `${sys}/queues/${q}/xps_cpus`) }));
+  const identity = { dev, ...(pci === undefined ? {} : { pci }), ...(virtio === undefined ? {} : { virtio }) };
+  const deviceIrqs = interrupts === null ? [] : nicDeviceIrqs(interrupts, identity);
   const queueIrqs =
     interrupts === null
       ? []
-      : nicQueueIrqs(interrupts, { dev, ...(pci === undefined ? {} : { pci }), ...(virtio === undefined ? {} : { virtio }) }).map((q) => ({
+      : nicQueueIrqs(interrupts, identity).map((q) => ({
           ...q,
           smpAffinityList: trimmed(files, `fs/proc/irq/${q.irq}/smp_affinity_list`),
           effectiveAffinityList: trimmed(files, `fs/proc/irq/${q.irq}/effective_affinity_list`),
@@ -225,6 +231,7 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     name: dev,
     driver: info === null ? null : { value: info.value.get("driver") ?? "", from: info.from },
     busInfo,
+    pci: pci ?? null,
     devicePath,
     operstate: files.text(`${sys}/operstate`)?.trim() ?? null,
     numaNode: numa === null ? null : { value: Number(numa.value), from: numa.from },
@@ -236,6 +243,7 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     rxQueues,
     txQueues,
     queueIrqs,
+    deviceIrqs,
   };
 }
 

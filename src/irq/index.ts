@@ -3,7 +3,7 @@
  *
  * What it models
  *   Every MSI-X vector a NIC's driver requests (device-vectors.ts: virtio-net config + input/output
- *   pairs, i40e/ice-like misc + TxRx, mlx5-like async + completion, ENA-like management + Tx-Rx,
+ *   pairs, i40e/ice-like misc + TxRx, ixgbe-like TxRx + other last, mlx5-like async + completion, ENA-like management + Tx-Rx,
  *   or nicsim's earlier rx-only list), each delivered to ONE CPU: its effective affinity. On x86 that CPU is chosen when the vector is allocated —
  *   the online CPU of the affinity mask with the most free vectors, ties to the first
  *   (`VectorMatrix`, affinity.ts) — so a multi-CPU mask does not spread an interrupt.
@@ -28,12 +28,14 @@
  *   - placement.ts: `placeIrqs`, the engine's current two-policy entry point.
  *   Not modelled: managed IRQs, CPU hotplug, irqbalance policy scripts / `--banmod`, ENOSPC
  *   retries, NUMA distances (more than one hop), the heap order of the daemon's IRQ records
- *   (its last tie-break; assumed rising, `heapOrder` overrides), ixgbe's misc-vector-last layout.
+ *   (its last tie-break: where glibc's malloc put each record, which no scenario determines;
+ *   assumed rising, `heapOrder` overrides), a vector shared by every virtqueue.
  *
  * Config keys (defined and validated in config/sections/irq.ts and host.ts, not here)
  *   host.topology        { sockets, coresPerSocket, threadsPerCore, numaNodes?, nicNode?,
  *                          isolated? } or { cpus: [{ cpu, node, package, core, l2?, l3? }] }
- *   nics[].driver        "rx-only" (default) | "virtio-net" | "txrx-misc" | "mlx5" | "ena"
+ *   nics[].driver        "rx-only" (default) | "virtio-net" | "txrx-misc" | "txrx-other" |
+ *                        "mlx5" | "ena"
  *   irq.firstIrq         Linux IRQ number of the first NIC's vector 0 (default 32)
  *   irq.policy           "cpu0" | "round-robin" | "driver-hint" | "explicit" | "irqbalance"
  *   irq.driverHintNode   "none" (i40e: node -1, default) | "nic" (mlx5-style local spread)

@@ -50,10 +50,22 @@ export function placeQueueIrqs(setup: IrqSetup): Int32Array {
   }
 }
 
-/** Every MSI-X vector of the NICs (`nics[].driver`), numbered from `firstIrq` (`irq.firstIrq`). */
+/**
+ * Every MSI-X vector of the NICs: a NIC's own `nics[].vectors` (a host's IRQ numbers and names),
+ * else the list `nics[].driver` requests, numbered from `firstIrq` (`irq.firstIrq`).
+ *
+ * @throws DeviceVectorError for a NIC's own list the kernel could not have produced.
+ */
 export function nicVectors(nics: readonly NicVectorSpec[], firstIrq: number): DeviceVectors {
   return deviceVectors(
-    nics.map((nic) => ({ name: nic.name, queues: nic.queues, driver: nic.driver })),
+    nics.map((nic) => ({
+      name: nic.name,
+      queues: nic.queues,
+      driver: nic.driver,
+      ...(nic.maxQueues === undefined ? {} : { maxQueues: nic.maxQueues }),
+      ...(nic.pci === undefined ? {} : { pci: nic.pci }),
+      ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
+    })),
     firstIrq,
   );
 }

@@ -49,6 +49,7 @@ const PCI_IDS: Record<DriverKind, readonly [number, number]> = {
   "rx-only": [0x8086, 0x10fb],
   "virtio-net": [0x1af4, 0x1000],
   "txrx-misc": [0x8086, 0x1572],
+  "txrx-other": [0x8086, 0x10fb],
   mlx5: [0x15b3, 0x1017],
   ena: [0x1d0f, 0xec20],
 };

@@ -22,6 +22,7 @@
  * reason. Two combinations that resolve to the same host state share one fingerprint.
  */
 import { ConfigError } from "../config/errors.js";
+import { setNicQueues } from "../config/nic-queues.js";
 import { isMapping } from "../config/paths.js";
 import type { Scenario } from "../config/scenario.js";
 import { validateScenario } from "../config/validate.js";
@@ -145,7 +146,7 @@ function build(raw: Readonly<Record<string, unknown>>, base: Scenario, settings:
   doc.nics = nics;
   const nic = nics[n];
   const q = settings.queues;
-  nic.queues = q;
+  setNicQueues(nic, q);
 
   const irq = mapping(doc.irq);
   if (settings.irq !== "current") {

@@ -5,6 +5,7 @@ import { hdrLibrary } from "../stats/hdr-library.js";
 import { summarizeLatency } from "../stats/latency-summary.js";
 import { meanInterval } from "./confidence.js";
 import { ROUTE_DROP_CAUSES } from "../engine/flow-routes.js";
+import { irqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
 import { nicVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
 import { pointSettings } from "./point-settings.js";
@@ -43,21 +44,22 @@ function replicationIntervals(jobs: readonly JobCounters[]): ReplicationInterval
 
 /** irqbalance's scans and moves over the replications, in replication order. */
 function irqbalanceResult(scenario: Scenario, perQueue: readonly QueueResult[], jobs: readonly JobCounters[]): IrqbalanceResult {
-  // The Linux IRQ number of each rx queue's vector (nics[].driver, irq.firstIrq).
-  const device = nicVectors(scenario.nics, scenario.irq.firstIrq);
+  const idle = irqbalanceIdleReason(scenario);
   return {
     scans: jobs.reduce((s, j) => s + j.irqbalanceScans, 0),
     moves: jobs.flatMap((j, replication) =>
       j.irqMoves.map((m) => ({
         replication,
         timeNs: m.timeNs,
-        irq: device.vectors[device.rxVector[m.queue]].irq,
+        irq: perQueue[m.queue].irq ?? -1,
         nic: perQueue[m.queue].nic,
         queue: perQueue[m.queue].queue,
         from: m.from,
         to: m.to,
       })),
     ),
+    intervalS: scenario.irq.irqbalance.interval,
+    ...(idle === null ? {} : { idle }),
   };
 }
 
@@ -113,10 +115,12 @@ export function pointResult(
 
   // The rows hold the counters declared per queue and per CPU (engine/counters.ts `json`).
   const perQueue: QueueResult[] = [];
+  const device = nicVectors(scenario.nics, scenario.irq.firstIrq);
   let v = 0;
   for (const nic of scenario.nics) {
     for (let q = 0; q < nic.queues; q++, v++) {
-      perQueue.push(rowOf(JOB_COUNTERS, "queue", totals, v, windowS, { nic: nic.name, queue: q }));
+      // The queue's rx vector's IRQ number (nics[].vectors, or numbered from irq.firstIrq).
+      perQueue.push({ ...rowOf(JOB_COUNTERS, "queue", totals, v, windowS, { nic: nic.name, queue: q }), irq: device.vectors[device.rxVector[v]].irq });
     }
   }
   const perCpu: CpuResult[] = [];

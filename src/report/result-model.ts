@@ -19,6 +19,7 @@ import type { LatencySummaryUs } from "../stats/latency-summary.js";
 import type { MeanInterval } from "./confidence.js";
 import type { JOB_COUNTERS } from "../engine/counters.js";
 import type { RowOf } from "../stats/counter-table.js";
+import type { IrqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
 
 export const RESULT_SCHEMA_VERSION = 3;
 /** Versions `compare`, `merge` and `report` read. */
@@ -124,9 +125,11 @@ export interface RoutingResult {
 
 /**
  * One rx queue's row: its NIC and number, then the counters engine/counters.ts declares per queue
- * with a `json` place (the CPU of its interrupt at the start of the run, packets, drops).
+ * with a `json` place (the CPU of its interrupt at the start of the run, packets, drops), and
+ * `irq`: the Linux IRQ number of its rx vector (nics[].vectors, or numbered from irq.firstIrq
+ * per nics[].driver; absent in result files written before it was added).
  */
-export type QueueResult = { readonly nic: string; readonly queue: number } & RowOf<typeof JOB_COUNTERS, "queue">;
+export type QueueResult = { readonly nic: string; readonly queue: number } & RowOf<typeof JOB_COUNTERS, "queue"> & { readonly irq?: number };
 
 /**
  * One CPU's row: its number, then the counters engine/counters.ts declares per CPU with a `json`
@@ -150,7 +153,7 @@ export interface IrqMoveResult {
   readonly replication: number;
   /** Simulated time of the scan that moved it (ns from the start of the run). */
   readonly timeNs: number;
-  /** Linux IRQ number (32 + the queue's vector number, NICs in order). */
+  /** Linux IRQ number of the queue's rx vector (as perQueue[].irq). */
   readonly irq: number;
   readonly nic: string;
   readonly queue: number;
@@ -164,6 +167,14 @@ export interface IrqbalanceResult {
   readonly scans: number;
   /** Every move of every replication, replications in order, each in time order. */
   readonly moves: readonly IrqMoveResult[];
+  /** `--interval` in seconds of simulated time. Absent in result files written before it was added. */
+  readonly intervalS?: number;
+  /**
+   * Why no rescan measured load during the run, so that no move is no finding
+   * (irq/irqbalance-rescan-window.ts): `oneshot`, `single-cpu`, `run-shorter-than-interval`,
+   * `rescans-in-warm-up`. Absent when a rescan did measure load (or in older files).
+   */
+  readonly idle?: IrqbalanceIdleReason;
 }
 
 export interface PointResult {

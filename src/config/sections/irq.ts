@@ -9,16 +9,17 @@
  * NICs, so a setting the kernel or irqbalance refuses fails at load time with its path.
  */
 import { IrqAffinityError } from "../../irq/affinity.js";
-import { DEFAULT_FIRST_IRQ, MAX_IRQ_NUMBER } from "../../irq/device-vectors.js";
+import { DEFAULT_FIRST_IRQ, DeviceVectorError, MAX_IRQ_NUMBER } from "../../irq/device-vectors.js";
 import type { NicVectorSpec } from "../../irq/device-vectors.js";
 import { IRQBALANCE_VERSIONS, IrqbalanceOptionError } from "../../irq/irqbalance/options.js";
 import type { IrqbalanceVersion } from "../../irq/irqbalance/options.js";
 import { SYSFS_LISTINGS } from "../../irq/kernfs-order.js";
 import type { SysfsListing } from "../../irq/kernfs-order.js";
-import { placeQueueIrqs } from "../../irq/place-queues.js";
+import { nicVectors, placeQueueIrqs } from "../../irq/place-queues.js";
 import type { QueueAffinity } from "../../irq/policies.js";
 import { TopologyError } from "../../irq/topology.js";
 import { ConfigError } from "../errors.js";
+import { joinIndex, joinKey } from "../paths.js";
 import { flag } from "../field-types.js";
 import { array, enumOf, int, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
@@ -40,7 +41,8 @@ export const irqSchema = obj(
       min: 1,
       max: MAX_IRQ_NUMBER,
       default: DEFAULT_FIRST_IRQ,
-      description: "Linux IRQ number of the first NIC's vector 0; each NIC's vectors follow consecutively (the kernel's next free numbers at probe).",
+      description:
+        "Linux IRQ number of vector 0 of the first NIC without its own nics[].vectors; each such NIC's vectors follow consecutively (the kernel's next free numbers at probe), skipping numbers a NIC's own list holds.",
     }),
     driverHintNode: enumOf(["none", "nic"], {
       default: "none",
@@ -66,7 +68,7 @@ export const irqSchema = obj(
         oneshot: flag({ default: false, description: "--oneshot: place the IRQs once (the first scan) and exit: no rebalancing during the run." }),
         migrateval: int({ min: 0, default: 0, description: "--migrateval: move an IRQ only if it cuts the load gap by more than 1/migrateval (0: unset)." }),
         powerthresh: optional(int({ min: 0, description: "--powerthresh: CPUs under 1/4 of the average load allowed in powersave before one is emptied (default: off)." })),
-        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (numbered from irq.firstIrq, see nics[].driver)." })),
+        bannedIrqs: optional(array(int({ min: 0 }), { description: "--banirq: IRQ numbers the daemon leaves alone (the NICs' numbers: nics[].vectors, or numbered from irq.firstIrq per nics[].driver)." })),
         version: enumOf(IRQBALANCE_VERSIONS, {
           default: "1.9.2",
           description: 'The daemon\'s release: "1.9.2" (1.9.2-1.9.4: a placement adds the IRQ\'s load, +1 only on the device\'s node) or "1.9.5" (the current release: load + 1 everywhere).',
@@ -153,8 +155,19 @@ function checkIrqPlacement(irq: Irq, host: Host, nics: readonly NicVectorSpec[])
     throw new ConfigError("irq.affinity", `${irq.affinity.length} entries for ${vectors} rx queue vectors`);
   }
   try {
+    nicVectors(nics, irq.firstIrq);
     placeQueueIrqs({ irq, host, nics });
   } catch (error) {
+    if (error instanceof DeviceVectorError) {
+      const nic = joinIndex("nics", error.nic);
+      const list = joinKey(nic, "vectors");
+      const at =
+        error.field === "pci" ? joinKey(nic, "pci") :
+        error.vector < 0 ? list :
+        error.field === "" ? joinIndex(list, error.vector) :
+        joinKey(joinIndex(list, error.vector), error.field);
+      throw new ConfigError(at, error.reason);
+    }
     if (error instanceof IrqAffinityError) {
       const detail = `${error.file} ${JSON.stringify(error.text)}: ${error.reason} (the kernel answers ${error.errno})`;
       throw new ConfigError(error.queue === null ? "irq.affinity" : `irq.affinity[${error.queue}]`, detail);

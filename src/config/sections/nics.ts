@@ -2,12 +2,13 @@
  * The `nics` section: the host's NICs — name, addresses, channels, driver vectors, ring — each
  * with its own `rss` (sections/rss.ts) and `rps` (sections/rps.ts) subsection.
  *
- *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, ringSize, rss {…}, rps {…} }]
+ *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, pci, vectors [{ irq, name }],
+ *            ringSize, rss {…}, rps {…} }]
  *
  * Resolved: `Nic[]`; names are unique, queues <= maxQueues (maxQueues defaults to queues).
  */
-import { DRIVER_KINDS } from "../../irq/device-vectors.js";
-import type { DriverKind } from "../../irq/device-vectors.js";
+import { DRIVER_KINDS, MAX_IRQ_NUMBER } from "../../irq/device-vectors.js";
+import type { DriverKind, HostVector } from "../../irq/device-vectors.js";
 import type { Prefix } from "../addresses.js";
 import { ConfigError, show } from "../errors.js";
 import { interfaceAddress } from "../field-types.js";
@@ -47,8 +48,31 @@ const nic = obj({
   driver: enumOf(DRIVER_KINDS, {
     default: "rx-only",
     description:
-      "The driver's MSI-X vectors, all of which irqbalance balances: rx-only (one vector per rx queue, nicsim's earlier assumption), virtio-net (config, then input.N/output.N per queue), txrx-misc (i40e/ice: a misc vector, then TxRx-N), mlx5 (async, then comp N), ena (mgmnt, then Tx-Rx-N).",
+      "The driver's MSI-X vectors, all of which irqbalance balances: rx-only (one vector per rx queue, nicsim's earlier assumption), virtio-net (config, then input.N/output.N per queue), txrx-misc (i40e/ice: a misc vector, then TxRx-N), txrx-other (ixgbe: TxRx-N, then the 'other' vector last, named after the interface), mlx5 (async, then comp N), ena (mgmnt, then Tx-Rx-N).",
   }),
+  pci: optional(
+    str({
+      pattern: /^[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\.[0-7]$/,
+      allowed: "a PCI address dddd:bb:dd.f in lower-case hex",
+      description:
+        "PCI address (`ethtool -i` bus-info), the device's directory under /sys/bus/pci/devices: irqbalance meets devices in that directory's order (kernfs name hash), and mlx5, ENA and i40e put it in their vector names. Default 0000:00:0N.0 with N = 3 + the NIC's index.",
+    }),
+  ),
+  vectors: optional(
+    array(
+      obj(
+        {
+          irq: int({ min: 1, max: MAX_IRQ_NUMBER, description: "Linux IRQ number (the row label of /proc/interrupts)." }),
+          name: str({ pattern: /^\S+$/, allowed: "one word", description: "The action name /proc/interrupts shows (virtio0-input.0, eth0-TxRx-3, mlx5_comp5@pci:…)." }),
+        },
+        { description: "One MSI-X vector of the NIC." },
+      ),
+      {
+        description:
+          "The NIC's MSI-X vectors as the host's /proc/interrupts lists them (nicsim import writes them): IRQ numbers and names, which say what each serves (input.N / TxRx-N / compN: rx queue N; output.N, tx-N: transmit; anything else: config or misc). Replaces the list nics[].driver generates from irq.firstIrq; every rx queue in use needs one; vectors of queues beyond those in use are balanced by irqbalance and carry no rx work.",
+      },
+    ),
+  ),
   ringSize: int({
     min: 1,
     max: 65536,
@@ -73,6 +97,10 @@ export interface Nic {
   readonly queues: number;
   /** Which MSI-X vectors the driver requests (irq/device-vectors.ts). */
   readonly driver: DriverKind;
+  /** PCI address (`ethtool -i` bus-info): the device's name under /sys/bus/pci/devices. */
+  readonly pci?: string;
+  /** The host's own vectors (IRQ number and /proc/interrupts name), replacing the driver's list. */
+  readonly vectors?: readonly HostVector[];
   /** rx ring size in descriptors per queue. */
   readonly ringSize: number;
   readonly rss: Rss;
@@ -99,6 +127,8 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     maxQueues,
     queues: nic.queues,
     driver: nic.driver,
+    ...(nic.pci === undefined ? {} : { pci: nic.pci }),
+    ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
     ringSize: nic.ringSize,
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,

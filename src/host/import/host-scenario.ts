@@ -6,8 +6,9 @@
  *           a host numbered otherwise is warned about), the NIC's NUMA node, isolated CPUs.
  * nics      max/current queues (ethtool -l; else the sysfs rx-N count), ring (ethtool -g),
  *           RSS key, function, input transform and indirection table (ethtool -x), hashed fields
- *           (ethtool -n rx-flow-hash), rps_cpus and rps_flow_cnt per queue; XPS and coalescing,
- *           not modelled, as comments.
+ *           (ethtool -n rx-flow-hash), rps_cpus and rps_flow_cnt per queue, the driver kind and
+ *           the device's MSI-X vectors with their IRQ numbers and names (/proc/interrupts,
+ *           nic-vectors.ts); XPS and coalescing, not modelled, as comments.
  * irq       irqbalance when it runs (its banned CPUs and options from its environment file),
  *           else `explicit`: each queue vector's effective_affinity_list (where it is delivered),
  *           else its smp_affinity_list; round-robin with a warning when no vectors are found.
@@ -32,6 +33,7 @@ import { rxQueues } from "../parse/ethtool-channels.js";
 import type { HostSnapshot, NicFacts, Sourced } from "../read-snapshot.js";
 import { type Entry, block, comment, commentedYaml, items, map, value } from "./commented-yaml.js";
 import { measuredTraffic } from "./measured-traffic.js";
+import { nicVectorEntries } from "./nic-vectors.js";
 
 export interface ImportOptions {
   /** NICs to import (default: those up with an address, else every NIC in the snapshot). */
@@ -149,6 +151,9 @@ class Importer {
       e.push(value("maxQueues", queues, `ls /sys/class/net/${n.name}/queues (ethtool -l: ${this.why(`ethtool -l ${n.name}`)})`));
       e.push(value("queues", queues, `ls /sys/class/net/${n.name}/queues`));
     }
+    const vectors = nicVectorEntries(n, queues);
+    e.push(...vectors.entries);
+    if (vectors.warning !== null) this.warn(vectors.warning);
     if (n.rings !== null && n.rings.value.rx !== null) e.push(value("ringSize", n.rings.value.rx, n.rings.from));
     else {
       this.warn(`nics.${n.name}.ringSize: ethtool -g ${n.name} ${this.why(`ethtool -g ${n.name}`)}; using ${NIC_DEFAULTS.ringSize}`);
@@ -273,7 +278,7 @@ class Importer {
         if (interval !== undefined && !has("interval")) s.push(value("interval", Number(interval), `${cfg.from}: IRQBALANCE_ARGS`));
         if (/--oneshot|(^|\s)-o(\s|$)/.test(args) || cfg.value.get("IRQBALANCE_ONESHOT") !== undefined) if (!has("oneshot")) s.push(value("oneshot", true, cfg.from));
         const banirqs = [...args.matchAll(/(?:--banirq[= ]|-i ?)(\d+)/g)].map((m) => Number(m[1]));
-        if (banirqs.length > 0) s.push(value("bannedIrqs", banirqs, `${cfg.from}: IRQBALANCE_ARGS (host IRQ numbers; nicsim numbers queue vector v as IRQ 32 + v)`));
+        if (banirqs.length > 0) s.push(value("bannedIrqs", banirqs, `${cfg.from}: IRQBALANCE_ARGS (host IRQ numbers, as in nics[].vectors)`));
       }
       if (s.length > 0) e.push(map("irqbalance", s));
       return map("irq", e);

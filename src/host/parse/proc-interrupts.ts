@@ -114,3 +114,57 @@ export function nicQueueIrqs(interrupts: ProcInterrupts, nic: NicIdentity): Queu
   }
   return found.sort((a, b) => a.queue - b.queue);
 }
+
+/** One /proc/interrupts row of a NIC's device: its IRQ number and action name. */
+export interface DeviceIrq {
+  readonly irq: number;
+  readonly name: string;
+}
+
+/**
+ * The PCI address a `PCI-MSI <hwirq>-edge` row encodes: the MSI domain numbers a PCI device's
+ * vectors `msi_index | pci_dev_id << 11 | domain << 27` (drivers/pci/msi/irqdomain.c
+ * `pci_msi_domain_calc_hwirq`), pci_dev_id being bus << 8 | devfn.
+ */
+export function pciAddressOfMsiHwirq(hwirq: number): string {
+  const devId = Math.floor(hwirq / 2 ** 11) % 2 ** 16;
+  const domain = Math.floor(hwirq / 2 ** 27);
+  const hex = (n: number, width: number): string => n.toString(16).padStart(width, "0");
+  return `${hex(domain, 4)}:${hex(devId >> 8, 2)}:${hex((devId & 0xff) >> 3, 2)}.${devId & 7}`;
+}
+
+/** Whether an action name is one of the NIC's own, by the driver namings (virtio, @pci, :misc, DEV-…). */
+function namedForNic(name: string, nic: NicIdentity): boolean {
+  if (nic.virtio !== undefined && name.startsWith(`${nic.virtio}-`)) return true;
+  if (nic.pci !== undefined && (name.endsWith(`@pci:${nic.pci}`) || name.endsWith(`-${nic.pci}:misc`))) return true;
+  return name === nic.dev || name.startsWith(`${nic.dev}-`) || new RegExp(`^(?:i40e|ice|iavf|igc|idpf)-${escape(nic.dev)}-`).test(name);
+}
+
+/**
+ * Every vector of the NIC's device in /proc/interrupts, ascending IRQ numbers (the allocation
+ * order): a row is the device's when its chip column names the NIC's PCI address
+ * (`PCI-MSIX-0000:3b:00.0`, or `PCI-MSI 81921-edge` whose hwirq encodes it) or an action name
+ * is the NIC's by the driver namings (`virtio2-…`, `…@pci:<pci>`, `i40e-<pci>:misc`, `eth0-…`,
+ * the bare `eth0` of ixgbe's other vector). The name kept is that action name, else the row's
+ * last word. Another device's vectors (a virtio balloon, a second PCI function) are not taken.
+ */
+export function nicDeviceIrqs(interrupts: ProcInterrupts, nic: NicIdentity): DeviceIrq[] {
+  const found: DeviceIrq[] = [];
+  for (const row of interrupts.rows) {
+    if (!/^\d+$/.test(row.irq)) continue;
+    const words = row.words.map((w) => w.replace(/,$/, ""));
+    const named = words.find((w) => namedForNic(w, nic));
+    let byChip = false;
+    if (nic.pci !== undefined) {
+      for (let k = 0; k < words.length; k++) {
+        const chip = /PCI-MSIX?-([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7])$/.exec(words[k]);
+        if (chip !== null && chip[1] === nic.pci) byChip = true;
+        const hw = /PCI-MSIX?$/.test(words[k]) ? /^(\d+)-edge$/.exec(words[k + 1] ?? "") : null;
+        if (hw !== null && pciAddressOfMsiHwirq(Number(hw[1])) === nic.pci) byChip = true;
+      }
+    }
+    if (named === undefined && !byChip) continue;
+    found.push({ irq: Number(row.irq), name: named ?? words[words.length - 1] ?? "" });
+  }
+  return found.sort((a, b) => a.irq - b.irq);
+}

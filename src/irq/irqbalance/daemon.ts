@@ -66,7 +66,11 @@ export interface IrqbalanceInput {
    * Indices into `irqs` by ascending heap address of the daemon's records: the order the sort
    * falls back on when class and load tie (every IRQ on the first scan). Default: the discovery
    * order, i.e. rising addresses — what a heap without reusable free chunks gives. The real order
-   * depends on glibc's free lists at start-up, which nicsim does not model.
+   * is where glibc's malloc put each `calloc(sizeof(struct irq_info))`: records fill the smallest
+   * free chunk that fits first (gaps left by the daemon's own freed stdio buffers, directory
+   * streams and temporary records), so it depends on every earlier allocation of the process —
+   * the /proc/interrupts line count and lengths, the CPU tree, other devices, library versions —
+   * and no rule over the scenario can give it (README, "Checked against the daemon itself").
    */
   readonly heapOrder?: readonly number[];
   readonly options?: IrqbalanceOptions;

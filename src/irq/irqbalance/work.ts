@@ -49,9 +49,10 @@ export interface Work {
 
 /**
  * `sort_irqs`: class high → low, then load high → low, then the daemon compares the records'
- * addresses, the higher address first. Records are allocated in discovery order; where glibc
- * hands out rising addresses that makes an IRQ found later come first, but a record carved from
- * an older free chunk sits lower (`heapRank`, daemon.ts `heapOrder`).
+ * addresses, the higher address first. The comparison never ties, so `g_list_sort` (a merge
+ * sort) gives this order whatever the list's order before. Records are allocated in discovery
+ * order; where glibc hands out rising addresses that makes an IRQ found later come first, but a
+ * record carved from an older free chunk sits lower (`heapRank`, daemon.ts `heapOrder`).
  */
 export function compareIrqs(work: Work, a: number, b: number): number {
   const ra = work.irqs[a].rank;
