@@ -631,8 +631,9 @@ export class Simulation {
     const rfsOn = plan.rfs !== null;
     // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
-    const inlinePoll = this.fast && plan.plain && !isSink;
-    const inlineBacklog = this.fast && plan.plain;
+    // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
+    // or caps: those are applied by the generic step's `deliver`).
+    const fastLoops = this.fast && plan.plain;
     const devWeight = plan.devWeight;
     const backlogs = this.backlogs;
     const busyNs = this.cpuBusy;
@@ -675,8 +676,17 @@ export class Simulation {
         this.pollList.append(c, nQ + c);
         if (now >= warm) this.cpuRps[c]++;
         work = cost.ipi;
-      } else if (inlineBacklog && n === nQ + c && this.pollWork[c] < devWeight && backlogs.size(c) > 0) {
-        // process_backlog, packet by packet: every packet of a backlog finishes on its CPU.
+      } else if (
+        fastLoops &&
+        n >= 0 &&
+        (n < nQ ? !isSink && this.pollWork[c] < weight && ringCount[n] > 0 : n === nQ + c && this.pollWork[c] < devWeight && backlogs.size(c) > 0)
+      ) {
+        // One NAPI poll, packet by packet: the driver's poll of ring n (a packet finishes here, or
+        // RPS hands it off when the driver work ends), or process_backlog (every packet finishes
+        // here).
+        const fromRing = n < nQ;
+        const limit = fromRing ? weight : devWeight;
+        const baseNs = fromRing ? inline : cost.stack;
         let done = this.pollWork[c];
         let pos = arrPos[c];
         let nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
@@ -685,67 +695,29 @@ export class Simulation {
         const box = this.inboxes[c];
         const nextMail = isSink && box.head < box.tail ? box.stamp[box.head] : Infinity;
         work = 0;
-        while (done < devWeight) {
-          const slot = backlogs.dequeue(c);
-          if (slot < 0) break;
+        while (done < limit) {
+          let flow: number;
+          let len: number;
+          let arrival: number;
+          if (fromRing) {
+            if (ringCount[n] === 0) break;
+            const head = ringHead[n];
+            const slot = ringBase[n] + head;
+            ringHead[n] = head + 1 === ringCap[n] ? 0 : head + 1;
+            ringCount[n]--;
+            flow = ringFlow[slot];
+            len = ringLen[slot];
+            arrival = ringTime[slot];
+            if (arrival >= warm) polled++;
+          } else {
+            const slot = backlogs.dequeue(c);
+            if (slot < 0) break;
+            flow = backlogs.flow[slot];
+            len = backlogs.len[slot];
+            arrival = backlogs.time[slot];
+          }
           done++;
-          const flow = backlogs.flow[slot];
-          const len = backlogs.len[slot];
-          const arrival = backlogs.time[slot];
-          let w = (cost.stack + perByte * len) * factor;
-          if (exponential) w *= rng.nextExp();
-          const stop = now + w;
-          if (stop >= horizon) {
-            work = w;
-            this.compKind[c] = DELIVER;
-            this.compArr[c] = arrival;
-            this.compFlow[c] = flow;
-            this.compLen[c] = len;
-            break;
-          }
-          const to = stop < end ? stop : end;
-          const from = now > warm ? now : warm;
-          if (to > from) busyNs[c] += to - from;
-          now = stop;
-          if (rfsOn && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
-          if (arrival >= warm) {
-            latencyBuf[latencyFill++] = stop - arrival;
-            if (latencyFill === latencyBuf.length) {
-              latency.recordBatch(latencyBuf, latencyFill);
-              latencyFill = 0;
-            }
-            delivered++;
-            deliveredBytes += len;
-          }
-          if (nextArrival <= now) {
-            cpuNow[c] = now;
-            this.pullArrivals(c, false);
-            if (!this.pendingIrqs.isEmpty(c)) break;
-            pos = arrPos[c];
-            nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
-          }
-          if (nextMail <= now) break;
-        }
-        this.pollWork[c] = done;
-        if (work === 0) continue;
-      } else if (inlinePoll && n >= 0 && n < nQ && this.pollWork[c] < weight && ringCount[n] > 0) {
-        // Driver poll of ring n, packet by packet.
-        let done = this.pollWork[c];
-        let pos = arrPos[c];
-        let nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
-        const horizon = this.horizon[0];
-        work = 0;
-        while (done < weight && ringCount[n] > 0) {
-          const head = ringHead[n];
-          const slot = ringBase[n] + head;
-          ringHead[n] = head + 1 === ringCap[n] ? 0 : head + 1;
-          ringCount[n]--;
-          done++;
-          const flow = ringFlow[slot];
-          const len = ringLen[slot];
-          const arrival = ringTime[slot];
-          if (arrival >= warm) polled++;
-          let target = flowRps[flow];
+          let target = fromRing ? flowRps[flow] : -1;
           if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
           if (target >= 0) {
             // RPS: the hand-off to the target's backlog happens when the driver work ends.
@@ -769,7 +741,7 @@ export class Simulation {
             cpuNow[c] = now;
             this.steer(c);
           } else {
-            let w = (inline + perByte * len) * factor;
+            let w = (baseNs + perByte * len) * factor;
             if (exponential) w *= rng.nextExp();
             const stop = now + w;
             if (stop >= horizon) {
@@ -806,6 +778,7 @@ export class Simulation {
             pos = arrPos[c];
             nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
           }
+          if (nextMail <= now) break;
         }
         this.pollWork[c] = done;
         if (work === 0) continue;
