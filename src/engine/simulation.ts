@@ -12,6 +12,7 @@ import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
 import { DELIVERED_BYTES, DELIVERED_PACKETS, IsolatedCpus, OFFERED_BYTES, OFFERED_PACKETS, RING_DROPS } from "./isolated-cpus.js";
 import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
+import { chooseCpuLoops } from "./cpu-loops.js";
 import type { JobCounters } from "./counters.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
@@ -226,63 +227,20 @@ export class Simulation {
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
 
 
-    // CPUs linked by remote RPS (as source or target) must keep in step with the others; every
-    // other CPU depends on nothing but its own arrivals and may run ahead.
-    const coupled = new Uint8Array(nCpu);
-    // CPUs that hand packets to another CPU (not sinks, whatever they receive).
-    const sendsRemote = new Uint8Array(nCpu);
-    for (let f = 0; f < plan.flows.count; f++) {
-      const r = plan.flowRpsCpu[f];
-      const c = plan.queueCpu[plan.flowQueue[f]];
-      if (r >= 0 && r !== c) coupled[r] = coupled[c] = sendsRemote[c] = 1;
-      if (r === RFS_PER_PACKET) {
-        // RFS may send the flow to its application's CPU or to the RPS map's CPU.
-        coupled[c] = 1;
-        if (plan.flowAppCpu[f] >= 0) coupled[plan.flowAppCpu[f]] = 1;
-        if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
-      }
-    }
-    this.coupled = coupled;
-    const sinksOn = options.fast && this.irqTimer === null && plan.rfs === null;
-    this.sink = new Uint8Array(nCpu);
-    const sinkList: number[] = [];
-    const senders: number[] = [];
-    this.senderSlot = new Int32Array(nCpu).fill(-1);
-    for (let c = 0; c < nCpu; c++) {
-      if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
-        this.sink[c] = 1;
-        sinkList.push(c);
-      }
-      if (sendsRemote[c] === 1) {
-        this.senderSlot[c] = senders.length;
-        senders.push(c);
-      }
-    }
-    this.sinkList = Int32Array.from(sinkList);
+    const loops = chooseCpuLoops(plan, options.fast, this.irqTimer !== null);
+    this.coupled = loops.coupled;
+    this.sink = loops.sink;
+    this.sinkList = loops.sinkList;
+    this.senderSlot = loops.senderSlot;
     const noInbox = new HandOffInbox(1);
     this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
-    const flushSlots = sinkList.length === 0 ? 0 : senders.length * nCpu;
+    const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
     this.flushMark = new Uint8Array(flushSlots);
     this.flushList = new Int32Array(flushSlots);
-    this.flushCount = new Int32Array(senders.length);
+    this.flushCount = new Int32Array(loops.senders);
     this.ipiOwedBy = new Int32Array(nCpu).fill(-1);
-
-    // Isolated CPUs: one queue's interrupt, every packet of it finished there, reached by no
-    // other CPU, nothing beyond the receive path, no irqbalance move.
-    const isolatedOn = options.fast && this.irqTimer === null;
-    const queuesOnCpu = new Int32Array(nCpu);
-    for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
-    const steered = new Uint8Array(nQ);
-    for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
-    this.isIsolated = new Uint8Array(nCpu);
-    const isolatedQueue = new Int32Array(nCpu).fill(-1);
-    for (let q = 0; q < nQ; q++) {
-      const c = plan.queueCpu[q];
-      if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
-        this.isIsolated[c] = 1;
-        isolatedQueue[c] = q;
-      }
-    }
+    this.isIsolated = loops.isolated;
+    const isolatedQueue = loops.isolatedQueue;
     // rx rings of the step-machine CPUs (an isolated CPU's ring is a window of its arrival region).
     this.ringBase = new Int32Array(nQ);
     this.ringCap = Int32Array.from(plan.queueRing);

@@ -1,0 +1,72 @@
+import { RFS_PER_PACKET, type Plan } from "./plan.js";
+
+/**
+ * Which loop each CPU runs (engine/index.ts lists them), decided from the compiled plan when a
+ * job starts:
+ * - coupled: linked by remote RPS or RFS (as sender or target) — it keeps in step with the
+ *   others on the event heap;
+ * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan): it replays its
+ *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap;
+ * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
+ *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
+ * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
+ * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
+ */
+export interface CpuLoops {
+  readonly coupled: Uint8Array;
+  readonly sink: Uint8Array;
+  readonly sinkList: Int32Array;
+  /** Per CPU: its index among the CPUs that hand packets to another CPU, or -1. */
+  readonly senderSlot: Int32Array;
+  readonly senders: number;
+  readonly isolated: Uint8Array;
+  /** Per CPU: the queue an isolated CPU serves, or -1. */
+  readonly isolatedQueue: Int32Array;
+}
+
+export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): CpuLoops {
+  const nCpu = plan.cpus;
+  const nQ = plan.queues;
+  const coupled = new Uint8Array(nCpu);
+  // CPUs that hand packets to another CPU (not sinks, whatever they receive).
+  const sendsRemote = new Uint8Array(nCpu);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const r = plan.flowRpsCpu[f];
+    const c = plan.queueCpu[plan.flowQueue[f]];
+    if (r >= 0 && r !== c) coupled[r] = coupled[c] = sendsRemote[c] = 1;
+    if (r === RFS_PER_PACKET) {
+      // RFS may send the flow to its application's CPU or to the RPS map's CPU.
+      coupled[c] = 1;
+      if (plan.flowAppCpu[f] >= 0) coupled[plan.flowAppCpu[f]] = 1;
+      if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
+    }
+  }
+  const sinksOn = fast && !rescans && plan.rfs === null;
+  const sink = new Uint8Array(nCpu);
+  const sinkList: number[] = [];
+  const senderSlot = new Int32Array(nCpu).fill(-1);
+  let senders = 0;
+  for (let c = 0; c < nCpu; c++) {
+    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
+      sink[c] = 1;
+      sinkList.push(c);
+    }
+    if (sendsRemote[c] === 1) senderSlot[c] = senders++;
+  }
+
+  const isolatedOn = fast && !rescans;
+  const queuesOnCpu = new Int32Array(nCpu);
+  for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
+  const steered = new Uint8Array(nQ);
+  for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
+  const isolated = new Uint8Array(nCpu);
+  const isolatedQueue = new Int32Array(nCpu).fill(-1);
+  for (let q = 0; q < nQ; q++) {
+    const c = plan.queueCpu[q];
+    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
+      isolated[c] = 1;
+      isolatedQueue[c] = q;
+    }
+  }
+  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue };
+}
