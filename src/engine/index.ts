@@ -6,6 +6,8 @@
  * netdev_budget_usecs (time_squeeze), RPS/RFS hand-offs to per-CPU backlogs with
  * netdev_max_backlog drops, the IPIs sent when a round ends, process_backlog with its quota
  * (net/core/dev.c: net_rx_action, napi_poll, enqueue_to_backlog, process_backlog, get_rps_cpu).
+ * Costs per stage, with per-packet work scaled on a CPU of another NUMA node than the NIC's and
+ * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`).
  *
  * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
@@ -17,16 +19,18 @@
  * Replies leave through the egress shapers (egress-path.ts) in time order once no CPU can
  * deliver earlier. irqbalance rescans run as timer events of the generator (irqbalance-timer.ts).
  *
- * Each CPU's loop is chosen when the simulation is built:
+ * Each CPU's loop is chosen when the simulation is built (cpu-loops.ts):
  * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
  *   of it, is reached by no other CPU, and meets no route verdict, cap or irqbalance move runs a
  *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns;
  * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off) replays them from
  *   an inbox, a batch at a time, off the event heap;
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
- *   ordered by (time, CPU) (actor-heap.ts).
- * The three compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine
- * and the heap, and tests hold the fast loops to it byte for byte.
+ *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
+ *   backlog) packet by packet in one inner loop.
+ * The three compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine,
+ * one step at a time, and tests hold the fast loops to it byte for byte.
+ * `Simulation#run(progress)` reports the simulated time done once per arrival batch.
  *
  * Outputs: `JobCounters`, declared once in counters.ts (`JOB_COUNTERS`: each counter's name and
  * kind; the codec, the merge of replications and the result rows derive from it) —
