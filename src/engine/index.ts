@@ -13,9 +13,10 @@
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
  * ns; `Simulation` (simulation.ts) runs them against a `PacketSource` and returns `JobCounters`.
  *
- * The arrival pipeline, per batch of 4,096 packets: generate in time order and partition per
- * interrupt CPU (traffic/packet-source.ts `fill`) → ingress policing in global time order
- * (ingress-policing.ts) → each CPU takes its arrivals into its rings at its step boundaries.
+ * The arrival pipeline, per batch of 4,096 packets: generate in time order (traffic/packet-source.ts
+ * `fill`) → with an ingress cap, police each packet in that order (ingress-policing.ts
+ * `fillPoliced`) → partition per interrupt CPU → each CPU takes its arrivals into its rings at
+ * its step boundaries. (Without a cap, `fill` partitions as it generates.)
  * Replies leave through the egress shapers (egress-path.ts) in time order once no CPU can
  * deliver earlier. irqbalance rescans run as timer events of the generator (irqbalance-timer.ts).
  *

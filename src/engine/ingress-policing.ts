@@ -12,13 +12,14 @@
  *   of their own, policed in time order with the traffic — by the primary NIC's own cap too when
  *   the primary NIC is the receiving one.
  *
- * The engine's arrival batch is partitioned into slots (one per interrupt CPU), each in time
- * order in its own range of the arrival columns; `police` merges the slots by time (ties: lower slot first; an ARP frame before a packet
- * of the same time), judges each packet, then compacts every slot so that only passed packets
- * remain. Per batch, no allocation.
+ * The arrival pipeline in order (`fillPoliced`): the source generates a batch in time order into
+ * staging columns, each packet is judged in that order (an ARP frame before a packet of the same
+ * time), and the packets that pass are partitioned into the engine's slots (one per interrupt
+ * CPU, each in time order in its own range of the arrival columns). Per batch, no allocation.
  */
 import type { IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 import { POLICE_EXCEED, Policer, policerProfile } from "../shaping/policer.js";
+import type { PacketSource } from "../traffic/packet-source.js";
 import { Prng } from "../traffic/prng.js";
 
 /** An ARP request: 42 bytes padded to the 60-byte minimum frame (without FCS), as the host sees it. */
@@ -56,9 +57,13 @@ export class IngressPolicing {
   /** [0] arrival time of the next ARP frame not yet policed (ns). */
   private readonly arpNext = new Float64Array(1);
   private readonly window: Float64Array;
-  private readonly pos: Int32Array;
-  /** Per column index: whether the packet there passed (1) or was dropped (0). */
-  private readonly keep: Uint8Array;
+  /** A batch in time order before it is policed and partitioned. */
+  private readonly time: Float64Array;
+  private readonly flow: Int32Array;
+  private readonly len: Uint16Array;
+  /** Every flow in the one staging bucket. */
+  private readonly oneBucket: Uint16Array;
+  private readonly bucketEnd = new Int32Array(1);
 
   /**
    * `arpThroughNic`: the receiving NIC is the primary one, where the ARP background arrives, so
@@ -68,8 +73,8 @@ export class IngressPolicing {
     cap: IngressCap | null,
     nicCap: NicIngressCap | null,
     arpThroughNic: boolean,
-    slots: number,
-    columnLength: number,
+    flows: number,
+    batch: number,
     seed: number,
     warmNs: number,
     endNs: number,
@@ -85,63 +90,64 @@ export class IngressPolicing {
     this.arpRng = arpBps > 0 ? new Prng(seed, ARP_STREAM) : null;
     this.arpNicPolicer = arpThroughNic ? this.nicPolicer : null;
     this.arpNext[0] = this.arpRng === null ? endNs : this.arpRng.nextExp() * this.arpGapNs;
-    this.pos = new Int32Array(slots);
-    this.keep = new Uint8Array(columnLength);
+    this.time = new Float64Array(batch);
+    this.flow = new Int32Array(batch);
+    this.len = new Uint16Array(batch);
+    this.oneBucket = new Uint16Array(flows);
   }
 
   /**
-   * Police one arrival batch: slot i holds [slotStart[i], slotEnd[i]) of the arrival arrays.
-   * Dropped packets are removed and slotEnd shortened; `warm` is the window's start.
+   * Generate the next batch (at most `max` packets before `endNs`) from `source`, police it in
+   * time order, and append the packets that pass to their slots: flow f's packet goes to index
+   * `slotEnd[slotOf[f]]++` of the arrival columns. Returns how many packets were generated.
+   * `warm` is the window's start.
    */
-  police(
+  fillPoliced(
+    source: PacketSource,
+    max: number,
+    endNs: number,
     arrTime: Float64Array,
     arrFlow: Int32Array,
     arrLen: Uint16Array,
-    slotStart: Int32Array,
+    slotOf: Uint16Array,
     slotEnd: Int32Array,
     warm: number,
-  ): void {
-    const slots = slotEnd.length;
-    const pos = this.pos;
-    const keep = this.keep;
+  ): number {
+    this.bucketEnd[0] = 0;
+    const n = source.fill(this.time, this.flow, this.len, this.oneBucket, this.bucketEnd, max, endNs);
+    const time = this.time;
+    const flow = this.flow;
+    const len = this.len;
     const policer = this.policer;
     const nicPolicer = this.nicPolicer;
     const dropped = this.dropped;
     const exceeded = this.exceeded;
     const exceedDrops = this.exceedDrops;
-    for (let i = 0; i < slots; i++) pos[i] = slotStart[i];
-    for (;;) {
-      let best = -1;
-      let bestTime = Infinity;
-      for (let i = 0; i < slots; i++) {
-        const p = pos[i];
-        if (p < slotEnd[i] && arrTime[p] < bestTime) {
-          bestTime = arrTime[p];
-          best = i;
-        }
-      }
-      if (best < 0) break;
-      const p = pos[best]++;
-      const t = arrTime[p];
+    for (let p = 0; p < n; p++) {
+      const t = time[p];
       if (this.arpNext[0] <= t) this.policeArp(t);
-      let pass = conforms(nicPolicer, t, arrLen[p]);
+      let pass = conforms(nicPolicer, t, len[p]);
       const nicDrop = !pass;
       let exceeds = false;
       if (pass && policer !== null) {
-        exceeds = policer.check(t, arrLen[p]) === POLICE_EXCEED;
+        exceeds = policer.check(t, len[p]) === POLICE_EXCEED;
         pass = !exceeds || !exceedDrops;
       }
-      keep[p] = pass ? 1 : 0;
       if (t >= warm) {
         if (exceeds) exceeded[0]++;
         if (!pass) {
           dropped[0]++;
-          dropped[1] += arrLen[p];
+          dropped[1] += len[p];
           if (nicDrop) this.nicDropped[0]++;
         }
       }
+      if (!pass) continue;
+      const k = slotEnd[slotOf[flow[p]]]++;
+      arrTime[k] = t;
+      arrFlow[k] = flow[p];
+      arrLen[k] = len[p];
     }
-    this.compact(arrTime, arrFlow, arrLen, slotStart, slotEnd);
+    return n;
   }
 
   /**
@@ -164,24 +170,5 @@ export class IngressPolicing {
       t += rng.nextExp() * this.arpGapNs;
     }
     this.arpNext[0] = t;
-  }
-
-  /** Remove the dropped packets from each slot, keeping the order. */
-  private compact(arrTime: Float64Array, arrFlow: Int32Array, arrLen: Uint16Array, slotStart: Int32Array, slotEnd: Int32Array): void {
-    const keep = this.keep;
-    for (let i = 0; i < slotEnd.length; i++) {
-      const from = slotStart[i];
-      let w = from;
-      for (let p = from; p < slotEnd[i]; p++) {
-        if (keep[p] === 0) continue;
-        if (w !== p) {
-          arrTime[w] = arrTime[p];
-          arrFlow[w] = arrFlow[p];
-          arrLen[w] = arrLen[p];
-        }
-        w++;
-      }
-      slotEnd[i] = w;
-    }
   }
 }

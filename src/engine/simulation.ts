@@ -92,8 +92,6 @@ export class Simulation {
   /** Arrival slot (index into irqCpus) of each flow, and the fill position of each slot. */
   private readonly flowSlot: Uint16Array;
   private readonly slotEnd: Int32Array;
-  /** Where each slot's batch begins (its fill position before the generator ran). */
-  private readonly slotStart: Int32Array;
   private readonly slotOfCpu: Int32Array;
   /** CPU that takes each queue's next interrupt (irqbalance may change it during the run). */
   private readonly queueCpu: Int32Array;
@@ -273,11 +271,10 @@ export class Simulation {
     this.flowSlot = new Uint16Array(plan.flows.count);
     for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
     this.slotEnd = new Int32Array(irqCpus.length);
-    this.slotStart = new Int32Array(irqCpus.length);
     this.ingress =
       plan.ingressCap === null && plan.nicIngressCap === null
         ? null
-        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, irqCpus.length, size, seed, plan.warmupNs, plan.durationNs);
+        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, plan.flows.count, chunk, seed, plan.warmupNs, plan.durationNs);
 
     this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
 
@@ -464,15 +461,16 @@ export class Simulation {
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
     }
-    this.slotStart.set(this.slotEnd);
     // A batch ends before the next irqbalance scan: arrivals after it go to the queues' new CPUs.
     const until = timer !== null && timer.dueNs < this.end ? timer.dueNs : this.end;
     this.progress?.(this.heap.keys[GEN] / this.end);
-    const n = this.source.fill(this.arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until);
-    this.generated += n;
     const arrTime = this.arrTime;
     const warm = this.window[0];
-    this.ingress?.police(arrTime, this.arrFlow, this.arrLen, this.slotStart, this.slotEnd, warm);
+    // Generate in time order → police (with a cap) → partition per interrupt CPU.
+    this.generated +=
+      this.ingress === null
+        ? this.source.fill(arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until)
+        : this.ingress.fillPoliced(this.source, this.chunk, until, arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, warm);
     isolated?.takeBatch(this.slotEnd);
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
