@@ -17,6 +17,7 @@
 import type { Bottleneck } from "./bottleneck.js";
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
 import type { MeanInterval } from "./confidence.js";
+import type { Costs } from "../config/sections/costs.js";
 import type { JOB_COUNTERS } from "../engine/counters.js";
 import type { RowOf } from "../stats/counter-table.js";
 import type { IrqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
@@ -234,22 +235,8 @@ export interface PointSettings {
     readonly rpsSockFlowEntries: number;
     readonly devWeight: number;
   };
-  /** CPU cycles per stage (`costs` section). */
-  readonly costs: {
-    readonly hardIrq: number;
-    readonly pollOverhead: number;
-    readonly driverPerPacket: number;
-    readonly stackPerPacket: number;
-    readonly perByte: number;
-    readonly rpsEnqueue: number;
-    readonly ipi: number;
-    readonly routeRule: number;
-    /** Percent more packet work on a CPU of another NUMA node than the NIC's. */
-    readonly numaRemotePercent: number;
-    /** Cycles more per RPS hand-off to a CPU of another node. */
-    readonly rpsCrossNode: number;
-    readonly distribution: string;
-  };
+  /** CPU cycles per stage (the `costs` section as the run resolved it). */
+  readonly costs: Costs;
 }
 
 /**
