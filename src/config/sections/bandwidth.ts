@@ -290,18 +290,13 @@ export interface IngressCap {
   readonly kind: "public" | "internal";
 }
 
-/** The egress shaper the reply stream leaves through. */
-export interface EgressCap {
-  readonly rateBps: number;
-  readonly burstBytes: number;
-  /** tc tbf limit (bytes) or latency (ns): exactly one is set. */
-  readonly limitBytes?: number;
-  readonly latencyNs?: number;
-  /** tc tbf peakrate (bits/s) and mtu (bytes): both or neither. */
-  readonly peakrateBps?: number;
-  readonly mtuBytes?: number;
-  readonly mpuBytes: number;
-  readonly overheadBytes: number;
+/**
+ * The egress shaper the reply stream leaves through: tc tbf's parameters (TbfParams: exactly one
+ * of limit and latency, peakrate with mtu; mpu and overhead resolved to numbers), and the replies.
+ */
+export interface EgressCap
+  extends Pick<TbfParams, "rateBps" | "burstBytes" | "limitBytes" | "latencyNs" | "peakrateBps" | "mtuBytes">,
+    Required<Pick<TbfParams, "mpuBytes" | "overheadBytes">> {
   readonly replyBytes: number;
   readonly replyRatio: number;
   /**
