@@ -36,7 +36,7 @@ describe("run output: settings, sums, units and missing latency", () => {
   it("the JSON holds each point's settings; --seed is what the points ran with and the header says so", async () => {
     const r = await nicsim("run", LOW_RATES, "--jobs", "1", "--seed", "3", "--format", "json");
     const doc = JSON.parse(r.stdout) as RunResult;
-    expect(doc.schemaVersion).toBe(3);
+    expect(doc.schemaVersion).toBe(4);
     for (const p of doc.points) {
       expect(p.seed).toBe(3);
       expect(p.settings).toEqual({

@@ -7,7 +7,7 @@ describe("unknown keys are rejected at every depth", () => {
     const raw = rawWith((r) => (r.hosts = {}));
     expectConfigError(
       () => validateScenario(raw),
-      "hosts: unknown key; allowed: profile, host, nics, irq, traffic, costs, kernel, run, routing, bandwidth, sweep",
+      "hosts: unknown key; allowed: profile, host, nics, irq, traffic, costs, kernel, run, routing, bandwidth, app, sweep",
     );
   });
 

@@ -14,6 +14,7 @@ import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
+import { compileAppPlan, type AppPlan } from "../app/app-plan.js";
 import type { EgressCap, IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 
 /**
@@ -117,8 +118,10 @@ export interface Plan {
    * device its replies leave by, or 0, the receiving NIC, without routing; -1: no route).
    */
   readonly replySlot: Int16Array | null;
+  /** The application reading the datagrams (`app` section), or null: none is charged. */
+  readonly app: AppPlan | null;
   /**
-   * Nothing beyond the receive path: no routing section, no bandwidth cap. The step machine then
+   * Nothing beyond the receive path: no routing section, no bandwidth cap, no application. The step machine then
    * delivers ring packets in its inline loop (simulation.ts `runCpu`), without route or reply checks.
    */
   readonly plain: boolean;
@@ -189,10 +192,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     nics.flatMap((n) => new Array<number>(n.queues).fill(n.rps.flowCnt)),
     host.cpus,
   );
+  const app = scenario.app === undefined ? null : compileAppPlan(scenario.app, flows, host.cpus, host.ghz, seed);
   const apps = traffic.appCpus;
   // RFS can only steer flows whose socket records a CPU (sock_rps_record_flow): TCP in
   // ESTABLISHED and connected UDP; an unconnected UDP socket leaves them to plain RPS.
-  const recordsCpu = traffic.socket === "connected" && apps.length > 0;
+  const recordsCpu = traffic.socket === "connected" && (apps.length > 0 || app !== null);
   const flowQueue = new Int32Array(flows.count);
   const flowRpsCpu = new Int32Array(flows.count);
   const flowMapCpu = new Int32Array(flows.count);
@@ -203,7 +207,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     const queue = nicBase[traffic.nic] + q;
     flowQueue[f] = queue;
     flowMapCpu[f] = rpsTargetCpu(rpsMaps[q], flowRpsHash[f]);
-    flowAppCpu[f] = apps.length === 0 ? -1 : apps[f % apps.length];
+    flowAppCpu[f] = app !== null ? app.threadCpu[app.flowThread[f]] : apps.length === 0 ? -1 : apps[f % apps.length];
     // RFS can only steer once an application has written the sock flow table, and never a
     // packet with hash 0 (get_rps_cpu skips those).
     const rfs = rfsTables.active(queue) && recordsCpu && flowRpsHash[f] !== 0;
@@ -242,7 +246,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     receivesOnPrimary: traffic.nic === 0,
     egressCap,
     replySlot,
-    plain: routes === null && ingressCap === null && nicIngressCap === null && egressCap === null,
+    app,
+    plain: routes === null && ingressCap === null && nicIngressCap === null && egressCap === null && app === null,
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),

@@ -14,6 +14,7 @@ import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from 
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 import { chooseCpuLoops } from "./cpu-loops.js";
 import type { JobCounters } from "./counters.js";
+import { AppThreads, SLEEPING } from "./app-threads.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
@@ -192,6 +193,20 @@ export class Simulation {
   private readonly isIsolated: Uint8Array;
   /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
   private readonly isolatedScratch = new Float64Array(1);
+  /** The application's threads and sockets, or null: no application is charged. */
+  private readonly app: AppThreads | null;
+  /** Per CPU: the application thread pinned to it, or -1. */
+  private readonly cpuThread: Int32Array;
+  /**
+   * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
+   * the end of the thread's phase or its next own arrival, whichever first, and anything that
+   * wakes the CPU earlier cuts the phase there (`preemptApp`).
+   */
+  private readonly appRunning: Uint8Array;
+  /** When the running thread's current stretch began. */
+  private readonly appStart: Float64Array;
+  /** Time each CPU spent running application threads (window only). */
+  private readonly cpuApp: Float64Array;
   private progress: JobProgress | null = null;
   /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
   private readonly fast: boolean;
@@ -223,6 +238,11 @@ export class Simulation {
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
     this.irqCpus = Int32Array.from(irqCpus);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
+    this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
+    this.cpuThread = plan.app === null ? new Int32Array(nCpu).fill(-1) : plan.app.cpuThread;
+    this.appRunning = new Uint8Array(nCpu);
+    this.appStart = new Float64Array(nCpu);
+    this.cpuApp = new Float64Array(nCpu);
 
 
     const loops = chooseCpuLoops(plan, options.fast, this.irqTimer !== null);
@@ -381,6 +401,7 @@ export class Simulation {
     }
     this.advanceSinks(end);
     this.drainSinks();
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) this.creditApp(c, end);
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
       this.isolated.advance(this.isolatedScratch);
@@ -482,7 +503,9 @@ export class Simulation {
       if (to > from && arrTime[from] < warm) while (p < to && arrTime[p] < warm) p++;
       this.offeredPackets += to - p;
       for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
-      if (this.idle[c] === 1 && from < to && this.sink[c] === 0) {
+      if (this.idle[c] === 1 && from < to && this.sink[c] === 0 && arrTime[from] < this.heap.keys[c + 1]) {
+        // (A CPU running its application thread is keyed at the end of the thread's phase: the
+        // first arrival may come later.)
         this.heap.keys[c + 1] = arrTime[from];
         this.heap.reorder(c + 1);
       }
@@ -548,6 +571,7 @@ export class Simulation {
    */
   private runCpu(c: number): void {
     this.idle[c] = 0;
+    if (this.appRunning[c] === 1) this.preemptApp(c);
     const cpuNow = this.cpuNow;
     const keys = this.heap.keys;
     const actor = c + 1;
@@ -743,6 +767,15 @@ export class Simulation {
         const step = this.softirqStep(c);
         work = this.stepWork[c];
         if (step < 0) {
+          const thread = this.cpuThread[c];
+          if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
+            // No interrupt or softirq work: the CPU runs its application thread until the thread's
+            // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
+            if (this.runApp(c, thread)) continue;
+            this.latencyFill = latencyFill;
+            this.flushCpu(c, delivered, deliveredBytes, polled);
+            return;
+          }
           if (isSink) {
             // Nothing to do until the next own arrival or an IPI, whichever comes first.
             if (this.sinkWake(c)) {
@@ -784,6 +817,73 @@ export class Simulation {
         return;
       }
     }
+  }
+
+  /**
+   * CPU c, with nothing else to do at cpuNow[c], runs its thread: phases that take no time end at
+   * once (returns true when the thread has gone to sleep: the CPU goes on idling); otherwise the
+   * CPU leaves the heap running it (returns false).
+   */
+  private runApp(c: number, thread: number): boolean {
+    const app = this.app;
+    if (app === null) return true;
+    const now = this.cpuNow[c];
+    for (;;) {
+      const ns = app.phaseLength(thread);
+      if (ns > 0) break;
+      this.endAppPhase(thread, now);
+      if (app.phase[thread] === SLEEPING) return true;
+    }
+    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread]);
+    this.appRunning[c] = 1;
+    this.appStart[c] = now;
+    this.idle[c] = 1;
+    const p = this.arrPos[c];
+    const next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
+    this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
+    return false;
+  }
+
+  /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
+  private preemptApp(c: number): void {
+    const app = this.app;
+    if (app === null) return;
+    const now = this.cpuNow[c];
+    const thread = this.cpuThread[c];
+    const phaseEnd = app.phaseEnd[thread];
+    this.creditApp(c, now < phaseEnd ? now : phaseEnd);
+    if (now >= phaseEnd) this.endAppPhase(thread, phaseEnd);
+    else app.left[thread] = phaseEnd - now;
+  }
+
+  /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */
+  private creditApp(c: number, until: number): void {
+    this.appRunning[c] = 0;
+    const from = this.appStart[c] > this.warm ? this.appStart[c] : this.warm;
+    const to = until < this.end ? until : this.end;
+    if (to > from) this.cpuApp[c] += to - from;
+  }
+
+  /** The thread's phase ended at `now`; a recvmsg that returned records its flow's CPU for RFS. */
+  private endAppPhase(thread: number, now: number): void {
+    const flow = this.app?.complete(thread, now) ?? -1;
+    if (flow >= 0 && this.plan.rfs !== null) this.recordApp(flow);
+  }
+
+  /**
+   * The stack on CPU c hands the datagram to its socket; a thread it wakes on another CPU that is
+   * idle gets that CPU now (a CPU busy with softirq work runs it when that is done).
+   */
+  private toSocket(c: number, flow: number, len: number, arrival: number): void {
+    const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
+    if (thread < 0) return;
+    const r = this.plan.app?.threadCpu[thread] ?? -1;
+    if (r === c || r < 0 || this.idle[r] === 0) return;
+    const now = this.cpuNow[c];
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
   }
 
   /** Add what a runCpu call counted in locals to the job's counters. */
@@ -944,7 +1044,8 @@ export class Simulation {
         this.outDevPackets[out < 0 ? routes.devices.length : out]++;
       }
     }
-    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    if (this.app !== null) this.toSocket(c, flow, len, arrival);
+    else if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
     if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0, c);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
@@ -1176,6 +1277,12 @@ export class Simulation {
       egressBytes: this.egress?.counts[2] ?? 0,
       egressDelay: this.egress?.delay ?? new LatencyHistogram(),
       inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
+      appReceived: this.app?.received ?? 0,
+      appReceivedBytes: this.app?.receivedBytes ?? 0,
+      dropsSocketRcvbuf: this.app?.dropped ?? 0,
+      inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
+      appLatency: this.app?.latency ?? new LatencyHistogram(),
+      cpuAppNs: this.cpuApp,
       latency: this.latency,
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,
