@@ -45,13 +45,23 @@ describe("a CPU's time adds up: receive path + application + idle = the window",
     expect(p.app?.ok).toBe(true);
   });
 
-  it("on 12 seeded random configurations (RPS, RFS, shared and separate CPUs, exponential work): never more than the window, every count adds up, the fast engine equals the step machine", () => {
+  it("on 12 seeded random configurations (RPS, RFS, XPS, replies, shared and separate CPUs, exponential work): never more than the window, every count adds up, the fast engine equals the step machine", () => {
     const { below, pick } = seededChooser(0x5eed);
     for (let i = 0; i < 12; i++) {
       const queues = pick([1, 2, 4]);
       const rps = pick(["", "f", "e", "3"]);
       const raw = scenario({
-        nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 4, queues, ringSize: pick([64, 256]), ...(rps === "" ? {} : { rps: { cpus: rps, flowCnt: pick([0, 256]) } }) }],
+        nics: [
+          {
+            name: "eth0",
+            addresses: ["10.0.0.19/24"],
+            maxQueues: 4,
+            queues,
+            ringSize: pick([64, 256]),
+            ...(rps === "" ? {} : { rps: { cpus: rps, flowCnt: pick([0, 256]) } }),
+            ...(below(2) === 0 ? {} : { xps: pick(["f", "1", "c"]) }),
+          },
+        ],
         kernel: { rpsSockFlowEntries: pick([0, 4096]) },
         traffic: {
           flows: pick([3, 500]),
@@ -67,6 +77,7 @@ describe("a CPU's time adds up: receive path + application + idle = the window",
           work: pick([0, 1000, 5000]),
           workDistribution: pick(["fixed", "exponential"]),
           rcvbuf: pick([20_000, 212_992]),
+          ...(below(2) === 0 ? {} : { reply: { size: pick([64, 300]) } }),
         },
         run: { duration: "4ms", warmup: pick(["0s", "1ms"]), seed: 1 + below(100) },
       });

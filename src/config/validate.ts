@@ -69,7 +69,10 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     run,
     routing,
     bandwidth: bandwidth?.bandwidth,
-    app: checked.app === undefined ? undefined : resolveApp(checked.app, traffic, host.cpus, checked.traffic.appCpus !== undefined),
+    app:
+      checked.app === undefined
+        ? undefined
+        : resolveApp(checked.app, traffic, host.cpus, { appCpus: checked.traffic.appCpus !== undefined, bandwidthReply: checked.bandwidth?.reply ?? null }),
   };
   return { scenario, notices: bandwidth?.notices ?? [] };
 }

@@ -8,6 +8,7 @@ export const SLEEPING = 0; // blocked in recvmsg: its sockets are empty
 const WAKING = 1; // woken by a datagram: try_to_wake_up and the switch into it run first
 const RECV = 2; // recvmsg of its next datagram: dequeue, copy, return
 const WORK = 3; // the application's work on the datagram it read
+const SEND = 4; // sendmsg of a reply, down to the driver's transmit
 
 /**
  * The application's threads and their UDP sockets (engine/simulation.ts runs them on their CPUs).
@@ -52,6 +53,8 @@ export class AppThreads {
   private readonly deficit: Float64Array;
   private readonly queued: Int32Array;
   private readonly reader: Int32Array;
+  /** Per thread: replies owed (the reply ratio added per datagram read; one is sent at each whole one). */
+  private readonly owed: Float64Array;
   private readonly rng: Prng[];
   private readonly workFactor: Float64Array;
   private readonly warm: number;
@@ -63,6 +66,14 @@ export class AppThreads {
   dropped = 0;
   /** Arrival at the NIC → return of recvmsg, ns. */
   readonly latency = new LatencyHistogram();
+  /** Replies sent for datagrams that arrived in the window. */
+  replies = 0;
+  /** Arrival at the NIC → the reply handed to the driver, ns. */
+  readonly responseLatency = new LatencyHistogram();
+  /** Set by `complete`: the flow whose reply was just handed to the driver, else -1. */
+  replied = -1;
+  /** Set by `complete`: replies just owed to a flow without a route (sendmsg fails at once: never sent). */
+  unroutable = 0;
 
   constructor(plan: AppPlan, cpuWorkFactor: Float64Array, seed: number, warm: number) {
     this.plan = plan;
@@ -84,6 +95,7 @@ export class AppThreads {
     this.deficit = new Float64Array(plan.sockets);
     this.queued = new Int32Array(plan.sockets);
     this.reader = new Int32Array(plan.sockets);
+    this.owed = new Float64Array(n);
     this.rng = Array.from({ length: n }, (_, t) => new Prng(seed, 2000 + t));
     this.workFactor = Float64Array.from(plan.threadCpu, (cpu) => cpuWorkFactor[cpu]);
     this.warm = warm;
@@ -157,6 +169,8 @@ export class AppThreads {
     else if (phase === RECV) {
       this.dequeue(t);
       ns = (plan.recvNs + plan.copyNsPerByte * this.curLen[t]) * this.workFactor[t];
+    } else if (phase === SEND) {
+      ns = (plan.sendNs + plan.copyNsPerByte * plan.replyBytes) * this.workFactor[t];
     } else {
       ns = plan.exponentialWork ? plan.workNs * this.rng[t].nextExp() : plan.workNs;
     }
@@ -194,11 +208,14 @@ export class AppThreads {
 
   /**
    * Thread t's current phase ended at `now`: go on to the next. Returns the flow whose recvmsg
-   * just returned (for RFS: the socket records its CPU), else -1.
+   * just returned (for RFS: the socket records its CPU), else -1; `replied` says whether a reply
+   * was just sent, and for which flow.
    */
   complete(t: number, now: number): number {
     const phase = this.phase[t];
     this.begun[t] = 0;
+    this.replied = -1;
+    this.unroutable = 0;
     if (phase === WAKING) {
       this.phase[t] = RECV;
       return -1;
@@ -212,6 +229,24 @@ export class AppThreads {
       }
       this.phase[t] = WORK;
       return this.curFlow[t];
+    }
+    if (phase === WORK) this.owed[t] += this.plan.replyRatio;
+    else {
+      // SEND: the reply is on its tx queue.
+      this.replied = this.curFlow[t];
+      if (this.curArrival[t] >= this.warm) {
+        this.replies++;
+        this.responseLatency.record(now - this.curArrival[t]);
+      }
+    }
+    if (this.owed[t] >= 1) {
+      if (this.plan.flowTxQueue[this.curFlow[t]] >= 0) {
+        this.owed[t] -= 1;
+        this.phase[t] = SEND;
+        return -1;
+      }
+      this.unroutable = Math.floor(this.owed[t]);
+      this.owed[t] -= this.unroutable;
     }
     this.phase[t] = this.fifoCount[t] > 0 ? RECV : SLEEPING;
     return -1;

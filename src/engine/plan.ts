@@ -154,6 +154,15 @@ export interface CostNs {
   readonly rpsCrossNode: number;
 }
 
+/** The NIC each flow's replies leave by: routing's output device, else the receiving NIC (-1: no route or not a NIC). */
+function replyNics(routes: FlowRoutes | null, nics: readonly Nic[], receiving: number, flows: number): Int32Array {
+  const out = new Int32Array(flows).fill(receiving);
+  if (routes === null) return out;
+  const nicOf = routes.devices.map((name) => nics.findIndex((n) => n.name === name));
+  for (let f = 0; f < flows; f++) out[f] = routes.outDev[f] < 0 ? -1 : nicOf[routes.outDev[f]];
+  return out;
+}
+
 /** `flowRpsCpu` value of a flow whose target RFS picks per packet. */
 export const RFS_PER_PACKET = -2;
 
@@ -192,7 +201,24 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     nics.flatMap((n) => new Array<number>(n.queues).fill(n.rps.flowCnt)),
     host.cpus,
   );
-  const app = scenario.app === undefined ? null : compileAppPlan(scenario.app, flows, host.cpus, host.ghz, seed);
+  const routes =
+    scenario.routing === undefined
+      ? null
+      : compileFlowRoutes(scenario.routing, flows, { iif: nic.name, protocol: traffic.protocol, nsPerRule: costs.routeRule / host.ghz });
+  const app =
+    scenario.app === undefined
+      ? null
+      : compileAppPlan(scenario.app, {
+          flows,
+          cpus: host.cpus,
+          ghz: host.ghz,
+          seed,
+          protocol: traffic.protocol === "tcp" ? 6 : 17,
+          nics,
+          nicBase,
+          flowOutNic: replyNics(routes, nics, traffic.nic, flows.count),
+          txCompletionCycles: costs.txCompletion,
+        });
   const apps = traffic.appCpus;
   // RFS can only steer flows whose socket records a CPU (sock_rps_record_flow): TCP in
   // ESTABLISHED and connected UDP; an unconnected UDP socket leaves them to plain RPS.
@@ -215,10 +241,6 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     anyRfs ||= rfs;
   }
 
-  const routes =
-    scenario.routing === undefined
-      ? null
-      : compileFlowRoutes(scenario.routing, flows, { iif: nic.name, protocol: traffic.protocol, nsPerRule: costs.routeRule / host.ghz });
   const ingressCap = scenario.bandwidth?.ingress ?? null;
   const egressCap = scenario.bandwidth?.egress ?? null;
   const nicIngressCap = scenario.bandwidth?.nicIngress ?? null;

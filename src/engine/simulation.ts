@@ -207,6 +207,10 @@ export class Simulation {
   private readonly appStart: Float64Array;
   /** Time each CPU spent running application threads (window only). */
   private readonly cpuApp: Float64Array;
+  /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
+  private readonly txPending: Int32Array;
+  /** Tx completions each CPU's polls reaped (window only). */
+  private readonly cpuTxCompletions: Float64Array;
   private progress: JobProgress | null = null;
   /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
   private readonly fast: boolean;
@@ -243,6 +247,8 @@ export class Simulation {
     this.appRunning = new Uint8Array(nCpu);
     this.appStart = new Float64Array(nCpu);
     this.cpuApp = new Float64Array(nCpu);
+    this.txPending = new Int32Array(nQ);
+    this.cpuTxCompletions = new Float64Array(nCpu);
 
 
     const loops = chooseCpuLoops(plan, options.fast, this.irqTimer !== null);
@@ -831,7 +837,7 @@ export class Simulation {
     for (;;) {
       const ns = app.phaseLength(thread);
       if (ns > 0) break;
-      this.endAppPhase(thread, now);
+      this.endAppPhase(c, thread, now);
       if (app.phase[thread] === SLEEPING) return true;
     }
     const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread]);
@@ -852,7 +858,7 @@ export class Simulation {
     const thread = this.cpuThread[c];
     const phaseEnd = app.phaseEnd[thread];
     this.creditApp(c, now < phaseEnd ? now : phaseEnd);
-    if (now >= phaseEnd) this.endAppPhase(thread, phaseEnd);
+    if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
     else app.left[thread] = phaseEnd - now;
   }
 
@@ -864,10 +870,46 @@ export class Simulation {
     if (to > from) this.cpuApp[c] += to - from;
   }
 
-  /** The thread's phase ended at `now`; a recvmsg that returned records its flow's CPU for RFS. */
-  private endAppPhase(thread: number, now: number): void {
-    const flow = this.app?.complete(thread, now) ?? -1;
+  /**
+   * The phase of CPU c's thread ended at `now`: a recvmsg that returned records its flow's CPU for
+   * RFS; a reply handed to the driver goes to its tx queue (its completion raises the queue's
+   * interrupt) and, with an egress cap, to the shapers.
+   */
+  private endAppPhase(c: number, thread: number, now: number): void {
+    const app = this.app;
+    const plan = this.plan.app;
+    if (app === null || plan === null) return;
+    const flow = app.complete(thread, now);
     if (flow >= 0 && this.plan.rfs !== null) this.recordApp(flow);
+    const sent = app.replied;
+    if (sent >= 0) {
+      this.postTxCompletion(c, plan.flowTxQueue[sent], now);
+      this.egress?.reply(now, this.plan.replySlot?.[sent] ?? 0);
+    }
+    for (let k = 0; k < app.unroutable; k++) this.egress?.reply(now, -1);
+  }
+
+  /**
+   * A reply CPU c sent at `now` is on tx queue q: the NIC completes it, and the queue's NAPI poll
+   * reaps the completion (tx before rx, in the same poll) — raising the queue's interrupt unless
+   * its NAPI is already scheduled.
+   */
+  private postTxCompletion(c: number, q: number, now: number): void {
+    this.txPending[q]++;
+    if (this.napiSched[q] === 1) return;
+    this.napiSched[q] = 1;
+    this.raiseQueueIrq(c, q, now);
+  }
+
+  /** Queue q's interrupt fires (its NAPI is scheduled): on its CPU, woken now if idle (CPU c is the one running). */
+  private raiseQueueIrq(c: number, q: number, now: number): void {
+    const r = this.queueCpu[q];
+    this.pendingIrqs.append(r, q);
+    if (r === c || this.idle[r] === 0) return;
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
   }
 
   /**
@@ -925,10 +967,11 @@ export class Simulation {
             continue;
           }
         }
-        this.curNapi[c] = this.roundList.popFront(c);
+        const polled = (this.curNapi[c] = this.roundList.popFront(c));
         this.pollWork[c] = 0;
         if (now >= this.warm) this.cpuPolls[c]++;
         this.stepWork[c] = plan.costNs.poll;
+        if (polled < this.nQ && this.txPending[polled] > 0) this.reapTx(c, polled);
         return 1;
       }
 
@@ -943,13 +986,26 @@ export class Simulation {
       // otherwise it completes (and a queue's interrupt is unmasked).
       this.curNapi[c] = -1;
       if (done === weight) this.repollList.append(c, n);
-      else this.napiSched[n] = 0;
+      else if (n < nQ && this.txPending[n] > 0) {
+        // Completions came in during the poll: the driver's napi_complete_done finds more work
+        // when it re-enables the interrupt, and the queue's interrupt fires again.
+        this.raiseQueueIrq(c, n, now);
+      } else this.napiSched[n] = 0;
       this.budget[c] -= done;
       if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
         if (now >= this.warm) this.cpuSqueeze[c]++;
         this.endRound(c);
       }
     }
+  }
+
+  /** The poll of queue q on CPU c begins with its tx completions: their cost joins the poll's (stepWork[c]). */
+  private reapTx(c: number, q: number): void {
+    const k = this.txPending[q];
+    this.txPending[q] = 0;
+    const ns = this.plan.app?.txCompletionNs ?? 0;
+    this.stepWork[c] += k * ns * this.plan.cpuWorkFactor[c];
+    if (this.cpuNow[c] >= this.warm) this.cpuTxCompletions[c] += k;
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
@@ -1283,6 +1339,9 @@ export class Simulation {
       inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
       appLatency: this.app?.latency ?? new LatencyHistogram(),
       cpuAppNs: this.cpuApp,
+      cpuTxCompletions: this.cpuTxCompletions,
+      appReplies: this.app?.replies ?? 0,
+      responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,

@@ -15,7 +15,7 @@ function timeColumns(c: CpuResult): string[] {
 
 /**
  * Per-CPU tables, one per point: where each CPU's time went (%irq, %soft, %app, %idle) beside
- * hard IRQs, NAPI polls and the counters of /proc/net/softnet_stat (processed, dropped,
+ * hard IRQs, NAPI polls, packets polled, tx completions reaped (replies of an application) and the counters of /proc/net/softnet_stat (processed, dropped,
  * time_squeeze, received_rps). CPUs that did nothing are left out and counted in a line under
  * the table.
  */
@@ -31,13 +31,14 @@ export function perCpuTables(points: readonly PointResult[]): string {
         c.irqs,
         c.polls,
         c.polled,
+        c.txCompletions ?? 0,
         c.softnet.processed,
         c.softnet.dropped,
         c.softnet.timeSqueeze,
         c.softnet.receivedRps,
       ]);
       const idle = point.perCpu.length - busy.length;
-      const table = textTable(["cpu", "%irq", "%soft", "%app", "%idle", "irqs", "polls", "polled", "processed", "dropped", "time_squeeze", "received_rps"], rows);
+      const table = textTable(["cpu", "%irq", "%soft", "%app", "%idle", "irqs", "polls", "polled", "tx_done", "processed", "dropped", "time_squeeze", "received_rps"], rows);
       return `${title}\n${table}${idle > 0 ? `\n(${idle} idle CPU${idle === 1 ? "" : "s"} not shown)` : ""}`;
     })
     .join("\n\n");

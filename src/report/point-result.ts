@@ -207,6 +207,16 @@ function appResult(scenario: Scenario, totals: JobCounters, windowS: number): Ap
     socketRcvbuf,
     inSockets,
     ok: totals.deliveredPackets === received + socketRcvbuf + inSockets,
+    ...(scenario.app?.reply === undefined || scenario.app.reply === null
+      ? {}
+      : {
+          replies: {
+            pps: round(totals.appReplies / windowS, 1),
+            bps: round((totals.appReplies * scenario.app.reply.size * 8) / windowS, 1),
+            packets: totals.appReplies,
+          },
+          responseUs: totals.responseLatency.totalCount === 0 ? null : summarizeLatency(totals.responseLatency),
+        }),
   };
 }
 

@@ -172,6 +172,9 @@ export interface AppResult {
   readonly inSockets: number;
   /** delivered (end of the stack) = received + socketRcvbuf + inSockets, each counted on its own. */
   readonly ok: boolean;
+  /** With replies (app.reply or bandwidth.reply): those the threads handed to the driver, and the request → reply time, µs (null: none sent). */
+  readonly replies?: Rate;
+  readonly responseUs?: LatencySummaryUs | null;
 }
 
 export interface Conservation {

@@ -11,6 +11,13 @@
  *     workDistribution: fixed | exponential
  *     rcvbuf: 212992         # SO_RCVBUF, bytes
  *     truesize: 2304         # bytes each datagram charges to the buffer (skb truesize)
+ *     reply: { size: 120 }   # each request answered with a reply of this frame size
+ *     send: 5000             # cycles per reply: sendmsg, UDP/IP output, qdisc, driver transmit
+ *
+ * A reply leaves by a tx queue of its NIC chosen by XPS (nics[].xps) or the flow hash; its
+ * completion is reaped by that queue's NAPI poll on the queue's interrupt CPU, before the rx
+ * packets (costs.txCompletion). With `bandwidth.reply` instead of `app.reply`, the threads send
+ * that reply stream (its size and ratio) and the egress caps shape it.
  *
  * Sockets follow `traffic.socket`: an unconnected UDP server has one SO_REUSEPORT socket per
  * thread, and the kernel picks a datagram's socket by a hash of its 4-tuple
@@ -23,7 +30,7 @@
 import { ConfigError } from "../errors.js";
 import { hostCpuList } from "../host-cpu-list.js";
 import { MAX_CYCLES_PER_BYTE, MAX_CYCLES_PER_EVENT } from "../physical-limits.js";
-import { enumOf, int, num, obj, str } from "../schema-dsl.js";
+import { enumOf, int, num, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
 import type { Traffic } from "./traffic.js";
 
@@ -53,6 +60,12 @@ export const APP_DEFAULTS = {
    * sk_buff (SKB_TRUESIZE, include/linux/skbuff.h). A larger frame charges its length + 256.
    */
   truesize: 2304,
+  /**
+   * ≈2 µs at 2.5 GHz per reply: the sendmsg system call, udp_sendmsg → ip_make_skb → ip_output,
+   * the qdisc's enqueue and dequeue, and the driver's ndo_start_xmit with its doorbell (a VM exit
+   * on virtio). An assumption (a small UDP send costs somewhat more than a receive); calibrate it.
+   */
+  send: 5000,
 } as const;
 
 /** Bytes of struct sk_buff (SKB_DATA_ALIGN(sizeof(struct sk_buff)) on x86-64) a frame charges beyond its data. */
@@ -89,6 +102,19 @@ export const appSchema = obj(
       description: "What a small datagram charges to the receive buffer (skb truesize); a frame longer than truesize - 256 charges its length + 256.",
       unit: "bytes",
     }),
+    reply: optional(
+      obj(
+        { size: int({ min: 42, max: 65535, unit: "bytes", description: "Frame size of each reply." }) },
+        { description: "Answer each datagram read with a reply (request/response), sent by the thread after its work." },
+      ),
+    ),
+    send: num({
+      min: 0,
+      max: MAX_CYCLES_PER_EVENT,
+      default: APP_DEFAULTS.send,
+      description: "Per reply on the thread's CPU: sendmsg, UDP/IP output, qdisc, driver transmit (plus copyPerByte per reply byte).",
+      unit: "CPU cycles",
+    }),
   },
   { description: "The application reading the datagrams: its threads, costs and receive buffers. Without it no application work is charged." },
 );
@@ -107,14 +133,25 @@ export interface App {
   readonly workDistribution: "fixed" | "exponential";
   readonly rcvbuf: number;
   readonly truesize: number;
+  /** Replies the threads send: frame bytes and replies per datagram read (1 for app.reply; bandwidth.reply's ratio), or null: none. */
+  readonly reply: { readonly size: number; readonly ratio: number } | null;
+  readonly send: number;
 }
 
 /** The resolved app section for the resolved traffic on `cpus` CPUs. @throws ConfigError */
-export function resolveApp(app: CheckedApp, traffic: Traffic, cpus: number, appCpusGiven: boolean): App {
+export function resolveApp(
+  app: CheckedApp,
+  traffic: Traffic,
+  cpus: number,
+  given: { readonly appCpus: boolean; readonly bandwidthReply: { readonly size: number; readonly ratio: number } | null },
+): App {
   if (traffic.protocol !== "udp") {
     throw new ConfigError("app", `the application model reads UDP sockets; traffic.protocol is ${traffic.protocol} (TCP's receive window and flow control are not modelled)`);
   }
-  if (appCpusGiven) throw new ConfigError("traffic.appCpus", "give the application's CPUs once, as app.threads (with an app section, RFS follows its threads)");
+  if (given.appCpus) throw new ConfigError("traffic.appCpus", "give the application's CPUs once, as app.threads (with an app section, RFS follows its threads)");
+  if (app.reply !== undefined && given.bandwidthReply !== null) {
+    throw new ConfigError("app.reply", "give the reply once: bandwidth.reply is the reply stream the threads send (and the egress caps shape)");
+  }
   return {
     threadCpus: hostCpuList(app.threads, "app.threads", cpus),
     sockets: traffic.socket === "connected" ? "per-flow" : "reuseport",
@@ -125,5 +162,7 @@ export function resolveApp(app: CheckedApp, traffic: Traffic, cpus: number, appC
     workDistribution: app.workDistribution,
     rcvbuf: app.rcvbuf,
     truesize: app.truesize,
+    reply: app.reply === undefined ? given.bandwidthReply : { size: app.reply.size, ratio: 1 },
+    send: app.send,
   };
 }
