@@ -4,8 +4,8 @@ import { matchesStepMachine, runPoint, scenarioFrom } from "./engine-helpers.js"
 /**
  * Golden: interrupt coalescing (nics[].coalesce) at light load, with periodic arrivals, derived
  * by hand from the rule (include/uapi/linux/ethtool.h, struct ethtool_coalesce): an unmasked
- * queue interrupts when rx-frames packets have arrived since it was unmasked, or rx-usecs after
- * the first of them, whichever comes first.
+ * queue interrupts rx-usecs after the first packet since it was unmasked, or when rx-frames
+ * packets have arrived, whichever comes first.
  *
  * The scenario of engine-golden-an-idle-queue-serves-each-packet-alone: 2 GHz; hard IRQ 1000
  * cycles = 500 ns, poll 200 = 100 ns, per packet 300 + 1500 + 0.25 × 100 = 1825 cycles = 912.5 ns.
@@ -25,16 +25,17 @@ function scenario(coalesce: Record<string, unknown>): Record<string, unknown> {
 
 describe("golden: coalescing trades latency for interrupts", () => {
   /**
-   * rx-frames 4, no time limit: the 4th packet of a group raises the interrupt; the poll then
+   * rx-frames 4 with rx-usecs 1000 (a limit far beyond the group's 30 µs): the 4th packet of a
+   * group raises the interrupt; the poll then
    * takes 600 + 4 × 912.5 = 4250 ns, done before the next arrival. 99 packets = 24 groups and 3
-   * packets still waiting at the end: 24 interrupts = 96 / 4. Latencies in a group (the j-th
+   * packets still waiting at the end (their timer, at 1,970,000, is past it): 24 interrupts = 96 / 4. Latencies in a group (the j-th
    * packet waits for the 4th's arrival, (4 − j) × 10,000 ns, then for the IRQ, the poll and the
    * first j packets, polled in arrival order): 30,000 + 600 + 912.5 = 31,512.5;
    * 20,000 + 600 + 1825 = 22,425; 10,000 + 600 + 2737.5 = 13,337.5; 600 + 3650 = 4250 —
    * mean 71,525 / 4 = 17,881.25 ns (1512.5 without coalescing).
    */
   it("rx-frames 4: one interrupt per 4 packets, the first of each group waits for the 4th", () => {
-    const p = runPoint(scenario({ rxUsecs: 0, rxFrames: 4 }));
+    const p = runPoint(scenario({ rxUsecs: 1000, rxFrames: 4 }));
     expect(p.conservation).toEqual({ offered: 99, delivered: 96, dropped: 0, inFlight: 3, ok: true });
     expect(p.perCpu[0].irqs).toBe(24);
     expect(p.perCpu[0].polls).toBe(24);
@@ -90,14 +91,25 @@ describe("golden: coalescing trades latency for interrupts", () => {
     expect(p.perCpu[0].utilization).toBe(0.2685);
   });
 
-  it("rx-usecs 0 with rx-frames 1 (the default) is no coalescing: 99 interrupts, 1.513 µs each", () => {
-    const p = runPoint(scenario({ rxUsecs: 0, rxFrames: 1 }));
-    expect(p.perCpu[0].irqs).toBe(99);
-    expect(p.latencyUs?.max).toBe(1.513);
+  it("rx-usecs 0 (the default) and rx-frames 1 are no coalescing: 99 interrupts, 1.513 µs each", () => {
+    for (const c of [{}, { rxUsecs: 0, rxFrames: 0 }, { rxUsecs: 0, rxFrames: 1 }, { rxUsecs: 50, rxFrames: 1 }]) {
+      const p = runPoint(scenario(c));
+      expect(p.perCpu[0].irqs).toBe(99);
+      expect(p.latencyUs?.max).toBe(1.513);
+    }
+  });
+
+  it("refuses adaptive-rx (net DIM is not modelled) and a frame limit without rx-usecs, with one line each", () => {
+    expect(() => scenarioFrom(scenario({ adaptiveRx: true }))).toThrow(
+      "nics[0].coalesce.adaptiveRx: true is not modelled (net DIM retunes rx-usecs/rx-frames from measured rates); set it false and give the rxUsecs and rxFrames `ethtool -c` shows",
+    );
+    expect(() => scenarioFrom(scenario({ rxUsecs: 0, rxFrames: 8 }))).toThrow(
+      "nics[0].coalesce.rxFrames: 8 with rxUsecs 0 is not modelled (ethtool.h reads it as a frame limit alone, timer-only drivers as no coalescing); give rxUsecs > 0, or rxFrames 0 for none",
+    );
   });
 
   it("the step machine's fast inner loop gives the oracle's results with each setting", () => {
-    for (const c of [{ rxFrames: 4, rxUsecs: 0 }, { rxUsecs: 25, rxFrames: 0 }, { rxUsecs: 25, rxFrames: 2 }, { deferHardIrqs: 2, groFlushTimeoutNs: 2000 }]) {
+    for (const c of [{ rxFrames: 4, rxUsecs: 1000 }, { rxUsecs: 25, rxFrames: 0 }, { rxUsecs: 25, rxFrames: 2 }, { deferHardIrqs: 2, groFlushTimeoutNs: 2000 }]) {
       expect(matchesStepMachine(scenarioFrom(scenario(c)), 1)).toBe(true);
     }
   });

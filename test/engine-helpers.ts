@@ -92,7 +92,7 @@ export const COALESCE_SETTINGS = [
   null,
   { rxUsecs: 8, rxFrames: 0 },
   { rxUsecs: 50, rxFrames: 32 },
-  { rxUsecs: 0, rxFrames: 4 },
+  { rxUsecs: 1000, rxFrames: 4 },
   { deferHardIrqs: 2, groFlushTimeoutNs: 20_000 },
   { rxUsecs: 20, rxFrames: 16, deferHardIrqs: 1, groFlushTimeoutNs: 5000 },
 ] as const;

@@ -76,8 +76,8 @@ export interface Plan {
   readonly queueRing: Int32Array;
   /**
    * Per queue, its NIC's interrupt coalescing (config/sections/coalesce.ts): rx-frames (0: no
-   * limit; 1: no coalescing, the first packet interrupts at once) and rx-usecs in ns (0: no time
-   * limit).
+   * limit; 1: no coalescing, the first packet interrupts at once) and rx-usecs in ns (0 without
+   * coalescing).
    */
   readonly queueCoalesceFrames: Int32Array;
   readonly queueCoalesceNs: Float64Array;
@@ -188,8 +188,9 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       queueNic[v] = n;
       queueIndex[v] = q;
       queueRing[v] = nic.ringSize;
-      queueCoalesceFrames[v] = nic.coalesce.rxFrames;
-      queueCoalesceNs[v] = nic.coalesce.rxUsecs * 1000;
+      // (1: no coalescing, the first packet interrupts.)
+      queueCoalesceFrames[v] = coalesces(nic.coalesce) ? nic.coalesce.rxFrames : 1;
+      queueCoalesceNs[v] = coalesces(nic.coalesce) ? nic.coalesce.rxUsecs * 1000 : 0;
       if (defersIrqs(nic.coalesce)) {
         queueDeferPolls[v] = nic.coalesce.deferHardIrqs;
         queueDeferNs[v] = nic.coalesce.groFlushTimeoutNs;

@@ -894,11 +894,10 @@ export class Simulation {
 
   /**
    * A packet arrived at time t on unmasked queue q, whose NIC coalesces: the interrupt fires on
-   * CPU c when rx-frames packets have arrived since the queue was unmasked, or rx-usecs after the
-   * first of them, whichever comes first (include/uapi/linux/ethtool.h, struct ethtool_coalesce:
-   * "usecs > 0 && time since first completion >= usecs, or max_frames > 0 && completed frames
-   * >= max_frames"). A deadline at or before t has fired first: the packet then simply waits in
-   * the ring for the poll.
+   * CPU c rx-usecs after the first packet since the queue was unmasked, or when rx-frames packets
+   * have arrived (rx-frames > 0), whichever comes first (include/uapi/linux/ethtool.h, struct
+   * ethtool_coalesce; docs/coalescing.md). A deadline at or before t has fired first: the packet
+   * then simply waits in the ring for the poll.
    */
   private coalesceArrival(c: number, q: number, t: number): void {
     const count = this.coalesceCount[q];
@@ -907,8 +906,7 @@ export class Simulation {
       return;
     }
     this.coalesceCount[q] = count + 1;
-    const usecsNs = this.plan.queueCoalesceNs[q];
-    if (count === 0 && usecsNs > 0) this.arm(c, q, t + usecsNs, DUE_IRQ);
+    if (count === 0) this.arm(c, q, t + this.plan.queueCoalesceNs[q], DUE_IRQ);
     const frames = this.plan.queueCoalesceFrames[q];
     if (frames > 0 && count + 1 >= frames) this.raiseQueueIrq(q);
   }

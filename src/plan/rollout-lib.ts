@@ -193,7 +193,7 @@ set_coalesce() {
   read_coalesce
   # shellcheck disable=SC2086
   set -- $WANT_COALESCE
-  sc_args=$(coalesce_arg adaptive-rx "$CO_ADAPTIVE" "$1" off)$(coalesce_arg rx-usecs "$CO_USECS" "$2" 0)$(coalesce_arg rx-frames "$CO_FRAMES" "$3" 1) || exit 1
+  sc_args=$(coalesce_arg adaptive-rx "$CO_ADAPTIVE" "$1" off)$(coalesce_arg rx-usecs "$CO_USECS" "$2" 0)$(coalesce_arg rx-frames "$CO_FRAMES" "$3" 0) || exit 1
   [ -n "$sc_args" ] || return 0
   # shellcheck disable=SC2086 # several words
   act eth -C "$DEV" $sc_args

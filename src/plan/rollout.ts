@@ -304,8 +304,8 @@ function sockFlowEntries(wanted: number, host: HostState): number | null {
 /**
  * The rx coalescing the script sets, or null to leave the NIC's alone: it sets it when the chosen
  * settings differ from the host's (a host that runs adaptive-rx differs from every fixed
- * setting), or, the host's unknown, when they are not "no coalescing". A host showing 0/0
- * (ethtool.h: never interrupts; drivers showing it do not coalesce) or n/a counts as none.
+ * setting), or, the host's unknown, when they are not "no coalescing". A host showing rx-usecs
+ * 0 or n/a counts as none (config/sections/coalesce.ts).
  * The summary line says what it sets, or the host's coalescing kept; none kept says nothing.
  */
 function planCoalesce(chosen: Coalesce, host: HostNic, dev: string): { target: RolloutTarget["coalesce"]; line: string | null } {
@@ -316,13 +316,13 @@ function planCoalesce(chosen: Coalesce, host: HostNic, dev: string): { target: R
     if (!coalesces(chosen)) return { target: null, line: null };
     return { target: set, line: `coalescing: ethtool -C ${dev} adaptive-rx off ${want} (the host's: ${host.coalesceFrom})` };
   }
-  for (const [key, wanted, off] of [["rx-usecs", chosen.rxUsecs, 0], ["rx-frames", chosen.rxFrames, 1]] as const) {
+  for (const [key, wanted, off] of [["rx-usecs", chosen.rxUsecs, 0], ["rx-frames", chosen.rxFrames, 0]] as const) {
     const has = key === "rx-usecs" ? h.rxUsecs : h.rxFrames;
     if (has === null && wanted !== off) throw new RolloutError(`${dev} has no ${key} (${host.coalesceFrom} shows n/a); the chosen settings need ${key} ${wanted}`);
   }
   const usecs = h.rxUsecs ?? 0;
-  const frames = h.rxFrames ?? 1;
-  const none = usecs === 0 && (frames === 1 || frames === 0);
+  const frames = h.rxFrames ?? 0;
+  const none = !coalesces({ rxUsecs: usecs, rxFrames: frames });
   const same = h.adaptive !== "on" && (none ? !coalesces(chosen) : usecs === chosen.rxUsecs && frames === chosen.rxFrames);
   const shown = `${h.adaptive === null ? "" : `adaptive-rx ${h.adaptive}, `}rx-usecs ${h.rxUsecs ?? "n/a"}, rx-frames ${h.rxFrames ?? "n/a"}`;
   if (same) return { target: null, line: none ? null : `coalescing: ${want}, as the host has (${host.coalesceFrom})` };

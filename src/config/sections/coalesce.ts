@@ -6,13 +6,15 @@
  *   nics[].coalesce: { rxUsecs, rxFrames, adaptiveRx, deferHardIrqs, groFlushTimeoutNs }
  *
  * Units: rxUsecs µs, rxFrames packets, groFlushTimeoutNs ns. The rule (docs/coalescing.md):
- * an unmasked queue raises its interrupt when rxFrames packets have arrived since it was
- * unmasked, or rxUsecs after the first of them, whichever comes first; 0 turns a limit off
- * (include/uapi/linux/ethtool.h, struct ethtool_coalesce). `rxUsecs: 0, rxFrames: 1`, the
- * default, is no coalescing: every first packet on an unmasked queue interrupts at once.
+ * an unmasked queue raises its interrupt rxUsecs after the first packet that arrived since it
+ * was unmasked, or when rxFrames packets have arrived, whichever comes first (ethtool(8) and
+ * include/uapi/linux/ethtool.h, struct ethtool_coalesce); rxFrames 0 is no packet limit.
+ * rxUsecs 0, the default, is no delay: every first packet on an unmasked queue interrupts at
+ * once, as drivers whose moderation is a timer alone (ixgbe, i40e, ENA) do with rx-usecs 0.
  *
- * Resolved: `Coalesce`. Refused: both limits 0 (the interrupt would never fire) and
- * `adaptiveRx: true` (net DIM is not modelled).
+ * Resolved: `Coalesce`. Refused: `adaptiveRx: true` (net DIM is not modelled), and rxUsecs 0
+ * with rxFrames above 1 (ethtool.h reads it as "frames alone", timer-only drivers as "at once":
+ * the drivers disagree, so nicsim asks for rxUsecs > 0).
  */
 import { ConfigError } from "../errors.js";
 import { flag } from "../field-types.js";
@@ -25,10 +27,10 @@ export const COALESCE_DEFAULTS = {
    * No coalescing, for every driver kind: virtio-net coalesces only with VIRTIO_NET_F_NOTF_COAL
    * (drivers/net/virtio_net.c), which most cloud hosts do not offer; the drivers that coalesce by
    * default (mlx5, i40e/ice, ENA) do it adaptively (net DIM), which is not modelled — give their
-   * `ethtool -c` values instead. "usecs = 0 and max_frames = 1" is ethtool.h's "coalescing off".
+   * `ethtool -c` values instead.
    */
   rxUsecs: 0,
-  rxFrames: 1,
+  rxFrames: 0,
   adaptiveRx: false,
   /** napi_defer_hard_irqs and gro_flush_timeout: 0, the kernel's defaults (net/core/dev.c). */
   deferHardIrqs: 0,
@@ -41,14 +43,14 @@ export const coalesceSchema = obj(
       min: 0,
       max: 100_000,
       default: COALESCE_DEFAULTS.rxUsecs,
-      description: "ethtool -C rx-usecs: the interrupt fires this long after the first packet that arrived since the queue was unmasked (0: no time limit).",
+      description: "ethtool -C rx-usecs: the interrupt fires this long after the first packet that arrived since the queue was unmasked (0: at once, no coalescing).",
       unit: "µs",
     }),
     rxFrames: int({
       min: 0,
       max: 65_535,
       default: COALESCE_DEFAULTS.rxFrames,
-      description: "ethtool -C rx-frames: the interrupt fires once this many packets arrived since the queue was unmasked (0: no packet limit). rxUsecs 0 with rxFrames 1 is no coalescing.",
+      description: "ethtool -C rx-frames: with rxUsecs > 0, the interrupt fires once this many packets arrived since the queue was unmasked, if that comes before rxUsecs (0: no packet limit).",
       unit: "packets",
     }),
     adaptiveRx: flag({
@@ -77,7 +79,7 @@ export const coalesceSchema = obj(
 export type CheckedCoalesce = Infer<typeof coalesceSchema>;
 
 export interface Coalesce {
-  /** rx-usecs, µs (0: no time limit). */
+  /** rx-usecs, µs (0: interrupt at once). */
   readonly rxUsecs: number;
   /** rx-frames, packets (0: no packet limit). */
   readonly rxFrames: number;
@@ -87,9 +89,9 @@ export interface Coalesce {
   readonly groFlushTimeoutNs: number;
 }
 
-/** Whether the queue's interrupt can wait: rx-frames 1 fires on the first packet, whatever rx-usecs says. */
-export function coalesces(c: Coalesce): boolean {
-  return c.rxFrames !== 1;
+/** Whether the queue's interrupt can wait: not with rx-usecs 0, nor with rx-frames 1 (the first packet fires it). */
+export function coalesces(c: Pick<Coalesce, "rxUsecs" | "rxFrames">): boolean {
+  return c.rxUsecs > 0 && c.rxFrames !== 1;
 }
 
 /** Whether NAPI keeps the interrupt masked after a poll (napi_complete_done's deferral). */
@@ -97,7 +99,7 @@ export function defersIrqs(c: Coalesce): boolean {
   return c.deferHardIrqs > 0 && c.groFlushTimeoutNs > 0;
 }
 
-/** @throws ConfigError for adaptive-rx, or both limits 0 */
+/** @throws ConfigError for adaptive-rx, or a frame limit without a time limit */
 export function resolveCoalesce(c: CheckedCoalesce, path: string): Coalesce {
   if (c.adaptiveRx) {
     throw new ConfigError(
@@ -105,10 +107,10 @@ export function resolveCoalesce(c: CheckedCoalesce, path: string): Coalesce {
       "true is not modelled (net DIM retunes rx-usecs/rx-frames from measured rates); set it false and give the rxUsecs and rxFrames `ethtool -c` shows",
     );
   }
-  if (c.rxUsecs === 0 && c.rxFrames === 0) {
+  if (c.rxUsecs === 0 && c.rxFrames > 1) {
     throw new ConfigError(
       joinKey(path, "rxFrames"),
-      "0 with rxUsecs 0 never raises an interrupt (include/uapi/linux/ethtool.h); for no coalescing set rxUsecs 0 and rxFrames 1",
+      `${c.rxFrames} with rxUsecs 0 is not modelled (ethtool.h reads it as a frame limit alone, timer-only drivers as no coalescing); give rxUsecs > 0, or rxFrames 0 for none`,
     );
   }
   return { rxUsecs: c.rxUsecs, rxFrames: c.rxFrames, deferHardIrqs: c.deferHardIrqs, groFlushTimeoutNs: c.groFlushTimeoutNs };

@@ -19,16 +19,15 @@ export function nicCoalesceEntry(n: NicFacts): { readonly entry: Entry; readonly
   };
   const usecs = read("rx-usecs");
   const frames = read("rx-frames");
-  if (c === null || (usecs === null && frames === null)) {
-    const why = c === null ? `ethtool -c ${n.name} not in the snapshot` : `${c.from}: no rx-usecs or rx-frames (n/a: the driver does not coalesce)`;
+  if (c === null || usecs === null) {
+    const why = c === null ? `ethtool -c ${n.name} not in the snapshot` : `${c.from}: rx-usecs n/a (the driver does not coalesce)`;
     e.push(value("rxUsecs", COALESCE_DEFAULTS.rxUsecs, `DEFAULT: ${why}`));
     e.push(value("rxFrames", COALESCE_DEFAULTS.rxFrames, "DEFAULT: no coalescing"));
-  } else if ((usecs ?? 0) === 0 && (frames ?? 0) === 0) {
-    // ethtool.h calls 0/0 illegal (no interrupt would fire); drivers that show it do not coalesce.
-    e.push(value("rxUsecs", 0, `${c.from}: rx-usecs ${usecs ?? "n/a"}`));
-    e.push(value("rxFrames", 1, `${c.from}: rx-frames ${frames ?? "n/a"}; 0 with rx-usecs 0 means no coalescing here`));
+  } else if (usecs === 0) {
+    e.push(value("rxUsecs", 0, c.from));
+    e.push(value("rxFrames", 0, `${c.from}: rx-frames ${frames ?? "n/a"}; with rx-usecs 0 nicsim models no coalescing`));
   } else {
-    e.push(value("rxUsecs", usecs ?? 0, usecs === null ? `${c.from}: rx-usecs n/a` : c.from));
+    e.push(value("rxUsecs", usecs, c.from));
     e.push(value("rxFrames", frames ?? 0, frames === null ? `${c.from}: rx-frames n/a (no packet limit)` : c.from));
   }
   if (c !== null && c.value.get("adaptive-rx") === "on") {
