@@ -76,6 +76,19 @@ describe("golden: coalescing trades latency for interrupts", () => {
   });
 
   /**
+   * rx-usecs 15 and rx-frames 3: the timer comes first — the 2nd packet (+10,000) counts 2, the
+   * timer fires at +15,000, before the 3rd (+20,000), which opens the next window. 99 packets =
+   * 49 pairs and one left (its timer, at 1,005,000, is past the end): 49 interrupts. Latencies
+   * 15,000 + 600 + 912.5 = 16,512.5 and 5,000 + 600 + 1825 = 7425.
+   */
+  it("rx-usecs 15 with rx-frames 3: the timer comes first", () => {
+    const p = runPoint(scenario({ rxUsecs: 15, rxFrames: 3 }));
+    expect(p.conservation).toEqual({ offered: 99, delivered: 98, dropped: 0, inFlight: 1, ok: true });
+    expect(p.perCpu[0].irqs).toBe(49);
+    expect(p.latencyUs?.max).toBe(16.513);
+  });
+
+  /**
    * napi_defer_hard_irqs 2, gro_flush_timeout 2,000 ns, no coalescing: each packet raises an
    * interrupt and is done at +1512.5; that poll found work, so the interrupt stays masked and the
    * timer repolls at +3512.5 (500 + 100 ns: an empty poll), again at +6112.5 (the 2nd empty
@@ -109,7 +122,7 @@ describe("golden: coalescing trades latency for interrupts", () => {
   });
 
   it("the step machine's fast inner loop gives the oracle's results with each setting", () => {
-    for (const c of [{ rxFrames: 4, rxUsecs: 1000 }, { rxUsecs: 25, rxFrames: 0 }, { rxUsecs: 25, rxFrames: 2 }, { deferHardIrqs: 2, groFlushTimeoutNs: 2000 }]) {
+    for (const c of [{ rxFrames: 4, rxUsecs: 1000 }, { rxUsecs: 25, rxFrames: 0 }, { rxUsecs: 25, rxFrames: 2 }, { rxUsecs: 15, rxFrames: 3 }, { deferHardIrqs: 2, groFlushTimeoutNs: 2000 }]) {
       expect(matchesStepMachine(scenarioFrom(scenario(c)), 1)).toBe(true);
     }
   });
