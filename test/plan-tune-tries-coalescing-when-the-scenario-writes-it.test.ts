@@ -46,7 +46,7 @@ describe("tune tries coalescing when the scenario writes it", () => {
     const loose = await tune(request(raw({}), "p99<=200us"));
     expect(loose.ranking[0].settings.coalesce).toBe("50us");
     expect(loose.ranking[0].applied.coalesce).toEqual({ rxUsecs: 50, rxFrames: 0 });
-    expect((loose.bestScenario?.nics as Record<string, unknown>[])[0].coalesce).toEqual({ rxUsecs: 50, rxFrames: 0 });
+    expect(((loose.bestScenario as { nics: Record<string, unknown>[] } | null)?.nics[0].coalesce)).toEqual({ rxUsecs: 50, rxFrames: 0 });
     const tight = await tune(request(raw({}), "p99<=30us"));
     expect(tight.ranking[0].settings.coalesce).toBe("8us");
     expect(tight.why).toMatch(/coalesce=8us/);
