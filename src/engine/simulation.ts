@@ -528,6 +528,7 @@ export class Simulation {
     const arrFlow = this.arrFlow;
     const arrLen = this.arrLen;
     const flowQueue = this.plan.flowQueue;
+    const coalesceFrames = this.plan.queueCoalesceFrames;
     const ringCount = this.ringCount;
     const ringCap = this.ringCap;
     const warm = this.window[0];
@@ -551,7 +552,7 @@ export class Simulation {
         ringCount[q] = count + 1;
         if (t >= warm) this.queueRx[q]++;
         if (this.napiSched[q] === 0) {
-          if (this.plan.queueCoalesceFrames[q] === 1) {
+          if (coalesceFrames[q] === 1) {
             // The queue's interrupt fires; it stays masked until its NAPI poll completes.
             this.napiSched[q] = 1;
             this.pendingIrqs.append(c, q);
@@ -616,6 +617,7 @@ export class Simulation {
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
     // or caps: those are applied by the generic step's `deliver`).
     const fastLoops = this.fast && plan.plain;
+    /** Some queue coalesces or defers: deadlines may fire at this CPU's step boundaries. */
     const deadlines = plan.coalescing;
     const devWeight = plan.devWeight;
     const backlogs = this.backlogs;
@@ -643,7 +645,7 @@ export class Simulation {
         cpuNow[c] = now;
         this.pullArrivals(c, false);
       }
-      if (this.cpuDue[c] <= now) this.fireDue(c, now);
+      if (deadlines && this.cpuDue[c] <= now) this.fireDue(c, now);
 
       let work: number;
       const q = this.pendingIrqs.popFront(c);
