@@ -13,6 +13,9 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
  * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
  * application threads).
+ * A CPU that takes the interrupt of a queue with coalescing or deferred interrupts
+ * (nics[].coalesce) is neither a sink nor isolated: only the step machine keeps the queue's
+ * deadlines (its interrupt timer, NAPI's repoll timer).
  * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
  */
 export interface CpuLoops {
@@ -44,13 +47,15 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
     }
   }
+  const deadlines = new Uint8Array(nCpu);
+  for (let q = 0; q < nQ; q++) if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0) deadlines[plan.queueCpu[q]] = 1;
   const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
   let senders = 0;
   for (let c = 0; c < nCpu; c++) {
-    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
+    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && deadlines[c] === 0) {
       sink[c] = 1;
       sinkList.push(c);
     }
@@ -66,7 +71,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   const isolatedQueue = new Int32Array(nCpu).fill(-1);
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
-    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
+    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0 && deadlines[c] === 0) {
       isolated[c] = 1;
       isolatedQueue[c] = q;
     }
