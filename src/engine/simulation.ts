@@ -861,6 +861,8 @@ export class Simulation {
         work = this.stepWork[c];
         softItem = this.ksoft[c];
         if (step < 0) {
+          // A poll that ended with completions pending raised its queue's interrupt here: take it.
+          if (!this.pendingIrqs.isEmpty(c)) continue;
           const thread = this.cpuThread[c];
           if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
