@@ -55,6 +55,10 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
           receiving,
           egressDevices: routing === undefined ? [receiving] : routing.devices.map((d) => d.name),
         });
+  if (traffic.bulk !== null && bandwidth !== undefined && (bandwidth.bandwidth.ingress !== null || bandwidth.bandwidth.nicIngress !== null)) {
+    // The ingress policer judges single packets; bursts through it are not modelled yet.
+    throw new ConfigError("traffic.bulk", "bulk bursts through a bandwidth ingress cap are not modelled yet: drop traffic.bulk or the ingress cap");
+  }
   if (routing !== undefined) checkRoutingKnowsTheReceivingNic(routing, { name: receiving, index: traffic.nic });
   const scenario: Scenario = {
     profile: checked.profile,

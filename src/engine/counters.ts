@@ -51,6 +51,15 @@ export const JOB_COUNTERS = {
   /** Reply bytes that left the egress shaper within the window. */
   egressBytes: { kind: "scalar", merge: "sum" },
 
+  // GRO (gro-tables.ts).
+  /**
+   * skbs GRO passed up to the stack (aggregates, single segments included) whose first segment
+   * arrived in the window; 0 without GRO (nics[].gro on with traffic.bulk).
+   */
+  groAggregates: { kind: "scalar", merge: "sum" },
+  /** Segments those skbs carried: groSegments / groAggregates is the mean merge. */
+  groSegments: { kind: "scalar", merge: "sum" },
+
   /** Packets that arrived in the window and were still in a ring, backlog or on a CPU at the end. */
   inFlight: { kind: "scalar", merge: "sum" },
 

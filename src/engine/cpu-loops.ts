@@ -10,7 +10,8 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
  *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
- * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
+ * `fast: false` (the generic oracle) turns sinks and isolated CPUs off, and so does GRO
+ * (plan.gro): its aggregates are handled by the step machine only (engine/gro-tables.ts).
  */
 export interface CpuLoops {
   readonly coupled: Uint8Array;
@@ -41,7 +42,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
     }
   }
-  const sinksOn = fast && !rescans && plan.rfs === null;
+  const sinksOn = fast && !rescans && plan.rfs === null && plan.gro === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
@@ -54,7 +55,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (sendsRemote[c] === 1) senderSlot[c] = senders++;
   }
 
-  const isolatedOn = fast && !rescans;
+  const isolatedOn = fast && !rescans && plan.gro === null;
   const queuesOnCpu = new Int32Array(nCpu);
   for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
   const steered = new Uint8Array(nQ);

@@ -3,7 +3,7 @@
  * with its own `rss` (sections/rss.ts) and `rps` (sections/rps.ts) subsection.
  *
  *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, pci, vectors [{ irq, name }],
- *            ringSize, rss {…}, rps {…} }]
+ *            ringSize, gro, rss {…}, rps {…} }]
  *
  * Resolved: `Nic[]`; names are unique, queues <= maxQueues (maxQueues defaults to queues).
  */
@@ -80,6 +80,11 @@ const nic = obj({
     description: "rx ring size per queue (`ethtool -G rx N`).",
     unit: "descriptors",
   }),
+  gro: enumOf(["on", "off"], {
+    default: "on",
+    description:
+      "Generic receive offload (`ethtool -K <nic> gro on|off`; on by default, NETIF_F_GRO in NETIF_F_SOFT_FEATURES): segments of a TCP flow found together in one NAPI poll merge into one skb of up to 64 KiB (gro_max_size) and the stack runs once for it (net/core/gro.c). UDP is not merged: that needs a socket with UDP_GRO or a UDP tunnel.",
+  }),
   rss: rssSchema,
   rps: rpsSchema,
 }, { description: "A NIC: its name, addresses, queues, ring, RSS and RPS settings." });
@@ -103,6 +108,8 @@ export interface Nic {
   readonly vectors?: readonly HostVector[];
   /** rx ring size in descriptors per queue. */
   readonly ringSize: number;
+  /** Generic receive offload on (`ethtool -k`: generic-receive-offload). */
+  readonly gro: boolean;
   readonly rss: Rss;
   readonly rps: Rps;
 }
@@ -130,6 +137,7 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     ...(nic.pci === undefined ? {} : { pci: nic.pci }),
     ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
     ringSize: nic.ringSize,
+    gro: nic.gro === "on",
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,
   };
