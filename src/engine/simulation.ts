@@ -764,6 +764,8 @@ export class Simulation {
         const step = this.softirqStep(c);
         work = this.stepWork[c];
         if (step < 0) {
+          // A poll that ended with GRO's flush re-raised its queue's interrupt (softirqStep).
+          if (this.gro !== null && !this.pendingIrqs.isEmpty(c)) continue;
           if (isSink) {
             // Nothing to do until the next own arrival or an IPI, whichever comes first.
             if (this.sinkWake(c)) {
