@@ -12,6 +12,7 @@ import { type EthtoolChannels, parseEthtoolChannels, parseEthtoolChannelsJson } 
 import { parseEthtoolFlowHash } from "./parse/ethtool-flow-hash.js";
 import { parseEthtoolCoalesce, parseEthtoolCoalesceJson, parseEthtoolDriver, parseEthtoolStats } from "./parse/ethtool-key-value.js";
 import { type EthtoolRings, parseEthtoolRings, parseEthtoolRingsJson } from "./parse/ethtool-rings.js";
+import { parseEthtoolFeatures, parseEthtoolFeaturesJson } from "./parse/ethtool-features.js";
 import { type EthtoolRxfh, parseEthtoolRxfh, parseEthtoolRxfhJson } from "./parse/ethtool-rxfh.js";
 import { SnapshotFormatError } from "./parse/format-error.js";
 import {
@@ -63,6 +64,8 @@ export interface NicFacts {
   readonly rxfh: Sourced<EthtoolRxfh> | null;
   readonly flowHash: Partial<Record<RssFlowType, Sourced<string>>>;
   readonly coalesce: Sourced<ReadonlyMap<string, string>> | null;
+  /** `ethtool -k`: offload feature → active (generic-receive-offload, …), or null: not in the snapshot. */
+  readonly features: Sourced<ReadonlyMap<string, boolean>> | null;
   /** rx-N directories in sysfs, each with its rps_cpus and rps_flow_cnt (null: not read). */
   readonly rxQueues: readonly { readonly rpsCpus: Sourced<string> | null; readonly rpsFlowCnt: Sourced<number> | null }[];
   readonly txQueues: readonly { readonly xpsCpus: Sourced<string> | null }[];
@@ -240,6 +243,7 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     rxfh: ethtoolForm(files, dev, "x", parseEthtoolRxfh, parseEthtoolRxfhJson),
     flowHash,
     coalesce: ethtoolForm(files, dev, "c", parseEthtoolCoalesce, parseEthtoolCoalesceJson),
+    features: ethtoolForm(files, dev, "k", parseEthtoolFeatures, parseEthtoolFeaturesJson),
     rxQueues,
     txQueues,
     queueIrqs,
