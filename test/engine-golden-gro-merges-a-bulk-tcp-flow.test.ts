@@ -123,10 +123,19 @@ describe("golden: GRO merges the segments of a bulk TCP flow found together in a
   });
 
   it("UDP is not merged and a bulk flow with gro off runs the fast loops with the step machine's results", () => {
+    const udp = (gro: string): Buffer => {
+      const raw = scenario({ train: 10, gro: gro === "on" ? "on" : "off" });
+      const s = scenarioFrom({ ...raw, traffic: { flows: 50, protocol: "udp", src: "192.0.2.0/24", dst: "10.0.0.1", size: "imix", load: { pps: 300_000 } } });
+      return Buffer.from(encodeCounters(runJob(s, 5)));
+    };
+    expect(udp("on").equals(udp("off"))).toBe(true);
     const off = scenarioFrom(scenario({ train: 10, gro: "off" }));
     expect(Buffer.from(encodeCounters(runJob(off, 3))).equals(Buffer.from(encodeCounters(runJob(off, 3, "generic"))))).toBe(true);
     expect(() => scenarioFrom({ ...scenario({ train: 10 }), traffic: { flows: 1, protocol: "udp", src: "192.0.2.1", dst: "10.0.0.1", bulk: { train: 10 }, load: { pps: 1000 } } })).toThrow(
       /traffic\.bulk: bulk bursts are TCP segments/,
+    );
+    expect(() => scenarioFrom({ ...scenario({ train: 10 }), traffic: { flows: 1, protocol: "tcp", src: "192.0.2.1", dst: "10.0.0.1", size: 64, bulk: { train: 10 }, load: { pps: 1000 } } })).toThrow(
+      /traffic\.size: bulk bursts send frames of traffic\.bulk\.segment plus their headers/,
     );
   });
 });

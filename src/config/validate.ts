@@ -38,7 +38,8 @@ export function validateScenario(raw: unknown): Scenario {
 
 /** `validateScenario` with the document's notices (deprecated keys). @throws ConfigError */
 export function resolveScenario(raw: unknown): ResolvedScenario {
-  const checked = check(scenarioSchema, requireTopLevelMapping(raw), "");
+  const document = requireTopLevelMapping(raw);
+  const checked = check(scenarioSchema, document, "");
   const nics = resolveNics(checked.nics, checked.host.cpus);
   const traffic = resolveTraffic(checked.traffic, nics, checked.host.cpus);
   const receiving = nics[traffic.nic].name;
@@ -55,6 +56,9 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
           receiving,
           egressDevices: routing === undefined ? [receiving] : routing.devices.map((d) => d.name),
         });
+  if (traffic.bulk !== null && isMapping(document.traffic) && document.traffic.size !== undefined) {
+    throw new ConfigError("traffic.size", "bulk bursts send frames of traffic.bulk.segment plus their headers: drop traffic.size");
+  }
   if (traffic.bulk !== null && bandwidth !== undefined && (bandwidth.bandwidth.ingress !== null || bandwidth.bandwidth.nicIngress !== null)) {
     // The ingress policer judges single packets; bursts through it are not modelled yet.
     throw new ConfigError("traffic.bulk", "bulk bursts through a bandwidth ingress cap are not modelled yet: drop traffic.bulk or the ingress cap");
