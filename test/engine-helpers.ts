@@ -93,6 +93,7 @@ export function seededChooser(seed: number): { readonly below: (n: number) => nu
 export function withBulk(raw: Record<string, unknown>, bulk: Readonly<Record<string, number | undefined>>, gro: string): Record<string, unknown> {
   const traffic: Record<string, unknown> = { ...(raw.traffic as Record<string, unknown>), protocol: "tcp", bulk };
   delete traffic.dstPort;
+  delete traffic.size;
   const nics = (raw.nics as Record<string, unknown>[]).map((nic) => ({ ...nic, gro }));
   return { ...raw, traffic, nics };
 }

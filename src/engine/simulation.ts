@@ -858,28 +858,18 @@ export class Simulation {
       const nQ = this.nQ;
       const weight = n < nQ ? plan.napiWeight : plan.devWeight;
       const done = this.pollWork[c];
-      const gro = n < nQ ? this.gro : null;
-      // GRO passed aggregates up: their stack work (or RPS hand-off) comes next, one skb each.
-      if (gro !== null && gro.pending(c)) {
-        this.startAggregate(c, gro.take(c));
-        return 1;
-      }
-      if (this.pollEnding[c] === 0 && done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
+      const groPoll = this.gro !== null && n < nQ;
+      if (groPoll) {
+        if (this.groPollStep(c, n, done === weight)) return 1;
+      } else if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
         this.pollWork[c] = done + 1;
         return 1;
       }
-      // GRO at the poll's end: napi_complete_done flushes every held aggregate; a NAPI repolled
-      // (whole weight used) flushes only those from an earlier jiffy (__napi_poll, HZ=1000).
-      if (gro !== null && this.pollEnding[c] === 0) {
-        this.pollEnding[c] = 1;
-        if (gro.flush(n, c, done === weight, now)) continue;
-      }
-      this.pollEnding[c] = 0;
       // The poll ends: a NAPI that used its whole weight stays scheduled for the next round;
       // otherwise it completes (and a queue's interrupt is unmasked).
       this.curNapi[c] = -1;
       if (done === weight) this.repollList.append(c, n);
-      else if (gro !== null && this.ringCount[n] > 0 && this.queueCpu[n] === c) {
+      else if (groPoll && this.ringCount[n] > 0 && this.queueCpu[n] === c) {
         // Segments arrived while the flushed aggregates went up the stack: re-enabling the
         // queue's interrupt finds them, and it fires at once.
         this.pendingIrqs.append(c, n);
@@ -890,6 +880,54 @@ export class Simulation {
         this.endRound(c);
       }
     }
+  }
+
+  /**
+   * The next step of CPU c's poll of rx queue q with GRO, `full` when the poll used its whole
+   * weight: what GRO passed up goes up the stack first, one skb each; then the next segment; then
+   * the poll's end — napi_complete_done flushes every held aggregate, a NAPI to be repolled only
+   * those from an earlier jiffy (__napi_poll, HZ=1000) — whose aggregates go up before it
+   * completes. Returns true when the step takes CPU time (in stepWork[c]), false when the poll ends.
+   */
+  private groPollStep(c: number, q: number, full: boolean): boolean {
+    const gro = this.gro;
+    if (gro === null) return false;
+    if (gro.pending(c)) {
+      this.startAggregate(c, gro.take(c));
+      return true;
+    }
+    if (this.pollEnding[c] === 0) {
+      if (!full && this.pollRingGro(c, q, gro)) {
+        this.pollWork[c]++;
+        return true;
+      }
+      this.pollEnding[c] = 1;
+      if (gro.flush(q, c, full, this.cpuNow[c])) {
+        this.startAggregate(c, gro.take(c));
+        return true;
+      }
+    }
+    this.pollEnding[c] = 0;
+    return false;
+  }
+
+  /** `pollRing` with GRO: take one segment and hand it to napi_gro_receive (its cost into stepWork[c]); false if empty. */
+  private pollRingGro(c: number, q: number, gro: GroTables): boolean {
+    const count = this.ringCount[q];
+    if (count === 0) return false;
+    const head = this.ringHead[q];
+    const slot = this.ringBase[q] + head;
+    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
+    this.ringCount[q] = count - 1;
+    const arrival = this.ringTime[slot];
+    if (arrival >= this.warm) this.cpuPolled[c]++;
+    // Held, merged or passed up: the stack work of what GRO passes up follows as steps of its own.
+    const merged = gro.receive(q, c, this.ringFlow[slot], arrival, this.ringLen[slot], this.ringPush[slot], this.cpuNow[c]);
+    this.compKind[c] = NONE;
+    const cost = this.plan.costNs;
+    const work = (cost.driver + merged * cost.groPerSegment) * this.plan.cpuWorkFactor[c];
+    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
+    return true;
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
@@ -906,16 +944,6 @@ export class Simulation {
     this.compArr[c] = this.ringTime[slot];
     this.compLen[c] = len;
     if (this.ringTime[slot] >= this.warm) this.cpuPolled[c]++;
-    const gro = this.gro;
-    if (gro !== null) {
-      // napi_gro_receive: the segment is held, merged or passed up (the stack work of what GRO
-      // passes up follows as steps of its own: softirqStep).
-      const merged = gro.receive(q, c, flow, this.ringTime[slot], len, this.ringPush[slot], this.cpuNow[c]);
-      this.compKind[c] = NONE;
-      const work = (cost.driver + merged * cost.groPerSegment) * this.plan.cpuWorkFactor[c];
-      this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-      return true;
-    }
     let target = this.plan.flowRpsCpu[flow];
     if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
     this.compFlow[c] = flow;
@@ -937,23 +965,10 @@ export class Simulation {
 
   /** process_backlog: take one packet from this CPU's backlog (its cost into stepWork[c]); false if empty. */
   private pollBacklog(c: number): boolean {
+    if (this.gro !== null) return this.pollBacklogGro(c, this.gro);
     const backlogs = this.backlogs;
     const slot = backlogs.dequeue(c);
     if (slot < 0) return false;
-    const gro = this.gro;
-    if (gro !== null) {
-      // A GRO aggregate handed off by RPS: one skb, one stack pass.
-      const a = backlogs.agg[slot];
-      const flow = backlogs.flow[slot];
-      this.compAgg[c] = a;
-      this.compFlow[c] = flow;
-      this.compKind[c] = DELIVER;
-      this.compArr[c] = backlogs.time[slot];
-      const cost = this.plan.costNs;
-      const work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * this.plan.cpuWorkFactor[c];
-      this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-      return true;
-    }
     const len = backlogs.len[slot];
     this.compFlow[c] = backlogs.flow[slot];
     this.compKind[c] = DELIVER;
@@ -961,6 +976,23 @@ export class Simulation {
     this.compLen[c] = len;
     const cost = this.plan.costNs;
     const work = (cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c])) * this.plan.cpuWorkFactor[c];
+    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
+    return true;
+  }
+
+  /** `pollBacklog` with GRO: the next entry is an aggregate handed off by RPS — one skb, one stack pass. */
+  private pollBacklogGro(c: number, gro: GroTables): boolean {
+    const backlogs = this.backlogs;
+    const slot = backlogs.dequeue(c);
+    if (slot < 0) return false;
+    const a = backlogs.agg[slot];
+    const flow = backlogs.flow[slot];
+    this.compAgg[c] = a;
+    this.compFlow[c] = flow;
+    this.compKind[c] = DELIVER;
+    this.compArr[c] = backlogs.time[slot];
+    const cost = this.plan.costNs;
+    const work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
   }
