@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runJob } from "../src/engine/job.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
-import { scenarioFrom } from "./engine-helpers.js";
+import { groNote } from "../src/report/gro-note.js";
+import { runPoints, scenarioFrom } from "./engine-helpers.js";
 
 /**
  * Golden: GRO of one bulk TCP flow on one CPU (net/core/gro.c, net/ipv4/tcp_offload.c).
@@ -120,6 +121,13 @@ describe("golden: GRO merges the segments of a bulk TCP flow found together in a
     // CPU 0: IRQ, poll, 10 × (driver + GRO), one RPS enqueue; CPU 1: IPI, backlog poll, one stack pass.
     expect(on.cpuBusyNs[0]).toBe(BURSTS * (1000 + 200 + 10 * 400 + 100));
     expect(on.cpuBusyNs[1]).toBe(BURSTS * (500 + 200 + 2000));
+  });
+
+  it("the result document and the text under the table give the merge; gro off has no gro section", () => {
+    const points = runPoints({ ...scenario({ train: 100 }), sweep: { "nics[0].gro": ["on", "off"] } });
+    expect(points[0].gro).toEqual({ aggregates: BURSTS * 3, segments: BURSTS * 100, segmentsPerAggregate: 33.33 });
+    expect(points[1].gro).toBeUndefined();
+    expect(groNote(points)).toBe(`gro (nics[0].gro=on): ${BURSTS * 100} segments went up the stack as ${BURSTS * 3} skbs, 33.33 segments each`);
   });
 
   it("UDP is not merged and a bulk flow with gro off runs the fast loops with the step machine's results", () => {
