@@ -629,9 +629,11 @@ export class Simulation {
         cpuNow[c] = now;
         if (kind === DELIVER) {
           this.latencyFill = latencyFill;
-          this.deliver(c);
+          if (this.gro === null) this.deliver(c);
+          else this.deliverAggregate(c, this.gro);
           latencyFill = this.latencyFill;
-        } else this.steer(c);
+        } else if (this.gro === null) this.steer(c);
+        else this.steerAggregate(c, this.compTarget[c], this.gro);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
@@ -1057,10 +1059,6 @@ export class Simulation {
    * drop under its cause.
    */
   private deliver(c: number): void {
-    if (this.gro !== null) {
-      this.deliverAggregate(c, this.gro);
-      return;
-    }
     const arrival = this.compArr[c];
     const len = this.compLen[c];
     const flow = this.compFlow[c];
@@ -1126,10 +1124,6 @@ export class Simulation {
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
-    if (this.gro !== null) {
-      this.steerAggregate(c, r, this.gro);
-      return;
-    }
     if (this.sink[r] === 1 && r !== c) {
       this.postHandOff(c, r);
       return;
