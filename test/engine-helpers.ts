@@ -97,3 +97,15 @@ export function withBulk(raw: Record<string, unknown>, bulk: Readonly<Record<str
   const nics = (raw.nics as Record<string, unknown>[]).map((nic) => ({ ...nic, gro }));
   return { ...raw, traffic, nics };
 }
+
+/** Interrupt coalescing settings the random configurations draw from (null: the default, none). */
+export const COALESCE_SETTINGS = [
+  null,
+  null,
+  { rxUsecs: 8, rxFrames: 0 },
+  { rxUsecs: 50, rxFrames: 32 },
+  { rxUsecs: 1000, rxFrames: 4 },
+  { deferHardIrqs: 2, groFlushTimeoutNs: 20_000 },
+  { rxUsecs: 20, rxFrames: 16, deferHardIrqs: 1, groFlushTimeoutNs: 5000 },
+] as const;
+

@@ -59,6 +59,14 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
   if (traffic.bulk !== null && isMapping(document.traffic) && document.traffic.size !== undefined) {
     throw new ConfigError("traffic.size", "bulk bursts send frames of traffic.bulk.segment plus their headers: drop traffic.size");
   }
+  const receiver = nics[traffic.nic];
+  if (traffic.bulk !== null && receiver.gro && receiver.coalesce.groFlushTimeoutNs > 0) {
+    // napi_complete_done then flushes only aggregates from an earlier jiffy and repolls by timer.
+    throw new ConfigError(
+      `nics[${traffic.nic}].coalesce.groFlushTimeoutNs`,
+      `${receiver.coalesce.groFlushTimeoutNs} with GRO of bulk TCP (traffic.bulk, gro on) is not modelled yet: set it 0, or gro off`,
+    );
+  }
   if (traffic.bulk !== null && bandwidth !== undefined && (bandwidth.bandwidth.ingress !== null || bandwidth.bandwidth.nicIngress !== null)) {
     // The ingress policer judges single packets; bursts through it are not modelled yet.
     throw new ConfigError("traffic.bulk", "bulk bursts through a bandwidth ingress cap are not modelled yet: drop traffic.bulk or the ingress cap");

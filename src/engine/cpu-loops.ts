@@ -10,8 +10,11 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
  *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
- * `fast: false` (the generic oracle) turns sinks and isolated CPUs off, and so does GRO
- * (plan.gro): its aggregates are handled by the step machine only (engine/gro-tables.ts).
+ * A CPU that takes the interrupt of a queue with coalescing or deferred interrupts
+ * (nics[].coalesce) is neither a sink nor isolated: only the step machine keeps the queue's
+ * deadlines (its interrupt timer, NAPI's repoll timer). GRO (plan.gro) keeps every CPU off
+ * them: its aggregates are handled by the step machine only (engine/gro-tables.ts).
+ * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
  */
 export interface CpuLoops {
   readonly coupled: Uint8Array;
@@ -42,13 +45,15 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
     }
   }
+  const deadlines = new Uint8Array(nCpu);
+  for (let q = 0; q < nQ; q++) if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0) deadlines[plan.queueCpu[q]] = 1;
   const sinksOn = fast && !rescans && plan.rfs === null && plan.gro === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
   let senders = 0;
   for (let c = 0; c < nCpu; c++) {
-    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
+    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && deadlines[c] === 0) {
       sink[c] = 1;
       sinkList.push(c);
     }
@@ -64,7 +69,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   const isolatedQueue = new Int32Array(nCpu).fill(-1);
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
-    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
+    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0 && deadlines[c] === 0) {
       isolated[c] = 1;
       isolatedQueue[c] = q;
     }

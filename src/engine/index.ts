@@ -10,6 +10,10 @@
  * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`). GRO of
  * bulk TCP bursts (gro-tables.ts; net/core/gro.c): segments of a flow found in one NAPI poll
  * merge up to 64 KiB and the stack, or the RPS hand-off, runs once per aggregate.
+ * Interrupt coalescing per queue (nics[].coalesce: rx-usecs from the first packet, rx-frames) and
+ * NAPI's deferred interrupts (napi_defer_hard_irqs with a gro_flush_timeout repoll timer, as
+ * napi_complete_done does): per-queue deadlines that wake their CPU with no new arrival
+ * (simulation.ts `coalesceArrival`, `deferIrq`, `fireDue`; docs/coalescing.md).
  *
  * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
@@ -24,7 +28,8 @@
  *
  * Each CPU's loop is chosen when the simulation is built (cpu-loops.ts):
  * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
- *   of it, is reached by no other CPU, and meets no route verdict, cap or irqbalance move runs a
+ *   of it, is reached by no other CPU, whose queue neither coalesces nor defers its interrupt, and
+ *   meets no route verdict, cap or irqbalance move runs a
  *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns;
  * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off) replays them from
  *   an inbox, a batch at a time, off the event heap;

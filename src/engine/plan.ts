@@ -14,6 +14,7 @@ import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
+import { coalesces, defersIrqs } from "../config/sections/coalesce.js";
 import type { EgressCap, IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 
 /**
@@ -73,6 +74,21 @@ export interface Plan {
   /** Queue index within its NIC. */
   readonly queueIndex: Int32Array;
   readonly queueRing: Int32Array;
+  /**
+   * Per queue, its NIC's interrupt coalescing (config/sections/coalesce.ts): rx-frames (0: no
+   * limit; 1: no coalescing, the first packet interrupts at once) and rx-usecs in ns (0 without
+   * coalescing).
+   */
+  readonly queueCoalesceFrames: Int32Array;
+  readonly queueCoalesceNs: Float64Array;
+  /**
+   * Per queue, napi_defer_hard_irqs (empty polls the interrupt stays masked for) and its repoll
+   * timer gro_flush_timeout in ns; both 0 when the NIC does not defer.
+   */
+  readonly queueDeferPolls: Int32Array;
+  readonly queueDeferNs: Float64Array;
+  /** Some queue coalesces or defers its interrupt: the engine then keeps per-queue deadlines. */
+  readonly coalescing: boolean;
   /** CPU that takes the queue's interrupt and runs its NAPI poll (at the start of the run). */
   readonly queueCpu: Int32Array;
   /**
@@ -176,6 +192,10 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   const queueNic = new Int32Array(queues);
   const queueIndex = new Int32Array(queues);
   const queueRing = new Int32Array(queues);
+  const queueCoalesceFrames = new Int32Array(queues);
+  const queueCoalesceNs = new Float64Array(queues);
+  const queueDeferPolls = new Int32Array(queues);
+  const queueDeferNs = new Float64Array(queues);
   const nicBase: number[] = [];
   let v = 0;
   nics.forEach((nic, n) => {
@@ -184,6 +204,13 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       queueNic[v] = n;
       queueIndex[v] = q;
       queueRing[v] = nic.ringSize;
+      // (1: no coalescing, the first packet interrupts.)
+      queueCoalesceFrames[v] = coalesces(nic.coalesce) ? nic.coalesce.rxFrames : 1;
+      queueCoalesceNs[v] = coalesces(nic.coalesce) ? nic.coalesce.rxUsecs * 1000 : 0;
+      if (defersIrqs(nic.coalesce)) {
+        queueDeferPolls[v] = nic.coalesce.deferHardIrqs;
+        queueDeferNs[v] = nic.coalesce.groFlushTimeoutNs;
+      }
     }
   });
   const irqSetup = { irq: scenario.irq, host, nics };
@@ -242,6 +269,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     queueNic,
     queueIndex,
     queueRing,
+    queueCoalesceFrames,
+    queueCoalesceNs,
+    queueDeferPolls,
+    queueDeferNs,
+    coalescing: nics.some((n) => coalesces(n.coalesce) || defersIrqs(n.coalesce)),
     queueCpu,
     irqbalance,
     flows,

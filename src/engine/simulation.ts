@@ -21,6 +21,10 @@ const NONE = 0;
 const DELIVER = 1;
 const STEER = 2;
 
+/** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
+const DUE_IRQ = 1;
+const DUE_TIMER = 2;
+
 /** Actor 0 generates arrivals; actor c + 1 is CPU c. */
 const GEN = 0;
 
@@ -129,6 +133,18 @@ export class Simulation {
   private readonly pollList: PerCpuList;
   private readonly roundList: PerCpuList;
   private readonly repollList: PerCpuList;
+  // Interrupt coalescing and deferred interrupts (nics[].coalesce): per queue, the packets that
+  // arrived since its interrupt was unmasked, its deadline (an interrupt timer or NAPI's repoll
+  // timer, DUE_*), the CPU the deadline fires on, and the empty polls it may still defer; per
+  // CPU, the earliest deadline that fires on it.
+  private readonly coalesceCount: Int32Array;
+  private readonly dueAt: Float64Array;
+  private readonly dueKind: Uint8Array;
+  private readonly dueCpu: Int32Array;
+  private readonly deferLeft: Int32Array;
+  /** The queue's pending interrupt is NAPI's repoll timer, not the device's. */
+  private readonly timerPending: Uint8Array;
+  private readonly cpuDue: Float64Array;
   // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
   private readonly pendingIrqs: PerCpuList;
   private readonly ipiHead: Int32Array;
@@ -302,6 +318,13 @@ export class Simulation {
     this.roundList = new PerCpuList(nCpu, this.napiNext);
     this.repollList = new PerCpuList(nCpu, this.napiNext);
     this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
+    this.coalesceCount = new Int32Array(nQ);
+    this.dueAt = new Float64Array(nQ).fill(Infinity);
+    this.dueKind = new Uint8Array(nQ);
+    this.dueCpu = new Int32Array(nQ).fill(-1);
+    this.deferLeft = new Int32Array(nQ);
+    this.timerPending = new Uint8Array(nQ);
+    this.cpuDue = new Float64Array(nCpu).fill(Infinity);
     this.ipiHead = new Int32Array(nCpu).fill(-1);
     this.ipiNext = new Int32Array(nCpu).fill(-1);
     this.ipiPending = new Uint8Array(nCpu);
@@ -502,7 +525,8 @@ export class Simulation {
       this.offeredPackets += to - p;
       for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
       if (this.idle[c] === 1 && from < to && this.sink[c] === 0) {
-        this.heap.keys[c + 1] = arrTime[from];
+        // (An idle CPU keyed at an earlier coalescing deadline keeps it.)
+        this.heap.keys[c + 1] = arrTime[from] < this.cpuDue[c] ? arrTime[from] : this.cpuDue[c];
         this.heap.reorder(c + 1);
       }
     }
@@ -523,6 +547,7 @@ export class Simulation {
     const arrFlow = this.arrFlow;
     const arrLen = this.arrLen;
     const flowQueue = this.plan.flowQueue;
+    const coalesceFrames = this.plan.queueCoalesceFrames;
     const ringCount = this.ringCount;
     const ringCap = this.ringCap;
     const warm = this.window[0];
@@ -548,9 +573,11 @@ export class Simulation {
         ringCount[q] = count + 1;
         if (t >= warm) this.queueRx[q]++;
         if (this.napiSched[q] === 0) {
-          // The queue's interrupt fires; it stays masked until its NAPI poll completes.
-          this.napiSched[q] = 1;
-          this.pendingIrqs.append(c, q);
+          if (coalesceFrames[q] === 1) {
+            // The queue's interrupt fires; it stays masked until its NAPI poll completes.
+            this.napiSched[q] = 1;
+            this.pendingIrqs.append(c, q);
+          } else this.coalesceArrival(c, q, t);
         }
       }
       p++;
@@ -611,6 +638,8 @@ export class Simulation {
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
     // or caps: those are applied by the generic step's `deliver`).
     const fastLoops = this.fast && plan.plain && this.gro === null;
+    /** Some queue coalesces or defers: deadlines may fire at this CPU's step boundaries. */
+    const deadlines = plan.coalescing;
     const devWeight = plan.devWeight;
     const backlogs = this.backlogs;
     const busyNs = this.cpuBusy;
@@ -639,15 +668,21 @@ export class Simulation {
         cpuNow[c] = now;
         this.pullArrivals(c, false);
       }
+      if (deadlines && this.cpuDue[c] <= now) this.fireDue(c, now);
 
       let work: number;
       const q = this.pendingIrqs.popFront(c);
       const n = this.curNapi[c];
       if (q !== -1) {
-        // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU.
+        // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU — or NAPI's repoll timer
+        // (napi_watchdog), an interrupt of the CPU's own timer: charged as a hard IRQ, not
+        // counted as one of the queue's.
         this.pollList.append(c, q);
-        this.queueIrqs[q]++;
-        if (now >= warm) this.cpuIrqs[c]++;
+        if (this.timerPending[q] === 1) this.timerPending[q] = 0;
+        else {
+          this.queueIrqs[q]++;
+          if (now >= warm) this.cpuIrqs[c]++;
+        }
         work = cost.hardIrq;
       } else if (this.ipiPending[c] === 1) {
         // RPS IPI: schedule this CPU's backlog NAPI.
@@ -757,6 +792,8 @@ export class Simulation {
             pos = arrPos[c];
             nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
           }
+          // A coalescing or repoll deadline passed: the next step boundary fires it.
+          if (deadlines && this.cpuDue[c] <= now) break;
           if (nextMail <= now) break;
         }
         this.pollWork[c] = done;
@@ -782,7 +819,9 @@ export class Simulation {
           // Nothing to do until the next own arrival. A CPU nobody else can reach just jumps
           // there; one linked by RPS returns to the heap so that others may go first.
           const p = arrPos[c];
-          const next = p < arrEnd ? arrTime[p] : Infinity;
+          let next = p < arrEnd ? arrTime[p] : Infinity;
+          // …or its next coalescing or repoll deadline, which wakes it with no new arrival.
+          if (this.cpuDue[c] < next) next = this.cpuDue[c];
           if (uncoupled && next < this.horizon[0]) {
             now = next;
             continue;
@@ -871,11 +910,14 @@ export class Simulation {
       // otherwise it completes (and a queue's interrupt is unmasked).
       this.curNapi[c] = -1;
       if (done === weight) this.repollList.append(c, n);
-      else if (groPoll && this.ringCount[n] > 0 && this.queueCpu[n] === c) {
-        // Segments arrived while the flushed aggregates went up the stack: re-enabling the
-        // queue's interrupt finds them, and it fires at once.
-        this.pendingIrqs.append(c, n);
-      } else this.napiSched[n] = 0;
+      else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
+        if (groPoll && this.ringCount[n] > 0 && this.queueCpu[n] === c) {
+          // Segments arrived while the flushed aggregates went up the stack: re-enabling the
+          // queue's interrupt finds them, and it fires at once.
+          this.pendingIrqs.append(c, n);
+        } else this.napiSched[n] = 0;
+        if (n < nQ) this.deferLeft[n] = 0;
+      }
       this.budget[c] -= done;
       if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
         if (now >= this.warm) this.cpuSqueeze[c]++;
@@ -930,6 +972,94 @@ export class Simulation {
     const work = (cost.driver + merged * cost.groPerSegment) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
+  }
+
+  /**
+   * A packet arrived at time t on unmasked queue q, whose NIC coalesces: the interrupt fires on
+   * CPU c rx-usecs after the first packet since the queue was unmasked, or when rx-frames packets
+   * have arrived (rx-frames > 0), whichever comes first (include/uapi/linux/ethtool.h, struct
+   * ethtool_coalesce; docs/coalescing.md). A deadline at or before t has fired first: the packet
+   * then simply waits in the ring for the poll.
+   */
+  private coalesceArrival(c: number, q: number, t: number): void {
+    const count = this.coalesceCount[q];
+    if (count > 0 && this.dueAt[q] <= t) {
+      this.raiseQueueIrq(q);
+      return;
+    }
+    this.coalesceCount[q] = count + 1;
+    if (count === 0) this.arm(c, q, t + this.plan.queueCoalesceNs[q], DUE_IRQ);
+    const frames = this.plan.queueCoalesceFrames[q];
+    if (frames > 0 && count + 1 >= frames) this.raiseQueueIrq(q);
+  }
+
+  /** Queue q's interrupt fires (on the CPU that armed or counted it): masked until its poll completes. */
+  private raiseQueueIrq(q: number): void {
+    const c = this.dueAt[q] === Infinity ? this.queueCpu[q] : this.dueCpu[q];
+    this.coalesceCount[q] = 0;
+    this.disarm(q);
+    this.napiSched[q] = 1;
+    this.pendingIrqs.append(c, q);
+  }
+
+  /**
+   * napi_complete_done (net/core/dev.c) with napi_defer_hard_irqs: a poll that found work
+   * (re)loads the count of polls to defer; while it is above 0 the poll completes with the
+   * device interrupt left masked and NAPI's timer (gro_flush_timeout) repolls it. Returns
+   * whether the interrupt stays masked.
+   */
+  private deferIrq(c: number, q: number, done: number, now: number): boolean {
+    if (done > 0) this.deferLeft[q] = this.plan.queueDeferPolls[q];
+    if (this.deferLeft[q] === 0) return false;
+    this.deferLeft[q]--;
+    this.arm(c, q, now + this.plan.queueDeferNs[q], DUE_TIMER);
+    return true;
+  }
+
+  /** Set queue q's deadline on CPU c. */
+  private arm(c: number, q: number, at: number, kind: number): void {
+    this.dueAt[q] = at;
+    this.dueKind[q] = kind;
+    this.dueCpu[q] = c;
+    if (at < this.cpuDue[c]) {
+      this.cpuDue[c] = at;
+      // An idle CPU (leftover arrivals entering rings before a batch) wakes at the deadline.
+      if (this.idle[c] === 1 && this.sink[c] === 0 && at < this.heap.keys[c + 1]) {
+        this.heap.keys[c + 1] = at;
+        this.heap.reorder(c + 1);
+      }
+    }
+  }
+
+  private disarm(q: number): void {
+    const c = this.dueCpu[q];
+    if (c < 0) return;
+    const at = this.dueAt[q];
+    this.dueAt[q] = Infinity;
+    this.dueCpu[q] = -1;
+    if (at === this.cpuDue[c]) this.cpuDue[c] = this.earliestDue(c);
+  }
+
+  private earliestDue(c: number): number {
+    let due = Infinity;
+    for (let q = 0; q < this.nQ; q++) if (this.dueCpu[q] === c && this.dueAt[q] < due) due = this.dueAt[q];
+    return due;
+  }
+
+  /** Fire the deadlines of CPU c that are due by `now`, in queue order: interrupts and NAPI repolls. */
+  private fireDue(c: number, now: number): void {
+    for (let q = 0; q < this.nQ; q++) {
+      if (this.dueCpu[q] !== c || this.dueAt[q] > now) continue;
+      if (this.dueKind[q] === DUE_IRQ) this.raiseQueueIrq(q);
+      else {
+        // napi_watchdog: schedule the NAPI; its interrupt is still masked (napiSched stays 1).
+        this.dueAt[q] = Infinity;
+        this.dueCpu[q] = -1;
+        this.timerPending[q] = 1;
+        this.pendingIrqs.append(c, q);
+      }
+    }
+    this.cpuDue[c] = this.earliestDue(c);
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */

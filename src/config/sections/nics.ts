@@ -1,9 +1,10 @@
 /**
  * The `nics` section: the host's NICs — name, addresses, channels, driver vectors, ring — each
- * with its own `rss` (sections/rss.ts) and `rps` (sections/rps.ts) subsection.
+ * with its own `rss` (sections/rss.ts), `rps` (sections/rps.ts) and `coalesce` (sections/coalesce.ts)
+ * subsection.
  *
  *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, pci, vectors [{ irq, name }],
- *            ringSize, gro, rss {…}, rps {…} }]
+ *            ringSize, gro, rss {…}, rps {…}, coalesce {…} }]
  *
  * Resolved: `Nic[]`; names are unique, queues <= maxQueues (maxQueues defaults to queues).
  */
@@ -15,6 +16,7 @@ import { interfaceAddress } from "../field-types.js";
 import { joinIndex, joinKey } from "../paths.js";
 import { array, enumOf, int, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
+import { coalesceSchema, resolveCoalesce, type Coalesce } from "./coalesce.js";
 import { resolveRps, rpsSchema, type Rps } from "./rps.js";
 import { resolveRss, rssSchema, type Rss } from "./rss.js";
 
@@ -87,6 +89,7 @@ const nic = obj({
   }),
   rss: rssSchema,
   rps: rpsSchema,
+  coalesce: coalesceSchema,
 }, { description: "A NIC: its name, addresses, queues, ring, RSS and RPS settings." });
 
 export const nicsSchema = array(nic, { minItems: 1, maxItems: 64, description: "The host's NICs." });
@@ -112,6 +115,8 @@ export interface Nic {
   readonly gro: boolean;
   readonly rss: Rss;
   readonly rps: Rps;
+  /** Interrupt coalescing of its rx queues (ethtool -C) and NAPI's deferred interrupts. */
+  readonly coalesce: Coalesce;
 }
 
 /** The resolved NICs of a host with `cpus` CPUs. @throws ConfigError */
@@ -140,5 +145,6 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     gro: nic.gro === "on",
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,
+    coalesce: resolveCoalesce(nic.coalesce, joinKey(path, "coalesce")),
   };
 }
