@@ -70,6 +70,7 @@ describe("defaults fill every omitted field", () => {
       numaRemotePercent: 25,
       rpsCrossNode: 400,
       groPerSegment: 150,
+      txCompletion: 400,
       distribution: "fixed",
     });
   });

@@ -42,7 +42,8 @@ describe("import: a 4-vCPU ena host", () => {
     expect(imported.yaml).toContain("udp4: sd  # ethtool -n eth0 rx-flow-hash udp4");
     expect(imported.yaml).toMatch(/key: "77:17:[0-9a-f:]+"  # ethtool -x eth0/);
     expect(imported.yaml).toContain("netdevBudget: 600  # /proc/sys/net/core/netdev_budget");
-    expect(imported.yaml).toContain("# xps_cpus (not modelled): tx-0 1, tx-1 2, tx-2 4, tx-3 8");
+    expect(imported.yaml).toContain('xps: ["1", "2", "4", "8"]  # /sys/class/net/eth0/queues/tx-N/xps_cpus');
+    expect(scenario.nics[0].xps).toEqual(["1", "2", "4", "8"]);
   });
 
   it("fills the NIC's coalescing from ethtool -c, and says that adaptive-rx is not modelled", () => {

@@ -10,6 +10,9 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
  *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
+ * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
+ * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
+ * application threads).
  * A CPU that takes the interrupt of a queue with coalescing or deferred interrupts
  * (nics[].coalesce) is neither a sink nor isolated: only the step machine keeps the queue's
  * deadlines (its interrupt timer, NAPI's repoll timer). GRO (plan.gro) keeps every CPU off
@@ -31,7 +34,7 @@ export interface CpuLoops {
 export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): CpuLoops {
   const nCpu = plan.cpus;
   const nQ = plan.queues;
-  const coupled = new Uint8Array(nCpu);
+  const coupled = new Uint8Array(nCpu).fill(plan.app === null ? 0 : 1);
   // CPUs that hand packets to another CPU (not sinks, whatever they receive).
   const sendsRemote = new Uint8Array(nCpu);
   for (let f = 0; f < plan.flows.count; f++) {
@@ -47,7 +50,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   }
   const deadlines = new Uint8Array(nCpu);
   for (let q = 0; q < nQ; q++) if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0) deadlines[plan.queueCpu[q]] = 1;
-  const sinksOn = fast && !rescans && plan.rfs === null && plan.gro === null;
+  const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null && plan.gro === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);

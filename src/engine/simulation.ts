@@ -15,6 +15,7 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
 import { chooseCpuLoops } from "./cpu-loops.js";
 import { GroTables } from "./gro-tables.js";
 import type { JobCounters } from "./counters.js";
+import { AppThreads, SLEEPING } from "./app-threads.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
@@ -220,6 +221,24 @@ export class Simulation {
   private readonly isIsolated: Uint8Array;
   /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
   private readonly isolatedScratch = new Float64Array(1);
+  /** The application's threads and sockets, or null: no application is charged. */
+  private readonly app: AppThreads | null;
+  /** Per CPU: the application thread pinned to it, or -1. */
+  private readonly cpuThread: Int32Array;
+  /**
+   * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
+   * the end of the thread's phase or its next own arrival, whichever first, and anything that
+   * wakes the CPU earlier cuts the phase there (`preemptApp`).
+   */
+  private readonly appRunning: Uint8Array;
+  /** When the running thread's current stretch began. */
+  private readonly appStart: Float64Array;
+  /** Time each CPU spent running application threads (window only). */
+  private readonly cpuApp: Float64Array;
+  /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
+  private readonly txPending: Int32Array;
+  /** Tx completions each CPU's polls reaped (window only). */
+  private readonly cpuTxCompletions: Float64Array;
   private progress: JobProgress | null = null;
   /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
   private readonly fast: boolean;
@@ -251,6 +270,13 @@ export class Simulation {
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
     this.irqCpus = Int32Array.from(irqCpus);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
+    this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
+    this.cpuThread = plan.app === null ? new Int32Array(nCpu).fill(-1) : plan.app.cpuThread;
+    this.appRunning = new Uint8Array(nCpu);
+    this.appStart = new Float64Array(nCpu);
+    this.cpuApp = new Float64Array(nCpu);
+    this.txPending = new Int32Array(nQ);
+    this.cpuTxCompletions = new Float64Array(nCpu);
 
 
     const loops = chooseCpuLoops(plan, options.fast, this.irqTimer !== null);
@@ -421,6 +447,7 @@ export class Simulation {
     }
     this.advanceSinks(end);
     this.drainSinks();
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) this.creditApp(c, end);
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
       this.isolated.advance(this.isolatedScratch);
@@ -524,9 +551,11 @@ export class Simulation {
       if (to > from && arrTime[from] < warm) while (p < to && arrTime[p] < warm) p++;
       this.offeredPackets += to - p;
       for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
-      if (this.idle[c] === 1 && from < to && this.sink[c] === 0) {
-        // (An idle CPU keyed at an earlier coalescing deadline keeps it.)
-        this.heap.keys[c + 1] = arrTime[from] < this.cpuDue[c] ? arrTime[from] : this.cpuDue[c];
+      const wake = arrTime[from] < this.cpuDue[c] ? arrTime[from] : this.cpuDue[c];
+      if (this.idle[c] === 1 && from < to && this.sink[c] === 0 && wake < this.heap.keys[c + 1]) {
+        // (An idle CPU keyed at an earlier coalescing deadline keeps it, and one running its
+        // application thread is keyed at the end of the thread's phase.)
+        this.heap.keys[c + 1] = wake;
         this.heap.reorder(c + 1);
       }
     }
@@ -596,6 +625,7 @@ export class Simulation {
    */
   private runCpu(c: number): void {
     this.idle[c] = 0;
+    if (this.appRunning[c] === 1) this.preemptApp(c);
     const cpuNow = this.cpuNow;
     const keys = this.heap.keys;
     const actor = c + 1;
@@ -805,6 +835,15 @@ export class Simulation {
         if (step < 0) {
           // A poll that ended with GRO's flush re-raised its queue's interrupt (softirqStep).
           if (this.gro !== null && !this.pendingIrqs.isEmpty(c)) continue;
+          const thread = this.cpuThread[c];
+          if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
+            // No interrupt or softirq work: the CPU runs its application thread until the thread's
+            // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
+            if (this.runApp(c, thread)) continue;
+            this.latencyFill = latencyFill;
+            this.flushCpu(c, delivered, deliveredBytes, polled);
+            return;
+          }
           if (isSink) {
             // Nothing to do until the next own arrival or an IPI, whichever comes first.
             if (this.sinkWake(c)) {
@@ -850,6 +889,116 @@ export class Simulation {
     }
   }
 
+  /**
+   * CPU c, with nothing else to do at cpuNow[c], runs its thread: phases that take no time end at
+   * once (returns true when the thread has gone to sleep: the CPU goes on idling); otherwise the
+   * CPU leaves the heap running it (returns false).
+   */
+  private runApp(c: number, thread: number): boolean {
+    const app = this.app;
+    if (app === null) return true;
+    const now = this.cpuNow[c];
+    for (;;) {
+      const ns = app.phaseLength(thread);
+      if (ns > 0) break;
+      this.endAppPhase(c, thread, now);
+      if (app.phase[thread] === SLEEPING) return true;
+    }
+    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread]);
+    this.appRunning[c] = 1;
+    this.appStart[c] = now;
+    this.idle[c] = 1;
+    const p = this.arrPos[c];
+    let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
+    // A coalescing deadline interrupts the thread too.
+    if (this.cpuDue[c] < next) next = this.cpuDue[c];
+    this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
+    return false;
+  }
+
+  /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
+  private preemptApp(c: number): void {
+    const app = this.app;
+    if (app === null) return;
+    const now = this.cpuNow[c];
+    const thread = this.cpuThread[c];
+    const phaseEnd = app.phaseEnd[thread];
+    this.creditApp(c, now < phaseEnd ? now : phaseEnd);
+    if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
+    else app.left[thread] = phaseEnd - now;
+  }
+
+  /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */
+  private creditApp(c: number, until: number): void {
+    this.appRunning[c] = 0;
+    const from = this.appStart[c] > this.warm ? this.appStart[c] : this.warm;
+    const to = until < this.end ? until : this.end;
+    if (to > from) this.cpuApp[c] += to - from;
+  }
+
+  /**
+   * The phase of CPU c's thread ended at `now`: a recvmsg that returned records its flow's CPU for
+   * RFS; a reply handed to the driver goes to its tx queue (its completion raises the queue's
+   * interrupt) and, with an egress cap, to the shapers.
+   */
+  private endAppPhase(c: number, thread: number, now: number): void {
+    const app = this.app;
+    const plan = this.plan.app;
+    if (app === null || plan === null) return;
+    const flow = app.complete(thread, now);
+    if (flow >= 0 && this.plan.rfs !== null) this.recordApp(flow);
+    const sent = app.replied;
+    if (sent >= 0) {
+      this.postTxCompletion(c, plan.flowTxQueue[sent], now);
+      this.egress?.reply(now, this.plan.replySlot?.[sent] ?? 0);
+    }
+    for (let k = 0; k < app.unroutable; k++) this.egress?.reply(now, -1);
+  }
+
+  /**
+   * A reply CPU c sent at `now` is on tx queue q: the NIC completes it, and the queue's NAPI poll
+   * reaps the completion (tx before rx, in the same poll) — raising the queue's interrupt unless
+   * its NAPI is already scheduled.
+   */
+  private postTxCompletion(c: number, q: number, now: number): void {
+    this.txPending[q]++;
+    if (this.napiSched[q] === 1) return;
+    this.napiSched[q] = 1;
+    this.interruptFrom(c, q, now);
+  }
+
+  /** Queue q's interrupt fires (its NAPI is scheduled): on its CPU, woken now if idle (CPU c is the one running). */
+  private interruptFrom(c: number, q: number, now: number): void {
+    // A coalescing timer armed for the queue's received packets is overtaken: the interrupt fires now.
+    if (this.dueCpu[q] >= 0 && this.dueKind[q] === DUE_IRQ) {
+      this.coalesceCount[q] = 0;
+      this.disarm(q);
+    }
+    const r = this.queueCpu[q];
+    this.pendingIrqs.append(r, q);
+    if (r === c || this.idle[r] === 0) return;
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
+  }
+
+  /**
+   * The stack on CPU c hands the datagram to its socket; a thread it wakes on another CPU that is
+   * idle gets that CPU now (a CPU busy with softirq work runs it when that is done).
+   */
+  private toSocket(c: number, flow: number, len: number, arrival: number): void {
+    const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
+    if (thread < 0) return;
+    const r = this.plan.app?.threadCpu[thread] ?? -1;
+    if (r === c || r < 0 || this.idle[r] === 0) return;
+    const now = this.cpuNow[c];
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
+  }
+
   /** Add what a runCpu call counted in locals to the job's counters. */
   private flushCpu(c: number, delivered: number, deliveredBytes: number, polled: number): void {
     this.cpuPolled[c] += polled;
@@ -889,10 +1038,11 @@ export class Simulation {
             continue;
           }
         }
-        this.curNapi[c] = this.roundList.popFront(c);
+        const polled = (this.curNapi[c] = this.roundList.popFront(c));
         this.pollWork[c] = 0;
         if (now >= this.warm) this.cpuPolls[c]++;
         this.stepWork[c] = plan.costNs.poll;
+        if (polled < this.nQ && this.txPending[polled] > 0) this.reapTx(c, polled);
         return 1;
       }
 
@@ -910,12 +1060,15 @@ export class Simulation {
       // otherwise it completes (and a queue's interrupt is unmasked).
       this.curNapi[c] = -1;
       if (done === weight) this.repollList.append(c, n);
-      else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
-        if (groPoll && this.ringCount[n] > 0 && this.queueCpu[n] === c) {
-          // Segments arrived while the flushed aggregates went up the stack: re-enabling the
-          // queue's interrupt finds them, and it fires at once.
-          this.pendingIrqs.append(c, n);
-        } else this.napiSched[n] = 0;
+      else if (n < nQ && this.txPending[n] > 0) {
+        // Completions came in during the poll: the driver's napi_complete_done finds more work
+        // when it re-enables the interrupt, and the queue's interrupt fires again.
+        this.interruptFrom(c, n, now);
+      } else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
+        // Segments that arrived while GRO's flushed aggregates went up the stack: re-enabling
+        // the queue's interrupt finds them, and it fires at once.
+        if (groPoll && this.ringCount[n] > 0) this.interruptFrom(c, n, now);
+        else this.napiSched[n] = 0;
         if (n < nQ) this.deferLeft[n] = 0;
       }
       this.budget[c] -= done;
@@ -924,6 +1077,15 @@ export class Simulation {
         this.endRound(c);
       }
     }
+  }
+
+  /** The poll of queue q on CPU c begins with its tx completions: their cost joins the poll's (stepWork[c]). */
+  private reapTx(c: number, q: number): void {
+    const k = this.txPending[q];
+    this.txPending[q] = 0;
+    const ns = this.plan.app?.txCompletionNs ?? 0;
+    this.stepWork[c] += k * ns * this.plan.cpuWorkFactor[c];
+    if (this.cpuNow[c] >= this.warm) this.cpuTxCompletions[c] += k;
   }
 
   /**
@@ -1204,7 +1366,8 @@ export class Simulation {
         this.outDevPackets[out < 0 ? routes.devices.length : out]++;
       }
     }
-    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    if (this.app !== null) this.toSocket(c, flow, len, arrival);
+    else if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
     if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0, c);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
@@ -1498,6 +1661,15 @@ export class Simulation {
       egressBytes: this.egress?.counts[2] ?? 0,
       egressDelay: this.egress?.delay ?? new LatencyHistogram(),
       inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
+      appReceived: this.app?.received ?? 0,
+      appReceivedBytes: this.app?.receivedBytes ?? 0,
+      dropsSocketRcvbuf: this.app?.dropped ?? 0,
+      inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
+      appLatency: this.app?.latency ?? new LatencyHistogram(),
+      cpuAppNs: this.cpuApp,
+      cpuTxCompletions: this.cpuTxCompletions,
+      appReplies: this.app?.replies ?? 0,
+      responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,

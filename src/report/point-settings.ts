@@ -29,6 +29,7 @@ export function pointSettings(scenario: Scenario): PointSettings {
       numaRemotePercent: c.numaRemotePercent,
       rpsCrossNode: c.rpsCrossNode,
       groPerSegment: c.groPerSegment,
+      txCompletion: c.txCompletion,
       distribution: c.distribution,
     },
   };

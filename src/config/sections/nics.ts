@@ -4,7 +4,7 @@
  * subsection.
  *
  *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, pci, vectors [{ irq, name }],
- *            ringSize, gro, rss {…}, rps {…}, coalesce {…} }]
+ *            ringSize, gro, rss {…}, rps {…}, xps, coalesce {…} }]
  *
  * Resolved: `Nic[]`; names are unique, queues <= maxQueues (maxQueues defaults to queues).
  */
@@ -18,6 +18,7 @@ import { array, enumOf, int, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
 import { coalesceSchema, resolveCoalesce, type Coalesce } from "./coalesce.js";
 import { resolveRps, rpsSchema, type Rps } from "./rps.js";
+import { resolveXps, xpsSchema } from "./xps.js";
 import { resolveRss, rssSchema, type Rss } from "./rss.js";
 
 export const NIC_DEFAULTS = {
@@ -89,6 +90,7 @@ const nic = obj({
   }),
   rss: rssSchema,
   rps: rpsSchema,
+  xps: xpsSchema,
   coalesce: coalesceSchema,
 }, { description: "A NIC: its name, addresses, queues, ring, RSS and RPS settings." });
 
@@ -115,6 +117,8 @@ export interface Nic {
   readonly gro: boolean;
   readonly rss: Rss;
   readonly rps: Rps;
+  /** xps_cpus of each tx queue (sections/xps.ts), or null: no XPS, tx queues by flow hash. */
+  readonly xps: readonly string[] | null;
   /** Interrupt coalescing of its rx queues (ethtool -C) and NAPI's deferred interrupts. */
   readonly coalesce: Coalesce;
 }
@@ -145,6 +149,7 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     gro: nic.gro === "on",
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,
+    xps: resolveXps(nic.xps, nic.queues, cpus, joinKey(path, "xps")),
     coalesce: resolveCoalesce(nic.coalesce, joinKey(path, "coalesce")),
   };
 }
