@@ -45,7 +45,7 @@ describe("run output: settings, sums, units and missing latency", () => {
         cpus: 2,
         ghz: 2.5,
         kernel: { napiWeight: 64, netdevBudget: 300, netdevBudgetUsecs: 2000, maxBacklog: 500, rpsSockFlowEntries: 0, devWeight: 64 },
-        costs: { hardIrq: 2500, pollOverhead: 600, driverPerPacket: 450, stackPerPacket: 1900, perByte: 0.25, rpsEnqueue: 200, ipi: 2500, routeRule: 30, numaRemotePercent: 25, rpsCrossNode: 400, txCompletion: 400, distribution: "fixed" },
+        costs: { hardIrq: 2500, pollOverhead: 600, driverPerPacket: 450, stackPerPacket: 1900, perByte: 0.25, rpsEnqueue: 200, ipi: 2500, routeRule: 30, numaRemotePercent: 25, rpsCrossNode: 400, groPerSegment: 150, txCompletion: 400, distribution: "fixed" },
       });
     }
     const table = await nicsim("run", LOW_RATES, "--jobs", "1", "--seed", "3");

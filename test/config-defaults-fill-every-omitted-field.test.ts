@@ -17,7 +17,7 @@ describe("defaults fill every omitted field", () => {
 
   it("NIC: one queue, maxQueues = queues, 1024 descriptors, Microsoft key, 128 entries, RPS off", () => {
     const nic = scenario.nics[0];
-    expect(nic).toMatchObject({ name: "eth0", addresses: [], maxQueues: 1, queues: 1, driver: "rx-only", ringSize: 1024 });
+    expect(nic).toMatchObject({ name: "eth0", addresses: [], maxQueues: 1, queues: 1, driver: "rx-only", ringSize: 1024, gro: true });
     expect(Array.from(nic.rss.key)).toEqual(Array.from(MICROSOFT_RSS_KEY));
     expect(nic.rss.indirSize).toBe(128);
     expect(nic.rps.cpus).toEqual(["0"]);
@@ -40,7 +40,16 @@ describe("defaults fill every omitted field", () => {
       size: { sizes: [64], weights: [1], text: "64" },
       arrival: "poisson",
       nic: 0,
+      bulk: null,
     });
+  });
+
+  it("traffic.bulk: 64 KiB bursts of 1448-byte segments on a 25 Gbit/s link, frames of the segment plus 66 header bytes", () => {
+    const raw = rawWith((r) => Object.assign(r.traffic as Record<string, unknown>, { protocol: "tcp", size: undefined, bulk: {} }));
+    delete (raw.traffic as Record<string, unknown>).size;
+    const traffic = validateScenario(raw).traffic;
+    expect(traffic.bulk).toEqual({ segment: 1448, train: 45, frameBytes: 1514, spacingNs: ((1514 + 20) * 8) / 25 });
+    expect(traffic.size.sizes).toEqual([1514]);
   });
 
   it("tcp traffic defaults to destination port 80", () => {
@@ -60,6 +69,7 @@ describe("defaults fill every omitted field", () => {
       routeRule: 30,
       numaRemotePercent: 25,
       rpsCrossNode: 400,
+      groPerSegment: 150,
       txCompletion: 400,
       distribution: "fixed",
     });

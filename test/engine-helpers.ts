@@ -86,6 +86,18 @@ export function seededChooser(seed: number): { readonly below: (n: number) => nu
   return { below, pick: <T,>(xs: readonly T[]): T => xs[below(xs.length)] };
 }
 
+/**
+ * A raw scenario's traffic made TCP bulk bursts (traffic.bulk) with the receiving NIC's GRO on or
+ * off (for the equivalence tests' random configurations).
+ */
+export function withBulk(raw: Record<string, unknown>, bulk: Readonly<Record<string, number | undefined>>, gro: string): Record<string, unknown> {
+  const traffic: Record<string, unknown> = { ...(raw.traffic as Record<string, unknown>), protocol: "tcp", bulk };
+  delete traffic.dstPort;
+  delete traffic.size;
+  const nics = (raw.nics as Record<string, unknown>[]).map((nic) => ({ ...nic, gro }));
+  return { ...raw, traffic, nics };
+}
+
 /** Interrupt coalescing settings the random configurations draw from (null: the default, none). */
 export const COALESCE_SETTINGS = [
   null,

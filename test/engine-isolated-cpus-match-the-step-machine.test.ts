@@ -4,7 +4,7 @@ import { compilePlan } from "../src/engine/plan.js";
 import { Simulation } from "../src/engine/simulation.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
 import { PacketSource } from "../src/traffic/packet-source.js";
-import { COALESCE_SETTINGS, ZERO_COSTS, loopsOf, scenarioFrom, seededChooser } from "./engine-helpers.js";
+import { COALESCE_SETTINGS, ZERO_COSTS, loopsOf, scenarioFrom, seededChooser, withBulk } from "./engine-helpers.js";
 
 /**
  * The engine's tight loop for CPUs that each serve one queue and finish its packets
@@ -68,7 +68,7 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
     });
   }
 
-  it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes, NUMA nodes)", () => {
+  it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes, NUMA nodes, bulk TCP with GRO on or off)", () => {
     const { below: rand, pick } = seededChooser(0x2545f491);
     // Coalescing from a stream of its own, so the other draws stay those of the configurations before it.
     const coalescing = seededChooser(0x68e31da4).pick;
@@ -92,14 +92,19 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
         });
       const coalesce = coalescing(COALESCE_SETTINGS);
       if (coalesce !== null) (raw.nics as Record<string, unknown>[])[0].coalesce = coalesce;
-      const s = scenarioFrom(raw);
       const seed = 1 + rand(1000);
-      const plan = compilePlan(s, seed);
-      // A CPU whose queue coalesces keeps its deadlines on the step machine (engine/cpu-loops.ts).
-      expect(loopsOf(s, seed).isolated, `configuration ${i}`).toBe(coalesce === null ? plan.queues : 0);
-      const generic = Buffer.from(encodeCounters(runJob(s, seed, "generic")));
       const chunk = pick([1, 5, 64, 8192]);
-      const dedicated = Buffer.from(encodeCounters(new Simulation(plan, new PacketSource(s.traffic, seed), seed, chunk).run()));
+      // Bulk TCP bursts (traffic.bulk), GRO on or off: with GRO on every CPU stays on the step
+      // machine (engine/cpu-loops.ts), with it off the isolated loop takes the bursts. (GRO with a
+      // gro_flush_timeout is refused: not modelled.)
+      const bulk = pick([null, null, { segment: 1448, train: 8 }, { segment: 536, train: 45, linkGbps: 10 }]);
+      const gro = coalesce !== null && "groFlushTimeoutNs" in coalesce ? "off" : pick(["on", "off"]);
+      const t = scenarioFrom(bulk === null ? raw : withBulk(raw, bulk, gro));
+      const plan = compilePlan(t, seed);
+      // A CPU whose queue coalesces keeps its deadlines on the step machine (engine/cpu-loops.ts).
+      expect(loopsOf(t, seed).isolated, `configuration ${i}`).toBe(coalesce === null && plan.gro === null ? plan.queues : 0);
+      const generic = Buffer.from(encodeCounters(runJob(t, seed, "generic")));
+      const dedicated = Buffer.from(encodeCounters(new Simulation(plan, new PacketSource(t.traffic, seed), seed, chunk).run()));
       expect(dedicated.equals(generic), `configuration ${i}`).toBe(true);
     }
   });

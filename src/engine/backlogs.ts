@@ -17,6 +17,8 @@ export class Backlogs {
   readonly time: Float64Array;
   readonly flow: Int32Array;
   readonly len: Uint16Array;
+  /** With GRO: the aggregate (engine/gro-tables.ts) each slot holds; an aggregate is one skb. */
+  readonly agg: Int32Array;
   readonly headCount: Float64Array;
   readonly tailCount: Float64Array;
   readonly peak: Float64Array;
@@ -28,7 +30,7 @@ export class Backlogs {
   private readonly input: Int32Array;
 
   /** `withStorage` false when no flow is ever steered: the slot columns are then not allocated. */
-  constructor(cpus: number, maxBacklog: number, withStorage: boolean) {
+  constructor(cpus: number, maxBacklog: number, withStorage: boolean, withAggregates = false) {
     let capacity = 1;
     while (capacity < 2 * maxBacklog + 3) capacity <<= 1;
     this.maxBacklog = maxBacklog;
@@ -44,6 +46,7 @@ export class Backlogs {
     this.time = new Float64Array(slots);
     this.flow = new Int32Array(slots);
     this.len = new Uint16Array(slots);
+    this.agg = new Int32Array(withAggregates ? slots : 0);
   }
 
   /** Packets waiting in CPU cpu's backlog (both queues). */
@@ -64,6 +67,22 @@ export class Backlogs {
     this.time[slot] = time[at];
     this.flow[slot] = flow[at];
     this.len[slot] = len[at];
+    this.count[cpu] = count + 1;
+    this.input[cpu] = input + 1;
+    if (input >= this.peak[cpu]) this.peak[cpu] = input + 1;
+    this.tailCount[cpu]++;
+    return true;
+  }
+
+  /** `enqueue` of GRO aggregate `agg` (its flow and first arrival given): false when it is dropped. */
+  enqueueAggregate(cpu: number, time: number, flow: number, agg: number): boolean {
+    const input = this.input[cpu];
+    if (input > this.maxBacklog) return false;
+    const count = this.count[cpu];
+    const slot = cpu * this.capacity + ((this.head[cpu] + count) & this.mask);
+    this.time[slot] = time;
+    this.flow[slot] = flow;
+    this.agg[slot] = agg;
     this.count[cpu] = count + 1;
     this.input[cpu] = input + 1;
     if (input >= this.peak[cpu]) this.peak[cpu] = input + 1;

@@ -51,6 +51,15 @@ export const JOB_COUNTERS = {
   /** Reply bytes that left the egress shaper within the window. */
   egressBytes: { kind: "scalar", merge: "sum" },
 
+  // GRO (gro-tables.ts).
+  /**
+   * skbs GRO passed up to the stack (aggregates, single segments included) whose first segment
+   * arrived in the window; 0 without GRO (nics[].gro on with traffic.bulk).
+   */
+  groAggregates: { kind: "scalar", merge: "sum" },
+  /** Segments those skbs carried: groSegments / groAggregates is the mean merge. */
+  groSegments: { kind: "scalar", merge: "sum" },
+
   // The application (app-threads.ts; zeros without an app section).
   /** Datagrams whose recvmsg returned. */
   appReceived: { kind: "scalar", merge: "sum" },

@@ -15,7 +15,8 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * application threads).
  * A CPU that takes the interrupt of a queue with coalescing or deferred interrupts
  * (nics[].coalesce) is neither a sink nor isolated: only the step machine keeps the queue's
- * deadlines (its interrupt timer, NAPI's repoll timer).
+ * deadlines (its interrupt timer, NAPI's repoll timer). GRO (plan.gro) keeps every CPU off
+ * them: its aggregates are handled by the step machine only (engine/gro-tables.ts).
  * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
  */
 export interface CpuLoops {
@@ -49,7 +50,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   }
   const deadlines = new Uint8Array(nCpu);
   for (let q = 0; q < nQ; q++) if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0) deadlines[plan.queueCpu[q]] = 1;
-  const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null;
+  const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null && plan.gro === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
@@ -62,7 +63,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (sendsRemote[c] === 1) senderSlot[c] = senders++;
   }
 
-  const isolatedOn = fast && !rescans;
+  const isolatedOn = fast && !rescans && plan.gro === null;
   const queuesOnCpu = new Int32Array(nCpu);
   for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
   const steered = new Uint8Array(nQ);

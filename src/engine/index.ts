@@ -7,7 +7,9 @@
  * netdev_max_backlog drops, the IPIs sent when a round ends, process_backlog with its quota
  * (net/core/dev.c: net_rx_action, napi_poll, enqueue_to_backlog, process_backlog, get_rps_cpu).
  * Costs per stage, with per-packet work scaled on a CPU of another NUMA node than the NIC's and
- * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`).
+ * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`). GRO of
+ * bulk TCP bursts (gro-tables.ts; net/core/gro.c): segments of a flow found in one NAPI poll
+ * merge up to 64 KiB and the stack, or the RPS hand-off, runs once per aggregate.
  * Interrupt coalescing per queue (nics[].coalesce: rx-usecs from the first packet, rx-frames) and
  * NAPI's deferred interrupts (napi_defer_hard_irqs with a gro_flush_timeout repoll timer, as
  * napi_complete_done does): per-queue deadlines that wake their CPU with no new arrival
@@ -18,7 +20,7 @@
  * ns; `Simulation` (simulation.ts) runs them against a `PacketSource` and returns `JobCounters`.
  *
  * The arrival pipeline, per batch of 4,096 packets: generate in time order (traffic/packet-source.ts
- * `fill`) → with an ingress cap, police each packet in that order (ingress-policing.ts
+ * `fill`, or `fillBursts` for bulk TCP bursts, which also marks each burst's PSH segment) → with an ingress cap, police each packet in that order (ingress-policing.ts
  * `fillPoliced`) → partition per interrupt CPU → each CPU takes its arrivals into its rings at
  * its step boundaries. (Without a cap, `fill` partitions as it generates.)
  * Replies leave through the egress shapers (egress-path.ts) in time order once no CPU can
@@ -34,6 +36,7 @@
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.
+ * GRO (plan.gro) keeps every CPU on the step machine, its inner loop off (cpu-loops.ts).
  * The three compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine,
  * one step at a time, and tests hold the fast loops to it byte for byte.
  * `Simulation#run(progress)` reports the simulated time done once per arrival batch.

@@ -141,6 +141,14 @@ export interface Plan {
    * delivers ring packets in its inline loop (simulation.ts `runCpu`), without route or reply checks.
    */
   readonly plain: boolean;
+  /** `traffic.bulk`: arrivals come in bursts whose last segment carries PSH (the arrival columns' `push`). */
+  readonly bulk: boolean;
+  /**
+   * GRO of the bulk TCP segments (traffic.bulk on a NIC with `gro: on`; engine/gro-tables.ts), or
+   * null. Single-packet TCP messages carry PSH and GRO passes them up alone, as if it were off,
+   * so only bulk traffic needs it.
+   */
+  readonly gro: GroPlan | null;
   readonly costNs: CostNs;
   /**
    * Per CPU: the factor on its per-packet work — 1, or 1 + costs.numaRemotePercent / 100 on a CPU
@@ -165,6 +173,13 @@ export interface Plan {
   readonly durationNs: number;
 }
 
+export interface GroPlan {
+  /** Each flow's skb hash when GRO sees it (skb_get_hash_raw): the NIC's hash, 0 when it reports none. */
+  readonly flowRxHash: Uint32Array;
+  /** Frame bytes of a segment that are not TCP payload. */
+  readonly headerBytes: number;
+}
+
 export interface CostNs {
   readonly hardIrq: number;
   readonly poll: number;
@@ -174,6 +189,7 @@ export interface CostNs {
   readonly rpsEnqueue: number;
   readonly ipi: number;
   readonly rpsCrossNode: number;
+  readonly groPerSegment: number;
 }
 
 /** The NIC each flow's replies leave by: routing's output device, else the receiving NIC (-1: no route or not a NIC). */
@@ -308,6 +324,14 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     replySlot,
     app,
     plain: routes === null && ingressCap === null && nicIngressCap === null && egressCap === null && app === null,
+    bulk: traffic.bulk !== null,
+    gro:
+      traffic.bulk === null || !nic.gro
+        ? null
+        : {
+            flowRxHash: nic.rss.hashReport === "none" ? new Uint32Array(flows.count) : Uint32Array.from(flowHash),
+            headerBytes: traffic.bulk.frameBytes - traffic.bulk.segment,
+          },
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),
@@ -317,6 +341,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       rpsEnqueue: ns(costs.rpsEnqueue),
       ipi: ns(costs.ipi),
       rpsCrossNode: ns(costs.rpsCrossNode),
+      groPerSegment: ns(costs.groPerSegment),
     },
     cpuWorkFactor: Float64Array.from(host.topology.cpus, (cpu) =>
       host.topology.nicNode >= 0 && cpu.node !== host.topology.nicNode ? 1 + costs.numaRemotePercent / 100 : 1,

@@ -13,6 +13,7 @@ import { DELIVERED_BYTES, DELIVERED_PACKETS, IsolatedCpus, OFFERED_BYTES, OFFERE
 import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 import { chooseCpuLoops } from "./cpu-loops.js";
+import { GroTables } from "./gro-tables.js";
 import type { JobCounters } from "./counters.js";
 import { AppThreads, SLEEPING } from "./app-threads.js";
 
@@ -104,6 +105,7 @@ export class Simulation {
   private readonly arrTime: Float64Array;
   private readonly arrFlow: Int32Array;
   private readonly arrLen: Uint16Array;
+  private readonly arrPush: Uint8Array;
   private readonly arrBase: Int32Array;
   private readonly arrPos: Int32Array;
   private readonly arrEnd: Int32Array;
@@ -128,6 +130,14 @@ export class Simulation {
   private readonly ringTime: Float64Array;
   private readonly ringFlow: Int32Array;
   private readonly ringLen: Uint16Array;
+  /** TCP PSH of each ring slot (with GRO only; else empty). */
+  private readonly ringPush: Uint8Array;
+  /** GRO's held and passed-up aggregates (plan.gro), or null: GRO does not apply. */
+  private readonly gro: GroTables | null;
+  /** Per CPU: its NAPI poll is ending (GRO flushed at its end; the aggregates' stack work runs before it completes). */
+  private readonly pollEnding: Uint8Array;
+  /** Per CPU, with GRO: the aggregate of its current work item. */
+  private readonly compAgg: Int32Array;
 
   // Per-CPU backlogs of RPS.
   private readonly backlogs: Backlogs;
@@ -199,6 +209,8 @@ export class Simulation {
   private deliveredBytes = 0;
   private dropsRxRing = 0;
   private dropsBacklog = 0;
+  private groAggregates = 0;
+  private groSegments = 0;
   private readonly latency = new LatencyHistogram();
   /** Latencies waiting to be recorded in one `recordBatch` call (vector style, no boxing). */
   private readonly latencyBuf: Float64Array;
@@ -331,6 +343,10 @@ export class Simulation {
     this.ringTime = new Float64Array(slots);
     this.ringFlow = new Int32Array(slots);
     this.ringLen = new Uint16Array(slots);
+    this.gro = plan.gro === null ? null : new GroTables(nQ, nCpu, plan.gro.flowRxHash, plan.gro.headerBytes);
+    this.ringPush = new Uint8Array(this.gro === null ? 0 : slots);
+    this.pollEnding = new Uint8Array(nCpu);
+    this.compAgg = new Int32Array(this.gro === null ? 0 : nCpu).fill(-1);
     // Arrival slots in CPU order: a step-machine CPU's region holds one batch; an isolated
     // CPU's holds its ring window, then one batch.
     this.arrBase = new Int32Array(nCpu);
@@ -343,6 +359,7 @@ export class Simulation {
     this.arrTime = this.columns.time;
     this.arrFlow = this.columns.flow;
     this.arrLen = this.columns.len;
+    this.arrPush = this.columns.push;
     this.arrPos = Int32Array.from(this.arrBase);
     this.arrEnd = Int32Array.from(this.arrBase);
     const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
@@ -355,7 +372,7 @@ export class Simulation {
         ? null
         : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, plan.flows.count, chunk, seed, plan.warmupNs, plan.durationNs);
 
-    this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1));
+    this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1), this.gro !== null);
 
     const nNapi = nQ + nCpu;
     this.napiSched = new Uint8Array(nNapi);
@@ -555,7 +572,9 @@ export class Simulation {
     const warm = this.window[0];
     // Generate in time order → police (with a cap) → partition per interrupt CPU.
     this.generated +=
-      this.ingress === null
+      this.plan.bulk
+        ? this.source.fillBursts(arrTime, this.arrFlow, this.arrLen, this.arrPush, this.flowSlot, this.slotEnd, this.chunk, until)
+        : this.ingress === null
         ? this.source.fill(arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, this.chunk, until)
         : this.ingress.fillPoliced(this.source, this.chunk, until, arrTime, this.arrFlow, this.arrLen, this.flowSlot, this.slotEnd, warm);
     isolated?.takeBatch(this.slotEnd);
@@ -598,6 +617,7 @@ export class Simulation {
     const ringCount = this.ringCount;
     const ringCap = this.ringCap;
     const warm = this.window[0];
+    const push = this.gro !== null;
     do {
       const t = arrTime[p];
       const f = arrFlow[p];
@@ -615,6 +635,7 @@ export class Simulation {
         this.ringTime[slot] = t;
         this.ringFlow[slot] = f;
         this.ringLen[slot] = arrLen[p];
+        if (push) this.ringPush[slot] = this.arrPush[p];
         ringCount[q] = count + 1;
         if (t >= warm) this.queueRx[q]++;
         if (this.napiSched[q] === 0) {
@@ -683,7 +704,7 @@ export class Simulation {
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
     // or caps: those are applied by the generic step's `deliver`).
-    const fastLoops = this.fast && plan.plain;
+    const fastLoops = this.fast && plan.plain && this.gro === null;
     /** Some queue coalesces or defers: deadlines may fire at this CPU's step boundaries. */
     const deadlines = plan.coalescing;
     const devWeight = plan.devWeight;
@@ -706,9 +727,11 @@ export class Simulation {
         cpuNow[c] = now;
         if (kind === DELIVER) {
           this.latencyFill = latencyFill;
-          this.deliver(c);
+          if (this.gro === null) this.deliver(c);
+          else this.deliverAggregate(c, this.gro);
           latencyFill = this.latencyFill;
-        } else this.steer(c);
+        } else if (this.gro === null) this.steer(c);
+        else this.steerAggregate(c, this.compTarget[c], this.gro);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
@@ -861,7 +884,8 @@ export class Simulation {
         work = this.stepWork[c];
         softItem = this.ksoft[c];
         if (step < 0) {
-          // A poll that ended with completions pending raised its queue's interrupt here: take it.
+          // A poll that ended with tx completions pending, or with GRO's flush, raised its queue's
+          // interrupt on this CPU: take it at once.
           if (!this.pendingIrqs.isEmpty(c)) continue;
           const thread = this.cpuThread[c];
           if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
@@ -1128,7 +1152,10 @@ export class Simulation {
       const nQ = this.nQ;
       const weight = n < nQ ? plan.napiWeight : plan.devWeight;
       const done = this.pollWork[c];
-      if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
+      const groPoll = this.gro !== null && n < nQ;
+      if (groPoll) {
+        if (this.groPollStep(c, n, done === weight)) return 1;
+      } else if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
         this.pollWork[c] = done + 1;
         return 1;
       }
@@ -1141,7 +1168,10 @@ export class Simulation {
         // when it re-enables the interrupt, and the queue's interrupt fires again.
         this.interruptFrom(c, n, now);
       } else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
-        this.napiSched[n] = 0;
+        // Segments that arrived while GRO's flushed aggregates went up the stack: re-enabling
+        // the queue's interrupt finds them, and it fires at once.
+        if (groPoll && this.ringCount[n] > 0) this.interruptFrom(c, n, now);
+        else this.napiSched[n] = 0;
         if (n < nQ) this.deferLeft[n] = 0;
       }
       this.budget[c] -= done;
@@ -1159,6 +1189,54 @@ export class Simulation {
     const ns = this.plan.app?.txCompletionNs ?? 0;
     this.stepWork[c] += k * ns * this.plan.cpuWorkFactor[c];
     if (this.cpuNow[c] >= this.warm) this.cpuTxCompletions[c] += k;
+  }
+
+  /**
+   * The next step of CPU c's poll of rx queue q with GRO, `full` when the poll used its whole
+   * weight: what GRO passed up goes up the stack first, one skb each; then the next segment; then
+   * the poll's end — napi_complete_done flushes every held aggregate, a NAPI to be repolled only
+   * those from an earlier jiffy (__napi_poll, HZ=1000) — whose aggregates go up before it
+   * completes. Returns true when the step takes CPU time (in stepWork[c]), false when the poll ends.
+   */
+  private groPollStep(c: number, q: number, full: boolean): boolean {
+    const gro = this.gro;
+    if (gro === null) return false;
+    if (gro.pending(c)) {
+      this.startAggregate(c, gro.take(c));
+      return true;
+    }
+    if (this.pollEnding[c] === 0) {
+      if (!full && this.pollRingGro(c, q, gro)) {
+        this.pollWork[c]++;
+        return true;
+      }
+      this.pollEnding[c] = 1;
+      if (gro.flush(q, c, full, this.cpuNow[c])) {
+        this.startAggregate(c, gro.take(c));
+        return true;
+      }
+    }
+    this.pollEnding[c] = 0;
+    return false;
+  }
+
+  /** `pollRing` with GRO: take one segment and hand it to napi_gro_receive (its cost into stepWork[c]); false if empty. */
+  private pollRingGro(c: number, q: number, gro: GroTables): boolean {
+    const count = this.ringCount[q];
+    if (count === 0) return false;
+    const head = this.ringHead[q];
+    const slot = this.ringBase[q] + head;
+    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
+    this.ringCount[q] = count - 1;
+    const arrival = this.ringTime[slot];
+    if (arrival >= this.warm) this.cpuPolled[c]++;
+    // Held, merged or passed up: the stack work of what GRO passes up follows as steps of its own.
+    const merged = gro.receive(q, c, this.ringFlow[slot], arrival, this.ringLen[slot], this.ringPush[slot], this.cpuNow[c]);
+    this.compKind[c] = NONE;
+    const cost = this.plan.costNs;
+    const work = (cost.driver + merged * cost.groPerSegment) * this.plan.cpuWorkFactor[c];
+    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
+    return true;
   }
 
   /**
@@ -1284,6 +1362,7 @@ export class Simulation {
 
   /** process_backlog: take one packet from this CPU's backlog (its cost into stepWork[c]); false if empty. */
   private pollBacklog(c: number): boolean {
+    if (this.gro !== null) return this.pollBacklogGro(c, this.gro);
     const backlogs = this.backlogs;
     const slot = backlogs.dequeue(c);
     if (slot < 0) return false;
@@ -1296,6 +1375,55 @@ export class Simulation {
     const work = (cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c])) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
+  }
+
+  /** `pollBacklog` with GRO: the next entry is an aggregate handed off by RPS — one skb, one stack pass. */
+  private pollBacklogGro(c: number, gro: GroTables): boolean {
+    const backlogs = this.backlogs;
+    const slot = backlogs.dequeue(c);
+    if (slot < 0) return false;
+    const a = backlogs.agg[slot];
+    const flow = backlogs.flow[slot];
+    this.compAgg[c] = a;
+    this.compFlow[c] = flow;
+    this.compKind[c] = DELIVER;
+    this.compArr[c] = backlogs.time[slot];
+    const cost = this.plan.costNs;
+    const work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * this.plan.cpuWorkFactor[c];
+    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
+    return true;
+  }
+
+  /**
+   * The next work item of CPU c is aggregate a that GRO passed up (its cost into stepWork[c]):
+   * the stack's pass over it, or its RPS hand-off — once for all of its segments.
+   */
+  private startAggregate(c: number, a: number): void {
+    const gro = this.gro;
+    if (gro === null) return;
+    const plan = this.plan;
+    const cost = plan.costNs;
+    const flow = gro.flow[a];
+    this.compAgg[c] = a;
+    this.compFlow[c] = flow;
+    this.compArr[c] = gro.firstArrival(a);
+    if (this.compArr[c] >= this.warm) {
+      this.groAggregates++;
+      this.groSegments += gro.segs[a];
+    }
+    let target = plan.flowRpsCpu[flow];
+    if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
+    let work: number;
+    if (target < 0) {
+      this.compKind[c] = DELIVER;
+      work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * plan.cpuWorkFactor[c];
+    } else {
+      this.compKind[c] = STEER;
+      this.compTarget[c] = target;
+      work = cost.rpsEnqueue * plan.cpuWorkFactor[c];
+      if (plan.cpuNode[target] !== plan.cpuNode[c]) work += cost.rpsCrossNode;
+    }
+    this.stepWork[c] = plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
   }
 
   /**
@@ -1355,6 +1483,40 @@ export class Simulation {
     this.cpuProcessed[c]++;
   }
 
+  /** `deliver` of the GRO aggregate CPU c finished: each of its segments is delivered (or dropped by its route) now. */
+  private deliverAggregate(c: number, gro: GroTables): void {
+    const a = this.compAgg[c];
+    const flow = this.compFlow[c];
+    const warm = this.warm;
+    const routes = this.plan.routes;
+    if (routes !== null) {
+      const cause = routes.drop[flow];
+      if (cause !== 0) {
+        this.routeDrops[cause - 1] += gro.segmentsSince(a, warm);
+        gro.free(a);
+        return;
+      }
+      const out = routes.outDev[flow];
+      this.outDevPackets[out < 0 ? routes.devices.length : out] += gro.segmentsSince(a, warm);
+    }
+    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    const now = this.cpuNow[c];
+    for (let s = gro.firstSegment(a); s >= 0; s = gro.segNext[s]) {
+      if (this.egress !== null) this.egress.delivered(now, this.plan.replySlot?.[flow] ?? 0, c);
+      const arrival = gro.segTime[s];
+      if (arrival < warm) continue;
+      this.latencyBuf[this.latencyFill++] = now - arrival;
+      if (this.latencyFill === this.latencyBuf.length) {
+        this.latency.recordBatch(this.latencyBuf, this.latencyFill);
+        this.latencyFill = 0;
+      }
+      this.deliveredPackets++;
+      this.deliveredBytes += gro.segLen[s];
+      this.cpuProcessed[c]++;
+    }
+    gro.free(a);
+  }
+
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
@@ -1368,6 +1530,30 @@ export class Simulation {
         this.dropsBacklog++;
         this.cpuDropped[r]++;
       }
+      return;
+    }
+    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
+    const napi = this.nQ + r;
+    if (this.napiSched[napi] === 0) {
+      this.napiSched[napi] = 1;
+      if (r === c) {
+        this.pollList.append(c, napi);
+      } else {
+        this.ipiNext[r] = this.ipiHead[c];
+        this.ipiHead[c] = r;
+      }
+    }
+  }
+
+  /** `steer` of the GRO aggregate CPU c handed off to CPU r: one backlog entry (one skb) for all its segments. */
+  private steerAggregate(c: number, r: number, gro: GroTables): void {
+    const a = this.compAgg[c];
+    const flow = this.compFlow[c];
+    if (!this.backlogs.enqueueAggregate(r, this.compArr[c], flow, a)) {
+      const dropped = gro.segmentsSince(a, this.warm);
+      this.dropsBacklog += dropped;
+      this.cpuDropped[r] += dropped;
+      gro.free(a);
       return;
     }
     if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
@@ -1544,10 +1730,12 @@ export class Simulation {
         if (this.ringTime[this.ringBase[q] + slot] >= warm) n++;
       }
     }
+    // With GRO every skb past the ring is an aggregate: held, passed up, in a backlog or on a CPU.
+    if (this.gro !== null) n += this.gro.countArrivedSince(warm);
     for (let c = 0; c < this.nCpu; c++) {
-      n += this.backlogs.countArrivedSince(c, warm);
+      if (this.gro === null) n += this.backlogs.countArrivedSince(c, warm);
       if (this.sink[c] === 1) n += this.inboxes[c].countArrivedSince(warm);
-      if (this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
+      if (this.gro === null && this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
       for (let p = this.arrPos[c]; p < this.arrEnd[c]; p++) if (this.arrTime[p] >= warm) n++;
     }
     return n;
@@ -1564,6 +1752,8 @@ export class Simulation {
       deliveredBytes: this.deliveredBytes + (this.isolated?.totals[DELIVERED_BYTES] ?? 0),
       dropsRxRing: this.dropsRxRing + (this.isolated?.totals[RING_DROPS] ?? 0),
       dropsBacklog: this.dropsBacklog,
+      groAggregates: this.groAggregates,
+      groSegments: this.groSegments,
       dropsIngressCap: this.ingress?.dropped[0] ?? 0,
       ingressExceeded: this.ingress?.exceeded[0] ?? 0,
       arpPackets: this.ingress?.arp[0] ?? 0,

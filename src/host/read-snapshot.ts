@@ -12,6 +12,7 @@ import { type EthtoolChannels, parseEthtoolChannels, parseEthtoolChannelsJson } 
 import { parseEthtoolFlowHash } from "./parse/ethtool-flow-hash.js";
 import { parseEthtoolCoalesce, parseEthtoolCoalesceJson, parseEthtoolDriver, parseEthtoolStats } from "./parse/ethtool-key-value.js";
 import { type EthtoolRings, parseEthtoolRings, parseEthtoolRingsJson } from "./parse/ethtool-rings.js";
+import { parseEthtoolFeatures, parseEthtoolFeaturesJson } from "./parse/ethtool-features.js";
 import { type EthtoolRxfh, parseEthtoolRxfh, parseEthtoolRxfhJson } from "./parse/ethtool-rxfh.js";
 import { SnapshotFormatError } from "./parse/format-error.js";
 import {
@@ -63,6 +64,8 @@ export interface NicFacts {
   readonly rxfh: Sourced<EthtoolRxfh> | null;
   readonly flowHash: Partial<Record<RssFlowType, Sourced<string>>>;
   readonly coalesce: Sourced<ReadonlyMap<string, string>> | null;
+  /** `ethtool -k`: offload feature → active (generic-receive-offload, …), or null: not in the snapshot. */
+  readonly features: Sourced<ReadonlyMap<string, boolean>> | null;
   /** /sys/class/net/DEV/napi_defer_hard_irqs and gro_flush_timeout (ns); null: not read. */
   readonly deferHardIrqs: Sourced<number> | null;
   readonly groFlushTimeoutNs: Sourced<number> | null;
@@ -251,6 +254,7 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     rxfh: ethtoolForm(files, dev, "x", parseEthtoolRxfh, parseEthtoolRxfhJson),
     flowHash,
     coalesce: ethtoolForm(files, dev, "c", parseEthtoolCoalesce, parseEthtoolCoalesceJson),
+    features: ethtoolForm(files, dev, "k", parseEthtoolFeatures, parseEthtoolFeaturesJson),
     deferHardIrqs: sysfsCount(files, `${sys}/napi_defer_hard_irqs`, "napi_defer_hard_irqs"),
     groFlushTimeoutNs: sysfsCount(files, `${sys}/gro_flush_timeout`, "gro_flush_timeout"),
     rxQueues,

@@ -170,6 +170,15 @@ export function pointResult(
     ...(routed ? { routing: routingResult(scenario, totals) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(scenario, perQueue, jobs) } : {}),
     ...(capped ? { bandwidth: bandwidthResult(scenario, totals, egress, bottleneck) } : {}),
+    ...(scenario.traffic.bulk !== null && scenario.nics[scenario.traffic.nic].gro
+      ? {
+          gro: {
+            aggregates: totals.groAggregates,
+            segments: totals.groSegments,
+            segmentsPerAggregate: totals.groAggregates === 0 ? 0 : round(totals.groSegments / totals.groAggregates, 2),
+          },
+        }
+      : {}),
     ...(app ? { app } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),

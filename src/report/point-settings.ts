@@ -28,6 +28,7 @@ export function pointSettings(scenario: Scenario): PointSettings {
       routeRule: c.routeRule,
       numaRemotePercent: c.numaRemotePercent,
       rpsCrossNode: c.rpsCrossNode,
+      groPerSegment: c.groPerSegment,
       txCompletion: c.txCompletion,
       distribution: c.distribution,
     },

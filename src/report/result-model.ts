@@ -246,6 +246,8 @@ export interface PointResult {
   readonly irqbalance?: IrqbalanceResult;
   /** Present with a `bandwidth` section. */
   readonly bandwidth?: BandwidthResult;
+  /** Present when GRO applies: `traffic.bulk` on a receiving NIC with `gro: on`. */
+  readonly gro?: GroResult;
   /** Present with an `app` section. */
   readonly app?: AppResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
@@ -254,6 +256,19 @@ export interface PointResult {
   readonly latencyHdr: string;
   /** What the run of this point used, defaults and sweep values filled in (absent before version 3). */
   readonly settings?: PointSettings;
+}
+
+/**
+ * What GRO did in the measurement window (engine/gro-tables.ts): the skbs it passed up to the
+ * stack and the TCP segments they carried.
+ */
+export interface GroResult {
+  /** skbs passed up (aggregates, single segments included) whose first segment arrived in the window. */
+  readonly aggregates: number;
+  /** Segments they carried. */
+  readonly segments: number;
+  /** segments / aggregates: the mean merge (the stack runs once per aggregate). */
+  readonly segmentsPerAggregate: number;
 }
 
 /**

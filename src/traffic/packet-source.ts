@@ -1,4 +1,5 @@
 import type { SizeMix, Traffic } from "../config/scenario.js";
+import type { Bulk } from "../config/sections/traffic.js";
 import { AliasTable } from "./alias-table.js";
 import { exponentialSlowPathInto, ZIGGURAT_KE, ZIGGURAT_WE } from "./exponential.js";
 import { Prng } from "./prng.js";
@@ -47,11 +48,19 @@ export class PacketSource {
   private readonly sizes: Uint16Array;
   private readonly rng: Prng;
   private readonly scratch = new Float64Array(1);
+  /** `traffic.bulk`, or null. */
+  private readonly bulk: Bulk | null;
+  /** The burst being emitted: its first segment's time ([0]), its flow and segments left. */
+  private readonly burstStart = new Float64Array(1);
+  private burstFlow = 0;
+  private burstLeft = 0;
 
   constructor(traffic: Traffic, seed: number) {
     this.rng = new Prng(seed, 1);
     const pps = offeredPps(traffic);
-    this.meanGapNs = 1e9 / pps;
+    this.bulk = traffic.bulk;
+    // With bulk bursts the arrival process draws bursts: `load` counts segments.
+    this.meanGapNs = (1e9 / pps) * (traffic.bulk === null ? 1 : traffic.bulk.train);
     this.poisson = traffic.arrival === "poisson";
     this.flows = traffic.flows;
     this.flowTable = traffic.weights.kind === "zipf" ? new AliasTable(zipfWeights(traffic.flows, traffic.weights.s)) : null;
@@ -173,6 +182,59 @@ export class PacketSource {
     st[1] = s1;
     st[2] = s2;
     st[3] = s3;
+    this.clock[0] = t;
+    return n;
+  }
+
+  /**
+   * `fill` for `traffic.bulk`: bursts start as the arrival process says (its mean gap is `train`
+   * packet gaps), each `train` segments of one flow one frame time apart, the last with PSH
+   * (`push[k]` 1, else 0). The link is serial: a burst starts no earlier than one frame time
+   * after the previous burst's last segment. A burst cut by `max` or `endNs` goes on in the next
+   * call. Allocates nothing.
+   */
+  fillBursts(
+    time: Float64Array,
+    flow: Int32Array,
+    len: Uint16Array,
+    push: Uint8Array,
+    bucketOf: Uint16Array,
+    bucketEnd: Int32Array,
+    max: number,
+    endNs: number,
+  ): number {
+    const bulk = this.bulk;
+    if (bulk === null) throw new Error("fillBursts: the traffic has no bulk section");
+    const rng = this.rng;
+    const flowTable = this.flowTable;
+    const flowScale = this.flows * 2.3283064365386963e-10; // flows / 2^32
+    const spacing = bulk.spacingNs;
+    const frame = bulk.frameBytes;
+    let t = this.clock[0];
+    let n = 0;
+    while (n < max && t < endNs) {
+      if (this.burstLeft === 0) {
+        const r = rng.nextI32();
+        this.burstFlow = flowTable === null ? ((r >>> 0) * flowScale) | 0 : flowTable.pickFrom(r);
+        this.burstLeft = bulk.train;
+        this.burstStart[0] = t;
+      }
+      const f = this.burstFlow;
+      const k = bucketEnd[bucketOf[f]]++;
+      time[k] = t;
+      flow[k] = f;
+      len[k] = frame;
+      push[k] = this.burstLeft === 1 ? 1 : 0;
+      n++;
+      this.burstLeft--;
+      if (this.burstLeft > 0) {
+        t += spacing;
+      } else {
+        const drawn = this.burstStart[0] + this.gap();
+        const free = t + spacing;
+        t = drawn > free ? drawn : free;
+      }
+    }
     this.clock[0] = t;
     return n;
   }

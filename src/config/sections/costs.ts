@@ -3,7 +3,7 @@
  * `host.ghz` by the engine plan. Every field has a calibrated default (docs/calibration.md).
  *
  *   costs: { hardIrq, pollOverhead, driverPerPacket, stackPerPacket, perByte, rpsEnqueue, ipi,
- *            routeRule, numaRemotePercent, rpsCrossNode, txCompletion, distribution: fixed | exponential }
+ *            routeRule, numaRemotePercent, rpsCrossNode, groPerSegment, txCompletion, distribution: fixed | exponential }
  *
  * Resolved: `Costs`, the checked section as it is (cycles; per byte for perByte).
  */
@@ -57,6 +57,15 @@ export const COST_DEFAULTS = {
    */
   rpsCrossNode: 400,
   /**
+   * GRO's work per TCP segment it holds or merges, on top of driverPerPacket: the flow lookup in
+   * the NAPI's gro_hash bucket (gro_list_prepare), the IP and TCP header checks (inet_gro_receive,
+   * tcp_gro_receive) and appending the segment's page to the held skb (skb_gro_receive). These
+   * touch the headers the driver just read, so they are a fraction of the stack's per-packet
+   * 1,900: an estimate (no primary per-segment figure; calibrate it). A segment GRO passes up at
+   * once (a single-segment message with PSH) pays only the lookup, counted in driverPerPacket.
+   */
+  groPerSegment: 150,
+  /**
    * Per transmitted packet whose completion a NAPI poll reaps (the application's replies):
    * unmapping its buffer and freeing the skb (napi_consume_skb). An assumption, a few hundred
    * cycles like the driver's rx work; only with an `app` section that replies.
@@ -94,6 +103,7 @@ export const costsSchema = obj(
       unit: "%",
     }),
     rpsCrossNode: cycles(COST_DEFAULTS.rpsCrossNode, "Extra per RPS hand-off to a CPU of another NUMA node than the steering CPU's."),
+    groPerSegment: cycles(COST_DEFAULTS.groPerSegment, "GRO's work per TCP segment it holds or merges (header checks, page append), on top of driverPerPacket; with nics[].gro on and traffic.bulk."),
     txCompletion: cycles(COST_DEFAULTS.txCompletion, "Per transmitted packet whose completion the tx queue's NAPI poll reaps (replies of an app section)."),
     distribution: enumOf(["fixed", "exponential"], {
       default: COST_DEFAULTS.distribution,
@@ -127,6 +137,8 @@ export interface Costs {
   readonly numaRemotePercent: number;
   /** Extra per RPS hand-off to a CPU of another NUMA node. */
   readonly rpsCrossNode: number;
+  /** GRO's work per TCP segment it holds or merges, on top of driverPerPacket. */
+  readonly groPerSegment: number;
   /** Per transmitted packet whose completion a NAPI poll reaps. */
   readonly txCompletion: number;
   /** Whether per-packet costs are fixed or exponentially distributed with that mean. */

@@ -4,7 +4,7 @@
  * subsection.
  *
  *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, pci, vectors [{ irq, name }],
- *            ringSize, rss {…}, rps {…}, xps, coalesce {…} }]
+ *            ringSize, gro, rss {…}, rps {…}, xps, coalesce {…} }]
  *
  * Resolved: `Nic[]`; names are unique, queues <= maxQueues (maxQueues defaults to queues).
  */
@@ -83,6 +83,11 @@ const nic = obj({
     description: "rx ring size per queue (`ethtool -G rx N`).",
     unit: "descriptors",
   }),
+  gro: enumOf(["on", "off"], {
+    default: "on",
+    description:
+      "Generic receive offload (`ethtool -K <nic> gro on|off`; on by default, NETIF_F_GRO in NETIF_F_SOFT_FEATURES): segments of a TCP flow found together in one NAPI poll merge into one skb of up to 64 KiB (gro_max_size) and the stack runs once for it (net/core/gro.c). UDP is not merged: that needs a socket with UDP_GRO or a UDP tunnel.",
+  }),
   rss: rssSchema,
   rps: rpsSchema,
   xps: xpsSchema,
@@ -108,6 +113,8 @@ export interface Nic {
   readonly vectors?: readonly HostVector[];
   /** rx ring size in descriptors per queue. */
   readonly ringSize: number;
+  /** Generic receive offload on (`ethtool -k`: generic-receive-offload). */
+  readonly gro: boolean;
   readonly rss: Rss;
   readonly rps: Rps;
   /** xps_cpus of each tx queue (sections/xps.ts), or null: no XPS, tx queues by flow hash. */
@@ -139,6 +146,7 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     ...(nic.pci === undefined ? {} : { pci: nic.pci }),
     ...(nic.vectors === undefined ? {} : { vectors: nic.vectors }),
     ringSize: nic.ringSize,
+    gro: nic.gro === "on",
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,
     xps: resolveXps(nic.xps, nic.queues, cpus, joinKey(path, "xps")),

@@ -4,7 +4,7 @@
  * application CPUs.
  *
  *   traffic: { flows, src*, dst*, protocol, srcPort, dstPort, weights, size, arrival, load*,
- *              network, appCpus, socket, nic }
+ *              network, appCpus, socket, nic, bulk { segment, train, linkGbps } }
  *
  * Resolved: `Traffic` (traffic/ draws the flows and packets from it).
  */
@@ -14,7 +14,7 @@ import { hostCpuList } from "../host-cpu-list.js";
 import { addressPool, flowWeights, offeredLoad, portRange, sizeMix } from "../field-types.js";
 import type { FlowWeights, Load, Located, PortRange, SizeMix } from "../field-types.js";
 import { checkOfferedLoad } from "../physical-limits.js";
-import { enumOf, int, obj, optional, str } from "../schema-dsl.js";
+import { enumOf, int, num, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
 import type { Nic } from "./nics.js";
 
@@ -31,6 +31,28 @@ export const TRAFFIC_DEFAULTS = {
   size: 64,
   arrival: "poisson",
 } as const;
+
+/**
+ * `traffic.bulk`: TCP bulk transfer, each arrival a sender's TSO/GSO burst of back-to-back
+ * segments of one flow (the sender's NIC or its GSO splits one large skb into MSS-sized segments
+ * sent at line rate; tcp_gso_segment, net/ipv4/tcp_offload.c, sets PSH only on the last one).
+ */
+export const BULK_DEFAULTS = {
+  /** TCP payload per segment (MSS): 1500-byte MTU − 20 (IPv4) − 20 (TCP) − 12 (timestamps option). */
+  segment: 1448,
+  /** Segments per burst: a 64 KiB TSO burst of 1448-byte segments is 45 (tcp_tso_autosize caps a burst at gso_max_size). */
+  train: 45,
+  /** The link the bursts arrive on, Gbit/s: segments of a burst are one frame time apart. */
+  linkGbps: 25,
+} as const;
+
+/** Frame bytes around a segment's payload: Ethernet 14 + IP (20 or 40) + TCP 20 + timestamps 12. */
+export function bulkHeaderBytes(family: 4 | 6): number {
+  return 14 + (family === 4 ? 20 : 40) + 32;
+}
+
+/** Ethernet preamble, start delimiter and inter-frame gap: wire bytes beyond each frame (IEEE 802.3). */
+const WIRE_OVERHEAD_BYTES = 20;
 
 export const trafficSchema = obj(
   {
@@ -74,6 +96,19 @@ export const trafficSchema = obj(
       description:
         "The receiving socket: connected (a TCP socket in ESTABLISHED, a connect()ed UDP socket) records the flow's CPU for RFS; unconnected (a UDP server reading every client on one socket) records nothing, so RFS leaves its packets to plain RPS (sock_rps_record_flow, include/net/sock.h; __udp_queue_rcv_skb, net/ipv4/udp.c). auto: connected for tcp, unconnected for udp.",
     }),
+    bulk: optional(
+      obj(
+        {
+          segment: int({ min: 1, max: 9000, default: BULK_DEFAULTS.segment, description: "TCP payload per segment (the MSS).", unit: "bytes" }),
+          train: int({ min: 1, max: 1024, default: BULK_DEFAULTS.train, description: "Segments per burst; the last one carries PSH.", unit: "segments" }),
+          linkGbps: num({ exclusiveMin: 0, max: 1000, default: BULK_DEFAULTS.linkGbps, description: "Link rate the burst arrives at: its segments are one frame time apart.", unit: "Gbit/s" }),
+        },
+        {
+          description:
+            "TCP bulk transfer (protocol tcp): each arrival is a burst of `train` back-to-back segments of one flow, the last with PSH, as a sender's TSO/GSO sends them. The frame size is the segment plus its headers (size is not used); load counts segments (pps) or frame bits (mbps). With nics[].gro on, the segments of a flow found together in a NAPI poll merge.",
+        },
+      ),
+    ),
     nic: optional(
       str({
         description:
@@ -116,6 +151,20 @@ export interface Traffic {
    * connected UDP socket does; an unconnected UDP socket does not.
    */
   readonly socket: "connected" | "unconnected";
+  /** TCP bulk bursts (`traffic.bulk`), or null: every arrival is one packet. */
+  readonly bulk: Bulk | null;
+}
+
+/** Resolved `traffic.bulk`. */
+export interface Bulk {
+  /** TCP payload per segment, bytes. */
+  readonly segment: number;
+  /** Segments per burst (the last with PSH). */
+  readonly train: number;
+  /** Frame bytes of a segment: the payload plus Ethernet, IP and TCP (with timestamps) headers. */
+  readonly frameBytes: number;
+  /** Gap between the segments of a burst: one frame time on the link (with preamble and gap), ns. */
+  readonly spacingNs: number;
 }
 
 /**
@@ -135,6 +184,7 @@ export function resolveTraffic(traffic: CheckedTraffic, nics: readonly Nic[], cp
     }
   }
   const dst = traffic.dst.map((prefix) => prefix.value);
+  const bulk = resolveBulk(traffic, first.value.family);
   const defaultDstPort = traffic.protocol === "udp" ? TRAFFIC_DEFAULTS.udpDstPort : TRAFFIC_DEFAULTS.tcpDstPort;
   return {
     flows: traffic.flows,
@@ -144,13 +194,27 @@ export function resolveTraffic(traffic: CheckedTraffic, nics: readonly Nic[], cp
     srcPort: traffic.srcPort,
     dstPort: traffic.dstPort ?? { lo: defaultDstPort, hi: defaultDstPort },
     weights: traffic.weights,
-    size: traffic.size,
+    size: bulk === null ? traffic.size : { sizes: [bulk.frameBytes], weights: [1], text: String(bulk.frameBytes) },
     arrival: traffic.arrival,
     load: traffic.load,
     network: traffic.network,
     nic: receivingNic(traffic.nic, dst, nics),
     appCpus: traffic.appCpus === undefined ? [] : hostCpuList(traffic.appCpus, "traffic.appCpus", cpus),
     socket: socketMode(traffic.socket, traffic.protocol),
+    bulk,
+  };
+}
+
+function resolveBulk(traffic: CheckedTraffic, family: 4 | 6): Bulk | null {
+  const bulk = traffic.bulk;
+  if (bulk === undefined) return null;
+  if (traffic.protocol !== "tcp") throw new ConfigError("traffic.bulk", `bulk bursts are TCP segments: set traffic.protocol to tcp`);
+  const frameBytes = bulk.segment + bulkHeaderBytes(family);
+  return {
+    segment: bulk.segment,
+    train: bulk.train,
+    frameBytes,
+    spacingNs: ((frameBytes + WIRE_OVERHEAD_BYTES) * 8) / bulk.linkGbps,
   };
 }
 

@@ -161,6 +161,8 @@ class Importer {
       this.warn(`nics.${n.name}.ringSize: ethtool -g ${n.name} ${this.why(`ethtool -g ${n.name}`)}; using ${NIC_DEFAULTS.ringSize}`);
       e.push(value("ringSize", NIC_DEFAULTS.ringSize, `DEFAULT: ethtool -g ${n.name} ${this.why(`ethtool -g ${n.name}`)}`));
     }
+    const gro = n.features?.value.get("generic-receive-offload");
+    if (n.features !== null && gro !== undefined) e.push(value("gro", gro ? "on" : "off", `${n.features.from}: generic-receive-offload`));
     e.push(this.rss(n, queues));
     e.push(this.rps(n, queues, cpus));
     e.push(...this.xps(n, queues));
