@@ -11,6 +11,7 @@ import { resultsTable } from "../report/results-table.js";
 import { routingNote } from "../report/routing-note.js";
 import { bandwidthNote } from "../report/bandwidth-note.js";
 import { groNote } from "../report/gro-note.js";
+import { adaptiveRxNote } from "../report/adaptive-rx-note.js";
 import { appNote } from "../report/app-note.js";
 import { summedDropsNote } from "../report/results-columns.js";
 import { fewPacketsNote, settingsNote, type SettingsContext } from "../report/settings-note.js";
@@ -38,7 +39,7 @@ export interface ResultTextOptions {
  * per-CPU tables.
  */
 export function resultText(result: RunResult, format: ResultFormat, options: ResultTextOptions = {}): string {
-  const note = [fewPacketsNote(result.points), summedDropsNote(result.points), routingNote(result.points), groNote(result.points), bandwidthNote(result.points), appNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
+  const note = [fewPacketsNote(result.points), summedDropsNote(result.points), routingNote(result.points), groNote(result.points), adaptiveRxNote(result.points), bandwidthNote(result.points), appNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
   const settings = options.settings === undefined ? "" : settingsNote(result.points, options.settings);
   const head = settings === "" ? "" : `${settings}\n\n`;
   switch (format) {

@@ -137,6 +137,10 @@ export const JOB_COUNTERS = {
   irqbalanceScans: { kind: "scalar", merge: "sum" },
   /** The queue interrupt moves of irqbalance's scans during the run, in time order. */
   irqMoves: { kind: "events", fields: ["timeNs", "queue", "from", "to"] },
+
+  // net DIM (net-dim.ts).
+  /** net DIM's profile changes (adaptive-rx) over the whole run, warm-up included, in time order; empty without adaptive-rx. */
+  dimChanges: { kind: "events", fields: ["timeNs", "queue", "profile", "rxUsecs", "rxFrames"] },
 } as const satisfies CounterTable;
 
 /** Raw counters of one job (or of a point's jobs merged). */

@@ -49,7 +49,10 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     }
   }
   const deadlines = new Uint8Array(nCpu);
-  for (let q = 0; q < nQ; q++) if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0) deadlines[plan.queueCpu[q]] = 1;
+  const dim = plan.queueDimProfiles;
+  for (let q = 0; q < nQ; q++) {
+    if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0 || (dim !== null && dim[q] !== null)) deadlines[plan.queueCpu[q]] = 1;
+  }
   const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null && plan.gro === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];

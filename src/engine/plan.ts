@@ -15,7 +15,7 @@ import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
 import { compileAppPlan, type AppPlan } from "../app/app-plan.js";
-import { coalesces, defersIrqs } from "../config/sections/coalesce.js";
+import { coalesces, defersIrqs, type DimProfileTable } from "../config/sections/coalesce.js";
 import type { EgressCap, IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 
 /**
@@ -88,7 +88,12 @@ export interface Plan {
    */
   readonly queueDeferPolls: Int32Array;
   readonly queueDeferNs: Float64Array;
-  /** Some queue coalesces or defers its interrupt: the engine then keeps per-queue deadlines. */
+  /**
+   * Per queue, net DIM's rx profile table when its NIC runs adaptive-rx (engine/net-dim.ts), else
+   * null; null as a whole when no NIC does.
+   */
+  readonly queueDimProfiles: readonly (DimProfileTable | null)[] | null;
+  /** Some queue coalesces, defers its interrupt or runs net DIM: the engine then keeps per-queue deadlines. */
   readonly coalescing: boolean;
   /** CPU that takes the queue's interrupt and runs its NAPI poll (at the start of the run). */
   readonly queueCpu: Int32Array;
@@ -214,6 +219,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   const queueCoalesceNs = new Float64Array(queues);
   const queueDeferPolls = new Int32Array(queues);
   const queueDeferNs = new Float64Array(queues);
+  const queueDim: (DimProfileTable | null)[] = [];
   const nicBase: number[] = [];
   let v = 0;
   nics.forEach((nic, n) => {
@@ -225,6 +231,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       // (1: no coalescing, the first packet interrupts.)
       queueCoalesceFrames[v] = coalesces(nic.coalesce) ? nic.coalesce.rxFrames : 1;
       queueCoalesceNs[v] = coalesces(nic.coalesce) ? nic.coalesce.rxUsecs * 1000 : 0;
+      queueDim.push(nic.coalesce.adaptiveRx ? nic.coalesce.dimProfiles : null);
       if (defersIrqs(nic.coalesce)) {
         queueDeferPolls[v] = nic.coalesce.deferHardIrqs;
         queueDeferNs[v] = nic.coalesce.groFlushTimeoutNs;
@@ -305,7 +312,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     queueCoalesceNs,
     queueDeferPolls,
     queueDeferNs,
-    coalescing: nics.some((n) => coalesces(n.coalesce) || defersIrqs(n.coalesce)),
+    queueDimProfiles: nics.some((n) => n.coalesce.adaptiveRx) ? queueDim : null,
+    coalescing: nics.some((n) => coalesces(n.coalesce) || defersIrqs(n.coalesce) || n.coalesce.adaptiveRx),
     queueCpu,
     irqbalance,
     flows,

@@ -13,6 +13,7 @@ import { DELIVERED_BYTES, DELIVERED_PACKETS, IsolatedCpus, OFFERED_BYTES, OFFERE
 import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 import { chooseCpuLoops } from "./cpu-loops.js";
+import { NetDim } from "./net-dim.js";
 import { GroTables } from "./gro-tables.js";
 import type { JobCounters } from "./counters.js";
 import { AppThreads, SLEEPING } from "./app-threads.js";
@@ -154,6 +155,11 @@ export class Simulation {
   // timer, DUE_*), the CPU the deadline fires on, and the empty polls it may still defer; per
   // CPU, the earliest deadline that fires on it.
   private readonly coalesceCount: Int32Array;
+  /** Per queue, rx-frames and rx-usecs (ns) now: the plan's, or net DIM's latest profile (adaptive-rx). */
+  private readonly coalesceFrames: Int32Array;
+  private readonly coalesceNs: Float64Array;
+  /** net DIM of the queues that run adaptive-rx, or null when none does. */
+  private readonly dim: NetDim | null;
   private readonly dueAt: Float64Array;
   private readonly dueKind: Uint8Array;
   private readonly dueCpu: Int32Array;
@@ -382,6 +388,10 @@ export class Simulation {
     this.repollList = new PerCpuList(nCpu, this.napiNext);
     this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
     this.coalesceCount = new Int32Array(nQ);
+    this.dim = plan.queueDimProfiles === null ? null : new NetDim(plan.queueDimProfiles);
+    // Without net DIM the plan's values hold for the whole run.
+    this.coalesceFrames = this.dim === null ? plan.queueCoalesceFrames : Int32Array.from(plan.queueCoalesceFrames);
+    this.coalesceNs = this.dim === null ? plan.queueCoalesceNs : Float64Array.from(plan.queueCoalesceNs);
     this.dueAt = new Float64Array(nQ).fill(Infinity);
     this.dueKind = new Uint8Array(nQ);
     this.dueCpu = new Int32Array(nQ).fill(-1);
@@ -613,7 +623,7 @@ export class Simulation {
     const arrFlow = this.arrFlow;
     const arrLen = this.arrLen;
     const flowQueue = this.plan.flowQueue;
-    const coalesceFrames = this.plan.queueCoalesceFrames;
+    const coalesceFrames = this.coalesceFrames;
     const ringCount = this.ringCount;
     const ringCap = this.ringCap;
     const warm = this.window[0];
@@ -704,7 +714,9 @@ export class Simulation {
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
     // or caps: those are applied by the generic step's `deliver`).
-    const fastLoops = this.fast && plan.plain && this.gro === null;
+    // (net DIM counts each polled packet's bytes: the packet-by-packet loop leaves it to pollRing.)
+    const fastLoops = this.fast && plan.plain && this.gro === null && this.dim === null;
+    const dim = this.dim;
     /** Some queue coalesces or defers: deadlines may fire at this CPU's step boundaries. */
     const deadlines = plan.coalescing;
     const devWeight = plan.devWeight;
@@ -750,6 +762,7 @@ export class Simulation {
         if (this.timerPending[q] === 1) this.timerPending[q] = 0;
         else {
           this.queueIrqs[q]++;
+          if (dim !== null) dim.events[q]++;
           if (now >= warm) this.cpuIrqs[c]++;
         }
         work = cost.hardIrq;
@@ -1167,12 +1180,16 @@ export class Simulation {
         // Completions came in during the poll: the driver's napi_complete_done finds more work
         // when it re-enables the interrupt, and the queue's interrupt fires again.
         this.interruptFrom(c, n, now);
+        if (this.dim !== null) this.netDim(n, now);
       } else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
         // Segments that arrived while GRO's flushed aggregates went up the stack: re-enabling
         // the queue's interrupt finds them, and it fires at once.
         if (groPoll && this.ringCount[n] > 0) this.interruptFrom(c, n, now);
         else this.napiSched[n] = 0;
-        if (n < nQ) this.deferLeft[n] = 0;
+        if (n < nQ) {
+          this.deferLeft[n] = 0;
+          if (this.dim !== null) this.netDim(n, now);
+        }
       }
       this.budget[c] -= done;
       if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
@@ -1180,6 +1197,21 @@ export class Simulation {
         this.endRound(c);
       }
     }
+  }
+
+  /**
+   * The poll of rx queue q completed (napi_complete_done re-enabled its interrupt; a deferring
+   * completion does not count, as it returns false to the driver): the driver hands net DIM its
+   * counters (virtio_net.c virtnet_poll → virtnet_rx_dim_update; mlx5e_napi_poll →
+   * mlx5e_handle_rx_dim), and a new profile applies to the queue's next interrupt timer.
+   */
+  private netDim(q: number, now: number): void {
+    const profile = this.dim?.sample(q, now) ?? null;
+    if (profile === null) return;
+    this.dim?.log.push({ timeNs: now, queue: q, profile: this.dim.profileIx[q], rxUsecs: profile.usec, rxFrames: profile.pkts });
+    this.coalesceNs[q] = profile.usec * 1000;
+    // pkts 1 would mean "no coalescing" to the engine; every net DIM profile has 64 or more.
+    this.coalesceFrames[q] = profile.pkts;
   }
 
   /** The poll of queue q on CPU c begins with its tx completions: their cost joins the poll's (stepWork[c]). */
@@ -1230,6 +1262,11 @@ export class Simulation {
     this.ringCount[q] = count - 1;
     const arrival = this.ringTime[slot];
     if (arrival >= this.warm) this.cpuPolled[c]++;
+    const dim = this.dim;
+    if (dim !== null) {
+      dim.pkts[q]++;
+      dim.bytes[q] += this.ringLen[slot];
+    }
     // Held, merged or passed up: the stack work of what GRO passes up follows as steps of its own.
     const merged = gro.receive(q, c, this.ringFlow[slot], arrival, this.ringLen[slot], this.ringPush[slot], this.cpuNow[c]);
     this.compKind[c] = NONE;
@@ -1253,8 +1290,8 @@ export class Simulation {
       return;
     }
     this.coalesceCount[q] = count + 1;
-    if (count === 0) this.arm(c, q, t + this.plan.queueCoalesceNs[q], DUE_IRQ);
-    const frames = this.plan.queueCoalesceFrames[q];
+    if (count === 0) this.arm(c, q, t + this.coalesceNs[q], DUE_IRQ);
+    const frames = this.coalesceFrames[q];
     if (frames > 0 && count + 1 >= frames) this.raiseQueueIrq(q);
   }
 
@@ -1341,6 +1378,11 @@ export class Simulation {
     this.compArr[c] = this.ringTime[slot];
     this.compLen[c] = len;
     if (this.ringTime[slot] >= this.warm) this.cpuPolled[c]++;
+    const dim = this.dim;
+    if (dim !== null) {
+      dim.pkts[q]++;
+      dim.bytes[q] += len;
+    }
     let target = this.plan.flowRpsCpu[flow];
     if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
     this.compFlow[c] = flow;
@@ -1792,6 +1834,7 @@ export class Simulation {
       outDevPackets: this.outDevPackets,
       irqbalanceScans: this.irqTimer === null ? scansBeforeRun(this.plan) : this.irqTimer.scans,
       irqMoves: this.irqTimer === null ? [] : this.irqTimer.moves,
+      dimChanges: this.dim === null ? [] : this.dim.log,
     };
   }
 }

@@ -180,6 +180,23 @@ export function pointResult(
         }
       : {}),
     ...(app ? { app } : {}),
+    ...(scenario.nics.some((n) => n.coalesce.adaptiveRx)
+      ? {
+          adaptiveRx: {
+            changes: jobs.flatMap((j, replication) =>
+              j.dimChanges.map((d) => ({
+                replication,
+                timeNs: d.timeNs,
+                nic: perQueue[d.queue].nic,
+                queue: perQueue[d.queue].queue,
+                profile: d.profile,
+                rxUsecs: d.rxUsecs,
+                rxFrames: d.rxFrames,
+              })),
+            ),
+          },
+        }
+      : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),
     settings: pointSettings(scenario),

@@ -250,12 +250,32 @@ export interface PointResult {
   readonly gro?: GroResult;
   /** Present with an `app` section. */
   readonly app?: AppResult;
+  /** Present when a NIC runs adaptive-rx (nics[].coalesce.adaptiveRx). */
+  readonly adaptiveRx?: AdaptiveRxResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */
   readonly latencyHdr: string;
   /** What the run of this point used, defaults and sweep values filled in (absent before version 3). */
   readonly settings?: PointSettings;
+}
+
+/**
+ * What net DIM did (engine/net-dim.ts): each change of a queue's profile over the whole run,
+ * warm-up included, in replication and time order. A queue runs with its configured
+ * rxUsecs/rxFrames until its first change.
+ */
+export interface AdaptiveRxResult {
+  readonly changes: readonly {
+    readonly replication: number;
+    readonly timeNs: number;
+    readonly nic: string;
+    readonly queue: number;
+    /** Index in net DIM's profile table (0–4). */
+    readonly profile: number;
+    readonly rxUsecs: number;
+    readonly rxFrames: number;
+  }[];
 }
 
 /**

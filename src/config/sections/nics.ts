@@ -150,6 +150,6 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,
     xps: resolveXps(nic.xps, nic.queues, cpus, joinKey(path, "xps")),
-    coalesce: resolveCoalesce(nic.coalesce, joinKey(path, "coalesce")),
+    coalesce: resolveCoalesce(nic.coalesce, joinKey(path, "coalesce"), nic.driver),
   };
 }

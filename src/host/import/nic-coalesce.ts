@@ -2,11 +2,12 @@
  * A NIC's `coalesce` section from a snapshot: rx-usecs and rx-frames from `ethtool -c` (text or
  * JSON form, src/host/parse/ethtool-key-value.ts), napi_defer_hard_irqs and gro_flush_timeout
  * from sysfs. Each value says where it was read; what is missing or not modelled falls back on
- * "no coalescing" (config/sections/coalesce.ts) with a note saying why.
+ * "no coalescing" (config/sections/coalesce.ts) with a note saying why. adaptive-rx on becomes
+ * `adaptiveRx: true`; its profile table (dimProfiles) is left to the driver's default.
  */
 import { COALESCE_DEFAULTS } from "../../config/sections/coalesce.js";
 import type { NicFacts } from "../read-snapshot.js";
-import { type Entry, comment, map, value } from "./commented-yaml.js";
+import { type Entry, map, value } from "./commented-yaml.js";
 
 /** The section's entries and the warnings (one line each) the import reports. */
 export function nicCoalesceEntry(n: NicFacts): { readonly entry: Entry; readonly warnings: readonly string[] } {
@@ -31,9 +32,9 @@ export function nicCoalesceEntry(n: NicFacts): { readonly entry: Entry; readonly
     e.push(value("rxFrames", frames ?? 0, frames === null ? `${c.from}: rx-frames n/a (no packet limit)` : c.from));
   }
   if (c !== null && c.value.get("adaptive-rx") === "on") {
-    const line = `nics.${n.name}.coalesce: adaptive-rx is on (net DIM retunes rx-usecs/rx-frames from the traffic); nicsim models fixed values, so it uses those DIM had chosen when the snapshot was taken`;
-    warnings.push(line);
-    e.push(comment(`adaptive-rx on (${c.from}), not modelled: the values above are DIM's at snapshot time`));
+    // The values above are the ones DIM had chosen when the snapshot was taken: the queue's
+    // moderation until DIM's first change in the run (engine/net-dim.ts).
+    e.push(value("adaptiveRx", true, `${c.from}: adaptive-rx on (net DIM; rxUsecs/rxFrames above are its values at snapshot time, the start of the run)`));
   }
   const defer = n.deferHardIrqs;
   const timeout = n.groFlushTimeoutNs;
