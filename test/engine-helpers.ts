@@ -107,5 +107,8 @@ export const COALESCE_SETTINGS = [
   { rxUsecs: 1000, rxFrames: 4 },
   { deferHardIrqs: 2, groFlushTimeoutNs: 20_000 },
   { rxUsecs: 20, rxFrames: 16, deferHardIrqs: 1, groFlushTimeoutNs: 5000 },
+  // adaptive-rx (net DIM, engine/net-dim.ts): from no coalescing, and from fixed values with CQE profiles.
+  { adaptiveRx: true },
+  { adaptiveRx: true, dimProfiles: "cqe", rxUsecs: 8, rxFrames: 0 },
 ] as const;
 

@@ -2,7 +2,7 @@
  * `nicsim import`'s coalesce section (src/host/import/nic-coalesce.ts), from the facts the
  * snapshot reader gives: ethtool -c (text or JSON, parsed the same) and the device's
  * napi_defer_hard_irqs and gro_flush_timeout. Every value says where it came from; a driver
- * without coalescing, or rx-usecs 0, gives "none"; adaptive-rx on is a warning.
+ * without coalescing, or rx-usecs 0, gives "none"; adaptive-rx on is `adaptiveRx: true`.
  */
 import { describe, expect, it } from "vitest";
 import { parseEthtoolCoalesce, parseEthtoolCoalesceJson } from "../src/host/parse/ethtool-key-value.js";
@@ -37,18 +37,18 @@ describe("import: the NIC's coalescing", () => {
   it("ethtool -c text: rx-usecs and rx-frames, with their source", () => {
     const n = facts(parseEthtoolCoalesce(TEXT, "c.txt"), [2, 20000]);
     expect(nicCoalesceEntry(n).warnings).toEqual([]);
-    expect(resolved(n)).toEqual({ rxUsecs: 50, rxFrames: 64, deferHardIrqs: 2, groFlushTimeoutNs: 20000 });
+    expect(resolved(n)).toEqual({ rxUsecs: 50, rxFrames: 64, adaptiveRx: false, dimProfiles: "eqe", deferHardIrqs: 2, groFlushTimeoutNs: 20000 });
   });
 
-  it("ethtool --json -c with adaptive-rx on: DIM's values at snapshot time, and a warning", () => {
+  it("ethtool --json -c with adaptive-rx on: adaptiveRx, starting from DIM's values at snapshot time, no warning", () => {
     const n = facts(parseEthtoolCoalesceJson(JSON_FORM, "c.json"));
-    expect(resolved(n)).toEqual({ rxUsecs: 8, rxFrames: 128, deferHardIrqs: 0, groFlushTimeoutNs: 0 });
-    expect(nicCoalesceEntry(n).warnings).toHaveLength(1);
+    expect(resolved(n)).toEqual({ rxUsecs: 8, rxFrames: 128, adaptiveRx: true, dimProfiles: "eqe", deferHardIrqs: 0, groFlushTimeoutNs: 0 });
+    expect(nicCoalesceEntry(n).warnings).toEqual([]);
   });
 
   it("no ethtool -c (virtio-net without VIRTIO_NET_F_NOTF_COAL), n/a, or rx-usecs 0: no coalescing", () => {
     for (const n of [facts(null), facts(new Map([["rx-usecs", "n/a"], ["rx-frames", "n/a"]])), facts(new Map([["rx-usecs", "0"], ["rx-frames", "64"]]))]) {
-      expect(resolved(n)).toEqual({ rxUsecs: 0, rxFrames: 0, deferHardIrqs: 0, groFlushTimeoutNs: 0 });
+      expect(resolved(n)).toEqual({ rxUsecs: 0, rxFrames: 0, adaptiveRx: false, dimProfiles: "eqe", deferHardIrqs: 0, groFlushTimeoutNs: 0 });
     }
   });
 });

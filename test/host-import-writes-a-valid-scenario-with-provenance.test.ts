@@ -46,11 +46,12 @@ describe("import: a 4-vCPU ena host", () => {
     expect(scenario.nics[0].xps).toEqual(["1", "2", "4", "8"]);
   });
 
-  it("fills the NIC's coalescing from ethtool -c, and says that adaptive-rx is not modelled", () => {
+  it("fills the NIC's coalescing from ethtool -c, adaptive-rx included (net DIM, starting from its values at snapshot time)", () => {
     expect(imported.yaml).toContain("rxUsecs: 8  # ethtool -c eth0");
     expect(imported.yaml).toContain("rxFrames: 128  # ethtool -c eth0");
-    expect(imported.yaml).toContain("# adaptive-rx on (ethtool -c eth0), not modelled: the values above are DIM's at snapshot time");
-    expect(scenario.nics[0].coalesce).toEqual({ rxUsecs: 8, rxFrames: 128, deferHardIrqs: 0, groFlushTimeoutNs: 0 });
+    expect(imported.yaml).toContain("adaptiveRx: true  # ethtool -c eth0: adaptive-rx on");
+    // An ena host: net DIM's EQE table (the driver's).
+    expect(scenario.nics[0].coalesce).toEqual({ rxUsecs: 8, rxFrames: 128, adaptiveRx: true, dimProfiles: "eqe", deferHardIrqs: 0, groFlushTimeoutNs: 0 });
   });
 
   it("marks the traffic block, filled from the counters since boot without --measure samples", () => {
@@ -59,10 +60,8 @@ describe("import: a 4-vCPU ena host", () => {
     expect(scenario.traffic.size.sizes).toEqual([300]);
     expect(scenario.traffic.protocol).toBe("udp");
     expect(imported.yaml).toContain("flows: 1000  # ASSUMED");
-    // The only warning: the host's adaptive-rx (the coalescing test above).
-    expect(imported.warnings).toEqual([
-      "nics.eth0.coalesce: adaptive-rx is on (net DIM retunes rx-usecs/rx-frames from the traffic); nicsim models fixed values, so it uses those DIM had chosen when the snapshot was taken",
-    ]);
+    // No warning: the host's adaptive-rx is modelled (the coalescing test above).
+    expect(imported.warnings).toEqual([]);
   });
 });
 

@@ -112,6 +112,18 @@ describe("rollout: interrupt coalescing", () => {
     expect(run.calls.filter((c) => / -[cC] /.test(c))).toEqual([]);
   });
 
+  it("adaptive-rx chosen: leaves a host that runs it alone, turns it on (the switch only) on one that does not", () => {
+    const same = setUp(HOST, scenario(4, { adaptiveRx: true, rxUsecs: 8, rxFrames: 128 }));
+    expect(same.summary).toContain("coalescing: adaptive-rx on, as the host has (ethtool -c eth0)");
+    expect(readFileSync(same.apply, "utf8")).toContain("WANT_COALESCE=-\n");
+    rmSync(root, { recursive: true });
+    const on = setUp({ ...HOST, coalesce: ["off", "50", "32"] }, scenario(4, { adaptiveRx: true }));
+    expect(on.summary).toContain("coalescing: ethtool -C eth0 adaptive-rx on (the host's: ethtool -c eth0)");
+    const run = runSh(dir, root, on.apply);
+    expect(run.status).toBe(0);
+    expect(run.calls.filter((c) => / -C /.test(c))).toEqual(["ethtool -C eth0 adaptive-rx on"]);
+  });
+
   it("refuses coalescing a NIC whose driver shows no rx-usecs", () => {
     makeFakeRoot(root, HOST);
     const host = hostOf({ ...HOST, coalesce: ["n/a", "n/a", "1"] });

@@ -130,9 +130,12 @@ export class NetDim {
     this.prev = Array.from({ length: n }, () => ({ ppms: 0, bpms: 0, epms: 0 }));
   }
 
-  /** Whether queue q runs DIM. */
-  adaptive(q: number): boolean {
-    return this.table[q] !== null;
+  /**
+   * The profile changes by time, then queue: CPUs that run ahead of each other log them in
+   * another order than the step-by-step engine, so the order is fixed here.
+   */
+  changesInTimeOrder(): typeof this.log {
+    return [...this.log].sort((a, b) => a.timeNs - b.timeNs || a.queue - b.queue);
   }
 
   /**

@@ -1834,7 +1834,7 @@ export class Simulation {
       outDevPackets: this.outDevPackets,
       irqbalanceScans: this.irqTimer === null ? scansBeforeRun(this.plan) : this.irqTimer.scans,
       irqMoves: this.irqTimer === null ? [] : this.irqTimer.moves,
-      dimChanges: this.dim === null ? [] : this.dim.log,
+      dimChanges: this.dim === null ? [] : this.dim.changesInTimeOrder(),
     };
   }
 }

@@ -49,8 +49,8 @@ export interface RolloutTarget {
   readonly rpsFlowCnt: number;
   /** net.core.rps_sock_flow_entries, or null to leave it. */
   readonly sockFlowEntries: number | null;
-  /** rx coalescing to set with ethtool -C (adaptive-rx off: fixed values), or null to leave it. */
-  readonly coalesce: { readonly adaptive: "on" | "off"; readonly rxUsecs: number; readonly rxFrames: number } | null;
+  /** rx coalescing to set with ethtool -C (adaptive-rx off: fixed values; on: values null, left to net DIM), or null to leave it. */
+  readonly coalesce: { readonly adaptive: "on" | "off"; readonly rxUsecs: number | null; readonly rxFrames: number | null } | null;
   /** napi_defer_hard_irqs and gro_flush_timeout (ns) to write, or null to leave them. */
   readonly defer: { readonly polls: number; readonly timeoutNs: number } | null;
 }
@@ -281,7 +281,7 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     `WANT_RPS=${words(target.rpsCpus)}`,
     `WANT_FLOW_CNT=${words(target.rpsCpus.map(() => target.rpsFlowCnt))}`,
     `WANT_SOCK_FLOW=${target.sockFlowEntries === null ? "-" : target.sockFlowEntries}`,
-    `WANT_COALESCE=${target.coalesce === null ? "-" : words([target.coalesce.adaptive, target.coalesce.rxUsecs, target.coalesce.rxFrames])}`,
+    `WANT_COALESCE=${target.coalesce === null ? "-" : words([target.coalesce.adaptive, target.coalesce.rxUsecs ?? "-", target.coalesce.rxFrames ?? "-"])}`,
     `WANT_DEFER=${target.defer === null ? "-" : words([target.defer.polls, target.defer.timeoutNs])}`,
   ];
   return [

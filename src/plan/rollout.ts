@@ -88,7 +88,7 @@ export function hostFromScenario(scenario: Scenario, source: string): HostState 
       indirFrom: `${source} nics[${i}].rss.indirSize`,
       channelKind: null,
       queueIrqs: null,
-      coalesce: { adaptive: "off", rxUsecs: n.coalesce.rxUsecs, rxFrames: n.coalesce.rxFrames },
+      coalesce: { adaptive: n.coalesce.adaptiveRx ? "on" : "off", rxUsecs: n.coalesce.rxUsecs, rxFrames: n.coalesce.rxFrames },
       defer: { polls: n.coalesce.deferHardIrqs, timeoutNs: n.coalesce.groFlushTimeoutNs },
       coalesceFrom: `${source} nics[${i}].coalesce`,
     })),
@@ -305,10 +305,16 @@ function sockFlowEntries(wanted: number, host: HostState): number | null {
  * The rx coalescing the script sets, or null to leave the NIC's alone: it sets it when the chosen
  * settings differ from the host's (a host that runs adaptive-rx differs from every fixed
  * setting), or, the host's unknown, when they are not "no coalescing". A host showing rx-usecs
- * 0 or n/a counts as none (config/sections/coalesce.ts).
+ * 0 or n/a counts as none (config/sections/coalesce.ts). Chosen adaptive-rx sets only the switch.
  * The summary line says what it sets, or the host's coalescing kept; none kept says nothing.
  */
 function planCoalesce(chosen: Coalesce, host: HostNic, dev: string): { target: RolloutTarget["coalesce"]; line: string | null } {
+  if (chosen.adaptiveRx) {
+    // adaptive-rx: net DIM picks rx-usecs/rx-frames, so only the switch is set (drivers keep or
+    // ignore fixed values given with it).
+    if (host.coalesce?.adaptive === "on") return { target: null, line: `coalescing: adaptive-rx on, as the host has (${host.coalesceFrom})` };
+    return { target: { adaptive: "on", rxUsecs: null, rxFrames: null }, line: `coalescing: ethtool -C ${dev} adaptive-rx on (the host's: ${host.coalesceFrom})` };
+  }
   const want = `rx-usecs ${chosen.rxUsecs} rx-frames ${chosen.rxFrames}`;
   const set = { adaptive: "off" as const, rxUsecs: chosen.rxUsecs, rxFrames: chosen.rxFrames };
   const h = host.coalesce;

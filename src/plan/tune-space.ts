@@ -178,7 +178,13 @@ function build(raw: Readonly<Record<string, unknown>>, base: Scenario, settings:
   }
   if (settings.indir === "equal") nic.rss = { ...mapping(nic.rss), indir: `equal ${q}` };
   const usecs = settings.coalesce === undefined ? null : COALESCE_USECS[settings.coalesce];
-  if (usecs !== null) nic.coalesce = { ...mapping(nic.coalesce), rxUsecs: usecs, rxFrames: 0 };
+  if (usecs !== null) {
+    // A fixed choice turns adaptive-rx off (the rollout sets `adaptive-rx off` with it).
+    const coalesce: Record<string, unknown> = { ...mapping(nic.coalesce), rxUsecs: usecs, rxFrames: 0 };
+    delete coalesce.adaptiveRx;
+    delete coalesce.dimProfiles;
+    nic.coalesce = coalesce;
+  }
   const kernel = mapping(doc.kernel);
   let flowCnt: number | undefined;
   if (settings.rfs !== "current") {
