@@ -238,8 +238,13 @@ export class Simulation {
   private readonly isolatedScratch = new Float64Array(1);
   /** The application's threads and sockets, or null: no application is charged. */
   private readonly app: AppThreads | null;
-  /** Per CPU: the application thread pinned to it, or -1. */
-  private readonly cpuThread: Int32Array;
+  /**
+   * Per CPU: the application thread that has it (of those pinned to it: they take turns of the
+   * scheduler's slice while several are runnable, `pickThread`), or -1: none pinned there.
+   */
+  private readonly running: Int32Array;
+  /** Per CPU: when the turn of its running thread ends, while another of its threads waits. */
+  private readonly threadTurnEnd: Float64Array;
   /**
    * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
    * the end of the thread's phase or its next own arrival, whichever first, and anything that
@@ -301,7 +306,8 @@ export class Simulation {
     this.irqCpus = Int32Array.from(irqCpus);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
     this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
-    this.cpuThread = plan.app === null ? new Int32Array(nCpu).fill(-1) : plan.app.cpuThread;
+    this.running = plan.app === null ? new Int32Array(nCpu).fill(-1) : Int32Array.from(plan.app.cpuThreadBase);
+    this.threadTurnEnd = new Float64Array(nCpu);
     this.appRunning = new Uint8Array(nCpu);
     this.appStart = new Float64Array(nCpu);
     this.cpuApp = new Float64Array(nCpu);
@@ -870,7 +876,7 @@ export class Simulation {
       } else if (this.ksoft[c] === 1 && this.threadsTurn(c, now)) {
         // ksoftirqd and the thread take turns: the thread's.
         cpuNow[c] = now;
-        if (this.runApp(c, this.cpuThread[c])) {
+        if (this.runApp(c, this.running[c])) {
           // It went to sleep: ksoftirqd has the CPU again.
           this.turn[c] = KSOFTIRQD_TURN;
           continue;
@@ -887,8 +893,8 @@ export class Simulation {
           // A poll that ended with tx completions pending, or with GRO's flush, raised its queue's
           // interrupt on this CPU: take it at once.
           if (!this.pendingIrqs.isEmpty(c)) continue;
-          const thread = this.cpuThread[c];
-          if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
+          const thread = this.pickThread(c, now);
+          if (thread >= 0) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
             // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
             if (this.runApp(c, thread)) continue;
@@ -968,9 +974,46 @@ export class Simulation {
     let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
     // A coalescing deadline interrupts the thread too.
     if (this.cpuDue[c] < next) next = this.cpuDue[c];
-    // In ksoftirqd mode the thread's turn ends at its slice.
+    // In ksoftirqd mode the thread's turn ends at its slice, and so does it while another thread of this CPU waits.
     if (this.ksoft[c] === 1 && this.turnEnd[c] < next) next = this.turnEnd[c];
+    if (this.plan.app !== null && this.plan.app.cpuThreadCount[c] > 1 && this.threadTurnEnd[c] < next) next = this.threadTurnEnd[c];
     this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
+    return false;
+  }
+
+  /**
+   * The thread that runs on CPU c at `now`, or -1 when none of its threads is runnable. The threads
+   * pinned to a CPU share it fairly: the running one keeps it for a scheduler slice while another
+   * waits (kernel/sched/fair.c, each runs its base slice), then the next runnable one in turn
+   * takes it; one that sleeps gives it up at once.
+   */
+  private pickThread(c: number, now: number): number {
+    const app = this.app;
+    const plan = this.plan.app;
+    const current = this.running[c];
+    if (app === null || plan === null || current < 0) return -1;
+    const n = plan.cpuThreadCount[c];
+    const runnable = app.phase[current] !== SLEEPING;
+    if (n === 1) return runnable ? current : -1;
+    if (runnable && now < this.threadTurnEnd[c]) return current;
+    const base = plan.cpuThreadBase[c];
+    for (let k = 1; k <= n; k++) {
+      const t = base + ((current - base + k) % n);
+      if (app.phase[t] === SLEEPING) continue;
+      if (t !== current || now >= this.threadTurnEnd[c]) this.threadTurnEnd[c] = now + this.plan.schedSliceNs;
+      this.running[c] = t;
+      return t;
+    }
+    return -1;
+  }
+
+  /** Whether some application thread of CPU c is runnable. */
+  private anyThreadRunnable(c: number): boolean {
+    const app = this.app;
+    const plan = this.plan.app;
+    if (app === null || plan === null) return false;
+    const base = plan.cpuThreadBase[c];
+    for (let t = base; t >= 0 && t < base + plan.cpuThreadCount[c]; t++) if (app.phase[t] !== SLEEPING) return true;
     return false;
   }
 
@@ -981,8 +1024,7 @@ export class Simulation {
    * ksoftirqd the CPU.
    */
   private threadsTurn(c: number, now: number): boolean {
-    const thread = this.cpuThread[c];
-    if (thread < 0 || this.app === null || this.app.phase[thread] === SLEEPING) return false;
+    if (this.pickThread(c, now) < 0) return false;
     if (now >= this.turnEnd[c]) {
       this.turn[c] = this.turn[c] === THREAD_TURN ? KSOFTIRQD_TURN : THREAD_TURN;
       this.turnEnd[c] = now + this.plan.schedSliceNs;
@@ -997,13 +1039,12 @@ export class Simulation {
    * an application thread cares: with nothing else to run, ksoftirqd runs it all the same.
    */
   private softirqReraised(c: number, now: number): void {
-    if (this.ksoft[c] === 1 || this.cpuThread[c] < 0) return;
+    if (this.ksoft[c] === 1 || this.running[c] < 0) return;
     this.restarts[c]++;
     if (this.restarts[c] < MAX_SOFTIRQ_RESTART && now - this.softStart[c] < MAX_SOFTIRQ_TIME_NS && this.wokeThread[c] === 0) return;
     this.ksoft[c] = 1;
     // The interrupted thread goes on first; ksoftirqd, just woken, waits for its turn.
-    const thread = this.cpuThread[c];
-    this.turn[c] = this.app !== null && this.app.phase[thread] !== SLEEPING ? THREAD_TURN : KSOFTIRQD_TURN;
+    this.turn[c] = this.anyThreadRunnable(c) ? THREAD_TURN : KSOFTIRQD_TURN;
     this.turnEnd[c] = now + this.plan.schedSliceNs;
   }
 
@@ -1012,7 +1053,7 @@ export class Simulation {
     const app = this.app;
     if (app === null) return;
     const now = this.cpuNow[c];
-    const thread = this.cpuThread[c];
+    const thread = this.running[c];
     const phaseEnd = app.phaseEnd[thread];
     this.creditApp(c, now < phaseEnd ? now : phaseEnd);
     if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
@@ -1767,6 +1808,7 @@ export class Simulation {
       inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
       appReceived: this.app?.received ?? 0,
       appReceivedBytes: this.app?.receivedBytes ?? 0,
+      appThreadReads: this.app?.threadReads ?? new Float64Array(0),
       dropsSocketRcvbuf: this.app?.dropped ?? 0,
       inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
       appLatency: this.app?.latency ?? new LatencyHistogram(),

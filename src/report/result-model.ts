@@ -164,6 +164,8 @@ export interface CpuTime {
 export interface AppResult {
   /** Receiving threads. */
   readonly threads: number;
+  /** Each thread's CPU and the datagrams it read (app.threads order; absent in older files). */
+  readonly perThread?: readonly { readonly cpu: number; readonly read: number }[];
   /** Datagrams whose recvmsg returned in the window. */
   readonly received: Rate;
   /** NIC arrival → return of recvmsg, µs; null when nothing was read. */
