@@ -78,7 +78,7 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
     ).toBe(true);
   });
 
-  it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes)", () => {
+  it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes, SMT siblings)", () => {
     const { below: rand, pick } = seededChooser(0x1b873593);
     for (let i = 0; i < 24; i++) {
       const queues = pick([1, 2, 4]);
@@ -97,7 +97,14 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
         costs: pick([{}, { distribution: "exponential" }, { ipi: 0, rpsEnqueue: 0 }]),
         run: { duration: pick(["2ms", "5ms"]), warmup: pick(["0ms", "1ms"]), seed: 1 },
         // Two NUMA nodes, the NIC on node 0: remote CPUs' work and hand-offs between nodes cost more.
-        host: pick([{ cpus: 8, ghz: 2.5 }, { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } }]),
+        // SMT siblings (CPU c and c + 4, or c and c + 2 on two sockets): a sibling pair that both
+        // work leaves the sink replay and steps coupled, slowing each other.
+        host: pick([
+          { cpus: 8, ghz: 2.5 },
+          { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } },
+          { cpus: 8, ghz: 2.5, topology: { sockets: 1, coresPerSocket: 4, threadsPerCore: 2, smtSpeed: pick([0.5, 0.6, 0.85]) } },
+          { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 2, threadsPerCore: 2, nicNode: 0 } },
+        ]),
       });
       expect(same(raw, 1 + rand(1000)), `configuration ${i}: ${JSON.stringify(raw)}`).toBe(true);
     }

@@ -1,11 +1,14 @@
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
+import { smtCores, type SmtCores } from "./smt-cores.js";
 
 /**
  * Which loop each CPU runs (engine/index.ts lists them), decided from the compiled plan when a
  * job starts:
- * - coupled: linked by remote RPS or RFS (as sender or target) — it keeps in step with the
- *   others on the event heap;
- * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan): it replays its
+ * - coupled: linked by remote RPS or RFS (as sender or target), or sharing a core with another
+ *   thread that works (SMT, engine/smt-cores.ts) — it keeps in step with the others on the event
+ *   heap;
+ * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan, no working SMT
+ *   sibling): it replays its
  *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap;
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
  *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
@@ -22,6 +25,8 @@ export interface CpuLoops {
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */
   readonly isolatedQueue: Int32Array;
+  /** The cores whose threads slow each other down (engine/smt-cores.ts). */
+  readonly smt: SmtCores;
 }
 
 export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): CpuLoops {
@@ -41,13 +46,16 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
     }
   }
+  // Threads of one core that both work read each other's state: they step in time order.
+  const smt = smtCores(plan, rescans);
+  for (let c = 0; c < nCpu; c++) if (smt.coreSlot[c] >= 0) coupled[c] = 1;
   const sinksOn = fast && !rescans && plan.rfs === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
   let senders = 0;
   for (let c = 0; c < nCpu; c++) {
-    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0) {
+    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && smt.coreSlot[c] < 0) {
       sink[c] = 1;
       sinkList.push(c);
     }
@@ -68,5 +76,5 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       isolatedQueue[c] = q;
     }
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue };
+  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue, smt };
 }

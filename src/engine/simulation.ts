@@ -159,6 +159,12 @@ export class Simulation {
   private readonly compLen: Uint16Array;
   private readonly compTarget: Int32Array;
   private readonly costRng: Prng[];
+  /**
+   * SMT (engine/smt-cores.ts): per CPU, the slot of its core when another thread of the core also
+   * works (-1: none); per tracked core, when the last work item one of its threads started ends.
+   */
+  private readonly smtCore: Int32Array;
+  private readonly coreBusyUntil: Float64Array;
 
   // Counters (window only).
   private offeredPackets = 0;
@@ -230,6 +236,8 @@ export class Simulation {
     this.sink = loops.sink;
     this.sinkList = loops.sinkList;
     this.senderSlot = loops.senderSlot;
+    this.smtCore = loops.smt.coreSlot;
+    this.coreBusyUntil = new Float64Array(loops.smt.cores);
     const noInbox = new HandOffInbox(1);
     this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
@@ -585,6 +593,10 @@ export class Simulation {
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
     const rfsOn = plan.rfs !== null;
+    // SMT: an item started while a sibling is busy runs at smtSpeed (engine/smt-cores.ts).
+    const core = this.smtCore[c];
+    const coreBusy = this.coreBusyUntil;
+    const smtSpeed = plan.smtSpeed;
     // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
@@ -626,12 +638,14 @@ export class Simulation {
         this.queueIrqs[q]++;
         if (now >= warm) this.cpuIrqs[c]++;
         work = cost.hardIrq;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (this.ipiPending[c] === 1) {
         // RPS IPI: schedule this CPU's backlog NAPI.
         this.ipiPending[c] = 0;
         this.pollList.append(c, nQ + c);
         if (now >= warm) this.cpuRps[c]++;
         work = cost.ipi;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (
         fastLoops &&
         n >= 0 &&
@@ -680,11 +694,13 @@ export class Simulation {
             let s = steerNs * factor;
             if (cpuNode[target] !== node) s += crossNode;
             if (exponential) s *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) s /= smtSpeed;
             this.compArr[c] = arrival;
             this.compFlow[c] = flow;
             this.compLen[c] = len;
             this.compTarget[c] = target;
             const stop = now + s;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             if (stop >= horizon) {
               work = s;
               this.compKind[c] = STEER;
@@ -699,7 +715,9 @@ export class Simulation {
           } else {
             let w = (baseNs + perByte * len) * factor;
             if (exponential) w *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
             const stop = now + w;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             if (stop >= horizon) {
               // Ends past the horizon: complete it in the generic step.
               work = w;
@@ -770,8 +788,10 @@ export class Simulation {
           return;
         }
         if (step === 0) continue;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       }
       const stop = now + work;
+      if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
       if (to > from) busyNs[c] += to - from;
