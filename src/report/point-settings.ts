@@ -30,5 +30,6 @@ export function pointSettings(scenario: Scenario): PointSettings {
       rpsCrossNode: c.rpsCrossNode,
       distribution: c.distribution,
     },
+    ...(host.topology.cpus.some((cpu) => cpu.thread > 0) ? { smtSpeed: host.smtSpeed } : {}),
   };
 }
