@@ -25,9 +25,10 @@ export const HOST_DEFAULTS = {
    * speed: both siblings busy give the core 2 × 0.6 = 1.2× the throughput of one thread. An
    * assumption inside the 1.1–1.3× gain commonly reported for running both SMT siblings on
    * integer and network work (no primary per-packet figure was found; calibrate it); the kernel's
-   * scaling guide goes further and advises against counting hyperthreads at all when choosing
-   * queue counts (Documentation/networking/scaling.rst: "limit queues to the number of physical
-   * cores"). Only a topology with threadsPerCore > 1 has siblings. See docs/smt.md.
+   * scaling guide goes further: hyperthreading showed no benefit for interrupt handling in its
+   * tests, so it advises as many rx queues as CPU cores, not hardware threads
+   * (Documentation/networking/scaling.rst, "RSS Configuration"). Only a topology with
+   * threadsPerCore > 1 has siblings. See docs/smt.md.
    */
   smtSpeed: 0.6,
 } as const;
