@@ -27,6 +27,15 @@ export interface CpuLoops {
   readonly isolatedQueue: Int32Array;
   /** The cores whose threads slow each other down (engine/smt-cores.ts). */
   readonly smt: SmtCores;
+  /**
+   * Per CPU: 1 when it is coupled only to the other working threads of its core, and they only
+   * to it (no RPS, RFS or irqbalance rescan reaches any of them): its steps then need to wait
+   * only for those siblings and the next arrival batch, not for every coupled CPU.
+   */
+  readonly siblingsOnly: Uint8Array;
+  /** The working siblings of CPU c are siblingList[siblingStart[c] .. siblingStart[c + 1]). */
+  readonly siblingStart: Int32Array;
+  readonly siblingList: Int32Array;
 }
 
 export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): CpuLoops {
@@ -48,7 +57,22 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   }
   // Threads of one core that both work read each other's state: they step in time order.
   const smt = smtCores(plan, rescans);
+  const linked = Uint8Array.from(coupled);
   for (let c = 0; c < nCpu; c++) if (smt.coreSlot[c] >= 0) coupled[c] = 1;
+  const siblingStart = new Int32Array(nCpu + 1);
+  const siblingList: number[] = [];
+  for (let c = 0; c < nCpu; c++) {
+    siblingStart[c] = siblingList.length;
+    if (smt.coreSlot[c] >= 0) for (let o = 0; o < nCpu; o++) if (o !== c && smt.coreSlot[o] === smt.coreSlot[c]) siblingList.push(o);
+  }
+  siblingStart[nCpu] = siblingList.length;
+  const siblingsOnly = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) {
+    if (rescans || smt.coreSlot[c] < 0) continue;
+    let alone = linked[c] === 0;
+    for (let i = siblingStart[c]; i < siblingStart[c + 1]; i++) if (linked[siblingList[i]] === 1) alone = false;
+    siblingsOnly[c] = alone ? 1 : 0;
+  }
   const sinksOn = fast && !rescans && plan.rfs === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
@@ -76,5 +100,5 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       isolatedQueue[c] = q;
     }
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue, smt };
+  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
 }

@@ -165,6 +165,10 @@ export class Simulation {
    */
   private readonly smtCore: Int32Array;
   private readonly coreBusyUntil: Float64Array;
+  /** CPUs coupled only to their core's other working threads, and those threads (cpu-loops.ts). */
+  private readonly siblingsOnly: Uint8Array;
+  private readonly siblingStart: Int32Array;
+  private readonly siblingList: Int32Array;
 
   // Counters (window only).
   private offeredPackets = 0;
@@ -238,6 +242,9 @@ export class Simulation {
     this.senderSlot = loops.senderSlot;
     this.smtCore = loops.smt.coreSlot;
     this.coreBusyUntil = new Float64Array(loops.smt.cores);
+    this.siblingsOnly = loops.siblingsOnly;
+    this.siblingStart = loops.siblingStart;
+    this.siblingList = loops.siblingList;
     const noInbox = new HandOffInbox(1);
     this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
@@ -380,7 +387,15 @@ export class Simulation {
       }
       const c = actor - 1;
       const horizon = this.horizon;
-      if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
+      if (this.siblingsOnly[c] === 1) {
+        // Only its siblings and the arrivals can change what this CPU does: it may run up to
+        // the earliest of their next steps, past CPUs it has nothing to do with.
+        horizon[0] = keys[GEN];
+        for (let i = this.siblingStart[c]; i < this.siblingStart[c + 1]; i++) {
+          const k = keys[this.siblingList[i] + 1];
+          if (k < horizon[0]) horizon[0] = k;
+        }
+      } else if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
       else horizon[0] = keys[GEN];
       if (horizon[0] > end) horizon[0] = end;
       this.cpuNow[c] = now;

@@ -17,8 +17,9 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * an irqbalance move can send them packets) are tracked; their CPUs must step in time order with
  * each other, so engine/cpu-loops.ts keeps them coupled (off the isolated loop and the sink
  * replay). A host without SMT, with smtSpeed 1, or whose siblings never both work costs nothing.
- * Those that do cost 3–4.5× the CPU time per simulated packet of the isolated loop (docs/smt.md,
- * "Speed": 8 queues on 4 cores × 2 threads, 2.4 against 10.8 M packets per CPU-second at 2 Mpps).
+ * Those that do cost about 3.6× the CPU time per simulated packet of the isolated loop
+ * (docs/smt.md, "Speed": 8 queues on 4 cores × 2 threads, 4.4 against 16.1 M packets per
+ * CPU-second at 2 Mpps).
  */
 export interface SmtCores {
   /** Per CPU: the slot of its core in `coreBusyUntil` when the core is tracked, else -1. */
