@@ -11,7 +11,9 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   sibling): it replays its
  *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap;
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
- *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
+ *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts. SMT siblings
+ *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
+ *   core is: the loop then runs the core's threads together, in time order;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
  * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
  */
@@ -91,14 +93,23 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
   const steered = new Uint8Array(nQ);
   for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
-  const isolated = new Uint8Array(nCpu);
-  const isolatedQueue = new Int32Array(nCpu).fill(-1);
+  // One queue, finished here, reached by no CPU but (SMT) the threads of its own core.
+  const alone = new Uint8Array(nCpu);
+  const queueOfCpu = new Int32Array(nCpu).fill(-1);
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
-    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0) {
-      isolated[c] = 1;
-      isolatedQueue[c] = q;
-    }
+    queueOfCpu[c] = q;
+    if (isolatedOn && queuesOnCpu[c] === 1 && linked[c] === 0 && steered[q] === 0) alone[c] = 1;
+  }
+  const isolated = new Uint8Array(nCpu);
+  const isolatedQueue = new Int32Array(nCpu).fill(-1);
+  for (let c = 0; c < nCpu; c++) {
+    if (alone[c] === 0) continue;
+    let siblingsAlone = true;
+    for (let i = siblingStart[c]; i < siblingStart[c + 1]; i++) if (alone[siblingList[i]] === 0) siblingsAlone = false;
+    if (!siblingsAlone) continue;
+    isolated[c] = 1;
+    isolatedQueue[c] = queueOfCpu[c];
   }
   return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
 }

@@ -361,6 +361,7 @@ export class Simulation {
               outDevPackets: this.outDevPackets,
               egress: this.egress,
             },
+            isolatedCpus.map((c) => loops.smt.coreSlot[c]),
           );
   }
 

@@ -15,11 +15,11 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  *
  * Only cores with two or more threads that can do work (take a queue's interrupt, or RPS, RFS or
  * an irqbalance move can send them packets) are tracked; their CPUs must step in time order with
- * each other, so engine/cpu-loops.ts keeps them coupled (off the isolated loop and the sink
- * replay). A host without SMT, with smtSpeed 1, or whose siblings never both work costs nothing.
- * Those that do cost about 3.6× the CPU time per simulated packet of the isolated loop
- * (docs/smt.md, "Speed": 8 queues on 4 cores × 2 threads, 4.4 against 16.1 M packets per
- * CPU-second at 2 Mpps).
+ * each other: engine/cpu-loops.ts puts a core's threads together in the isolated loop when each
+ * of them would run it alone (engine/isolated-cpus.ts `runCore`), and otherwise keeps them coupled
+ * on the event heap, off the sink replay. A host without SMT, with smtSpeed 1, or whose siblings
+ * never both work costs nothing. Those that do cost 2.6–3.2× the CPU time per simulated packet
+ * of threads alone (docs/smt.md, "Speed").
  */
 export interface SmtCores {
   /** Per CPU: the slot of its core in `coreBusyUntil` when the core is tracked, else -1. */
