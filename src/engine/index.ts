@@ -7,7 +7,9 @@
  * netdev_max_backlog drops, the IPIs sent when a round ends, process_backlog with its quota
  * (net/core/dev.c: net_rx_action, napi_poll, enqueue_to_backlog, process_backlog, get_rps_cpu).
  * Costs per stage, with per-packet work scaled on a CPU of another NUMA node than the NIC's and
- * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`).
+ * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`), and SMT
+ * siblings sharing a core: an item started while a sibling is busy runs at host.smtSpeed of its
+ * solo speed (smt-cores.ts, docs/smt.md).
  *
  * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
@@ -23,9 +25,10 @@
  * Each CPU's loop is chosen when the simulation is built (cpu-loops.ts):
  * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
  *   of it, is reached by no other CPU, and meets no route verdict, cap or irqbalance move runs a
- *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns;
- * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off) replays them from
- *   an inbox, a batch at a time, off the event heap;
+ *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns
+ *   (SMT threads that slow each other run there together, in time order, when all are isolated);
+ * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT
+ *   sibling) replays them from an inbox, a batch at a time, off the event heap;
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.

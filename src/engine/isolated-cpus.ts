@@ -39,7 +39,8 @@ export interface IsolatedCpuCounters {
  * finishes every packet of it itself (no RPS, no RFS), is reached by no other CPU, and whose
  * queue no irqbalance rescan moves. Such a CPU depends on nothing but its own arrivals (the
  * ingress caps police them before they are partitioned), so it runs on its own through a whole
- * arrival batch, without the event heap. A flow's route verdict (its extra stack time, its drop
+ * arrival batch, without the event heap — or, with SMT siblings that slow each other, together
+ * with the other threads of its core (`runCore`), which must all be isolated CPUs too. A flow's route verdict (its extra stack time, its drop
  * cause, the device its traffic leaves by) and its reply are per-flow columns read where the
  * packet is delivered, as the step machine reads them. net_rx_action reduces to and net_rx_action reduces to a
  * a four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
