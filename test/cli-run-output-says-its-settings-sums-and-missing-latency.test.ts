@@ -36,7 +36,7 @@ describe("run output: settings, sums, units and missing latency", () => {
   it("the JSON holds each point's settings; --seed is what the points ran with and the header says so", async () => {
     const r = await nicsim("run", LOW_RATES, "--jobs", "1", "--seed", "3", "--format", "json");
     const doc = JSON.parse(r.stdout) as RunResult;
-    expect(doc.schemaVersion).toBe(3);
+    expect(doc.schemaVersion).toBe(4);
     for (const p of doc.points) {
       expect(p.seed).toBe(3);
       expect(p.settings).toEqual({
@@ -45,7 +45,7 @@ describe("run output: settings, sums, units and missing latency", () => {
         cpus: 2,
         ghz: 2.5,
         kernel: { napiWeight: 64, netdevBudget: 300, netdevBudgetUsecs: 2000, maxBacklog: 500, rpsSockFlowEntries: 0, devWeight: 64 },
-        costs: { hardIrq: 2500, pollOverhead: 600, driverPerPacket: 450, stackPerPacket: 1900, perByte: 0.25, rpsEnqueue: 200, ipi: 2500, routeRule: 30, numaRemotePercent: 25, rpsCrossNode: 400, distribution: "fixed" },
+        costs: { hardIrq: 2500, pollOverhead: 600, driverPerPacket: 450, stackPerPacket: 1900, perByte: 0.25, rpsEnqueue: 200, ipi: 2500, routeRule: 30, numaRemotePercent: 25, rpsCrossNode: 400, txCompletion: 400, distribution: "fixed" },
       });
     }
     const table = await nicsim("run", LOW_RATES, "--jobs", "1", "--seed", "3");

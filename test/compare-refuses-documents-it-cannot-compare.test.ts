@@ -22,7 +22,7 @@ describe("compare refuses what it cannot compare", () => {
   });
 
   it("another schema version", () => {
-    refuse({ ...one, schemaVersion: 1 }, /^schema mismatch: base\.json has schemaVersion 3, cur\.json has 1; regenerate the baseline/);
+    refuse({ ...one, schemaVersion: 1 }, /^schema mismatch: base\.json has schemaVersion 4, cur\.json has 1; regenerate the baseline/);
   });
 
   it("a shard", () => {
@@ -33,7 +33,7 @@ describe("compare refuses what it cannot compare", () => {
     const bad: Array<[string, RegExp]> = [
       ['{"schemaVersion": 2, "points": [', /^x\.json: not valid JSON \(/],
       ['{"hello": 1}', /^x\.json: not a nicsim result document \(no schemaVersion\)$/],
-      ['{"schemaVersion": 99}', /^x\.json: schemaVersion 99 is not one this nicsim reads \(1, 2, 3\)$/],
+      ['{"schemaVersion": 99}', /^x\.json: schemaVersion 99 is not one this nicsim reads \(1, 2, 3, 4\)$/],
       [JSON.stringify({ ...one, points: [{ params: {} }] }), /^x\.json: points\[0\]\.seed is missing or not a number$/],
     ];
     for (const [text, message] of bad) {

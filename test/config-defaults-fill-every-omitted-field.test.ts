@@ -68,6 +68,7 @@ describe("defaults fill every omitted field", () => {
       routeRule: 30,
       numaRemotePercent: 25,
       rpsCrossNode: 400,
+      txCompletion: 400,
       distribution: "fixed",
     });
   });

@@ -3,7 +3,7 @@ import { loadScenarioText } from "../src/config/load.js";
 import { validateScenario } from "../src/config/validate.js";
 import { expectConfigError } from "./config-helpers.js";
 
-const ALLOWED = "a mapping with keys profile, host, nics, irq, traffic, costs, kernel, run, routing, bandwidth, sweep";
+const ALLOWED = "a mapping with keys profile, host, nics, irq, traffic, costs, kernel, run, routing, bandwidth, app, sweep";
 
 describe("the top level must be a mapping", () => {
   it("a list", () => {

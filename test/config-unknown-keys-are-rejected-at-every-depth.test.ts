@@ -7,7 +7,7 @@ describe("unknown keys are rejected at every depth", () => {
     const raw = rawWith((r) => (r.hosts = {}));
     expectConfigError(
       () => validateScenario(raw),
-      "hosts: unknown key; allowed: profile, host, nics, irq, traffic, costs, kernel, run, routing, bandwidth, sweep",
+      "hosts: unknown key; allowed: profile, host, nics, irq, traffic, costs, kernel, run, routing, bandwidth, app, sweep",
     );
   });
 
@@ -20,7 +20,7 @@ describe("unknown keys are rejected at every depth", () => {
     const raw = rawWith((r) => (r.nics = [{ name: "eth0", queue: 4 }]));
     expectConfigError(
       () => validateScenario(raw),
-      "nics[0].queue: unknown key; allowed: name, addresses, maxQueues, queues, driver, pci, vectors, ringSize, rss, rps",
+      "nics[0].queue: unknown key; allowed: name, addresses, maxQueues, queues, driver, pci, vectors, ringSize, rss, rps, xps, coalesce",
     );
   });
 

@@ -15,7 +15,9 @@ import { runPoint } from "./engine-helpers.js";
  * in); in a 1 ms run, packets arrive at 10,000·k ns for k = 1..99 (10^6 is not < the end), and
  * the last is done at 990,000 + 1512.5 < 10^6. So: 99 offered, 99 delivered, 99 IRQs, 99 polls,
  * 99 packets polled, nothing dropped, nothing in flight. CPU 0 is busy 99 × 1512.5 ns =
- * 149,737.5 ns of 10^6: utilization 0.149738 → 0.1497 (4 decimals). CPU 1 does nothing.
+ * 149,737.5 ns of 10^6: utilization 0.149738 → 0.1497 (4 decimals); of it, the hard IRQs
+ * 99 × 1000 / 2 = 49,500 ns (0.0495), softirq the other 100,237.5 ns (0.1002), idle the rest
+ * (1 − 0.0495 − 0.1002 = 0.8503). CPU 1 does nothing.
  */
 function scenario(warmup: string): Record<string, unknown> {
   return {
@@ -43,9 +45,12 @@ describe("golden: an idle queue serves each packet alone", () => {
       irqs: 99,
       polls: 99,
       polled: 99,
+      txCompletions: 0,
       packets: 99,
       softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
       backlogPeak: 0,
+      app: 0,
+      time: { irq: 0.0495, softirq: 0.1002, app: 0, idle: 0.8503 },
     });
     expect(p.perCpu[1]).toEqual({
       cpu: 1,
@@ -53,9 +58,12 @@ describe("golden: an idle queue serves each packet alone", () => {
       irqs: 0,
       polls: 0,
       polled: 0,
+      txCompletions: 0,
       packets: 0,
       softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
       backlogPeak: 0,
+      app: 0,
+      time: { irq: 0, softirq: 0, app: 0, idle: 1 },
     });
     // 99 packets × 100 bytes × 8 bits over 1 ms.
     expect(p.offered).toEqual({ pps: 99000, bps: 79200000, packets: 99 });

@@ -16,6 +16,8 @@ import { runPoint } from "./engine-helpers.js";
  * Counters: CPU 0 99 IRQs, 99 polls, 99 packets polled, 0 processed, busy 99 × 800 = 79,200 ns
  * (0.0792); CPU 2 99 IPIs received (receivedRps), 99 polls, 0 polled, 99 processed, busy
  * 99 × 1862.5 = 184,387.5 ns (0.1844). CPUs 1 and 3 idle.
+ * Split like mpstat: CPU 0's hard IRQs 99 × 500 = 49,500 ns (0.0495), softirq 29,700 (0.0297),
+ * idle 0.9208; CPU 2's IPIs 99 × 1000 = 99,000 ns (0.099), softirq 85,387.5 (0.0854), idle 0.8156.
  */
 function rps(mask: string): Record<string, unknown> {
   return {
@@ -34,9 +36,12 @@ const idle = (cpu: number) => ({
   irqs: 0,
   polls: 0,
   polled: 0,
+  txCompletions: 0,
   packets: 0,
   softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
   backlogPeak: 0,
+  app: 0,
+  time: { irq: 0, softirq: 0, app: 0, idle: 1 },
 });
 
 describe("golden: RPS finishes every packet on the target CPU", () => {
@@ -45,9 +50,33 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
     expect(p.conservation).toEqual({ offered: 99, delivered: 99, dropped: 0, inFlight: 0, ok: true });
     expect(p.latencyUs).toEqual({ p50: 2.663, p90: 2.663, p99: 2.663, p999: 2.663, max: 2.663, mean: 2.663 });
     expect(p.perCpu).toEqual([
-      { cpu: 0, utilization: 0.0792, irqs: 99, polls: 99, polled: 99, packets: 0, softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 }, backlogPeak: 0 },
+      {
+        cpu: 0,
+        utilization: 0.0792,
+        irqs: 99,
+        polls: 99,
+        polled: 99,
+        txCompletions: 0,
+        packets: 0,
+        softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
+        backlogPeak: 0,
+        app: 0,
+        time: { irq: 0.0495, softirq: 0.0297, app: 0, idle: 0.9208 },
+      },
       idle(1),
-      { cpu: 2, utilization: 0.1844, irqs: 0, polls: 99, polled: 0, packets: 99, softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 99 }, backlogPeak: 1 },
+      {
+        cpu: 2,
+        utilization: 0.1844,
+        irqs: 0,
+        polls: 99,
+        polled: 0,
+        txCompletions: 0,
+        packets: 99,
+        softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 99 },
+        backlogPeak: 1,
+        app: 0,
+        time: { irq: 0.099, softirq: 0.0854, app: 0, idle: 0.8156 },
+      },
       idle(3),
     ]);
   });
@@ -69,9 +98,13 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
       irqs: 99,
       polls: 198,
       polled: 99,
+      txCompletions: 0,
       packets: 99,
       softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
       backlogPeak: 1,
+      app: 0,
+      // Hard IRQs 99 × 500 ns = 0.0495; softirq 99 × 1162.5 ns = 0.1151.
+      time: { irq: 0.0495, softirq: 0.1151, app: 0, idle: 0.8354 },
     });
     expect(p.perCpu.slice(1)).toEqual([idle(1), idle(2), idle(3)]);
   });

@@ -85,3 +85,15 @@ export function seededChooser(seed: number): { readonly below: (n: number) => nu
   };
   return { below, pick: <T,>(xs: readonly T[]): T => xs[below(xs.length)] };
 }
+
+/** Interrupt coalescing settings the random configurations draw from (null: the default, none). */
+export const COALESCE_SETTINGS = [
+  null,
+  null,
+  { rxUsecs: 8, rxFrames: 0 },
+  { rxUsecs: 50, rxFrames: 32 },
+  { rxUsecs: 1000, rxFrames: 4 },
+  { deferHardIrqs: 2, groFlushTimeoutNs: 20_000 },
+  { rxUsecs: 20, rxFrames: 16, deferHardIrqs: 1, groFlushTimeoutNs: 5000 },
+] as const;
+

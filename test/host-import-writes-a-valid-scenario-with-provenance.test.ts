@@ -45,8 +45,15 @@ describe("import: a 4-vCPU ena host", () => {
     expect(imported.yaml).toContain("udp4: sd  # ethtool -n eth0 rx-flow-hash udp4");
     expect(imported.yaml).toMatch(/key: "77:17:[0-9a-f:]+"  # ethtool -x eth0/);
     expect(imported.yaml).toContain("netdevBudget: 600  # /proc/sys/net/core/netdev_budget");
-    expect(imported.yaml).toContain("# xps_cpus (not modelled): tx-0 1, tx-1 2, tx-2 4, tx-3 8");
-    expect(imported.yaml).toContain("# coalescing (not modelled): adaptive-rx on, rx-usecs 8, rx-frames 128  (ethtool -c eth0)");
+    expect(imported.yaml).toContain('xps: ["1", "2", "4", "8"]  # /sys/class/net/eth0/queues/tx-N/xps_cpus');
+    expect(scenario.nics[0].xps).toEqual(["1", "2", "4", "8"]);
+  });
+
+  it("fills the NIC's coalescing from ethtool -c, and says that adaptive-rx is not modelled", () => {
+    expect(imported.yaml).toContain("rxUsecs: 8  # ethtool -c eth0");
+    expect(imported.yaml).toContain("rxFrames: 128  # ethtool -c eth0");
+    expect(imported.yaml).toContain("# adaptive-rx on (ethtool -c eth0), not modelled: the values above are DIM's at snapshot time");
+    expect(scenario.nics[0].coalesce).toEqual({ rxUsecs: 8, rxFrames: 128, deferHardIrqs: 0, groFlushTimeoutNs: 0 });
   });
 
   it("marks the traffic block, filled from the counters since boot without --measure samples", () => {
@@ -55,7 +62,10 @@ describe("import: a 4-vCPU ena host", () => {
     expect(scenario.traffic.size.sizes).toEqual([300]);
     expect(scenario.traffic.protocol).toBe("udp");
     expect(imported.yaml).toContain("flows: 1000  # ASSUMED");
-    expect(imported.warnings).toEqual([]);
+    // The only warning: the host's adaptive-rx (the coalescing test above).
+    expect(imported.warnings).toEqual([
+      "nics.eth0.coalesce: adaptive-rx is on (net DIM retunes rx-usecs/rx-frames from the traffic); nicsim models fixed values, so it uses those DIM had chosen when the snapshot was taken",
+    ]);
   });
 });
 

@@ -42,7 +42,7 @@ describe("runSweep gives the sequential runScenario's document", () => {
 
   it("every replicated point carries mean and 95 % intervals", () => {
     const doc = JSON.parse(reference) as { schemaVersion: number; points: { ci95?: { n: number; deliveredPps: { low: number; mean: number; high: number } } }[] };
-    expect(doc.schemaVersion).toBe(3);
+    expect(doc.schemaVersion).toBe(4);
     for (const p of doc.points) {
       expect(p.ci95?.n).toBe(3);
       const d = p.ci95!.deliveredPps;

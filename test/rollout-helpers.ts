@@ -17,6 +17,10 @@ export interface FakeHost {
   readonly channels?: "combined" | "rx";
   /** false: no /proc/sys/net/core/rps_sock_flow_entries, as inside a network namespace (default true). */
   readonly sockFlowSysctl?: boolean;
+  /** The rx coalescing ethtool -c shows: adaptive-rx, rx-usecs, rx-frames (absent: -c is not supported). */
+  readonly coalesce?: readonly [string, string, string];
+  /** napi_defer_hard_irqs and gro_flush_timeout in the device's sysfs (absent: neither file). */
+  readonly defer?: readonly [number, number];
 }
 
 /** A host tree as the kernel shows it: queues, their IRQs (numbered as the ethtool stub numbers them), sysctls, irqbalance's file. */
@@ -35,6 +39,11 @@ export function makeFakeRoot(root: string, h: FakeHost): void {
   w(".systemd/active", `${h.irqbalance ? 1 : 0}\n`);
   w(".systemd/enabled", `${h.irqbalance ? 1 : 0}\n`);
   if (h.sockFlowSysctl !== false) w("proc/sys/net/core/rps_sock_flow_entries", "0\n");
+  if (h.coalesce !== undefined) w(`.nic/${h.dev}/coalesce`, `${h.coalesce.join(" ")}\n`);
+  if (h.defer !== undefined) {
+    w(`sys/class/net/${h.dev}/napi_defer_hard_irqs`, `${h.defer[0]}\n`);
+    w(`sys/class/net/${h.dev}/gro_flush_timeout`, `${h.defer[1]}\n`);
+  }
   w("etc/default/irqbalance", "# irqbalance's environment file\nIRQBALANCE_ONESHOT=0\n");
   const zero = "0".repeat(Math.ceil(h.cpus / 4));
   const base = 32 + 16 * h.queues;

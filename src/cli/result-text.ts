@@ -10,6 +10,7 @@ import { perCpuTables } from "../report/per-cpu-table.js";
 import { resultsTable } from "../report/results-table.js";
 import { routingNote } from "../report/routing-note.js";
 import { bandwidthNote } from "../report/bandwidth-note.js";
+import { appNote } from "../report/app-note.js";
 import { summedDropsNote } from "../report/results-columns.js";
 import { fewPacketsNote, settingsNote, type SettingsContext } from "../report/settings-note.js";
 import { resultJson } from "./output.js";
@@ -31,12 +32,12 @@ export interface ResultTextOptions {
 
 /**
  * The result in `format`, ending with a newline. A table (and Markdown) opens with the settings
- * the run used and is followed by notes: rates from few packets, summed drops, routing, bandwidth, shard; a table then by
+ * the run used and is followed by notes: rates from few packets, summed drops, routing, bandwidth, application, shard; a table then by
  * irqbalance's scans and moves (points with `irq.policy: irqbalance`) and, with `perCpu`, the
  * per-CPU tables.
  */
 export function resultText(result: RunResult, format: ResultFormat, options: ResultTextOptions = {}): string {
-  const note = [fewPacketsNote(result.points), summedDropsNote(result.points), routingNote(result.points), bandwidthNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
+  const note = [fewPacketsNote(result.points), summedDropsNote(result.points), routingNote(result.points), bandwidthNote(result.points), appNote(result.points), shardNote(result)].filter((line) => line !== "").join("\n");
   const settings = options.settings === undefined ? "" : settingsNote(result.points, options.settings);
   const head = settings === "" ? "" : `${settings}\n\n`;
   switch (format) {

@@ -31,7 +31,8 @@ export const SWEEP_OPTIONS_HELP = `--format F    what to print: table (default),
   --jobs N      worker threads (default: this machine's parallelism; 1 runs in-process)
   --shard K/N   run only the K-th of N slices of the job list (JOB_COMPLETION_INDEX and
                 NICSIM_SHARD_COUNT give K and N in a Kubernetes Indexed Job); merge with nicsim merge
-  --per-cpu     with the table, per-CPU tables of each point: busy time, IRQs, polls and the
+  --per-cpu     with the table, per-CPU tables of each point: time split like mpstat (%irq, %soft,
+                %app, %idle), IRQs, polls, tx completions and the
                 /proc/net/softnet_stat counters (processed, dropped, time_squeeze, received_rps)
   --quiet       print nothing on stdout or stderr but errors (no table, no progress bar)
   --yes         run even if the work is estimated at more than 5 minutes (refused otherwise)`;

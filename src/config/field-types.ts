@@ -227,16 +227,16 @@ const cpuMaskText: Schema<string> = custom({
   },
 });
 
-/** The RPS masks as given: one for every queue, or a list with one per queue. */
+/** CPU masks per queue as given (RPS, XPS): one for every queue, or a list with one per queue. */
 export interface RpsMasks {
   readonly masks: readonly Located<string>[];
   readonly perQueue: boolean;
 }
 
-export function rpsMasks(meta: Meta): Schema<RpsMasks> {
+export function rpsMasks(meta: Meta, queue = "rx queue"): Schema<RpsMasks> {
   const one = map(cpuMaskText, (mask, path): RpsMasks => ({ masks: [{ value: mask, path }], perQueue: false }));
   const list = map(locatedList(cpuMaskText), (masks): RpsMasks => ({ masks, perQueue: true }));
-  return union([one, list], { ...meta, allowed: "a CPU mask string or a list of them (one per rx queue)" });
+  return union([one, list], { ...meta, allowed: `a CPU mask string or a list of them (one per ${queue})` });
 }
 
 /** A yes/no switch: JSON/YAML `true` or `false`. */

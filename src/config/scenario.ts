@@ -7,6 +7,7 @@
  */
 import type { Prefix } from "./addresses.js";
 import type { ConfigNotice } from "./notices.js";
+import type { App } from "./sections/app.js";
 import type { BandwidthConfig } from "./sections/bandwidth.js";
 import type { Costs } from "./sections/costs.js";
 import type { Host } from "./sections/host.js";
@@ -20,7 +21,7 @@ import type { Traffic } from "./sections/traffic.js";
 
 export type { Prefix };
 export type { FlowWeights, Load, PortRange, SizeMix } from "./field-types.js";
-export type { BandwidthConfig, Costs, Host, Irq, Kernel, Nic, Profile, RoutingConfig, Run, Traffic };
+export type { App, BandwidthConfig, Costs, Host, Irq, Kernel, Nic, Profile, RoutingConfig, Run, Traffic };
 export type { CostDistribution } from "./sections/costs.js";
 export type { IrqPolicy, IrqbalanceSettings } from "./sections/irq.js";
 export type { Rps } from "./sections/rps.js";
@@ -40,6 +41,8 @@ export interface Scenario {
   readonly routing?: RoutingConfig;
   /** Bandwidth caps (`bandwidth` section), when given. */
   readonly bandwidth?: BandwidthConfig;
+  /** The application reading the datagrams (`app` section), when given: without it no application work is charged. */
+  readonly app?: App;
 }
 
 /** One point of a sweep: the values its axes took, and the scenario they produce. */

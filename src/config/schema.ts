@@ -9,6 +9,7 @@
  */
 import { obj, optional, toJsonSchema } from "./schema-dsl.js";
 import type { Infer, JsonSchema } from "./schema-dsl.js";
+import { appSchema } from "./sections/app.js";
 import { bandwidthSchema } from "./sections/bandwidth.js";
 import { costsSchema } from "./sections/costs.js";
 import { hostSchema } from "./sections/host.js";
@@ -32,6 +33,7 @@ export const scenarioSchema = obj({
   run: runSchema,
   routing: optional(routingSchema),
   bandwidth: optional(bandwidthSchema),
+  app: optional(appSchema),
   sweep: optional(sweepSchema),
 });
 

@@ -2,7 +2,8 @@
  * Raw document → resolved `Scenario`: the field checks of `schema.ts`, then each section's
  * resolver (config/sections/), in the order that lets a section use the ones it depends on —
  * NICs, traffic (the receiving NIC), routing, host, IRQs (placed on the host's CPUs and the NICs'
- * vectors), kernel, run, bandwidth (the traffic's network, the routing devices) — and the one
+ * vectors), kernel, run, bandwidth (the traffic's network, the routing devices), app (the
+ * traffic's protocol and socket mode) — and the one
  * rule that spans two late sections (routing knows the receiving NIC). Stops at the first error,
  * a `ConfigError` naming the path, the value and what is allowed.
  *
@@ -15,6 +16,7 @@ import { isMapping } from "./paths.js";
 import { scenarioSchema } from "./schema.js";
 import { allowedOf, check } from "./schema-dsl.js";
 import type { Scenario } from "./scenario.js";
+import { resolveApp } from "./sections/app.js";
 import { resolveBandwidthSection } from "./sections/bandwidth.js";
 import { resolveCosts } from "./sections/costs.js";
 import { resolveHost } from "./sections/host.js";
@@ -67,6 +69,10 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     run,
     routing,
     bandwidth: bandwidth?.bandwidth,
+    app:
+      checked.app === undefined
+        ? undefined
+        : resolveApp(checked.app, traffic, host.cpus, { appCpus: checked.traffic.appCpus !== undefined, bandwidthReply: checked.bandwidth?.reply ?? null }),
   };
   return { scenario, notices: bandwidth?.notices ?? [] };
 }

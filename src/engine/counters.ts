@@ -51,11 +51,26 @@ export const JOB_COUNTERS = {
   /** Reply bytes that left the egress shaper within the window. */
   egressBytes: { kind: "scalar", merge: "sum" },
 
+  // The application (app-threads.ts; zeros without an app section).
+  /** Datagrams whose recvmsg returned. */
+  appReceived: { kind: "scalar", merge: "sum" },
+  appReceivedBytes: { kind: "scalar", merge: "sum" },
+  /** Dropped at a socket's full receive buffer (UdpRcvbufErrors, net/ipv4/udp.c __udp_enqueue_schedule_skb). */
+  dropsSocketRcvbuf: { kind: "scalar", merge: "sum" },
+  /** Replies the threads handed to the driver (app reply setting or bandwidth.reply). */
+  appReplies: { kind: "scalar", merge: "sum" },
+  /** Datagrams that arrived in the window and were still in a socket, or inside a recvmsg, at the end. */
+  inSockets: { kind: "scalar", merge: "sum" },
+
   /** Packets that arrived in the window and were still in a ring, backlog or on a CPU at the end. */
   inFlight: { kind: "scalar", merge: "sum" },
 
   /** Arrival at the NIC → end of stack processing, ns, of each delivered packet. */
   latency: { kind: "histogram" },
+  /** Arrival at the NIC → return of the application's recvmsg, ns (empty without an app section). */
+  appLatency: { kind: "histogram" },
+  /** Arrival at the NIC of a request → its reply handed to the driver, ns (empty without replies). */
+  responseLatency: { kind: "histogram" },
   /** Egress shaper delay of each accepted reply created in the window (empty without replies). */
   egressDelay: { kind: "histogram" },
 
@@ -70,6 +85,10 @@ export const JOB_COUNTERS = {
   // CPUs; the softnet ones are the columns of /proc/net/softnet_stat (net/core/net-procfs.c: softnet_seq_show).
   /** Busy time: hard IRQs, polls, packet work. */
   cpuBusyNs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["utilization"], shareOfWindow: true } },
+  /** Time the CPU ran application threads (app section), ns. */
+  cpuAppNs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["app"], shareOfWindow: true } },
+  /** Completions of transmitted replies this CPU's NAPI polls reaped (tx before rx). */
+  cpuTxCompletions: { kind: "array", per: "cpu", merge: "sum", json: { at: ["txCompletions"] } },
   /** Hard IRQs of rx queues taken (RPS IPIs are `cpuReceivedRps`). */
   cpuIrqs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["irqs"] } },
   /** NAPI polls: of rx queues and of this CPU's backlog. */

@@ -15,6 +15,12 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
  *   core is: the loop then runs the core's threads together, in time order;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
+ * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
+ * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
+ * application threads).
+ * A CPU that takes the interrupt of a queue with coalescing or deferred interrupts
+ * (nics[].coalesce) is neither a sink nor isolated: only the step machine keeps the queue's
+ * deadlines (its interrupt timer, NAPI's repoll timer).
  * `fast: false` (the generic oracle) turns sinks and isolated CPUs off.
  */
 export interface CpuLoops {
@@ -43,7 +49,7 @@ export interface CpuLoops {
 export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): CpuLoops {
   const nCpu = plan.cpus;
   const nQ = plan.queues;
-  const coupled = new Uint8Array(nCpu);
+  const coupled = new Uint8Array(nCpu).fill(plan.app === null ? 0 : 1);
   // CPUs that hand packets to another CPU (not sinks, whatever they receive).
   const sendsRemote = new Uint8Array(nCpu);
   for (let f = 0; f < plan.flows.count; f++) {
@@ -57,6 +63,8 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       if (plan.flowMapCpu[f] >= 0) coupled[plan.flowMapCpu[f]] = 1;
     }
   }
+  const deadlines = new Uint8Array(nCpu);
+  for (let q = 0; q < nQ; q++) if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0) deadlines[plan.queueCpu[q]] = 1;
   // Threads of one core that both work read each other's state: they step in time order.
   const smt = smtCores(plan, rescans);
   const linked = Uint8Array.from(coupled);
@@ -68,20 +76,22 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (smt.coreSlot[c] >= 0) for (let o = 0; o < nCpu; o++) if (o !== c && smt.coreSlot[o] === smt.coreSlot[c]) siblingList.push(o);
   }
   siblingStart[nCpu] = siblingList.length;
+  // (A CPU with interrupt deadlines keeps the whole heap's horizon: its siblings' keys need not
+  // show their next deadline.)
   const siblingsOnly = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) {
     if (rescans || smt.coreSlot[c] < 0) continue;
-    let alone = linked[c] === 0;
-    for (let i = siblingStart[c]; i < siblingStart[c + 1]; i++) if (linked[siblingList[i]] === 1) alone = false;
+    let alone = linked[c] === 0 && deadlines[c] === 0;
+    for (let i = siblingStart[c]; i < siblingStart[c + 1]; i++) if (linked[siblingList[i]] === 1 || deadlines[siblingList[i]] === 1) alone = false;
     siblingsOnly[c] = alone ? 1 : 0;
   }
-  const sinksOn = fast && !rescans && plan.rfs === null;
+  const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
   let senders = 0;
   for (let c = 0; c < nCpu; c++) {
-    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && smt.coreSlot[c] < 0) {
+    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && deadlines[c] === 0 && smt.coreSlot[c] < 0) {
       sink[c] = 1;
       sinkList.push(c);
     }
@@ -99,7 +109,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
     queueOfCpu[c] = q;
-    if (isolatedOn && queuesOnCpu[c] === 1 && linked[c] === 0 && steered[q] === 0) alone[c] = 1;
+    if (isolatedOn && queuesOnCpu[c] === 1 && linked[c] === 0 && steered[q] === 0 && deadlines[c] === 0) alone[c] = 1;
   }
   const isolated = new Uint8Array(nCpu);
   const isolatedQueue = new Int32Array(nCpu).fill(-1);

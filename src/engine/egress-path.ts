@@ -110,13 +110,18 @@ export class EgressPath {
     owed[cpu] += this.ratio;
     while (owed[cpu] >= 1) {
       owed[cpu] -= 1;
-      if (device < 0) {
-        if (nowNs >= this.window[0] && nowNs < this.window[1]) this.perDevice[this.perDevice.length - 1]++;
-        continue;
-      }
-      if (this.fill[device] === this.pending[device].length) this.grow(device);
-      this.pending[device][this.fill[device]++] = nowNs;
+      this.reply(nowNs, device);
     }
+  }
+
+  /** One reply created at `nowNs` (an application thread sent it), to leave by `device` (-1: no route, never sent). */
+  reply(nowNs: number, device: number): void {
+    if (device < 0) {
+      if (nowNs >= this.window[0] && nowNs < this.window[1]) this.perDevice[this.perDevice.length - 1]++;
+      return;
+    }
+    if (this.fill[device] === this.pending[device].length) this.grow(device);
+    this.pending[device][this.fill[device]++] = nowNs;
   }
 
   private grow(device: number): void {

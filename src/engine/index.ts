@@ -10,6 +10,10 @@
  * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`), and SMT
  * siblings sharing a core: an item started while a sibling is busy runs at host.smtSpeed of its
  * solo speed (smt-cores.ts, docs/smt.md).
+ * Interrupt coalescing per queue (nics[].coalesce: rx-usecs from the first packet, rx-frames) and
+ * NAPI's deferred interrupts (napi_defer_hard_irqs with a gro_flush_timeout repoll timer, as
+ * napi_complete_done does): per-queue deadlines that wake their CPU with no new arrival
+ * (simulation.ts `coalesceArrival`, `deferIrq`, `fireDue`; docs/coalescing.md).
  *
  * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
@@ -24,7 +28,8 @@
  *
  * Each CPU's loop is chosen when the simulation is built (cpu-loops.ts):
  * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
- *   of it, is reached by no other CPU, and meets no route verdict, cap or irqbalance move runs a
+ *   of it, is reached by no other CPU, whose queue neither coalesces nor defers its interrupt, and
+ *   meets no route verdict, cap or irqbalance move runs a
  *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns
  *   (SMT threads that slow each other run there together, in time order, when all are isolated);
  * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT

@@ -14,6 +14,8 @@ import { rssHashProfile } from "../rss/profile.js";
 import { generateFlowSet, type FlowSet } from "../traffic/flow-set.js";
 import { compileFlowRoutes, type FlowRoutes } from "./flow-routes.js";
 import { Prng } from "../traffic/prng.js";
+import { compileAppPlan, type AppPlan } from "../app/app-plan.js";
+import { coalesces, defersIrqs } from "../config/sections/coalesce.js";
 import type { EgressCap, IngressCap, NicIngressCap } from "../config/sections/bandwidth.js";
 
 /**
@@ -73,6 +75,21 @@ export interface Plan {
   /** Queue index within its NIC. */
   readonly queueIndex: Int32Array;
   readonly queueRing: Int32Array;
+  /**
+   * Per queue, its NIC's interrupt coalescing (config/sections/coalesce.ts): rx-frames (0: no
+   * limit; 1: no coalescing, the first packet interrupts at once) and rx-usecs in ns (0 without
+   * coalescing).
+   */
+  readonly queueCoalesceFrames: Int32Array;
+  readonly queueCoalesceNs: Float64Array;
+  /**
+   * Per queue, napi_defer_hard_irqs (empty polls the interrupt stays masked for) and its repoll
+   * timer gro_flush_timeout in ns; both 0 when the NIC does not defer.
+   */
+  readonly queueDeferPolls: Int32Array;
+  readonly queueDeferNs: Float64Array;
+  /** Some queue coalesces or defers its interrupt: the engine then keeps per-queue deadlines. */
+  readonly coalescing: boolean;
   /** CPU that takes the queue's interrupt and runs its NAPI poll (at the start of the run). */
   readonly queueCpu: Int32Array;
   /**
@@ -117,8 +134,10 @@ export interface Plan {
    * device its replies leave by, or 0, the receiving NIC, without routing; -1: no route).
    */
   readonly replySlot: Int16Array | null;
+  /** The application reading the datagrams (`app` section), or null: none is charged. */
+  readonly app: AppPlan | null;
   /**
-   * Nothing beyond the receive path: no routing section, no bandwidth cap. The step machine then
+   * Nothing beyond the receive path: no routing section, no bandwidth cap, no application. The step machine then
    * delivers ring packets in its inline loop (simulation.ts `runCpu`), without route or reply checks.
    */
   readonly plain: boolean;
@@ -169,6 +188,15 @@ function physicalCores(cpus: readonly { readonly package: number; readonly core:
   });
 }
 
+/** The NIC each flow's replies leave by: routing's output device, else the receiving NIC (-1: no route or not a NIC). */
+function replyNics(routes: FlowRoutes | null, nics: readonly Nic[], receiving: number, flows: number): Int32Array {
+  const out = new Int32Array(flows).fill(receiving);
+  if (routes === null) return out;
+  const nicOf = routes.devices.map((name) => nics.findIndex((n) => n.name === name));
+  for (let f = 0; f < flows; f++) out[f] = routes.outDev[f] < 0 ? -1 : nicOf[routes.outDev[f]];
+  return out;
+}
+
 /** `flowRpsCpu` value of a flow whose target RFS picks per packet. */
 export const RFS_PER_PACKET = -2;
 
@@ -178,6 +206,10 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
   const queueNic = new Int32Array(queues);
   const queueIndex = new Int32Array(queues);
   const queueRing = new Int32Array(queues);
+  const queueCoalesceFrames = new Int32Array(queues);
+  const queueCoalesceNs = new Float64Array(queues);
+  const queueDeferPolls = new Int32Array(queues);
+  const queueDeferNs = new Float64Array(queues);
   const nicBase: number[] = [];
   let v = 0;
   nics.forEach((nic, n) => {
@@ -186,6 +218,13 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       queueNic[v] = n;
       queueIndex[v] = q;
       queueRing[v] = nic.ringSize;
+      // (1: no coalescing, the first packet interrupts.)
+      queueCoalesceFrames[v] = coalesces(nic.coalesce) ? nic.coalesce.rxFrames : 1;
+      queueCoalesceNs[v] = coalesces(nic.coalesce) ? nic.coalesce.rxUsecs * 1000 : 0;
+      if (defersIrqs(nic.coalesce)) {
+        queueDeferPolls[v] = nic.coalesce.deferHardIrqs;
+        queueDeferNs[v] = nic.coalesce.groFlushTimeoutNs;
+      }
     }
   });
   const irqSetup = { irq: scenario.irq, host, nics };
@@ -207,10 +246,28 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     nics.flatMap((n) => new Array<number>(n.queues).fill(n.rps.flowCnt)),
     host.cpus,
   );
+  const routes =
+    scenario.routing === undefined
+      ? null
+      : compileFlowRoutes(scenario.routing, flows, { iif: nic.name, protocol: traffic.protocol, nsPerRule: costs.routeRule / host.ghz });
+  const app =
+    scenario.app === undefined
+      ? null
+      : compileAppPlan(scenario.app, {
+          flows,
+          cpus: host.cpus,
+          ghz: host.ghz,
+          seed,
+          protocol: traffic.protocol === "tcp" ? 6 : 17,
+          nics,
+          nicBase,
+          flowOutNic: replyNics(routes, nics, traffic.nic, flows.count),
+          txCompletionCycles: costs.txCompletion,
+        });
   const apps = traffic.appCpus;
   // RFS can only steer flows whose socket records a CPU (sock_rps_record_flow): TCP in
   // ESTABLISHED and connected UDP; an unconnected UDP socket leaves them to plain RPS.
-  const recordsCpu = traffic.socket === "connected" && apps.length > 0;
+  const recordsCpu = traffic.socket === "connected" && (apps.length > 0 || app !== null);
   const flowQueue = new Int32Array(flows.count);
   const flowRpsCpu = new Int32Array(flows.count);
   const flowMapCpu = new Int32Array(flows.count);
@@ -221,7 +278,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     const queue = nicBase[traffic.nic] + q;
     flowQueue[f] = queue;
     flowMapCpu[f] = rpsTargetCpu(rpsMaps[q], flowRpsHash[f]);
-    flowAppCpu[f] = apps.length === 0 ? -1 : apps[f % apps.length];
+    flowAppCpu[f] = app !== null ? app.threadCpu[app.flowThread[f]] : apps.length === 0 ? -1 : apps[f % apps.length];
     // RFS can only steer once an application has written the sock flow table, and never a
     // packet with hash 0 (get_rps_cpu skips those).
     const rfs = rfsTables.active(queue) && recordsCpu && flowRpsHash[f] !== 0;
@@ -229,10 +286,6 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     anyRfs ||= rfs;
   }
 
-  const routes =
-    scenario.routing === undefined
-      ? null
-      : compileFlowRoutes(scenario.routing, flows, { iif: nic.name, protocol: traffic.protocol, nsPerRule: costs.routeRule / host.ghz });
   const ingressCap = scenario.bandwidth?.ingress ?? null;
   const egressCap = scenario.bandwidth?.egress ?? null;
   const nicIngressCap = scenario.bandwidth?.nicIngress ?? null;
@@ -244,6 +297,11 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     queueNic,
     queueIndex,
     queueRing,
+    queueCoalesceFrames,
+    queueCoalesceNs,
+    queueDeferPolls,
+    queueDeferNs,
+    coalescing: nics.some((n) => coalesces(n.coalesce) || defersIrqs(n.coalesce)),
     queueCpu,
     irqbalance,
     flows,
@@ -260,7 +318,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     receivesOnPrimary: traffic.nic === 0,
     egressCap,
     replySlot,
-    plain: routes === null && ingressCap === null && nicIngressCap === null && egressCap === null,
+    app,
+    plain: routes === null && ingressCap === null && nicIngressCap === null && egressCap === null && app === null,
     costNs: {
       hardIrq: ns(costs.hardIrq),
       poll: ns(costs.pollOverhead),

@@ -14,11 +14,16 @@ import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from 
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
 import { chooseCpuLoops } from "./cpu-loops.js";
 import type { JobCounters } from "./counters.js";
+import { AppThreads, SLEEPING } from "./app-threads.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
 const DELIVER = 1;
 const STEER = 2;
+
+/** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
+const DUE_IRQ = 1;
+const DUE_TIMER = 2;
 
 /** Actor 0 generates arrivals; actor c + 1 is CPU c. */
 const GEN = 0;
@@ -119,6 +124,18 @@ export class Simulation {
   private readonly pollList: PerCpuList;
   private readonly roundList: PerCpuList;
   private readonly repollList: PerCpuList;
+  // Interrupt coalescing and deferred interrupts (nics[].coalesce): per queue, the packets that
+  // arrived since its interrupt was unmasked, its deadline (an interrupt timer or NAPI's repoll
+  // timer, DUE_*), the CPU the deadline fires on, and the empty polls it may still defer; per
+  // CPU, the earliest deadline that fires on it.
+  private readonly coalesceCount: Int32Array;
+  private readonly dueAt: Float64Array;
+  private readonly dueKind: Uint8Array;
+  private readonly dueCpu: Int32Array;
+  private readonly deferLeft: Int32Array;
+  /** The queue's pending interrupt is NAPI's repoll timer, not the device's. */
+  private readonly timerPending: Uint8Array;
+  private readonly cpuDue: Float64Array;
   // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
   private readonly pendingIrqs: PerCpuList;
   private readonly ipiHead: Int32Array;
@@ -202,6 +219,24 @@ export class Simulation {
   private readonly isIsolated: Uint8Array;
   /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
   private readonly isolatedScratch = new Float64Array(1);
+  /** The application's threads and sockets, or null: no application is charged. */
+  private readonly app: AppThreads | null;
+  /** Per CPU: the application thread pinned to it, or -1. */
+  private readonly cpuThread: Int32Array;
+  /**
+   * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
+   * the end of the thread's phase or its next own arrival, whichever first, and anything that
+   * wakes the CPU earlier cuts the phase there (`preemptApp`).
+   */
+  private readonly appRunning: Uint8Array;
+  /** When the running thread's current stretch began. */
+  private readonly appStart: Float64Array;
+  /** Time each CPU spent running application threads (window only). */
+  private readonly cpuApp: Float64Array;
+  /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
+  private readonly txPending: Int32Array;
+  /** Tx completions each CPU's polls reaped (window only). */
+  private readonly cpuTxCompletions: Float64Array;
   private progress: JobProgress | null = null;
   /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
   private readonly fast: boolean;
@@ -233,6 +268,13 @@ export class Simulation {
     for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
     this.irqCpus = Int32Array.from(irqCpus);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
+    this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
+    this.cpuThread = plan.app === null ? new Int32Array(nCpu).fill(-1) : plan.app.cpuThread;
+    this.appRunning = new Uint8Array(nCpu);
+    this.appStart = new Float64Array(nCpu);
+    this.cpuApp = new Float64Array(nCpu);
+    this.txPending = new Int32Array(nQ);
+    this.cpuTxCompletions = new Float64Array(nCpu);
 
 
     const loops = chooseCpuLoops(plan, options.fast, this.irqTimer !== null);
@@ -300,6 +342,13 @@ export class Simulation {
     this.roundList = new PerCpuList(nCpu, this.napiNext);
     this.repollList = new PerCpuList(nCpu, this.napiNext);
     this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
+    this.coalesceCount = new Int32Array(nQ);
+    this.dueAt = new Float64Array(nQ).fill(Infinity);
+    this.dueKind = new Uint8Array(nQ);
+    this.dueCpu = new Int32Array(nQ).fill(-1);
+    this.deferLeft = new Int32Array(nQ);
+    this.timerPending = new Uint8Array(nQ);
+    this.cpuDue = new Float64Array(nCpu).fill(Infinity);
     this.ipiHead = new Int32Array(nCpu).fill(-1);
     this.ipiNext = new Int32Array(nCpu).fill(-1);
     this.ipiPending = new Uint8Array(nCpu);
@@ -405,6 +454,7 @@ export class Simulation {
     }
     this.advanceSinks(end);
     this.drainSinks();
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) this.creditApp(c, end);
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
       this.isolated.advance(this.isolatedScratch);
@@ -506,8 +556,11 @@ export class Simulation {
       if (to > from && arrTime[from] < warm) while (p < to && arrTime[p] < warm) p++;
       this.offeredPackets += to - p;
       for (let k = p; k < to; k++) this.offeredBytes += this.arrLen[k];
-      if (this.idle[c] === 1 && from < to && this.sink[c] === 0) {
-        this.heap.keys[c + 1] = arrTime[from];
+      const wake = arrTime[from] < this.cpuDue[c] ? arrTime[from] : this.cpuDue[c];
+      if (this.idle[c] === 1 && from < to && this.sink[c] === 0 && wake < this.heap.keys[c + 1]) {
+        // (An idle CPU keyed at an earlier coalescing deadline keeps it, and one running its
+        // application thread is keyed at the end of the thread's phase.)
+        this.heap.keys[c + 1] = wake;
         this.heap.reorder(c + 1);
       }
     }
@@ -528,6 +581,7 @@ export class Simulation {
     const arrFlow = this.arrFlow;
     const arrLen = this.arrLen;
     const flowQueue = this.plan.flowQueue;
+    const coalesceFrames = this.plan.queueCoalesceFrames;
     const ringCount = this.ringCount;
     const ringCap = this.ringCap;
     const warm = this.window[0];
@@ -551,9 +605,11 @@ export class Simulation {
         ringCount[q] = count + 1;
         if (t >= warm) this.queueRx[q]++;
         if (this.napiSched[q] === 0) {
-          // The queue's interrupt fires; it stays masked until its NAPI poll completes.
-          this.napiSched[q] = 1;
-          this.pendingIrqs.append(c, q);
+          if (coalesceFrames[q] === 1) {
+            // The queue's interrupt fires; it stays masked until its NAPI poll completes.
+            this.napiSched[q] = 1;
+            this.pendingIrqs.append(c, q);
+          } else this.coalesceArrival(c, q, t);
         }
       }
       p++;
@@ -572,6 +628,7 @@ export class Simulation {
    */
   private runCpu(c: number): void {
     this.idle[c] = 0;
+    if (this.appRunning[c] === 1) this.preemptApp(c);
     const cpuNow = this.cpuNow;
     const keys = this.heap.keys;
     const actor = c + 1;
@@ -618,6 +675,8 @@ export class Simulation {
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
     // or caps: those are applied by the generic step's `deliver`).
     const fastLoops = this.fast && plan.plain;
+    /** Some queue coalesces or defers: deadlines may fire at this CPU's step boundaries. */
+    const deadlines = plan.coalescing;
     const devWeight = plan.devWeight;
     const backlogs = this.backlogs;
     const busyNs = this.cpuBusy;
@@ -644,15 +703,21 @@ export class Simulation {
         cpuNow[c] = now;
         this.pullArrivals(c, false);
       }
+      if (deadlines && this.cpuDue[c] <= now) this.fireDue(c, now);
 
       let work: number;
       const q = this.pendingIrqs.popFront(c);
       const n = this.curNapi[c];
       if (q !== -1) {
-        // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU.
+        // Hard IRQ: napi_schedule() of the queue's NAPI on this CPU — or NAPI's repoll timer
+        // (napi_watchdog), an interrupt of the CPU's own timer: charged as a hard IRQ, not
+        // counted as one of the queue's.
         this.pollList.append(c, q);
-        this.queueIrqs[q]++;
-        if (now >= warm) this.cpuIrqs[c]++;
+        if (this.timerPending[q] === 1) this.timerPending[q] = 0;
+        else {
+          this.queueIrqs[q]++;
+          if (now >= warm) this.cpuIrqs[c]++;
+        }
         work = cost.hardIrq;
         if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (this.ipiPending[c] === 1) {
@@ -768,6 +833,8 @@ export class Simulation {
             pos = arrPos[c];
             nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
           }
+          // A coalescing or repoll deadline passed: the next step boundary fires it.
+          if (deadlines && this.cpuDue[c] <= now) break;
           if (nextMail <= now) break;
         }
         this.pollWork[c] = done;
@@ -777,6 +844,15 @@ export class Simulation {
         const step = this.softirqStep(c);
         work = this.stepWork[c];
         if (step < 0) {
+          const thread = this.cpuThread[c];
+          if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
+            // No interrupt or softirq work: the CPU runs its application thread until the thread's
+            // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
+            if (this.runApp(c, thread)) continue;
+            this.latencyFill = latencyFill;
+            this.flushCpu(c, delivered, deliveredBytes, polled);
+            return;
+          }
           if (isSink) {
             // Nothing to do until the next own arrival or an IPI, whichever comes first.
             if (this.sinkWake(c)) {
@@ -791,7 +867,9 @@ export class Simulation {
           // Nothing to do until the next own arrival. A CPU nobody else can reach just jumps
           // there; one linked by RPS returns to the heap so that others may go first.
           const p = arrPos[c];
-          const next = p < arrEnd ? arrTime[p] : Infinity;
+          let next = p < arrEnd ? arrTime[p] : Infinity;
+          // …or its next coalescing or repoll deadline, which wakes it with no new arrival.
+          if (this.cpuDue[c] < next) next = this.cpuDue[c];
           if (uncoupled && next < this.horizon[0]) {
             now = next;
             continue;
@@ -820,6 +898,116 @@ export class Simulation {
         return;
       }
     }
+  }
+
+  /**
+   * CPU c, with nothing else to do at cpuNow[c], runs its thread: phases that take no time end at
+   * once (returns true when the thread has gone to sleep: the CPU goes on idling); otherwise the
+   * CPU leaves the heap running it (returns false).
+   */
+  private runApp(c: number, thread: number): boolean {
+    const app = this.app;
+    if (app === null) return true;
+    const now = this.cpuNow[c];
+    for (;;) {
+      const ns = app.phaseLength(thread);
+      if (ns > 0) break;
+      this.endAppPhase(c, thread, now);
+      if (app.phase[thread] === SLEEPING) return true;
+    }
+    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread]);
+    this.appRunning[c] = 1;
+    this.appStart[c] = now;
+    this.idle[c] = 1;
+    const p = this.arrPos[c];
+    let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
+    // A coalescing deadline interrupts the thread too.
+    if (this.cpuDue[c] < next) next = this.cpuDue[c];
+    this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
+    return false;
+  }
+
+  /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
+  private preemptApp(c: number): void {
+    const app = this.app;
+    if (app === null) return;
+    const now = this.cpuNow[c];
+    const thread = this.cpuThread[c];
+    const phaseEnd = app.phaseEnd[thread];
+    this.creditApp(c, now < phaseEnd ? now : phaseEnd);
+    if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
+    else app.left[thread] = phaseEnd - now;
+  }
+
+  /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */
+  private creditApp(c: number, until: number): void {
+    this.appRunning[c] = 0;
+    const from = this.appStart[c] > this.warm ? this.appStart[c] : this.warm;
+    const to = until < this.end ? until : this.end;
+    if (to > from) this.cpuApp[c] += to - from;
+  }
+
+  /**
+   * The phase of CPU c's thread ended at `now`: a recvmsg that returned records its flow's CPU for
+   * RFS; a reply handed to the driver goes to its tx queue (its completion raises the queue's
+   * interrupt) and, with an egress cap, to the shapers.
+   */
+  private endAppPhase(c: number, thread: number, now: number): void {
+    const app = this.app;
+    const plan = this.plan.app;
+    if (app === null || plan === null) return;
+    const flow = app.complete(thread, now);
+    if (flow >= 0 && this.plan.rfs !== null) this.recordApp(flow);
+    const sent = app.replied;
+    if (sent >= 0) {
+      this.postTxCompletion(c, plan.flowTxQueue[sent], now);
+      this.egress?.reply(now, this.plan.replySlot?.[sent] ?? 0);
+    }
+    for (let k = 0; k < app.unroutable; k++) this.egress?.reply(now, -1);
+  }
+
+  /**
+   * A reply CPU c sent at `now` is on tx queue q: the NIC completes it, and the queue's NAPI poll
+   * reaps the completion (tx before rx, in the same poll) — raising the queue's interrupt unless
+   * its NAPI is already scheduled.
+   */
+  private postTxCompletion(c: number, q: number, now: number): void {
+    this.txPending[q]++;
+    if (this.napiSched[q] === 1) return;
+    this.napiSched[q] = 1;
+    this.interruptFrom(c, q, now);
+  }
+
+  /** Queue q's interrupt fires (its NAPI is scheduled): on its CPU, woken now if idle (CPU c is the one running). */
+  private interruptFrom(c: number, q: number, now: number): void {
+    // A coalescing timer armed for the queue's received packets is overtaken: the interrupt fires now.
+    if (this.dueCpu[q] >= 0 && this.dueKind[q] === DUE_IRQ) {
+      this.coalesceCount[q] = 0;
+      this.disarm(q);
+    }
+    const r = this.queueCpu[q];
+    this.pendingIrqs.append(r, q);
+    if (r === c || this.idle[r] === 0) return;
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
+  }
+
+  /**
+   * The stack on CPU c hands the datagram to its socket; a thread it wakes on another CPU that is
+   * idle gets that CPU now (a CPU busy with softirq work runs it when that is done).
+   */
+  private toSocket(c: number, flow: number, len: number, arrival: number): void {
+    const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
+    if (thread < 0) return;
+    const r = this.plan.app?.threadCpu[thread] ?? -1;
+    if (r === c || r < 0 || this.idle[r] === 0) return;
+    const now = this.cpuNow[c];
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
   }
 
   /** Add what a runCpu call counted in locals to the job's counters. */
@@ -861,10 +1049,11 @@ export class Simulation {
             continue;
           }
         }
-        this.curNapi[c] = this.roundList.popFront(c);
+        const polled = (this.curNapi[c] = this.roundList.popFront(c));
         this.pollWork[c] = 0;
         if (now >= this.warm) this.cpuPolls[c]++;
         this.stepWork[c] = plan.costNs.poll;
+        if (polled < this.nQ && this.txPending[polled] > 0) this.reapTx(c, polled);
         return 1;
       }
 
@@ -879,13 +1068,117 @@ export class Simulation {
       // otherwise it completes (and a queue's interrupt is unmasked).
       this.curNapi[c] = -1;
       if (done === weight) this.repollList.append(c, n);
-      else this.napiSched[n] = 0;
+      else if (n < nQ && this.txPending[n] > 0) {
+        // Completions came in during the poll: the driver's napi_complete_done finds more work
+        // when it re-enables the interrupt, and the queue's interrupt fires again.
+        this.interruptFrom(c, n, now);
+      } else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
+        this.napiSched[n] = 0;
+        if (n < nQ) this.deferLeft[n] = 0;
+      }
       this.budget[c] -= done;
       if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
         if (now >= this.warm) this.cpuSqueeze[c]++;
         this.endRound(c);
       }
     }
+  }
+
+  /** The poll of queue q on CPU c begins with its tx completions: their cost joins the poll's (stepWork[c]). */
+  private reapTx(c: number, q: number): void {
+    const k = this.txPending[q];
+    this.txPending[q] = 0;
+    const ns = this.plan.app?.txCompletionNs ?? 0;
+    this.stepWork[c] += k * ns * this.plan.cpuWorkFactor[c];
+    if (this.cpuNow[c] >= this.warm) this.cpuTxCompletions[c] += k;
+  }
+
+  /**
+   * A packet arrived at time t on unmasked queue q, whose NIC coalesces: the interrupt fires on
+   * CPU c rx-usecs after the first packet since the queue was unmasked, or when rx-frames packets
+   * have arrived (rx-frames > 0), whichever comes first (include/uapi/linux/ethtool.h, struct
+   * ethtool_coalesce; docs/coalescing.md). A deadline at or before t has fired first: the packet
+   * then simply waits in the ring for the poll.
+   */
+  private coalesceArrival(c: number, q: number, t: number): void {
+    const count = this.coalesceCount[q];
+    if (count > 0 && this.dueAt[q] <= t) {
+      this.raiseQueueIrq(q);
+      return;
+    }
+    this.coalesceCount[q] = count + 1;
+    if (count === 0) this.arm(c, q, t + this.plan.queueCoalesceNs[q], DUE_IRQ);
+    const frames = this.plan.queueCoalesceFrames[q];
+    if (frames > 0 && count + 1 >= frames) this.raiseQueueIrq(q);
+  }
+
+  /** Queue q's interrupt fires (on the CPU that armed or counted it): masked until its poll completes. */
+  private raiseQueueIrq(q: number): void {
+    const c = this.dueAt[q] === Infinity ? this.queueCpu[q] : this.dueCpu[q];
+    this.coalesceCount[q] = 0;
+    this.disarm(q);
+    this.napiSched[q] = 1;
+    this.pendingIrqs.append(c, q);
+  }
+
+  /**
+   * napi_complete_done (net/core/dev.c) with napi_defer_hard_irqs: a poll that found work
+   * (re)loads the count of polls to defer; while it is above 0 the poll completes with the
+   * device interrupt left masked and NAPI's timer (gro_flush_timeout) repolls it. Returns
+   * whether the interrupt stays masked.
+   */
+  private deferIrq(c: number, q: number, done: number, now: number): boolean {
+    if (done > 0) this.deferLeft[q] = this.plan.queueDeferPolls[q];
+    if (this.deferLeft[q] === 0) return false;
+    this.deferLeft[q]--;
+    this.arm(c, q, now + this.plan.queueDeferNs[q], DUE_TIMER);
+    return true;
+  }
+
+  /** Set queue q's deadline on CPU c. */
+  private arm(c: number, q: number, at: number, kind: number): void {
+    this.dueAt[q] = at;
+    this.dueKind[q] = kind;
+    this.dueCpu[q] = c;
+    if (at < this.cpuDue[c]) {
+      this.cpuDue[c] = at;
+      // An idle CPU (leftover arrivals entering rings before a batch) wakes at the deadline.
+      if (this.idle[c] === 1 && this.sink[c] === 0 && at < this.heap.keys[c + 1]) {
+        this.heap.keys[c + 1] = at;
+        this.heap.reorder(c + 1);
+      }
+    }
+  }
+
+  private disarm(q: number): void {
+    const c = this.dueCpu[q];
+    if (c < 0) return;
+    const at = this.dueAt[q];
+    this.dueAt[q] = Infinity;
+    this.dueCpu[q] = -1;
+    if (at === this.cpuDue[c]) this.cpuDue[c] = this.earliestDue(c);
+  }
+
+  private earliestDue(c: number): number {
+    let due = Infinity;
+    for (let q = 0; q < this.nQ; q++) if (this.dueCpu[q] === c && this.dueAt[q] < due) due = this.dueAt[q];
+    return due;
+  }
+
+  /** Fire the deadlines of CPU c that are due by `now`, in queue order: interrupts and NAPI repolls. */
+  private fireDue(c: number, now: number): void {
+    for (let q = 0; q < this.nQ; q++) {
+      if (this.dueCpu[q] !== c || this.dueAt[q] > now) continue;
+      if (this.dueKind[q] === DUE_IRQ) this.raiseQueueIrq(q);
+      else {
+        // napi_watchdog: schedule the NAPI; its interrupt is still masked (napiSched stays 1).
+        this.dueAt[q] = Infinity;
+        this.dueCpu[q] = -1;
+        this.timerPending[q] = 1;
+        this.pendingIrqs.append(c, q);
+      }
+    }
+    this.cpuDue[c] = this.earliestDue(c);
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
@@ -980,7 +1273,8 @@ export class Simulation {
         this.outDevPackets[out < 0 ? routes.devices.length : out]++;
       }
     }
-    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    if (this.app !== null) this.toSocket(c, flow, len, arrival);
+    else if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
     if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0, c);
     if (arrival < this.warm) return;
     this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
@@ -1212,6 +1506,15 @@ export class Simulation {
       egressBytes: this.egress?.counts[2] ?? 0,
       egressDelay: this.egress?.delay ?? new LatencyHistogram(),
       inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
+      appReceived: this.app?.received ?? 0,
+      appReceivedBytes: this.app?.receivedBytes ?? 0,
+      dropsSocketRcvbuf: this.app?.dropped ?? 0,
+      inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
+      appLatency: this.app?.latency ?? new LatencyHistogram(),
+      cpuAppNs: this.cpuApp,
+      cpuTxCompletions: this.cpuTxCompletions,
+      appReplies: this.app?.replies ?? 0,
+      responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),
       latency: this.latency,
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,

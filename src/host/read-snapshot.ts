@@ -63,6 +63,9 @@ export interface NicFacts {
   readonly rxfh: Sourced<EthtoolRxfh> | null;
   readonly flowHash: Partial<Record<RssFlowType, Sourced<string>>>;
   readonly coalesce: Sourced<ReadonlyMap<string, string>> | null;
+  /** /sys/class/net/DEV/napi_defer_hard_irqs and gro_flush_timeout (ns); null: not read. */
+  readonly deferHardIrqs: Sourced<number> | null;
+  readonly groFlushTimeoutNs: Sourced<number> | null;
   /** rx-N directories in sysfs, each with its rps_cpus and rps_flow_cnt (null: not read). */
   readonly rxQueues: readonly { readonly rpsCpus: Sourced<string> | null; readonly rpsFlowCnt: Sourced<number> | null }[];
   readonly txQueues: readonly { readonly xpsCpus: Sourced<string> | null }[];
@@ -195,6 +198,14 @@ function readHost(files: SnapshotFiles): HostFacts {
   };
 }
 
+/** A sysfs file holding one unsigned count, or null when the snapshot lacks it. */
+function sysfsCount(files: SnapshotFiles, path: string, field: string): Sourced<number> | null {
+  const t = trimmed(files, path);
+  if (t === null) return null;
+  if (!/^\d+$/.test(t.value)) throw new SnapshotFormatError(path, 1, field, `${JSON.stringify(t.value)} is not a count`);
+  return { value: Number(t.value), from: t.from };
+}
+
 function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts | null): NicFacts {
   const sys = `fs/sys/class/net/${dev}`;
   const info = sourced(files, `ethtool/${dev}/i.txt`, `ethtool -i ${dev}`, parseEthtoolDriver);
@@ -240,6 +251,8 @@ function readNic(files: SnapshotFiles, dev: string, interrupts: ProcInterrupts |
     rxfh: ethtoolForm(files, dev, "x", parseEthtoolRxfh, parseEthtoolRxfhJson),
     flowHash,
     coalesce: ethtoolForm(files, dev, "c", parseEthtoolCoalesce, parseEthtoolCoalesceJson),
+    deferHardIrqs: sysfsCount(files, `${sys}/napi_defer_hard_irqs`, "napi_defer_hard_irqs"),
+    groFlushTimeoutNs: sysfsCount(files, `${sys}/gro_flush_timeout`, "gro_flush_timeout"),
     rxQueues,
     txQueues,
     queueIrqs,

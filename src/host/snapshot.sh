@@ -163,7 +163,7 @@ run "$OUT/cmd/ip-j-6-route.json" ip -j -6 route show table all
 for dev in $DEVS; do
   s=/sys/class/net/$dev
   if [ ! -e "$s" ]; then note "$s: absent (no interface $dev)"; continue; fi
-  for f in operstate mtu address device/numa_node; do
+  for f in operstate mtu address device/numa_node napi_defer_hard_irqs gro_flush_timeout; do
     [ -e "$s/$f" ] && copy "$s/$f"
   done
   if [ -e "$s/device" ]; then

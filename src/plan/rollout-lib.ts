@@ -8,6 +8,9 @@
  *   indirection table settings"): when shrinking, the table moves first (ethtool -X … equal N),
  *   then -L; when growing, -L first, then -X.
  * - IRQ numbers can change with -L: they are looked up again, by name in /proc/interrupts, after it.
+ * - Then interrupt coalescing (ethtool -C: the driver's settings of the channels -L left) and
+ *   NAPI's deferred interrupts (napi_defer_hard_irqs, gro_flush_timeout in the device's sysfs),
+ *   when the chosen settings change them.
  * - Then the IRQ affinity (smp_affinity_list), RPS/RFS per rx queue (rps_cpus compared as masks,
  *   the way the kernel prints them back; rps_flow_cnt), then the sysctl rps_sock_flow_entries.
  * `check_host` refuses, before any change, a host other than the one the values were made for.
@@ -159,6 +162,51 @@ online_cpus() {
   printf '%s\n' "$RV" | awk -F, '{ for (i = 1; i <= NF; i++) if (split($i, r, "-") == 2) n += r[2] - r[1] + 1; else if ($i != "") n++ } END { print n + 0 }'
 }
 word_count() { printf '%s\n' "$1" | awk '{ print NF }'; }
+# CO_ADAPTIVE, CO_USECS, CO_FRAMES: the rx coalescing ethtool -c shows ("n/a" where the driver has none).
+read_coalesce() {
+  rco_out=$(eth -c "$DEV" 2>&1) || fail "ethtool -c $DEV — $rco_out"
+  rco_vals=$(printf '%s\n' "$rco_out" | awk '
+    /^Adaptive RX:/ { a = $3 }
+    /^rx-usecs:/ { u = $2 }
+    /^rx-frames:/ { f = $2 }
+    END { print (a == "" ? "n/a" : a), (u == "" ? "n/a" : u), (f == "" ? "n/a" : f) }')
+  # shellcheck disable=SC2086
+  set -- $rco_vals
+  CO_ADAPTIVE=$1
+  CO_USECS=$2
+  CO_FRAMES=$3
+}
+# coalesce_arg NAME CURRENT WANT OFF: the "NAME WANT" words ethtool -C needs, or nothing when the NIC
+# has it already, WANT is "-" (leave it), or the NIC lacks the setting (n/a) and WANT is its OFF value.
+coalesce_arg() {
+  [ "$3" != - ] && [ "$2" != "$3" ] || return 0
+  if [ "$2" = n/a ]; then
+    [ "$3" = "$4" ] && return 0
+    fail "$DEV has no $1 (ethtool -c shows n/a), $3 asked for"
+  fi
+  printf ' %s %s' "$1" "$3"
+}
+# ethtool -C for the rx coalescing WANT_COALESCE ("ADAPTIVE USECS FRAMES"; "-" leaves it), after -L.
+set_coalesce() {
+  [ "$WANT_COALESCE" != - ] || return 0
+  STEP="rx interrupt coalescing (ethtool -C, after -L)"
+  read_coalesce
+  # shellcheck disable=SC2086
+  set -- $WANT_COALESCE
+  sc_args=$(coalesce_arg adaptive-rx "$CO_ADAPTIVE" "$1" off)$(coalesce_arg rx-usecs "$CO_USECS" "$2" 0)$(coalesce_arg rx-frames "$CO_FRAMES" "$3" 0) || exit 1
+  [ -n "$sc_args" ] || return 0
+  # shellcheck disable=SC2086 # several words
+  act eth -C "$DEV" $sc_args
+}
+# NAPI's deferred interrupts WANT_DEFER ("POLLS TIMEOUT_NS"; "-" leaves them), in the device's sysfs.
+set_defer() {
+  [ "$WANT_DEFER" != - ] || return 0
+  STEP="NAPI deferred interrupts (napi_defer_hard_irqs, gro_flush_timeout)"
+  # shellcheck disable=SC2086
+  set -- $WANT_DEFER
+  set_value text "/sys/class/net/$DEV/napi_defer_hard_irqs" "$1"
+  set_value text "/sys/class/net/$DEV/gro_flush_timeout" "$2"
+}
 # Refuse a host other than the one the values were made for, before anything changes.
 check_host() {
   STEP="check that $DEV is the NIC the script was made for"
@@ -209,6 +257,8 @@ converge() {
     # shellcheck disable=SC2086 # WANT_FORM is several words
     act eth -X "$DEV" $WANT_FORM
   fi
+  set_coalesce
+  set_defer
   IRQS=
   if [ -n "$WANT_AFFINITY" ]; then
     STEP="find the IRQ of each queue (read again after ethtool -L)"

@@ -2,7 +2,8 @@
  * The rollout script: POSIX sh that moves one NIC of a host to the chosen settings.
  *
  * - Ordered as the kernel requires (rollout-lib.ts): table before -L when shrinking, -L before
- *   -X when growing, IRQs looked up again after -L, then affinity, RPS/RFS, sysctls.
+ *   -X when growing, then coalescing (-C) and NAPI's deferred interrupts, IRQs looked up again
+ *   after -L, then affinity, RPS/RFS, sysctls.
  * - Idempotent: every step reads the current value and writes only what differs; a second run
  *   changes nothing.
  * - Reversible: before its first change it writes revert.sh (`REVERT`, default ./revert.sh)
@@ -48,6 +49,10 @@ export interface RolloutTarget {
   readonly rpsFlowCnt: number;
   /** net.core.rps_sock_flow_entries, or null to leave it. */
   readonly sockFlowEntries: number | null;
+  /** rx coalescing to set with ethtool -C (adaptive-rx off: fixed values), or null to leave it. */
+  readonly coalesce: { readonly adaptive: "on" | "off"; readonly rxUsecs: number; readonly rxFrames: number } | null;
+  /** napi_defer_hard_irqs and gro_flush_timeout (ns) to write, or null to leave them. */
+  readonly defer: { readonly polls: number; readonly timeoutNs: number } | null;
 }
 
 export interface RolloutScriptOptions {
@@ -168,6 +173,18 @@ function revertWriter(): string {
     rv_fc="$rv_fc $RV"
     q=$((q + 1))
   done
+  rv_co=-
+  if [ "$WANT_COALESCE" != - ]; then
+    read_coalesce
+    rv_co="$CO_ADAPTIVE $CO_USECS $CO_FRAMES"
+  fi
+  rv_defer=-
+  if [ "$WANT_DEFER" != - ]; then
+    read_value "/sys/class/net/$DEV/napi_defer_hard_irqs"
+    rv_defer=$RV
+    read_value "/sys/class/net/$DEV/gro_flush_timeout"
+    rv_defer="$rv_defer $RV"
+  fi
   rv_sock=-
   if [ "$WANT_SOCK_FLOW" != - ]; then
     read_value /proc/sys/net/core/rps_sock_flow_entries
@@ -198,6 +215,7 @@ function revertWriter(): string {
     printf "DEV='%s'\nIRQ_NAME='%s'\n" "$DEV" "$IRQ_NAME"
     printf "WANT_CPUS='%s'\nWANT_QUEUES='%s'\nWANT_FORM='%s'\nWANT_TABLE='%s'\n" "$rv_cpus" "$rv_cur" "$rv_form" "$rv_tbl"
     printf "WANT_AFFINITY='%s'\nWANT_RPS='%s'\nWANT_FLOW_CNT='%s'\nWANT_SOCK_FLOW='%s'\n" "$rv_aff" "$rv_rps" "$rv_fc" "$rv_sock"
+    printf "WANT_COALESCE='%s'\nWANT_DEFER='%s'\n" "$rv_co" "$rv_defer"
     printf "RESTORE_IRQBALANCE=%s\nENV_FILE='%s'\nWAS_ACTIVE=%s\nWAS_ENABLED=%s\n" "$rv_irqbalance" "$rv_env" "$rv_active" "$rv_enabled"
     echo 'restore_env_file() {'
     if [ "$rv_irqbalance" = 1 ] && [ -e "$ROOT$rv_env" ]; then
@@ -263,6 +281,8 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     `WANT_RPS=${words(target.rpsCpus)}`,
     `WANT_FLOW_CNT=${words(target.rpsCpus.map(() => target.rpsFlowCnt))}`,
     `WANT_SOCK_FLOW=${target.sockFlowEntries === null ? "-" : target.sockFlowEntries}`,
+    `WANT_COALESCE=${target.coalesce === null ? "-" : words([target.coalesce.adaptive, target.coalesce.rxUsecs, target.coalesce.rxFrames])}`,
+    `WANT_DEFER=${target.defer === null ? "-" : words([target.defer.polls, target.defer.timeoutNs])}`,
   ];
   return [
     "#!/bin/sh",
@@ -271,8 +291,9 @@ export function rolloutScript(target: RolloutTarget, options: RolloutScriptOptio
     "# Usage: sh apply.sh [--dry-run]",
     "#   NICSIM_ROOT  prefix of /sys, /proc and /etc (default /); ETHTOOL, SYSTEMCTL: the commands",
     "#   REVERT       where the values found are saved before any change (default ./revert.sh)",
-    "# Order: ethtool -X before -L when shrinking, -L before -X when growing; IRQs looked up again",
-    "# after -L; then irqbalance, IRQ affinity, RPS/RFS, sysctls. Each step writes only what differs.",
+    "# Order: ethtool -X before -L when shrinking, -L before -X when growing; then -C (coalescing) and",
+    "# napi_defer_hard_irqs; IRQs looked up again after -L; then irqbalance, IRQ affinity, RPS/RFS,",
+    "# sysctls. Each step writes only what differs.",
     PREAMBLE("apply"),
     ...values,
     "",

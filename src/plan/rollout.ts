@@ -18,6 +18,7 @@ import { rxQueues } from "../host/parse/ethtool-channels.js";
 import { placeQueueIrqs } from "../irq/place-queues.js";
 import { fillIndirection, formatIndirSpec, IndirSpecError, type IndirSpec } from "../rss/indirection.js";
 import { isMapping } from "../config/paths.js";
+import { coalesces, type Coalesce } from "../config/sections/coalesce.js";
 import { ethtoolWordsFor } from "./indir-ethtool-words.js";
 import { TUNE_KIND } from "./tune-model.js";
 import { rolloutScript, type IrqbalanceHandling, type RolloutTarget } from "./rollout-script.js";
@@ -45,6 +46,18 @@ export interface HostNic {
   readonly channelKind: "combined" | "rx" | null;
   /** Its rx queue vectors found in /proc/interrupts (0: none, as veth; null: unknown). */
   readonly queueIrqs: number | null;
+  /** Its rx coalescing (`ethtool -c`; a field null where it shows n/a), or null: unknown. */
+  readonly coalesce: HostCoalesce | null;
+  /** napi_defer_hard_irqs and gro_flush_timeout (ns), or null: unknown. */
+  readonly defer: { readonly polls: number; readonly timeoutNs: number } | null;
+  /** Where coalesce was read, for messages. */
+  readonly coalesceFrom: string;
+}
+
+export interface HostCoalesce {
+  readonly adaptive: "on" | "off" | null;
+  readonly rxUsecs: number | null;
+  readonly rxFrames: number | null;
 }
 
 export interface HostState {
@@ -75,6 +88,9 @@ export function hostFromScenario(scenario: Scenario, source: string): HostState 
       indirFrom: `${source} nics[${i}].rss.indirSize`,
       channelKind: null,
       queueIrqs: null,
+      coalesce: { adaptive: "off", rxUsecs: n.coalesce.rxUsecs, rxFrames: n.coalesce.rxFrames },
+      defer: { polls: n.coalesce.deferHardIrqs, timeoutNs: n.coalesce.groFlushTimeoutNs },
+      coalesceFrom: `${source} nics[${i}].coalesce`,
     })),
     irqbalanceRunning: scenario.irq.policy === "irqbalance",
     sockFlowSysctl: true,
@@ -118,6 +134,15 @@ export function rfsTableSize(entries: number): number {
   return size;
 }
 
+function snapshotCoalesce(c: ReadonlyMap<string, string>): HostCoalesce {
+  const count = (key: string): number | null => {
+    const v = c.get(key);
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : null;
+  };
+  const adaptive = c.get("adaptive-rx");
+  return { adaptive: adaptive === "on" || adaptive === "off" ? adaptive : null, rxUsecs: count("rx-usecs"), rxFrames: count("rx-frames") };
+}
+
 export function hostFromSnapshot(path: string): HostState {
   const snap = readSnapshot(path);
   return {
@@ -135,6 +160,9 @@ export function hostFromSnapshot(path: string): HostState {
         ...snapshotIndirSize(n.rxfh, n.name, snap.files.whyNotRead(`ethtool -x ${n.name}`)),
         channelKind: n.channels === null ? null : n.channels.value.max.combined !== null ? "combined" : n.channels.value.max.rx !== null ? "rx" : null,
         queueIrqs: snap.interrupts === null ? null : n.queueIrqs.filter((q) => q.kind !== "shared").length,
+        coalesce: n.coalesce === null ? null : snapshotCoalesce(n.coalesce.value),
+        defer: n.deferHardIrqs === null || n.groFlushTimeoutNs === null ? null : { polls: n.deferHardIrqs.value, timeoutNs: n.groFlushTimeoutNs.value },
+        coalesceFrom: n.coalesce?.from ?? `ethtool -c ${n.name} (not in the snapshot)`,
       };
     }),
     irqbalanceRunning: snap.irqbalance.running?.value ?? null,
@@ -273,6 +301,46 @@ function sockFlowEntries(wanted: number, host: HostState): number | null {
   );
 }
 
+/**
+ * The rx coalescing the script sets, or null to leave the NIC's alone: it sets it when the chosen
+ * settings differ from the host's (a host that runs adaptive-rx differs from every fixed
+ * setting), or, the host's unknown, when they are not "no coalescing". A host showing rx-usecs
+ * 0 or n/a counts as none (config/sections/coalesce.ts).
+ * The summary line says what it sets, or the host's coalescing kept; none kept says nothing.
+ */
+function planCoalesce(chosen: Coalesce, host: HostNic, dev: string): { target: RolloutTarget["coalesce"]; line: string | null } {
+  const want = `rx-usecs ${chosen.rxUsecs} rx-frames ${chosen.rxFrames}`;
+  const set = { adaptive: "off" as const, rxUsecs: chosen.rxUsecs, rxFrames: chosen.rxFrames };
+  const h = host.coalesce;
+  if (h === null) {
+    if (!coalesces(chosen)) return { target: null, line: null };
+    return { target: set, line: `coalescing: ethtool -C ${dev} adaptive-rx off ${want} (the host's: ${host.coalesceFrom})` };
+  }
+  for (const [key, wanted, off] of [["rx-usecs", chosen.rxUsecs, 0], ["rx-frames", chosen.rxFrames, 0]] as const) {
+    const has = key === "rx-usecs" ? h.rxUsecs : h.rxFrames;
+    if (has === null && wanted !== off) throw new RolloutError(`${dev} has no ${key} (${host.coalesceFrom} shows n/a); the chosen settings need ${key} ${wanted}`);
+  }
+  const usecs = h.rxUsecs ?? 0;
+  const frames = h.rxFrames ?? 0;
+  const none = !coalesces({ rxUsecs: usecs, rxFrames: frames });
+  const same = h.adaptive !== "on" && (none ? !coalesces(chosen) : usecs === chosen.rxUsecs && frames === chosen.rxFrames);
+  const shown = `${h.adaptive === null ? "" : `adaptive-rx ${h.adaptive}, `}rx-usecs ${h.rxUsecs ?? "n/a"}, rx-frames ${h.rxFrames ?? "n/a"}`;
+  if (same) return { target: null, line: none ? null : `coalescing: ${want}, as the host has (${host.coalesceFrom})` };
+  return { target: set, line: `coalescing: ethtool -C ${dev}${h.adaptive === "on" ? " adaptive-rx off" : ""} ${want} (now ${shown}: ${host.coalesceFrom})` };
+}
+
+/** napi_defer_hard_irqs and gro_flush_timeout to write, or null to leave them (the same, or unknown and off). */
+function planDefer(chosen: Coalesce, host: HostNic): { target: RolloutTarget["defer"]; line: string | null } {
+  const want = { polls: chosen.deferHardIrqs, timeoutNs: chosen.groFlushTimeoutNs };
+  const shown = `napi_defer_hard_irqs ${want.polls}, gro_flush_timeout ${want.timeoutNs} ns`;
+  const h = host.defer;
+  const off = want.polls === 0 && want.timeoutNs === 0;
+  if (h === null ? off : h.polls === want.polls && h.timeoutNs === want.timeoutNs) {
+    return { target: null, line: off ? null : `deferred interrupts: ${shown}, as the host has` };
+  }
+  return { target: want, line: `deferred interrupts: ${shown}${h === null ? "" : ` (now ${h.polls}, ${h.timeoutNs} ns)`}` };
+}
+
 export function planRollout(request: RolloutRequest): Rollout {
   const { chosen, host } = request;
   const index = request.nic === undefined ? chosen.traffic.nic : chosen.nics.findIndex((n) => n.name === request.nic);
@@ -302,6 +370,8 @@ export function planRollout(request: RolloutRequest): Rollout {
       `irqbalance runs on the host (${host.source}) and would move the IRQs this rollout pins; pass --irqbalance ban-irqs (ban them with --banirq) or --irqbalance stop`,
     );
   }
+  const coalescing = planCoalesce(nic.coalesce, hostNic, nic.name);
+  const deferral = planDefer(nic.coalesce, hostNic);
   const rpsCpus = nic.rps.cpus.length === nic.queues ? nic.rps.cpus : Array.from({ length: nic.queues }, (_, q) => nic.rps.cpus[Math.min(q, nic.rps.cpus.length - 1)]);
   const target: RolloutTarget = {
     nic: nic.name,
@@ -313,12 +383,16 @@ export function planRollout(request: RolloutRequest): Rollout {
     rpsCpus,
     rpsFlowCnt: rfsTableSize(nic.rps.flowCnt),
     sockFlowEntries: sockFlowEntries(chosen.kernel.rpsSockFlowEntries, host),
+    coalesce: coalescing.target,
+    defer: deferral.target,
   };
   const irqName = request.irqName ?? hostNic.irqName ?? `${nic.name}-TxRx-%d`;
   if (!/^[^%']*%d[^%']*$/.test(irqName)) throw new RolloutError(`--irq-name "${irqName}": give the queue IRQ name with one %d for the queue number, e.g. eth0-TxRx-%d`);
   const summary = [
     `${nic.name}: ${hostNic.channelKind ?? "combined"} channels ${hostNic.queues ?? "?"} → ${nic.queues}`,
     table.line,
+    ...(coalescing.line === null ? [] : [coalescing.line]),
+    ...(deferral.line === null ? [] : [deferral.line]),
     affinity !== null
       ? `IRQ affinity by queue: ${affinity.join(" ")} (IRQs named ${irqName})`
       : noVectors

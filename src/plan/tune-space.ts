@@ -14,7 +14,10 @@
  * - `rfs`: `off`, or `on` with rps_sock_flow_entries 32768 and rps_flow_cnt = 32768 / queues
  *   (the kernel's scaling.rst suggestion); only when `traffic.appCpus` is given, since RFS
  *   steers to where the application reads.
- * Interrupt coalescing is not modelled by the engine yet, so it is not a dimension.
+ * - `coalesce`: rx interrupt coalescing of the receiving NIC — `off`, `8us`, `50us` (`ethtool -C
+ *   rx-usecs`, no frame limit); only when the scenario writes the NIC's `coalesce` section, so a
+ *   scenario that does not opt in keeps the space (and the documents) it had before coalescing
+ *   was modelled.
  *
  * A combination becomes a raw scenario document (the base without its sweep, the settings
  * written where a user would write them) and is validated like any scenario; one the kernel
@@ -38,6 +41,8 @@ export const IRQ_CHOICES = ["current", "round-robin", "numa-local", "irqbalance"
 export const RPS_CHOICES = ["current", "off", "all", "numa-local", "all-but-irq", "all-but-app", "vendor-default"] as const;
 export const INDIR_CHOICES = ["current", "equal", "rebalanced"] as const;
 export const RFS_CHOICES = ["current", "off", "on"] as const;
+export const COALESCE_CHOICES = ["current", "off", "8us", "50us"] as const;
+const COALESCE_USECS: Record<(typeof COALESCE_CHOICES)[number], number | null> = { current: null, off: 0, "8us": 8, "50us": 50 };
 
 export interface Settings {
   readonly queues: number;
@@ -45,6 +50,8 @@ export interface Settings {
   readonly rps: (typeof RPS_CHOICES)[number];
   readonly indir: (typeof INDIR_CHOICES)[number];
   readonly rfs: (typeof RFS_CHOICES)[number];
+  /** Present only when the space has the `coalesce` dimension. */
+  readonly coalesce?: (typeof COALESCE_CHOICES)[number];
 }
 
 export type SettingName = keyof Settings;
@@ -75,14 +82,19 @@ export interface AppliedSettings {
   /** The table, `ethtool -X` form (`equal 4`) or its entries. */
   readonly indir: string;
   readonly indirTable: readonly number[];
+  /** rx-usecs and rx-frames of the receiving NIC, with the `coalesce` dimension only. */
+  readonly coalesce?: { readonly rxUsecs: number; readonly rxFrames: number };
 }
 
 export type Candidate =
   | { readonly ok: true; readonly settings: Settings; readonly document: Record<string, unknown>; readonly scenario: Scenario; readonly applied: AppliedSettings; readonly fingerprint: string }
   | { readonly ok: false; readonly settings: Settings; readonly reason: string };
 
-/** The tuner's space around a scenario (validated `base`, its raw document `raw`). */
-export function tuneSpace(base: Scenario): TuneSpace {
+/**
+ * The tuner's space around a scenario (validated `base`); `coalescing`: the scenario writes the
+ * receiving NIC's `coalesce` section (`writesCoalescing`), which opts in to that dimension.
+ */
+export function tuneSpace(base: Scenario, coalescing = false): TuneSpace {
   const nic = base.nics[base.traffic.nic];
   const numa = base.host.topology.nicNode >= 0;
   const app = base.traffic.appCpus.length > 0;
@@ -92,22 +104,30 @@ export function tuneSpace(base: Scenario): TuneSpace {
     { name: "rps", values: RPS_CHOICES.filter((c) => (c !== "numa-local" || numa) && (c !== "all-but-app" || app)) },
     { name: "indir", values: [...INDIR_CHOICES] },
     ...(app ? [{ name: "rfs" as const, values: [...RFS_CHOICES] }] : []),
+    ...(coalescing ? [{ name: "coalesce" as const, values: [...COALESCE_CHOICES] }] : []),
   ];
   return {
     dimensions,
-    current: { queues: nic.queues, irq: "current", rps: "current", indir: "current", rfs: "current" },
+    current: { queues: nic.queues, irq: "current", rps: "current", indir: "current", rfs: "current", ...(coalescing ? { coalesce: "current" as const } : {}) },
     size: dimensions.reduce((p, d) => p * d.values.length, 1),
   };
 }
 
-/** `queues=4 irq=numa-local rps=all-but-irq indir=current rfs=current`. */
+/** Whether the raw scenario writes the `coalesce` section of its receiving NIC (`traffic.nic`, default 0). */
+export function writesCoalescing(raw: Readonly<Record<string, unknown>>, base: Scenario): boolean {
+  const nics = Array.isArray(raw.nics) ? (raw.nics as unknown[]) : [];
+  const nic = nics[base.traffic.nic];
+  return isMapping(nic) && nic.coalesce !== undefined;
+}
+
+/** `queues=4 irq=numa-local rps=all-but-irq indir=current rfs=current` (then `coalesce=8us` with that dimension). */
 export function settingsLabel(s: Settings): string {
-  return `queues=${s.queues} irq=${s.irq} rps=${s.rps} indir=${s.indir} rfs=${s.rfs}`;
+  return `queues=${s.queues} irq=${s.irq} rps=${s.rps} indir=${s.indir} rfs=${s.rfs}${s.coalesce === undefined ? "" : ` coalesce=${s.coalesce}`}`;
 }
 
 /** The settings that differ from `current`, as `rps current→all-but-irq`. */
 export function changesFrom(current: Settings, s: Settings): string[] {
-  return (Object.keys(current) as SettingName[]).filter((k) => current[k] !== s[k]).map((k) => `${k} ${current[k]}→${s[k]}`);
+  return (Object.keys(current) as SettingName[]).filter((k) => current[k] !== s[k]).map((k) => `${k} ${String(current[k])}→${String(s[k])}`);
 }
 
 const mapping = (x: unknown): Record<string, unknown> => (isMapping(x) ? { ...x } : {});
@@ -157,6 +177,8 @@ function build(raw: Readonly<Record<string, unknown>>, base: Scenario, settings:
     doc.irq = irq;
   }
   if (settings.indir === "equal") nic.rss = { ...mapping(nic.rss), indir: `equal ${q}` };
+  const usecs = settings.coalesce === undefined ? null : COALESCE_USECS[settings.coalesce];
+  if (usecs !== null) nic.coalesce = { ...mapping(nic.coalesce), rxUsecs: usecs, rxFrames: 0 };
   const kernel = mapping(doc.kernel);
   let flowCnt: number | undefined;
   if (settings.rfs !== "current") {
@@ -206,6 +228,7 @@ function build(raw: Readonly<Record<string, unknown>>, base: Scenario, settings:
     rpsSockFlowEntries: scenario.kernel.rpsSockFlowEntries,
     indir: final.rss.indir.kind === "list" ? "list" : formatIndirSpec(final.rss.indir),
     indirTable,
+    ...(settings.coalesce === undefined ? {} : { coalesce: { rxUsecs: final.coalesce.rxUsecs, rxFrames: final.coalesce.rxFrames } }),
   };
   const fingerprint = JSON.stringify({ ...applied, indir: undefined });
   return { ok: true, settings, document: doc, scenario, applied, fingerprint };

@@ -22,18 +22,20 @@ function intro(doc: TuneDocument): string {
 
 function header(doc: TuneDocument): string[] {
   const score = doc.objective === "capacity" ? ["capacity", "bracket", "cpu max at it"] : ["CPUs busy", "meets SLO", "cpu max"];
-  return ["rank", "queues", "irq", "rps", "indir", ...(doc.space.dimensions.some((d) => d.name === "rfs") ? ["rfs"] : []), ...score, "binds", "bottleneck", "changes from current"];
+  const has = (name: string): boolean => doc.space.dimensions.some((d) => d.name === name);
+  return ["rank", "queues", "irq", "rps", "indir", ...(has("rfs") ? ["rfs"] : []), ...(has("coalesce") ? ["coalesce"] : []), ...score, "binds", "bottleneck", "changes from current"];
 }
 
 function row(doc: TuneDocument, e: Evaluation, rank: number): (string | number)[] {
   const s = e.settings;
   const rfs = doc.space.dimensions.some((d) => d.name === "rfs") ? [s.rfs] : [];
+  const coalesce = doc.space.dimensions.some((d) => d.name === "coalesce") ? [s.coalesce ?? "current"] : [];
   const p = doc.objective === "capacity" ? e.above : e.at;
   const score =
     doc.objective === "capacity"
       ? [e.score, e.bracket ? `${e.bracket.low ?? "-"}–${e.bracket.high ?? "-"}` : "-", e.at ? pct(e.at.cpuMax) : "-"]
       : [e.score, e.pass ? "yes" : "no", e.at ? pct(e.at.cpuMax) : "-"];
-  return [rank, s.queues, s.irq, s.rps, s.indir, ...rfs, ...score, e.binding.join(" ") || "-", p?.bottleneck ?? "-", e.changes.length === 0 ? "(current)" : e.changes.join(", ")];
+  return [rank, s.queues, s.irq, s.rps, s.indir, ...rfs, ...coalesce, ...score, e.binding.join(" ") || "-", p?.bottleneck ?? "-", e.changes.length === 0 ? "(current)" : e.changes.join(", ")];
 }
 
 function body(doc: TuneDocument, top: number): { header: string[]; rows: (string | number)[][] } {

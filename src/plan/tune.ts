@@ -23,7 +23,7 @@ import { roundLoad, valueAtPath, type LoadAxis } from "./load-axis.js";
 import { ProbeRunner } from "./probe-runner.js";
 import type { Slo } from "./slo.js";
 import { TUNE_KIND, TUNE_SCHEMA_VERSION, type Evaluation, type Objective, type Refused, type Strategy, type TuneDocument } from "./tune-model.js";
-import { buildCandidate, changesFrom, settingsLabel, tuneSpace, type Candidate, type Settings, type TuneSpace } from "./tune-space.js";
+import { buildCandidate, changesFrom, settingsLabel, tuneSpace, writesCoalescing, type Candidate, type Settings, type TuneSpace } from "./tune-space.js";
 
 export const DEFAULT_BUDGET = 60;
 /** `--exhaustive` refuses spaces larger than this. */
@@ -194,7 +194,7 @@ export async function tune(request: TuneRequest): Promise<TuneDocument> {
   if (typeof startValue !== "number" || !(startValue > 0)) throw new ConfigError(axis.path, "no positive load here to start from");
   const load = roundLoad(axis, startValue);
   const seed = request.seed ?? base.run.seed;
-  const space = tuneSpace(base);
+  const space = tuneSpace(base, writesCoalescing(doc, base));
   if (request.exhaustive && space.size > MAX_EXHAUSTIVE) {
     throw new ConfigError("", `--exhaustive: the space has ${space.size} combinations, more than ${MAX_EXHAUSTIVE}; use the default search with --budget`);
   }

@@ -7,9 +7,11 @@
  *   (`rxRing`, `backlog`: bursts beyond its size while the CPUs had room);
  * - with no drops, `egressCap` when replies left at 99 % or more of the egress cap, else `cpu`
  *   when a CPU was at least 95 % busy, else `none`.
+ * With an application, datagrams dropped at its sockets' full receive buffers (`socketRcvbuf`)
+ * count like the others: the application reads slower than the stack delivers.
  * Route drops are a verdict, not a capacity limit, and do not count.
  */
-export type Bottleneck = "cpu" | "ingressCap" | "egressCap" | "rxRing" | "backlog" | "none";
+export type Bottleneck = "cpu" | "ingressCap" | "egressCap" | "rxRing" | "backlog" | "socketRcvbuf" | "none";
 
 /** A CPU this busy (fraction of the window) is saturated. */
 const SATURATED_CPU = 0.95;
@@ -17,7 +19,7 @@ const SATURATED_CPU = 0.95;
 const FULL_EGRESS = 0.99;
 
 export function bottleneckOf(
-  drops: { rxRing: number; backlog: number; ingressCap?: number; egressCap?: number },
+  drops: { rxRing: number; backlog: number; ingressCap?: number; egressCap?: number; socketRcvbuf?: number },
   cpuMax: number,
   egressUse = 0,
 ): Bottleneck {
@@ -26,6 +28,7 @@ export function bottleneckOf(
     ["egressCap", drops.egressCap ?? 0],
     ["rxRing", drops.rxRing],
     ["backlog", drops.backlog],
+    ["socketRcvbuf", drops.socketRcvbuf ?? 0],
   ];
   let best: [Bottleneck, number] = ["none", 0];
   for (const c of candidates) if (c[1] > best[1]) best = c;

@@ -9,7 +9,7 @@ import { irqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
 import { nicVectors } from "../irq/place-queues.js";
 import { bottleneckOf } from "./bottleneck.js";
 import { pointSettings } from "./point-settings.js";
-import type { BandwidthResult, CpuResult, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
+import type { AppResult, BandwidthResult, CpuResult, CpuTime, EgressResult, IrqbalanceResult, PointResult, QueueResult, ReplicationIntervals, RoutingResult } from "./result-model.js";
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
@@ -125,10 +125,17 @@ export function pointResult(
   }
   const perCpu: CpuResult[] = [];
   for (let c = 0; c < scenario.host.cpus; c++) {
-    perCpu.push(rowOf(JOB_COUNTERS, "cpu", totals, c, windowS, { cpu: c }));
+    const row = rowOf(JOB_COUNTERS, "cpu", totals, c, windowS, { cpu: c });
+    perCpu.push({ ...row, time: cpuTime(scenario, totals, c) });
   }
-  const utils = perCpu.map((c) => c.utilization);
-  const bottleneck = bottleneckOf({ rxRing, backlog, ingressCap, egressCap: egressDrops }, Math.max(...utils), egress ? egress.sentBps / egress.capBps : 0);
+  // A CPU's whole load: the receive path and the application threads on it.
+  const loads = perCpu.map((c) => round(c.utilization + c.app, 4));
+  const app = scenario.app === undefined ? undefined : appResult(scenario, totals, windowS);
+  const bottleneck = bottleneckOf(
+    { rxRing, backlog, ingressCap, egressCap: egressDrops, socketRcvbuf: app?.socketRcvbuf ?? 0 },
+    Math.max(...loads),
+    egress ? egress.sentBps / egress.capBps : 0,
+  );
   const rxNic = scenario.nics[scenario.traffic.nic].name;
   const rxQueues = perQueue.filter((q) => q.nic === rxNic).map((q) => q.packets + q.drops);
   const meanQueue = rxQueues.reduce((a, b) => a + b, 0) / rxQueues.length;
@@ -146,8 +153,8 @@ export function pointResult(
     latencyUs: latency.totalCount === 0 ? null : summarizeLatency(latency),
     drops: { rxRing, backlog, ...(routed ? { route: routeDrops } : {}), ...(capped ? { ingressCap } : {}), ...(egress ? { egressCap: egressDrops } : {}), total: dropped },
     cpuUtilization: {
-      max: Math.max(...utils),
-      mean: round(utils.reduce((a, b) => a + b, 0) / utils.length, 4),
+      max: Math.max(...loads),
+      mean: round(loads.reduce((a, b) => a + b, 0) / loads.length, 4),
     },
     imbalance: meanQueue > 0 ? round(Math.max(...rxQueues) / meanQueue, 3) : 1,
     perQueue,
@@ -163,9 +170,53 @@ export function pointResult(
     ...(routed ? { routing: routingResult(scenario, totals) } : {}),
     ...(scenario.irq.policy === "irqbalance" ? { irqbalance: irqbalanceResult(scenario, perQueue, jobs) } : {}),
     ...(capped ? { bandwidth: bandwidthResult(scenario, totals, egress, bottleneck) } : {}),
+    ...(app ? { app } : {}),
     ...(jobs.length > 1 ? { ci95: replicationIntervals(jobs) } : {}),
     latencyHdr: hdrLibrary().encodeIntoCompressedBase64(latency.toHdr()),
     settings: pointSettings(scenario),
+  };
+}
+
+/**
+ * CPU c's window split like mpstat: hard IRQ handler time from the counts of interrupts and RPS
+ * IPIs times their fixed costs (neither is drawn from a distribution), softirq the rest of the
+ * receive path's busy time, the application's time, and idle what is left.
+ */
+function cpuTime(scenario: Scenario, totals: JobCounters, c: number): CpuTime {
+  const window = totals.windowNs;
+  const ns = (cycles: number): number => cycles / scenario.host.ghz;
+  const busy = totals.cpuBusyNs[c];
+  const irqNs = Math.min(busy, totals.cpuIrqs[c] * ns(scenario.costs.hardIrq) + totals.cpuReceivedRps[c] * ns(scenario.costs.ipi));
+  const share = (x: number): number => round(x / window, 4);
+  const irq = share(irqNs);
+  const softirq = share(busy - irqNs);
+  const app = share(totals.cpuAppNs[c]);
+  return { irq, softirq, app, idle: round(Math.max(0, 1 - irq - softirq - app), 4) };
+}
+
+/** What the application read: its rate, socket drops and recvmsg latency, and its own conservation check. */
+function appResult(scenario: Scenario, totals: JobCounters, windowS: number): AppResult {
+  const received = totals.appReceived;
+  const socketRcvbuf = totals.dropsSocketRcvbuf;
+  const inSockets = totals.inSockets;
+  const latency = totals.appLatency;
+  return {
+    threads: scenario.app?.threadCpus.length ?? 0,
+    received: { pps: round(received / windowS, 1), bps: round((totals.appReceivedBytes * 8) / windowS, 1), packets: received },
+    latencyUs: latency.totalCount === 0 ? null : summarizeLatency(latency),
+    socketRcvbuf,
+    inSockets,
+    ok: totals.deliveredPackets === received + socketRcvbuf + inSockets,
+    ...(scenario.app?.reply === undefined || scenario.app.reply === null
+      ? {}
+      : {
+          replies: {
+            pps: round(totals.appReplies / windowS, 1),
+            bps: round((totals.appReplies * scenario.app.reply.size * 8) / windowS, 1),
+            packets: totals.appReplies,
+          },
+          responseUs: totals.responseLatency.totalCount === 0 ? null : summarizeLatency(totals.responseLatency),
+        }),
   };
 }
 

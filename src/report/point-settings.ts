@@ -28,6 +28,7 @@ export function pointSettings(scenario: Scenario): PointSettings {
       routeRule: c.routeRule,
       numaRemotePercent: c.numaRemotePercent,
       rpsCrossNode: c.rpsCrossNode,
+      txCompletion: c.txCompletion,
       distribution: c.distribution,
     },
     ...(host.topology.cpus.some((cpu) => cpu.thread > 0) ? { smtSpeed: host.smtSpeed } : {}),

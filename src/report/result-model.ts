@@ -13,6 +13,12 @@
  * delivered nothing, `bandwidth.egress.delayUs` when no reply went through the shaper; and each
  * point has `settings`, what the run used once defaults and overrides were applied (duration,
  * warm-up, clock, sysctls, costs). A version-2 reader would crash on the nulls, hence the bump.
+ *
+ * Version 4 (from version 3): every version-3 field is unchanged; added each CPU's `app` share
+ * and `time` (its window split into hard IRQ, softirq, application and idle, like `mpstat`),
+ * `points[].app` (with an `app` section: what the application read, its socket drops and its
+ * latency) and the `socketRcvbuf` bottleneck. A version-3 reader would take a point whose
+ * application dropped datagrams at its sockets for a clean one, hence the bump.
  */
 import type { Bottleneck } from "./bottleneck.js";
 import type { LatencySummaryUs } from "../stats/latency-summary.js";
@@ -22,9 +28,9 @@ import type { JOB_COUNTERS } from "../engine/counters.js";
 import type { RowOf } from "../stats/counter-table.js";
 import type { IrqbalanceIdleReason } from "../irq/irqbalance-rescan-window.js";
 
-export const RESULT_SCHEMA_VERSION = 3;
+export const RESULT_SCHEMA_VERSION = 4;
 /** Versions `compare`, `merge` and `report` read. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 export interface Rate {
   /** Packets per second over the measurement window. */
@@ -137,7 +143,39 @@ export type QueueResult = { readonly nic: string; readonly queue: number } & Row
  * place (utilization, irqs, polls, polled, packets, and `softnet`: the /proc/net/softnet_stat
  * columns processed, dropped, timeSqueeze, receivedRps).
  */
-export type CpuResult = { readonly cpu: number } & RowOf<typeof JOB_COUNTERS, "cpu">;
+export type CpuResult = { readonly cpu: number } & RowOf<typeof JOB_COUNTERS, "cpu"> & { readonly time?: CpuTime };
+
+/**
+ * A CPU's measurement window split like `mpstat -P ALL` (shares of the window, 4 decimals):
+ * hard IRQ handlers (rx queue interrupts and RPS IPIs: their counts × their fixed costs), softirq
+ * (the rest of `utilization`: polls, driver, stack, RPS hand-offs), application threads (`app`),
+ * and idle, what is left. Absent in files before version 4.
+ */
+export interface CpuTime {
+  readonly irq: number;
+  readonly softirq: number;
+  readonly app: number;
+  readonly idle: number;
+}
+
+/** What the application read (present with an `app` section). */
+export interface AppResult {
+  /** Receiving threads. */
+  readonly threads: number;
+  /** Datagrams whose recvmsg returned in the window. */
+  readonly received: Rate;
+  /** NIC arrival → return of recvmsg, µs; null when nothing was read. */
+  readonly latencyUs: LatencySummaryUs | null;
+  /** Dropped at a socket's full receive buffer (UdpRcvbufErrors). */
+  readonly socketRcvbuf: number;
+  /** Still in a socket, or inside a recvmsg, at the end of the run. */
+  readonly inSockets: number;
+  /** delivered (end of the stack) = received + socketRcvbuf + inSockets, each counted on its own. */
+  readonly ok: boolean;
+  /** With replies (app.reply or bandwidth.reply): those the threads handed to the driver, and the request → reply time, µs (null: none sent). */
+  readonly replies?: Rate;
+  readonly responseUs?: LatencySummaryUs | null;
+}
 
 export interface Conservation {
   readonly offered: number;
@@ -187,6 +225,7 @@ export interface PointResult {
   /** Null when the point delivered nothing (files before version 3 wrote zeros then). */
   readonly latencyUs: LatencySummaryUs | null;
   readonly drops: Drops;
+  /** Busiest and mean CPU load: the receive path's `utilization` plus application time (`app`). */
   readonly cpuUtilization: { readonly max: number; readonly mean: number };
   /** max/mean of packets per rx queue of the receiving NIC (1 = perfectly even). */
   readonly imbalance: number;
@@ -205,6 +244,8 @@ export interface PointResult {
   readonly irqbalance?: IrqbalanceResult;
   /** Present with a `bandwidth` section. */
   readonly bandwidth?: BandwidthResult;
+  /** Present with an `app` section. */
+  readonly app?: AppResult;
   /** Across replications (present when there are two or more): mean and 95 % interval. */
   readonly ci95?: ReplicationIntervals;
   /** The latency histogram, HdrHistogram compressed base64 (values in ns), for exact merging. */

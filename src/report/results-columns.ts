@@ -42,7 +42,12 @@ interface TableUnits {
 }
 
 function tableUnits(points: readonly PointResult[]): TableUnits {
-  const pps = points.flatMap((p) => [p.offered.pps, p.delivered.pps, ...(p.ci95 ? [p.ci95.deliveredPps.low, p.ci95.deliveredPps.high] : [])]);
+  const pps = points.flatMap((p) => [
+    p.offered.pps,
+    p.delivered.pps,
+    ...(p.app ? [p.app.received.pps] : []),
+    ...(p.ci95 ? [p.ci95.deliveredPps.low, p.ci95.deliveredPps.high] : []),
+  ]);
   return { packets: packetRateUnit(pps), bits: bitRateUnit(points.map((p) => p.delivered.bps)) };
 }
 
@@ -134,6 +139,35 @@ function withRouteDrops(points: readonly PointResult[], columns: readonly Column
   return [...columns.slice(0, at), route, ...columns.slice(at)];
 }
 
+/**
+ * With an application (`app` section): what it read, its recvmsg p99 and its socket drops. A
+ * point without one (a file mixing both) shows "-".
+ */
+function withApp(points: readonly PointResult[], columns: readonly Column[], units: TableUnits, summed: boolean): Column[] {
+  if (!points.some((p) => p.app !== undefined)) return [...columns];
+  const names = columns.map((c) => c.name);
+  const read = col(`app read ${units.packets.name}`, "app_read_pps", (p) => (p.app ? units.packets.format(p.app.received.pps) : "-"), (p) => p.app?.received.pps ?? "");
+  const appP99 = (p: PointResult): number | null => p.app?.latencyUs?.p99 ?? null;
+  const p99Cell = (p: PointResult): string => {
+    const x = appP99(p);
+    return x === null ? "-" : us(x);
+  };
+  const p99 = col("app p99 µs", "app_p99_us", p99Cell, (p) => appP99(p) ?? "");
+  const socket = col(dropTitle("socket", summed), "drops_socket_rcvbuf", (p) => p.app?.socketRcvbuf ?? "-", (p) => p.app?.socketRcvbuf ?? "");
+  const afterBps = names.indexOf("delivered_bps") + 1;
+  const afterMax = names.indexOf("max_us") + 1;
+  const afterDrops = Math.max(...["drops_backlog", "drops_route", "drops_ingress_cap", "drops_egress_cap"].map((n) => names.indexOf(n))) + 1;
+  return [
+    ...columns.slice(0, afterBps),
+    read,
+    ...columns.slice(afterBps, afterMax),
+    p99,
+    ...columns.slice(afterMax, afterDrops),
+    socket,
+    ...columns.slice(afterDrops),
+  ];
+}
+
 const ingressCapDrops = (p: PointResult): number => p.drops.ingressCap ?? 0;
 const egressCapDrops = (p: PointResult): number => p.drops.egressCap ?? 0;
 
@@ -163,12 +197,13 @@ const BOTTLENECK = col("bottleneck", "bottleneck", bottleneck, bottleneck);
 /** Columns of the terminal and Markdown tables. */
 export function humanColumns(points: readonly PointResult[]): Column[] {
   const units = tableUnits(points);
-  const body = withCapDrops(points, withRouteDrops(points, figures(units, summedDrops(points))));
+  const body = withApp(points, withCapDrops(points, withRouteDrops(points, figures(units, summedDrops(points)))), units, summedDrops(points));
   return [...paramColumns(points), ...body, BOTTLENECK, ...(hasIntervals(points) ? intervals(units) : [])];
 }
 
 /** Columns of the CSV table. */
 export function csvColumns(points: readonly PointResult[]): Column[] {
-  const body = withCapDrops(points, withRouteDrops(points, figures(tableUnits(points), false)));
+  const units = tableUnits(points);
+  const body = withApp(points, withCapDrops(points, withRouteDrops(points, figures(units, false))), units, false);
   return [...paramColumns(points), ...body, BOTTLENECK, ...CSV_EXTRA, ...(hasIntervals(points) ? CSV_INTERVALS : [])];
 }

@@ -3,7 +3,7 @@
  * `host.ghz` by the engine plan. Every field has a calibrated default (docs/calibration.md).
  *
  *   costs: { hardIrq, pollOverhead, driverPerPacket, stackPerPacket, perByte, rpsEnqueue, ipi,
- *            routeRule, numaRemotePercent, rpsCrossNode, distribution: fixed | exponential }
+ *            routeRule, numaRemotePercent, rpsCrossNode, txCompletion, distribution: fixed | exponential }
  *
  * Resolved: `Costs`, the checked section as it is (cycles; per byte for perByte).
  */
@@ -56,6 +56,12 @@ export const COST_DEFAULTS = {
    * each on two-socket x86: an assumption, no primary per-hand-off figure; calibrate it).
    */
   rpsCrossNode: 400,
+  /**
+   * Per transmitted packet whose completion a NAPI poll reaps (the application's replies):
+   * unmapping its buffer and freeing the skb (napi_consume_skb). An assumption, a few hundred
+   * cycles like the driver's rx work; only with an `app` section that replies.
+   */
+  txCompletion: 400,
   distribution: "fixed",
 } as const;
 
@@ -88,6 +94,7 @@ export const costsSchema = obj(
       unit: "%",
     }),
     rpsCrossNode: cycles(COST_DEFAULTS.rpsCrossNode, "Extra per RPS hand-off to a CPU of another NUMA node than the steering CPU's."),
+    txCompletion: cycles(COST_DEFAULTS.txCompletion, "Per transmitted packet whose completion the tx queue's NAPI poll reaps (replies of an app section)."),
     distribution: enumOf(["fixed", "exponential"], {
       default: COST_DEFAULTS.distribution,
       description: "Per-packet costs are fixed, or exponentially distributed with that mean.",
@@ -120,6 +127,8 @@ export interface Costs {
   readonly numaRemotePercent: number;
   /** Extra per RPS hand-off to a CPU of another NUMA node. */
   readonly rpsCrossNode: number;
+  /** Per transmitted packet whose completion a NAPI poll reaps. */
+  readonly txCompletion: number;
   /** Whether per-packet costs are fixed or exponentially distributed with that mean. */
   readonly distribution: CostDistribution;
 }

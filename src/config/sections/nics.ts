@@ -1,9 +1,10 @@
 /**
  * The `nics` section: the host's NICs — name, addresses, channels, driver vectors, ring — each
- * with its own `rss` (sections/rss.ts) and `rps` (sections/rps.ts) subsection.
+ * with its own `rss` (sections/rss.ts), `rps` (sections/rps.ts) and `coalesce` (sections/coalesce.ts)
+ * subsection.
  *
  *   nics: [{ name, addresses [CIDR], maxQueues, queues, driver, pci, vectors [{ irq, name }],
- *            ringSize, rss {…}, rps {…} }]
+ *            ringSize, rss {…}, rps {…}, xps, coalesce {…} }]
  *
  * Resolved: `Nic[]`; names are unique, queues <= maxQueues (maxQueues defaults to queues).
  */
@@ -15,7 +16,9 @@ import { interfaceAddress } from "../field-types.js";
 import { joinIndex, joinKey } from "../paths.js";
 import { array, enumOf, int, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
+import { coalesceSchema, resolveCoalesce, type Coalesce } from "./coalesce.js";
 import { resolveRps, rpsSchema, type Rps } from "./rps.js";
+import { resolveXps, xpsSchema } from "./xps.js";
 import { resolveRss, rssSchema, type Rss } from "./rss.js";
 
 export const NIC_DEFAULTS = {
@@ -82,6 +85,8 @@ const nic = obj({
   }),
   rss: rssSchema,
   rps: rpsSchema,
+  xps: xpsSchema,
+  coalesce: coalesceSchema,
 }, { description: "A NIC: its name, addresses, queues, ring, RSS and RPS settings." });
 
 export const nicsSchema = array(nic, { minItems: 1, maxItems: 64, description: "The host's NICs." });
@@ -105,6 +110,10 @@ export interface Nic {
   readonly ringSize: number;
   readonly rss: Rss;
   readonly rps: Rps;
+  /** xps_cpus of each tx queue (sections/xps.ts), or null: no XPS, tx queues by flow hash. */
+  readonly xps: readonly string[] | null;
+  /** Interrupt coalescing of its rx queues (ethtool -C) and NAPI's deferred interrupts. */
+  readonly coalesce: Coalesce;
 }
 
 /** The resolved NICs of a host with `cpus` CPUs. @throws ConfigError */
@@ -132,5 +141,7 @@ function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[],
     ringSize: nic.ringSize,
     rss: resolveRss(nic.rss, nic.queues, joinKey(path, "rss"), nic.driver),
     rps,
+    xps: resolveXps(nic.xps, nic.queues, cpus, joinKey(path, "xps")),
+    coalesce: resolveCoalesce(nic.coalesce, joinKey(path, "coalesce")),
   };
 }

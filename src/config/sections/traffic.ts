@@ -8,9 +8,9 @@
  *
  * Resolved: `Traffic` (traffic/ draws the flows and packets from it).
  */
-import { CpuListError, parseCpuList } from "../../rps/cpulist.js";
 import { familyName, prefixContains, type Prefix } from "../addresses.js";
 import { ConfigError, show } from "../errors.js";
+import { hostCpuList } from "../host-cpu-list.js";
 import { addressPool, flowWeights, offeredLoad, portRange, sizeMix } from "../field-types.js";
 import type { FlowWeights, Load, Located, PortRange, SizeMix } from "../field-types.js";
 import { checkOfferedLoad } from "../physical-limits.js";
@@ -149,7 +149,7 @@ export function resolveTraffic(traffic: CheckedTraffic, nics: readonly Nic[], cp
     load: traffic.load,
     network: traffic.network,
     nic: receivingNic(traffic.nic, dst, nics),
-    appCpus: traffic.appCpus === undefined ? [] : cpuList(traffic.appCpus, "traffic.appCpus", cpus),
+    appCpus: traffic.appCpus === undefined ? [] : hostCpuList(traffic.appCpus, "traffic.appCpus", cpus),
     socket: socketMode(traffic.socket, traffic.protocol),
   };
 }
@@ -179,16 +179,4 @@ function receivingNic(name: string | undefined, dst: readonly Prefix[], nics: re
   if (owner >= 0) return owner;
   const index = nics.findIndex((nic) => nic.addresses.some((address) => dst.some((prefix) => prefixContains(address, prefix))));
   return index < 0 ? 0 : index;
-}
-
-/** A kernel CPU list (bitmap_parselist) of the host's CPUs, its errors as config errors. */
-function cpuList(text: string, path: string, cpus: number): number[] {
-  try {
-    const list = parseCpuList(text, cpus);
-    if (list.length === 0) throw new ConfigError(path, `${show(text)} names no CPU`);
-    return list;
-  } catch (error) {
-    if (error instanceof CpuListError) throw new ConfigError(path, error.message);
-    throw error;
-  }
 }

@@ -8,7 +8,8 @@
  *           RSS key, function, input transform and indirection table (ethtool -x), hashed fields
  *           (ethtool -n rx-flow-hash), rps_cpus and rps_flow_cnt per queue, the driver kind and
  *           the device's MSI-X vectors with their IRQ numbers and names (/proc/interrupts,
- *           nic-vectors.ts); XPS and coalescing, not modelled, as comments.
+ *           nic-vectors.ts); XPS (nics[].xps); coalescing (ethtool -c, napi_defer_hard_irqs,
+ *           gro_flush_timeout: nic-coalesce.ts).
  * irq       irqbalance when it runs (its banned CPUs and options from its environment file),
  *           else `explicit`: each queue vector's effective_affinity_list (where it is delivered),
  *           else its smp_affinity_list; round-robin with a warning when no vectors are found.
@@ -33,6 +34,7 @@ import { rxQueues } from "../parse/ethtool-channels.js";
 import type { HostSnapshot, NicFacts, Sourced } from "../read-snapshot.js";
 import { type Entry, block, comment, commentedYaml, items, map, value } from "./commented-yaml.js";
 import { measuredTraffic } from "./measured-traffic.js";
+import { nicCoalesceEntry } from "./nic-coalesce.js";
 import { nicVectorEntries } from "./nic-vectors.js";
 
 export interface ImportOptions {
@@ -163,14 +165,25 @@ class Importer {
     }
     e.push(this.rss(n, queues));
     e.push(this.rps(n, queues, cpus));
-    const xps = n.txQueues.map((q, i) => (q.xpsCpus === null ? null : `tx-${i} ${q.xpsCpus.value}`)).filter((v) => v !== null);
-    if (xps.length > 0) e.push(comment(`xps_cpus (not modelled): ${xps.join(", ")}  (/sys/class/net/${n.name}/queues/tx-N/xps_cpus)`));
-    if (n.coalesce !== null) {
-      const c = n.coalesce.value;
-      const keys = ["adaptive-rx", "rx-usecs", "rx-frames"].filter((k) => c.has(k)).map((k) => `${k} ${c.get(k)}`);
-      e.push(comment(`coalescing (not modelled): ${keys.join(", ")}  (${n.coalesce.from})`));
-    }
+    e.push(...this.xps(n, queues));
+    const coalesce = nicCoalesceEntry(n);
+    e.push(coalesce.entry);
+    for (const w of coalesce.warnings) this.warn(w);
     return { kind: "map", key: "", entries: e };
+  }
+
+  /**
+   * nics[].xps: each combined channel's tx queue's xps_cpus, when sysfs gives one for each; a
+   * partial or different set is left as a comment (and a warning).
+   */
+  xps(n: NicFacts, queues: number): Entry[] {
+    const given = n.txQueues.slice(0, queues).map((q) => q.xpsCpus?.value ?? null);
+    if (given.every((mask) => mask === null)) return [];
+    const from = `/sys/class/net/${n.name}/queues/tx-N/xps_cpus`;
+    if (given.length === queues && given.every((mask) => mask !== null)) return [value("xps", given as string[], from)];
+    const listed = n.txQueues.map((q, i) => (q.xpsCpus === null ? null : `tx-${i} ${q.xpsCpus.value}`)).filter((v) => v !== null);
+    this.warn(`nics.${n.name}.xps: xps_cpus of only some of the ${queues} tx queues; left out`);
+    return [comment(`xps_cpus of only some tx queues (left out): ${listed.join(", ")}  (${from})`)];
   }
 
   rss(n: NicFacts, queues: number): Entry {

@@ -1,13 +1,13 @@
 /**
- * A heat map in SVG: one row per point, one column per CPU, each cell's colour its utilization
+ * A heat map in SVG: one row per point, one column per CPU, each cell's colour its load
  * (white 0 % → dark red 100 %), with the percentage written in cells wide enough, and the exact
- * value on hover.
+ * value (and what it is made of, when given) on hover.
  */
 import { esc, n } from "./svg.js";
 
 export interface HeatMapSpec {
   readonly title: string;
-  readonly rows: ReadonlyArray<{ readonly label: string; readonly values: readonly number[] }>;
+  readonly rows: ReadonlyArray<{ readonly label: string; readonly values: readonly number[]; readonly details?: readonly string[] }>;
   /** Column labels (CPU numbers). */
   readonly columns: readonly string[];
 }
@@ -33,7 +33,7 @@ export function heatMap(spec: HeatMapSpec): string {
       const cells = row.values
         .map((v, j) => {
           const text = cell >= 28 ? `<text class="cell-value${v > 0.55 ? " dark" : ""}" x="${n(labelW + j * cell + cell / 2)}" y="${ry + 14}" text-anchor="middle">${Math.round(v * 100)}</text>` : "";
-          return `<rect class="cell" x="${labelW + j * cell}" y="${ry}" width="${cell - 1}" height="${rowH - 1}" fill="${heat(v)}"><title>${esc(`${row.label}, CPU ${spec.columns[j]}: ${(v * 100).toFixed(1)}%`)}</title></rect>${text}`;
+          return `<rect class="cell" x="${labelW + j * cell}" y="${ry}" width="${cell - 1}" height="${rowH - 1}" fill="${heat(v)}"><title>${esc(`${row.label}, CPU ${spec.columns[j]}: ${(v * 100).toFixed(1)}%${row.details?.[j] === undefined ? "" : ` (${row.details[j]})`}`)}</title></rect>${text}`;
         })
         .join("");
       return `<text class="row-label" x="${labelW - 8}" y="${ry + 14}" text-anchor="end">${esc(row.label)}</text>${cells}`;
@@ -43,7 +43,7 @@ export function heatMap(spec: HeatMapSpec): string {
     `<svg class="chart heat-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(spec.title)}">`,
     `<title>${esc(spec.title)}</title>`,
     `<text class="chart-title" x="8" y="18">${esc(spec.title)}</text>`,
-    `<text class="axis-label" x="${labelW}" y="${top - 22}">CPU (cell: utilization %)</text>`,
+    `<text class="axis-label" x="${labelW}" y="${top - 22}">CPU (cell: busy %)</text>`,
     head,
     rows,
     "</svg>",

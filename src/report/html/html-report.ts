@@ -5,7 +5,7 @@
  * scenario that produced them.
  */
 import { pointLabel } from "../metrics.js";
-import type { PointResult, RunResult } from "../result-model.js";
+import type { CpuResult, PointResult, RunResult } from "../result-model.js";
 import { humanColumns, summedDropsNote } from "../results-columns.js";
 import { DOCUMENT_ONLY, settingsNote } from "../settings-note.js";
 import { heatMap } from "./heat-map.js";
@@ -71,12 +71,28 @@ function latencyCharts(a: Arranged): string {
     .join("");
 }
 
+/** A CPU's busy share: the receive path and, with an application, its threads. */
+const busyOf = (c: CpuResult | undefined): number => (c === undefined ? 0 : c.utilization + (c.app ?? 0));
+
+/** What a CPU's busy share is made of, like mpstat (files before version 4 have no split). */
+function busyDetail(c: CpuResult | undefined): string | undefined {
+  const t = c?.time;
+  if (t === undefined) return undefined;
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  return `irq ${pct(t.irq)}, softirq ${pct(t.softirq)}, app ${pct(t.app)}`;
+}
+
 function cpuHeatMap(points: readonly PointResult[]): string {
   const cpus = Math.max(0, ...points.map((p) => p.perCpu.length));
+  const each = <T,>(p: PointResult, f: (c: CpuResult | undefined) => T): T[] => Array.from({ length: cpus }, (_, c) => f(p.perCpu[c]));
+  const withApp = points.some((p) => p.app !== undefined);
   return heatMap({
-    title: "Per-CPU utilization",
+    title: withApp ? "Per-CPU busy time (receive path + application)" : "Per-CPU utilization",
     columns: Array.from({ length: cpus }, (_, c) => String(c)),
-    rows: points.map((p) => ({ label: pointLabel(p), values: Array.from({ length: cpus }, (_, c) => p.perCpu[c]?.utilization ?? 0) })),
+    rows: points.map((p) => {
+      const details = each(p, busyDetail).filter((d): d is string => d !== undefined);
+      return { label: pointLabel(p), values: each(p, busyOf), ...(details.length === cpus ? { details } : {}) };
+    }),
   });
 }
 
