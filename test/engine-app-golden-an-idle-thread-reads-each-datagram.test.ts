@@ -39,8 +39,8 @@ describe("golden: an idle thread reads each datagram as it comes", () => {
       inSockets: 0,
       ok: true,
     });
-    expect(p.perCpu[0].time).toEqual({ irq: 0.0495, softirq: 0.1002, app: 0.151, idle: 0.6993 });
-    expect(p.perCpu[1].time).toEqual({ irq: 0, softirq: 0, app: 0, idle: 1 });
+    expect(p.perCpu[0].time).toEqual({ irq: 0.0495, softirq: 0.1002, ksoftirqd: 0, app: 0.151, idle: 0.6993 });
+    expect(p.perCpu[1].time).toEqual({ irq: 0, softirq: 0, ksoftirqd: 0, app: 0, idle: 1 });
     expect(p.cpuUtilization.max).toBe(0.3007);
   });
 
@@ -49,8 +49,8 @@ describe("golden: an idle thread reads each datagram as it comes", () => {
     expect(p.app?.latencyUs?.max).toBe(3.038);
     expect(p.app?.latencyUs?.p50).toBe(3.038);
     expect(p.app?.received.packets).toBe(99);
-    expect(p.perCpu[0].time).toEqual({ irq: 0.0495, softirq: 0.1002, app: 0, idle: 0.8503 });
-    expect(p.perCpu[1].time).toEqual({ irq: 0, softirq: 0, app: 0.151, idle: 0.849 });
+    expect(p.perCpu[0].time).toEqual({ irq: 0.0495, softirq: 0.1002, ksoftirqd: 0, app: 0, idle: 0.8503 });
+    expect(p.perCpu[1].time).toEqual({ irq: 0, softirq: 0, ksoftirqd: 0, app: 0.151, idle: 0.849 });
   });
 
   it("without an app section no application time is charged and no app block is written", () => {

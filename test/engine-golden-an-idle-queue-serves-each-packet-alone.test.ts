@@ -50,7 +50,7 @@ describe("golden: an idle queue serves each packet alone", () => {
       softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
       backlogPeak: 0,
       app: 0,
-      time: { irq: 0.0495, softirq: 0.1002, app: 0, idle: 0.8503 },
+      time: { irq: 0.0495, softirq: 0.1002, ksoftirqd: 0, app: 0, idle: 0.8503 },
     });
     expect(p.perCpu[1]).toEqual({
       cpu: 1,
@@ -63,7 +63,7 @@ describe("golden: an idle queue serves each packet alone", () => {
       softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
       backlogPeak: 0,
       app: 0,
-      time: { irq: 0, softirq: 0, app: 0, idle: 1 },
+      time: { irq: 0, softirq: 0, ksoftirqd: 0, app: 0, idle: 1 },
     });
     // 99 packets × 100 bytes × 8 bits over 1 ms.
     expect(p.offered).toEqual({ pps: 99000, bps: 79200000, packets: 99 });

@@ -41,7 +41,7 @@ const idle = (cpu: number) => ({
   softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
   backlogPeak: 0,
   app: 0,
-  time: { irq: 0, softirq: 0, app: 0, idle: 1 },
+  time: { irq: 0, softirq: 0, ksoftirqd: 0, app: 0, idle: 1 },
 });
 
 describe("golden: RPS finishes every packet on the target CPU", () => {
@@ -61,7 +61,7 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
         softnet: { processed: 0, dropped: 0, timeSqueeze: 0, receivedRps: 0 },
         backlogPeak: 0,
         app: 0,
-        time: { irq: 0.0495, softirq: 0.0297, app: 0, idle: 0.9208 },
+        time: { irq: 0.0495, softirq: 0.0297, ksoftirqd: 0, app: 0, idle: 0.9208 },
       },
       idle(1),
       {
@@ -75,7 +75,7 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
         softnet: { processed: 99, dropped: 0, timeSqueeze: 0, receivedRps: 99 },
         backlogPeak: 1,
         app: 0,
-        time: { irq: 0.099, softirq: 0.0854, app: 0, idle: 0.8156 },
+        time: { irq: 0.099, softirq: 0.0854, ksoftirqd: 0, app: 0, idle: 0.8156 },
       },
       idle(3),
     ]);
@@ -104,7 +104,7 @@ describe("golden: RPS finishes every packet on the target CPU", () => {
       backlogPeak: 1,
       app: 0,
       // Hard IRQs 99 × 500 ns = 0.0495; softirq 99 × 1162.5 ns = 0.1151.
-      time: { irq: 0.0495, softirq: 0.1151, app: 0, idle: 0.8354 },
+      time: { irq: 0.0495, softirq: 0.1151, ksoftirqd: 0, app: 0, idle: 0.8354 },
     });
     expect(p.perCpu.slice(1)).toEqual([idle(1), idle(2), idle(3)]);
   });

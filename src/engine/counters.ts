@@ -87,6 +87,8 @@ export const JOB_COUNTERS = {
   cpuBusyNs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["utilization"], shareOfWindow: true } },
   /** Time the CPU ran application threads (app section), ns. */
   cpuAppNs: { kind: "array", per: "cpu", merge: "sum", json: { at: ["app"], shareOfWindow: true } },
+  /** Of `cpuBusyNs`, softirq work the CPU ran in ksoftirqd (only on CPUs with an application thread). */
+  cpuKsoftirqdNs: { kind: "array", per: "cpu", merge: "sum" },
   /** Completions of transmitted replies this CPU's NAPI polls reaped (tx before rx). */
   cpuTxCompletions: { kind: "array", per: "cpu", merge: "sum", json: { at: ["txCompletions"] } },
   /** Hard IRQs of rx queues taken (RPS IPIs are `cpuReceivedRps`). */

@@ -157,6 +157,12 @@ export interface Plan {
    */
   readonly smtSpeed: number;
   readonly exponentialCosts: boolean;
+  /**
+   * The scheduler's slice: how long ksoftirqd and an application thread each run in turn on a
+   * CPU. sysctl_sched_base_slice (0.75 ms, kernel/sched/fair.c) scaled like the kernel scales it
+   * at boot: × (1 + log2(min(CPUs, 8))) (SCHED_TUNABLESCALING_LOG).
+   */
+  readonly schedSliceNs: number;
   readonly napiWeight: number;
   readonly netdevBudget: number;
   readonly netdevBudgetNs: number;
@@ -337,6 +343,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
     cpuCore: physicalCores(host.topology.cpus),
     smtSpeed: host.smtSpeed,
     exponentialCosts: costs.distribution === "exponential",
+    schedSliceNs: 750_000 * (1 + Math.floor(Math.log2(Math.min(host.cpus, 8)))),
     napiWeight: kernel.napiWeight,
     netdevBudget: kernel.netdevBudget,
     netdevBudgetNs: kernel.netdevBudgetNs,

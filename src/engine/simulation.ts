@@ -21,6 +21,14 @@ const NONE = 0;
 const DELIVER = 1;
 const STEER = 2;
 
+/** ksoftirqd mode: whose turn on the CPU it is. */
+const KSOFTIRQD_TURN = 0;
+const THREAD_TURN = 1;
+/** __do_softirq restarts at most this many times before handing the rest to ksoftirqd (MAX_SOFTIRQ_RESTART, kernel/softirq.c). */
+const MAX_SOFTIRQ_RESTART = 10;
+/** …or after running this long (MAX_SOFTIRQ_TIME: 2 ms). */
+const MAX_SOFTIRQ_TIME_NS = 2e6;
+
 /** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
 const DUE_IRQ = 1;
 const DUE_TIMER = 2;
@@ -46,6 +54,13 @@ export type JobProgress = (fractionDone: number) => void;
  * a NAPI that used its whole weight is repolled in the next round, the round ends early when
  * the budget (netdev_budget) or the time limit (netdev_budget_usecs) is spent (time_squeeze),
  * and RPS IPIs are sent when a round ends.
+ *
+ * With an application (plan.app, engine/app-threads.ts), a CPU with nothing else to do runs its
+ * thread, which anything waking the CPU preempts (`runApp`, `preemptApp`): the thread's time is
+ * credited exactly, so receive path + application + idle make the window. Softirq work that keeps
+ * re-raising past __do_softirq's limits moves to ksoftirqd, which takes scheduler turns with the
+ * thread (`softirqReraised`, `threadsTurn`). Replies go to their tx queue, whose poll reaps the
+ * completions (`postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
  *
  * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
  * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
@@ -233,6 +248,21 @@ export class Simulation {
   private readonly appStart: Float64Array;
   /** Time each CPU spent running application threads (window only). */
   private readonly cpuApp: Float64Array;
+  /**
+   * ksoftirqd, per CPU with an application thread: [c] 1 while its softirq work runs in
+   * ksoftirqd (kernel/softirq.c `__do_softirq` handed it over: `wakeup_softirqd`), sharing the
+   * CPU with the thread in turns of a scheduler slice.
+   */
+  private readonly ksoft: Uint8Array;
+  /** Whose turn it is in ksoftirqd mode (KSOFTIRQD_TURN or THREAD_TURN), and until when. */
+  private readonly turn: Uint8Array;
+  private readonly turnEnd: Float64Array;
+  /** The current __do_softirq: when it began, the rounds it restarted, whether it woke this CPU's thread (need_resched). */
+  private readonly softStart: Float64Array;
+  private readonly restarts: Int32Array;
+  private readonly wokeThread: Uint8Array;
+  /** Softirq time each CPU spent in ksoftirqd (window only; part of its busy time). */
+  private readonly cpuKsoft: Float64Array;
   /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
   private readonly txPending: Int32Array;
   /** Tx completions each CPU's polls reaped (window only). */
@@ -273,6 +303,13 @@ export class Simulation {
     this.appRunning = new Uint8Array(nCpu);
     this.appStart = new Float64Array(nCpu);
     this.cpuApp = new Float64Array(nCpu);
+    this.ksoft = new Uint8Array(nCpu);
+    this.turn = new Uint8Array(nCpu);
+    this.turnEnd = new Float64Array(nCpu);
+    this.softStart = new Float64Array(nCpu).fill(-1);
+    this.restarts = new Int32Array(nCpu);
+    this.wokeThread = new Uint8Array(nCpu);
+    this.cpuKsoft = new Float64Array(nCpu);
     this.txPending = new Int32Array(nQ);
     this.cpuTxCompletions = new Float64Array(nCpu);
 
@@ -683,6 +720,8 @@ export class Simulation {
     let delivered = 0;
     let deliveredBytes = 0;
     let polled = 0;
+    /** 1 when the work item being timed is softirq work run by ksoftirqd. */
+    let softItem = 0;
     for (;;) {
       if (isSink) {
         // Hand-offs and IPIs posted before this step boundary (engine/hand-off-inbox.ts).
@@ -839,10 +878,22 @@ export class Simulation {
         }
         this.pollWork[c] = done;
         if (work === 0) continue;
+      } else if (this.ksoft[c] === 1 && this.threadsTurn(c, now)) {
+        // ksoftirqd and the thread take turns: the thread's.
+        cpuNow[c] = now;
+        if (this.runApp(c, this.cpuThread[c])) {
+          // It went to sleep: ksoftirqd has the CPU again.
+          this.turn[c] = KSOFTIRQD_TURN;
+          continue;
+        }
+        this.latencyFill = latencyFill;
+        this.flushCpu(c, delivered, deliveredBytes, polled);
+        return;
       } else {
         cpuNow[c] = now;
         const step = this.softirqStep(c);
         work = this.stepWork[c];
+        softItem = this.ksoft[c];
         if (step < 0) {
           const thread = this.cpuThread[c];
           if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
@@ -888,7 +939,11 @@ export class Simulation {
       if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
-      if (to > from) busyNs[c] += to - from;
+      if (to > from) {
+        busyNs[c] += to - from;
+        if (softItem === 1) this.cpuKsoft[c] += to - from;
+      }
+      softItem = 0;
       now = stop;
       if (now >= this.horizon[0]) {
         this.latencyFill = latencyFill;
@@ -923,8 +978,43 @@ export class Simulation {
     let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
     // A coalescing deadline interrupts the thread too.
     if (this.cpuDue[c] < next) next = this.cpuDue[c];
+    // In ksoftirqd mode the thread's turn ends at its slice.
+    if (this.ksoft[c] === 1 && this.turnEnd[c] < next) next = this.turnEnd[c];
     this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
     return false;
+  }
+
+  /**
+   * ksoftirqd mode on CPU c at `now`: is it the thread's turn? The thread and ksoftirqd, both
+   * ordinary tasks, take turns of a scheduler slice while both are runnable (kernel/sched/fair.c:
+   * each runs its base slice before the other's earlier deadline wins); a sleeping thread leaves
+   * ksoftirqd the CPU.
+   */
+  private threadsTurn(c: number, now: number): boolean {
+    const thread = this.cpuThread[c];
+    if (thread < 0 || this.app === null || this.app.phase[thread] === SLEEPING) return false;
+    if (now >= this.turnEnd[c]) {
+      this.turn[c] = this.turn[c] === THREAD_TURN ? KSOFTIRQD_TURN : THREAD_TURN;
+      this.turnEnd[c] = now + this.plan.schedSliceNs;
+    }
+    return this.turn[c] === THREAD_TURN;
+  }
+
+  /**
+   * End of a net_rx_action round on CPU c that left work (it re-raised NET_RX_SOFTIRQ): __do_softirq
+   * restarts, unless it has run MAX_SOFTIRQ_RESTART rounds or MAX_SOFTIRQ_TIME, or a task woke on
+   * this CPU (need_resched): then the rest goes to ksoftirqd (`wakeup_softirqd`). Only a CPU with
+   * an application thread cares: with nothing else to run, ksoftirqd runs it all the same.
+   */
+  private softirqReraised(c: number, now: number): void {
+    if (this.ksoft[c] === 1 || this.cpuThread[c] < 0) return;
+    this.restarts[c]++;
+    if (this.restarts[c] < MAX_SOFTIRQ_RESTART && now - this.softStart[c] < MAX_SOFTIRQ_TIME_NS && this.wokeThread[c] === 0) return;
+    this.ksoft[c] = 1;
+    // The interrupted thread goes on first; ksoftirqd, just woken, waits for its turn.
+    const thread = this.cpuThread[c];
+    this.turn[c] = this.app !== null && this.app.phase[thread] !== SLEEPING ? THREAD_TURN : KSOFTIRQD_TURN;
+    this.turnEnd[c] = now + this.plan.schedSliceNs;
   }
 
   /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
@@ -1002,6 +1092,8 @@ export class Simulation {
     const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
     if (thread < 0) return;
     const r = this.plan.app?.threadCpu[thread] ?? -1;
+    // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
+    if (r === c) this.wokeThread[c] = 1;
     if (r === c || r < 0 || this.idle[r] === 0) return;
     const now = this.cpuNow[c];
     this.idle[r] = 0;
@@ -1035,7 +1127,17 @@ export class Simulation {
       const n = this.curNapi[c];
       if (n === -1) {
         if (this.inRx[c] === 0) {
-          if (this.pollList.isEmpty(c)) return -1;
+          if (this.pollList.isEmpty(c)) {
+            // Nothing pending: this __do_softirq (or ksoftirqd's run) is over.
+            this.softStart[c] = -1;
+            this.ksoft[c] = 0;
+            return -1;
+          }
+          if (this.softStart[c] < 0) {
+            this.softStart[c] = now;
+            this.restarts[c] = 0;
+            this.wokeThread[c] = 0;
+          }
           this.inRx[c] = 1;
           this.budget[c] = plan.netdevBudget;
           this.rxLimit[c] = now + plan.netdevBudgetNs;
@@ -1325,6 +1427,7 @@ export class Simulation {
     this.roundList.appendAll(c, this.repollList);
     this.pollList.appendAll(c, this.roundList);
     this.inRx[c] = 0;
+    if (!this.pollList.isEmpty(c)) this.softirqReraised(c, now);
     const sender = this.senderSlot[c];
     if (sender >= 0 && this.flushCount[sender] > 0) this.postIpis(c, sender);
     let r = this.ipiHead[c];
@@ -1512,6 +1615,7 @@ export class Simulation {
       inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
       appLatency: this.app?.latency ?? new LatencyHistogram(),
       cpuAppNs: this.cpuApp,
+      cpuKsoftirqdNs: this.cpuKsoft,
       cpuTxCompletions: this.cpuTxCompletions,
       appReplies: this.app?.replies ?? 0,
       responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),

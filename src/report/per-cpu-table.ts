@@ -4,13 +4,14 @@ import { textTable } from "./text-table.js";
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /**
- * The window of a CPU split like `mpstat -P ALL`: %irq, %soft, %app (application threads: %usr
- * + %sys), %idle. A file written before version 4 has only `utilization`: the receive path's
+ * The window of a CPU split like `mpstat -P ALL`: %irq, %soft (softirq on the way out of an
+ * interrupt), %ksoftirqd (softirq run by ksoftirqd, which mpstat counts in %soft too), %app
+ * (application threads: %usr + %sys), %idle. A file written before version 4 has only `utilization`: the receive path's
  * time then goes under %soft and %app reads 0.
  */
 function timeColumns(c: CpuResult): string[] {
-  const t = c.time ?? { irq: 0, softirq: c.utilization, app: 0, idle: Math.max(0, 1 - c.utilization) };
-  return [pct(t.irq), pct(t.softirq), pct(t.app), pct(t.idle)];
+  const t = c.time ?? { irq: 0, softirq: c.utilization, ksoftirqd: 0, app: 0, idle: Math.max(0, 1 - c.utilization) };
+  return [pct(t.irq), pct(t.softirq), pct(t.ksoftirqd ?? 0), pct(t.app), pct(t.idle)];
 }
 
 /**
@@ -38,7 +39,7 @@ export function perCpuTables(points: readonly PointResult[]): string {
         c.softnet.receivedRps,
       ]);
       const idle = point.perCpu.length - busy.length;
-      const table = textTable(["cpu", "%irq", "%soft", "%app", "%idle", "irqs", "polls", "polled", "tx_done", "processed", "dropped", "time_squeeze", "received_rps"], rows);
+      const table = textTable(["cpu", "%irq", "%soft", "%ksoftirqd", "%app", "%idle", "irqs", "polls", "polled", "tx_done", "processed", "dropped", "time_squeeze", "received_rps"], rows);
       return `${title}\n${table}${idle > 0 ? `\n(${idle} idle CPU${idle === 1 ? "" : "s"} not shown)` : ""}`;
     })
     .join("\n\n");

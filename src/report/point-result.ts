@@ -180,7 +180,8 @@ export function pointResult(
 /**
  * CPU c's window split like mpstat: hard IRQ handler time from the counts of interrupts and RPS
  * IPIs times their fixed costs (neither is drawn from a distribution), softirq the rest of the
- * receive path's busy time, the application's time, and idle what is left.
+ * receive path's busy time (what ksoftirqd ran apart), the application's time, and idle what is
+ * left.
  */
 function cpuTime(scenario: Scenario, totals: JobCounters, c: number): CpuTime {
   const window = totals.windowNs;
@@ -188,10 +189,12 @@ function cpuTime(scenario: Scenario, totals: JobCounters, c: number): CpuTime {
   const busy = totals.cpuBusyNs[c];
   const irqNs = Math.min(busy, totals.cpuIrqs[c] * ns(scenario.costs.hardIrq) + totals.cpuReceivedRps[c] * ns(scenario.costs.ipi));
   const share = (x: number): number => round(x / window, 4);
+  const ksoftirqdNs = totals.cpuKsoftirqdNs[c];
   const irq = share(irqNs);
-  const softirq = share(busy - irqNs);
+  const softirq = share(Math.max(0, busy - irqNs - ksoftirqdNs));
+  const ksoftirqd = share(ksoftirqdNs);
   const app = share(totals.cpuAppNs[c]);
-  return { irq, softirq, app, idle: round(Math.max(0, 1 - irq - softirq - app), 4) };
+  return { irq, softirq, ksoftirqd, app, idle: round(Math.max(0, 1 - irq - softirq - ksoftirqd - app), 4) };
 }
 
 /** What the application read: its rate, socket drops and recvmsg latency, and its own conservation check. */

@@ -148,12 +148,14 @@ export type CpuResult = { readonly cpu: number } & RowOf<typeof JOB_COUNTERS, "c
 /**
  * A CPU's measurement window split like `mpstat -P ALL` (shares of the window, 4 decimals):
  * hard IRQ handlers (rx queue interrupts and RPS IPIs: their counts × their fixed costs), softirq
- * (the rest of `utilization`: polls, driver, stack, RPS hand-offs), application threads (`app`),
- * and idle, what is left. Absent in files before version 4.
+ * run on the way out of an interrupt and softirq run by ksoftirqd (together the rest of
+ * `utilization`: polls, driver, stack, RPS hand-offs), application threads (`app`), and idle,
+ * what is left. Absent in files before version 4.
  */
 export interface CpuTime {
   readonly irq: number;
   readonly softirq: number;
+  readonly ksoftirqd: number;
   readonly app: number;
   readonly idle: number;
 }

@@ -79,7 +79,7 @@ function busyDetail(c: CpuResult | undefined): string | undefined {
   const t = c?.time;
   if (t === undefined) return undefined;
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  return `irq ${pct(t.irq)}, softirq ${pct(t.softirq)}, app ${pct(t.app)}`;
+  return `irq ${pct(t.irq)}, softirq ${pct(t.softirq + (t.ksoftirqd ?? 0))}${(t.ksoftirqd ?? 0) > 0 ? ` (ksoftirqd ${pct(t.ksoftirqd)})` : ""}, app ${pct(t.app)}`;
 }
 
 function cpuHeatMap(points: readonly PointResult[]): string {
