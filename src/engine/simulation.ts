@@ -201,6 +201,16 @@ export class Simulation {
   private readonly compLen: Uint16Array;
   private readonly compTarget: Int32Array;
   private readonly costRng: Prng[];
+  /**
+   * SMT (engine/smt-cores.ts): per CPU, the slot of its core when another thread of the core also
+   * works (-1: none); per tracked core, when the last work item one of its threads started ends.
+   */
+  private readonly smtCore: Int32Array;
+  private readonly coreBusyUntil: Float64Array;
+  /** CPUs coupled only to their core's other working threads, and those threads (cpu-loops.ts). */
+  private readonly siblingsOnly: Uint8Array;
+  private readonly siblingStart: Int32Array;
+  private readonly siblingList: Int32Array;
 
   // Counters (window only).
   private offeredPackets = 0;
@@ -327,6 +337,11 @@ export class Simulation {
     this.sink = loops.sink;
     this.sinkList = loops.sinkList;
     this.senderSlot = loops.senderSlot;
+    this.smtCore = loops.smt.coreSlot;
+    this.coreBusyUntil = new Float64Array(loops.smt.cores);
+    this.siblingsOnly = loops.siblingsOnly;
+    this.siblingStart = loops.siblingStart;
+    this.siblingList = loops.siblingList;
     const noInbox = new HandOffInbox(1);
     this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
@@ -455,6 +470,7 @@ export class Simulation {
               outDevPackets: this.outDevPackets,
               egress: this.egress,
             },
+            isolatedCpus.map((c) => loops.smt.coreSlot[c]),
           );
   }
 
@@ -481,7 +497,15 @@ export class Simulation {
       }
       const c = actor - 1;
       const horizon = this.horizon;
-      if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
+      if (this.siblingsOnly[c] === 1) {
+        // Only its siblings and the arrivals can change what this CPU does: it may run up to
+        // the earliest of their next steps, past CPUs it has nothing to do with.
+        horizon[0] = keys[GEN];
+        for (let i = this.siblingStart[c]; i < this.siblingStart[c + 1]; i++) {
+          const k = keys[this.siblingList[i] + 1];
+          if (k < horizon[0]) horizon[0] = k;
+        }
+      } else if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
       else horizon[0] = keys[GEN];
       if (horizon[0] > end) horizon[0] = end;
       this.cpuNow[c] = now;
@@ -706,6 +730,10 @@ export class Simulation {
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
     const rfsOn = plan.rfs !== null;
+    // SMT: an item started while a sibling is busy runs at smtSpeed (engine/smt-cores.ts).
+    const core = this.smtCore[c];
+    const coreBusy = this.coreBusyUntil;
+    const smtSpeed = plan.smtSpeed;
     // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
@@ -759,12 +787,14 @@ export class Simulation {
           if (now >= warm) this.cpuIrqs[c]++;
         }
         work = cost.hardIrq;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (this.ipiPending[c] === 1) {
         // RPS IPI: schedule this CPU's backlog NAPI.
         this.ipiPending[c] = 0;
         this.pollList.append(c, nQ + c);
         if (now >= warm) this.cpuRps[c]++;
         work = cost.ipi;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (
         fastLoops &&
         n >= 0 &&
@@ -813,11 +843,13 @@ export class Simulation {
             let s = steerNs * factor;
             if (cpuNode[target] !== node) s += crossNode;
             if (exponential) s *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) s /= smtSpeed;
             this.compArr[c] = arrival;
             this.compFlow[c] = flow;
             this.compLen[c] = len;
             this.compTarget[c] = target;
             const stop = now + s;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             if (stop >= horizon) {
               work = s;
               this.compKind[c] = STEER;
@@ -832,7 +864,9 @@ export class Simulation {
           } else {
             let w = (baseNs + perByte * len) * factor;
             if (exponential) w *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
             const stop = now + w;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             if (stop >= horizon) {
               // Ends past the horizon: complete it in the generic step.
               work = w;
@@ -931,8 +965,10 @@ export class Simulation {
           return;
         }
         if (step === 0) continue;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       }
       const stop = now + work;
+      if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
       if (to > from) {

@@ -297,6 +297,11 @@ export interface PointSettings {
   };
   /** CPU cycles per stage (the `costs` section as the run resolved it). */
   readonly costs: Costs;
+  /**
+   * host.topology.smtSpeed: the fraction of its solo speed a hardware thread keeps while a sibling
+   * on its core is busy. Only for a host with SMT siblings (threadsPerCore > 1).
+   */
+  readonly smtSpeed?: number;
 }
 
 /**
