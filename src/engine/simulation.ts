@@ -261,8 +261,9 @@ export class Simulation {
    * wakes the CPU earlier cuts the phase there (`preemptApp`).
    */
   private readonly appRunning: Uint8Array;
-  /** When the running thread's current stretch began. */
+  /** When the running thread's current stretch began, and its speed in it (SMT: smtSpeed while a sibling was busy, else 1). */
   private readonly appStart: Float64Array;
+  private readonly appRate: Float64Array;
   /** Time each CPU spent running application threads (window only). */
   private readonly cpuApp: Float64Array;
   /**
@@ -320,6 +321,7 @@ export class Simulation {
     this.threadTurnEnd = new Float64Array(nCpu);
     this.appRunning = new Uint8Array(nCpu);
     this.appStart = new Float64Array(nCpu);
+    this.appRate = new Float64Array(nCpu).fill(1);
     this.cpuApp = new Float64Array(nCpu);
     this.ksoft = new Uint8Array(nCpu);
     this.turn = new Uint8Array(nCpu);
@@ -1002,7 +1004,12 @@ export class Simulation {
       this.endAppPhase(c, thread, now);
       if (app.phase[thread] === SLEEPING) return true;
     }
-    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread]);
+    // SMT: a stretch started while a sibling is busy runs at smtSpeed (smt-cores.ts), and keeps the core busy.
+    const core = this.smtCore[c];
+    const rate = core >= 0 && this.coreBusyUntil[core] > now ? this.plan.smtSpeed : 1;
+    this.appRate[c] = rate;
+    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread] / rate);
+    if (core >= 0 && phaseEnd > this.coreBusyUntil[core]) this.coreBusyUntil[core] = phaseEnd;
     this.appRunning[c] = 1;
     this.appStart[c] = now;
     this.idle[c] = 1;
@@ -1093,7 +1100,7 @@ export class Simulation {
     const phaseEnd = app.phaseEnd[thread];
     this.creditApp(c, now < phaseEnd ? now : phaseEnd);
     if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
-    else app.left[thread] = phaseEnd - now;
+    else app.left[thread] = (phaseEnd - now) * this.appRate[c];
   }
 
   /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */

@@ -13,8 +13,8 @@ import { RFS_PER_PACKET, type Plan } from "./plan.js";
  * (`coreBusyUntil`). A CPU starts items only at its own step boundaries, after its previous item
  * ended, so "the core is busy past now" means "a sibling is busy now".
  *
- * Only cores with two or more threads that can do work (take a queue's interrupt, or RPS, RFS or
- * an irqbalance move can send them packets) are tracked; their CPUs must step in time order with
+ * Only cores with two or more threads that can do work (take a queue's interrupt, run an
+ * application thread, or RPS, RFS or an irqbalance move can send them packets) are tracked; their CPUs must step in time order with
  * each other: engine/cpu-loops.ts puts a core's threads together in the isolated loop when each
  * of them would run it alone (engine/isolated-cpus.ts `runCore`), and otherwise keeps them coupled
  * on the event heap, off the sink replay. A host without SMT, with smtSpeed 1, or whose siblings
@@ -35,6 +35,8 @@ export function smtCores(plan: Plan, anyCpuWorks: boolean): SmtCores {
   if (plan.smtSpeed === 1) return { coreSlot, cores: 0 };
   const works = new Uint8Array(nCpu).fill(anyCpuWorks ? 1 : 0);
   for (let q = 0; q < plan.queues; q++) works[plan.queueCpu[q]] = 1;
+  // Application threads work on their CPUs (simulation.ts `runApp` runs them at smtSpeed too).
+  if (plan.app !== null) for (let c = 0; c < nCpu; c++) if (plan.app.cpuThreadCount[c] > 0) works[c] = 1;
   for (let f = 0; f < plan.flows.count; f++) {
     const r = plan.flowRpsCpu[f];
     if (r >= 0) works[r] = 1;
