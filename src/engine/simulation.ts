@@ -16,19 +16,13 @@ import { chooseCpuLoops } from "./cpu-loops.js";
 import { GroTables } from "./gro-tables.js";
 import type { JobCounters } from "./counters.js";
 import { AppThreads, SLEEPING } from "./app-threads.js";
+import { CpuSharing } from "./cpu-sharing.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
 const DELIVER = 1;
 const STEER = 2;
 
-/** ksoftirqd mode: whose turn on the CPU it is. */
-const KSOFTIRQD_TURN = 0;
-const THREAD_TURN = 1;
-/** __do_softirq restarts at most this many times before handing the rest to ksoftirqd (MAX_SOFTIRQ_RESTART, kernel/softirq.c). */
-const MAX_SOFTIRQ_RESTART = 10;
-/** …or after running this long (MAX_SOFTIRQ_TIME: 2 ms). */
-const MAX_SOFTIRQ_TIME_NS = 2e6;
 
 /** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
 const DUE_IRQ = 1;
@@ -60,7 +54,7 @@ export type JobProgress = (fractionDone: number) => void;
  * thread, which anything waking the CPU preempts (`runApp`, `preemptApp`): the thread's time is
  * credited exactly, so receive path + application + idle make the window. Softirq work that keeps
  * re-raising past __do_softirq's limits moves to ksoftirqd, which takes scheduler turns with the
- * thread (`softirqReraised`, `threadsTurn`). Replies go to their tx queue, whose poll reaps the
+ * thread (engine/cpu-sharing.ts). Replies go to their tx queue, whose poll reaps the
  * completions (`postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
  *
  * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
@@ -248,13 +242,8 @@ export class Simulation {
   private readonly isolatedScratch = new Float64Array(1);
   /** The application's threads and sockets, or null: no application is charged. */
   private readonly app: AppThreads | null;
-  /**
-   * Per CPU: the application thread that has it (of those pinned to it: they take turns of the
-   * scheduler's slice while several are runnable, `pickThread`), or -1: none pinned there.
-   */
-  private readonly running: Int32Array;
-  /** Per CPU: when the turn of its running thread ends, while another of its threads waits. */
-  private readonly threadTurnEnd: Float64Array;
+  /** Who has each CPU besides interrupts: its threads, and its softirq work once in ksoftirqd. */
+  private readonly sharing: CpuSharing;
   /**
    * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
    * the end of the thread's phase or its next own arrival, whichever first, and anything that
@@ -266,21 +255,6 @@ export class Simulation {
   private readonly appRate: Float64Array;
   /** Time each CPU spent running application threads (window only). */
   private readonly cpuApp: Float64Array;
-  /**
-   * ksoftirqd, per CPU with an application thread: [c] 1 while its softirq work runs in
-   * ksoftirqd (kernel/softirq.c `__do_softirq` handed it over: `wakeup_softirqd`), sharing the
-   * CPU with the thread in turns of a scheduler slice.
-   */
-  private readonly ksoft: Uint8Array;
-  /** Whose turn it is in ksoftirqd mode (KSOFTIRQD_TURN or THREAD_TURN), and until when. */
-  private readonly turn: Uint8Array;
-  private readonly turnEnd: Float64Array;
-  /** The current __do_softirq: when it began, the rounds it restarted, whether it woke this CPU's thread (need_resched). */
-  private readonly softStart: Float64Array;
-  private readonly restarts: Int32Array;
-  private readonly wokeThread: Uint8Array;
-  /** Softirq time each CPU spent in ksoftirqd (window only; part of its busy time). */
-  private readonly cpuKsoft: Float64Array;
   /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
   private readonly txPending: Int32Array;
   /** Tx completions each CPU's polls reaped (window only). */
@@ -317,19 +291,11 @@ export class Simulation {
     this.irqCpus = Int32Array.from(irqCpus);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
     this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
-    this.running = plan.app === null ? new Int32Array(nCpu).fill(-1) : Int32Array.from(plan.app.cpuThreadBase);
-    this.threadTurnEnd = new Float64Array(nCpu);
+    this.sharing = new CpuSharing(this.app, plan.app, nCpu, plan.schedSliceNs);
     this.appRunning = new Uint8Array(nCpu);
     this.appStart = new Float64Array(nCpu);
     this.appRate = new Float64Array(nCpu).fill(1);
     this.cpuApp = new Float64Array(nCpu);
-    this.ksoft = new Uint8Array(nCpu);
-    this.turn = new Uint8Array(nCpu);
-    this.turnEnd = new Float64Array(nCpu);
-    this.softStart = new Float64Array(nCpu).fill(-1);
-    this.restarts = new Int32Array(nCpu);
-    this.wokeThread = new Uint8Array(nCpu);
-    this.cpuKsoft = new Float64Array(nCpu);
     this.txPending = new Int32Array(nQ);
     this.cpuTxCompletions = new Float64Array(nCpu);
 
@@ -909,12 +875,12 @@ export class Simulation {
         }
         this.pollWork[c] = done;
         if (work === 0) continue;
-      } else if (this.ksoft[c] === 1 && this.threadsTurn(c, now)) {
+      } else if (this.sharing.threadsTurn(c, now)) {
         // ksoftirqd and the thread take turns: the thread's.
         cpuNow[c] = now;
-        if (this.runApp(c, this.running[c])) {
+        if (this.runApp(c, this.sharing.running[c])) {
           // It went to sleep: ksoftirqd has the CPU again.
-          this.turn[c] = KSOFTIRQD_TURN;
+          this.sharing.threadSlept(c);
           continue;
         }
         this.latencyFill = latencyFill;
@@ -924,12 +890,12 @@ export class Simulation {
         cpuNow[c] = now;
         const step = this.softirqStep(c);
         work = this.stepWork[c];
-        softItem = this.ksoft[c];
+        softItem = this.sharing.ksoftirqd[c];
         if (step < 0) {
           // A poll that ended with tx completions pending, or with GRO's flush, raised its queue's
           // interrupt on this CPU: take it at once.
           if (!this.pendingIrqs.isEmpty(c)) continue;
-          const thread = this.pickThread(c, now);
+          const thread = this.sharing.pickThread(c, now);
           if (thread >= 0) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
             // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
@@ -975,7 +941,7 @@ export class Simulation {
       const to = stop < end ? stop : end;
       if (to > from) {
         busyNs[c] += to - from;
-        if (softItem === 1) this.cpuKsoft[c] += to - from;
+        if (softItem === 1) this.sharing.ksoftirqdNs[c] += to - from;
       }
       softItem = 0;
       now = stop;
@@ -1017,78 +983,10 @@ export class Simulation {
     let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
     // A coalescing deadline interrupts the thread too.
     if (this.cpuDue[c] < next) next = this.cpuDue[c];
-    // In ksoftirqd mode the thread's turn ends at its slice, and so does it while another thread of this CPU waits.
-    if (this.ksoft[c] === 1 && this.turnEnd[c] < next) next = this.turnEnd[c];
-    if (this.plan.app !== null && this.plan.app.cpuThreadCount[c] > 1 && this.threadTurnEnd[c] < next) next = this.threadTurnEnd[c];
+    // …and so does the end of its turn against ksoftirqd or another thread of this CPU.
+    next = this.sharing.turnLimit(c, next);
     this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
     return false;
-  }
-
-  /**
-   * The thread that runs on CPU c at `now`, or -1 when none of its threads is runnable. The threads
-   * pinned to a CPU share it fairly: the running one keeps it for a scheduler slice while another
-   * waits (kernel/sched/fair.c, each runs its base slice), then the next runnable one in turn
-   * takes it; one that sleeps gives it up at once.
-   */
-  private pickThread(c: number, now: number): number {
-    const app = this.app;
-    const plan = this.plan.app;
-    const current = this.running[c];
-    if (app === null || plan === null || current < 0) return -1;
-    const n = plan.cpuThreadCount[c];
-    const runnable = app.phase[current] !== SLEEPING;
-    if (n === 1) return runnable ? current : -1;
-    if (runnable && now < this.threadTurnEnd[c]) return current;
-    const base = plan.cpuThreadBase[c];
-    for (let k = 1; k <= n; k++) {
-      const t = base + ((current - base + k) % n);
-      if (app.phase[t] === SLEEPING) continue;
-      if (t !== current || now >= this.threadTurnEnd[c]) this.threadTurnEnd[c] = now + this.plan.schedSliceNs;
-      this.running[c] = t;
-      return t;
-    }
-    return -1;
-  }
-
-  /** Whether some application thread of CPU c is runnable. */
-  private anyThreadRunnable(c: number): boolean {
-    const app = this.app;
-    const plan = this.plan.app;
-    if (app === null || plan === null) return false;
-    const base = plan.cpuThreadBase[c];
-    for (let t = base; t >= 0 && t < base + plan.cpuThreadCount[c]; t++) if (app.phase[t] !== SLEEPING) return true;
-    return false;
-  }
-
-  /**
-   * ksoftirqd mode on CPU c at `now`: is it the thread's turn? The thread and ksoftirqd, both
-   * ordinary tasks, take turns of a scheduler slice while both are runnable (kernel/sched/fair.c:
-   * each runs its base slice before the other's earlier deadline wins); a sleeping thread leaves
-   * ksoftirqd the CPU.
-   */
-  private threadsTurn(c: number, now: number): boolean {
-    if (this.pickThread(c, now) < 0) return false;
-    if (now >= this.turnEnd[c]) {
-      this.turn[c] = this.turn[c] === THREAD_TURN ? KSOFTIRQD_TURN : THREAD_TURN;
-      this.turnEnd[c] = now + this.plan.schedSliceNs;
-    }
-    return this.turn[c] === THREAD_TURN;
-  }
-
-  /**
-   * End of a net_rx_action round on CPU c that left work (it re-raised NET_RX_SOFTIRQ): __do_softirq
-   * restarts, unless it has run MAX_SOFTIRQ_RESTART rounds or MAX_SOFTIRQ_TIME, or a task woke on
-   * this CPU (need_resched): then the rest goes to ksoftirqd (`wakeup_softirqd`). Only a CPU with
-   * an application thread cares: with nothing else to run, ksoftirqd runs it all the same.
-   */
-  private softirqReraised(c: number, now: number): void {
-    if (this.ksoft[c] === 1 || this.running[c] < 0) return;
-    this.restarts[c]++;
-    if (this.restarts[c] < MAX_SOFTIRQ_RESTART && now - this.softStart[c] < MAX_SOFTIRQ_TIME_NS && this.wokeThread[c] === 0) return;
-    this.ksoft[c] = 1;
-    // The interrupted thread goes on first; ksoftirqd, just woken, waits for its turn.
-    this.turn[c] = this.anyThreadRunnable(c) ? THREAD_TURN : KSOFTIRQD_TURN;
-    this.turnEnd[c] = now + this.plan.schedSliceNs;
   }
 
   /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
@@ -1096,7 +994,7 @@ export class Simulation {
     const app = this.app;
     if (app === null) return;
     const now = this.cpuNow[c];
-    const thread = this.running[c];
+    const thread = this.sharing.running[c];
     const phaseEnd = app.phaseEnd[thread];
     this.creditApp(c, now < phaseEnd ? now : phaseEnd);
     if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
@@ -1167,7 +1065,7 @@ export class Simulation {
     if (thread < 0) return;
     const r = this.plan.app?.threadCpu[thread] ?? -1;
     // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
-    if (r === c) this.wokeThread[c] = 1;
+    if (r === c) this.sharing.threadWoken(c);
     if (r === c || r < 0 || this.idle[r] === 0) return;
     const now = this.cpuNow[c];
     this.idle[r] = 0;
@@ -1203,15 +1101,10 @@ export class Simulation {
         if (this.inRx[c] === 0) {
           if (this.pollList.isEmpty(c)) {
             // Nothing pending: this __do_softirq (or ksoftirqd's run) is over.
-            this.softStart[c] = -1;
-            this.ksoft[c] = 0;
+            this.sharing.softirqDone(c);
             return -1;
           }
-          if (this.softStart[c] < 0) {
-            this.softStart[c] = now;
-            this.restarts[c] = 0;
-            this.wokeThread[c] = 0;
-          }
+          this.sharing.softirqRuns(c, now);
           this.inRx[c] = 1;
           this.budget[c] = plan.netdevBudget;
           this.rxLimit[c] = now + plan.netdevBudgetNs;
@@ -1663,7 +1556,7 @@ export class Simulation {
     this.roundList.appendAll(c, this.repollList);
     this.pollList.appendAll(c, this.roundList);
     this.inRx[c] = 0;
-    if (!this.pollList.isEmpty(c)) this.softirqReraised(c, now);
+    if (!this.pollList.isEmpty(c)) this.sharing.softirqReraised(c, now);
     const sender = this.senderSlot[c];
     if (sender >= 0 && this.flushCount[sender] > 0) this.postIpis(c, sender);
     let r = this.ipiHead[c];
@@ -1856,7 +1749,7 @@ export class Simulation {
       inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
       appLatency: this.app?.latency ?? new LatencyHistogram(),
       cpuAppNs: this.cpuApp,
-      cpuKsoftirqdNs: this.cpuKsoft,
+      cpuKsoftirqdNs: this.sharing.ksoftirqdNs,
       cpuTxCompletions: this.cpuTxCompletions,
       appReplies: this.app?.replies ?? 0,
       responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),
