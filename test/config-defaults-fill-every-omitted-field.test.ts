@@ -24,6 +24,14 @@ describe("defaults fill every omitted field", () => {
     expect(nic.rps.flowCnt).toBe(0);
   });
 
+  it("SMT siblings run at host.topology.smtSpeed 0.6 while both are busy; a host without siblings at 1", () => {
+    expect(scenario.host.smtSpeed).toBe(1);
+    const smt = validateScenario(rawWith((raw) => (raw.host = { cpus: 4, topology: { sockets: 1, coresPerSocket: 2, threadsPerCore: 2 } })));
+    expect(smt.host.smtSpeed).toBe(0.6);
+    const set = validateScenario(rawWith((raw) => (raw.host = { cpus: 4, topology: { sockets: 1, coresPerSocket: 2, threadsPerCore: 2, smtSpeed: 0.55 } })));
+    expect(set.host.smtSpeed).toBe(0.55);
+  });
+
   it("maxQueues follows queues when only queues is given", () => {
     const nic = validateScenario(rawWith((raw) => (raw.nics = [{ name: "eth0", queues: 6 }]))).nics[0];
     expect(nic.maxQueues).toBe(6);

@@ -33,6 +33,7 @@ describe("golden: an idle thread reads each datagram as it comes", () => {
     expect(p.latencyUs?.max).toBe(1.513);
     expect(p.app).toEqual({
       threads: 1,
+      perThread: [{ cpu: 0, read: 99 }],
       received: { pps: 99000, bps: 79200000, packets: 99 },
       latencyUs: { p50: 3.038, p90: 3.038, p99: 3.038, p999: 3.038, max: 3.038, mean: 3.038 },
       socketRcvbuf: 0,

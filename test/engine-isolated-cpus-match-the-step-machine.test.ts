@@ -38,6 +38,18 @@ const CASES: Record<string, Record<string, unknown>> = {
     costs: { ...ZERO_COSTS, hardIrq: 200, pollOverhead: 30, stackPerPacket: 40 },
     run: { duration: "200us", seed: 3 },
   },
+  "SMT siblings on one core with constant arrivals that tie with step ends (each starts items while the other is busy)": {
+    host: { cpus: 2, ghz: 1, topology: { sockets: 1, coresPerSocket: 1, threadsPerCore: 2, smtSpeed: 0.5 } },
+    nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], queues: 2, ringSize: 8 }],
+    traffic: { flows: 4, src: "192.0.2.0/30", dst: "10.0.0.19", size: 64, arrival: "constant", load: { pps: 25_000_000 } },
+    costs: { ...ZERO_COSTS, hardIrq: 200, pollOverhead: 30, stackPerPacket: 40 },
+    run: { duration: "200us", seed: 3 },
+  },
+  "SMT: 4 threads per core, light load (threads often idle while a sibling works)": {
+    host: { cpus: 8, ghz: 2.5, topology: { sockets: 1, coresPerSocket: 2, threadsPerCore: 4 } },
+    nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 8, ringSize: 256 }],
+    traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", size: "imix", arrival: "poisson", load: { pps: 1_500_000 } },
+  },
   "a budget below the weight and a 1 µs time limit (time squeeze every round)": {
     kernel: { netdevBudget: 16, netdevBudgetUsecs: 1 },
     traffic: { flows: 2000, src: "100.64.0.0/10", dst: "10.0.0.19", size: "imix", arrival: "poisson", load: { pps: 5_000_000 } },
@@ -68,7 +80,7 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
     });
   }
 
-  it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes, NUMA nodes, bulk TCP with GRO on or off)", () => {
+  it("on 24 seeded random configurations (ring sizes, loads, mixes, costs, batch sizes, NUMA nodes, SMT siblings, bulk TCP with GRO on or off)", () => {
     const { below: rand, pick } = seededChooser(0x2545f491);
     // Coalescing from a stream of its own, so the other draws stay those of the configurations before it.
     const coalescing = seededChooser(0x68e31da4).pick;
@@ -87,8 +99,15 @@ describe("the isolated-CPU loop gives the step machine's results, byte for byte"
           },
           costs: pick([{}, { distribution: "exponential" }, { hardIrq: 0, pollOverhead: 0 }]),
           run: { duration: pick(["3ms", "7ms"]), warmup: pick(["0ms", "1ms"]), seed: 1 },
-          // Two NUMA nodes, the NIC on node 0: the queues on node 1 do more work per packet.
-          host: pick([{ cpus: 8, ghz: 2.5 }, { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } }]),
+          // Two NUMA nodes, the NIC on node 0: the queues on node 1 do more work per packet. SMT
+          // siblings (CPU c and c + 4) that both take a queue slow each other: the isolated loop
+          // runs a core's threads together, in the event heap's order.
+          host: pick([
+            { cpus: 8, ghz: 2.5 },
+            { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } },
+            { cpus: 8, ghz: 2.5, topology: { sockets: 1, coresPerSocket: 4, threadsPerCore: 2, smtSpeed: pick([0.5, 0.6, 0.85, 1]) } },
+            { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 2, threadsPerCore: 2, nicNode: 0 } },
+          ]),
         });
       const coalesce = coalescing(COALESCE_SETTINGS);
       if (coalesce !== null) (raw.nics as Record<string, unknown>[])[0].coalesce = coalesce;

@@ -78,7 +78,7 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
     ).toBe(true);
   });
 
-  it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes, bulk TCP with GRO on or off)", () => {
+  it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes, SMT siblings, bulk TCP with GRO on or off)", () => {
     const { below: rand, pick } = seededChooser(0x1b873593);
     // Coalescing from a stream of its own, so the other draws stay those of the configurations before it.
     const coalescing = seededChooser(0x3c6ef372).pick;
@@ -99,7 +99,14 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
         costs: pick([{}, { distribution: "exponential" }, { ipi: 0, rpsEnqueue: 0 }]),
         run: { duration: pick(["2ms", "5ms"]), warmup: pick(["0ms", "1ms"]), seed: 1 },
         // Two NUMA nodes, the NIC on node 0: remote CPUs' work and hand-offs between nodes cost more.
-        host: pick([{ cpus: 8, ghz: 2.5 }, { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } }]),
+        // SMT siblings (CPU c and c + 4, or c and c + 2 on two sockets): a sibling pair that both
+        // work leaves the sink replay and steps coupled, slowing each other.
+        host: pick([
+          { cpus: 8, ghz: 2.5 },
+          { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 4, threadsPerCore: 1, nicNode: 0 } },
+          { cpus: 8, ghz: 2.5, topology: { sockets: 1, coresPerSocket: 4, threadsPerCore: 2, smtSpeed: pick([0.5, 0.6, 0.85]) } },
+          { cpus: 8, ghz: 2.5, topology: { sockets: 2, coresPerSocket: 2, threadsPerCore: 2, nicNode: 0 } },
+        ]),
       });
       const coalesce = coalescing(COALESCE_SETTINGS);
       if (coalesce !== null) (raw.nics as Record<string, unknown>[])[0].coalesce = coalesce;

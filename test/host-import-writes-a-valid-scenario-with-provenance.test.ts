@@ -20,6 +20,9 @@ describe("import: a 4-vCPU ena host", () => {
     expect(scenario.host.ghz).toBe(2.5);
     expect(scenario.host.topology.cpus.map((c) => c.core)).toEqual([0, 1, 0, 1]);
     expect(scenario.host.topology.nicNode).toBe(0);
+    // 2 cores × 2 threads: the siblings are the snapshot's; how much they slow each other is not.
+    expect(scenario.host.smtSpeed).toBe(0.6);
+    expect(imported.yaml).toContain("smtSpeed: 0.6  # DEFAULT: assumed");
     const nic = scenario.nics[0];
     expect([nic.name, nic.maxQueues, nic.queues, nic.ringSize]).toEqual(["eth0", 8, 4, 1024]);
     expect(formatRssKey(nic.rss.key)).toBe("77:17:de:5c:4a:bd:8c:52:04:3d:0f:f1:2f:3e:9b:5e:48:4f:2b:6f:b4:4a:ec:d0:1f:39:de:1b:5a:ea:5c:7f:96:f2:0d:a1:57:8a:7e:91");

@@ -9,10 +9,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { JOB_COUNTERS, type JobCounters } from "../src/engine/counters.js";
 import { COUNTERS_FORMAT, countersFormat, countersFromBase64, countersToBase64, decodeCounters, encodeCounters } from "../src/pool/counters-codec.js";
-import { counterEntries, countersFrom, type CounterRecord, type CounterSpec, type CounterValue } from "../src/stats/counter-table.js";
+import { counterEntries, countersFrom, type CounterDimension, type CounterRecord, type CounterSpec, type CounterValue } from "../src/stats/counter-table.js";
 import { LatencyHistogram } from "../src/stats/latency-histogram.js";
 
-type Sizes = Readonly<Record<"queue" | "cpu" | "cause" | "device", number>>;
+type Sizes = Readonly<Record<CounterDimension, number>>;
 
 function arbitraryValue(spec: CounterSpec, sizes: Sizes): fc.Arbitrary<CounterValue> {
   switch (spec.kind) {
@@ -36,7 +36,7 @@ function arbitraryValue(spec: CounterSpec, sizes: Sizes): fc.Arbitrary<CounterVa
 }
 
 const arbitraryCounters: fc.Arbitrary<JobCounters> = fc
-  .record({ queue: fc.nat(9), cpu: fc.nat(9), cause: fc.nat(9), device: fc.nat(9) })
+  .record({ queue: fc.nat(9), cpu: fc.nat(9), cause: fc.nat(9), device: fc.nat(9), thread: fc.nat(9) })
   .chain((sizes) =>
     fc.tuple(...counterEntries(JOB_COUNTERS).map(([, spec]) => arbitraryValue(spec, sizes))).map((values) => {
       const byName = new Map(counterEntries(JOB_COUNTERS).map(([name], i) => [name, values[i]]));

@@ -13,8 +13,9 @@ export interface AppPlan {
   readonly threads: number;
   /** CPU of each thread. */
   readonly threadCpu: Int32Array;
-  /** Per CPU: the thread pinned to it, or -1. */
-  readonly cpuThread: Int32Array;
+  /** Per CPU: its first thread (threads of a CPU are numbered in a row) and how many it has. */
+  readonly cpuThreadBase: Int32Array;
+  readonly cpuThreadCount: Int32Array;
   /** Thread that reads each flow. */
   readonly flowThread: Int32Array;
   /** Socket of each flow (a reuseport member is its thread's socket; a connected socket is the flow's own). */
@@ -89,8 +90,12 @@ export function compileAppPlan(app: App, context: AppContext): AppPlan {
   const { flows, cpus, ghz, seed } = context;
   const threads = app.threadCpus.length;
   const threadCpu = Int32Array.from(app.threadCpus);
-  const cpuThread = new Int32Array(cpus).fill(-1);
-  threadCpu.forEach((cpu, t) => (cpuThread[cpu] = t));
+  const cpuThreadBase = new Int32Array(cpus).fill(-1);
+  const cpuThreadCount = new Int32Array(cpus);
+  threadCpu.forEach((cpu, t) => {
+    if (cpuThreadBase[cpu] < 0) cpuThreadBase[cpu] = t;
+    cpuThreadCount[cpu]++;
+  });
   let flowThread: Int32Array;
   let flowSocket: Int32Array;
   if (app.sockets === "reuseport") {
@@ -103,7 +108,8 @@ export function compileAppPlan(app: App, context: AppContext): AppPlan {
   return {
     threads,
     threadCpu,
-    cpuThread,
+    cpuThreadBase,
+    cpuThreadCount,
     flowThread,
     flowSocket,
     sockets: app.sockets === "reuseport" ? threads : flows.count,

@@ -62,6 +62,8 @@ export class AppThreads {
   /** Read in the window: datagrams whose recvmsg returned. */
   received = 0;
   receivedBytes = 0;
+  /** Of `received`, per thread. */
+  readonly threadReads: Float64Array;
   /** Dropped at a full receive buffer (UdpRcvbufErrors). */
   dropped = 0;
   /** Arrival at the NIC → return of recvmsg, ns. */
@@ -96,6 +98,7 @@ export class AppThreads {
     this.queued = new Int32Array(plan.sockets);
     this.reader = new Int32Array(plan.sockets);
     this.owed = new Float64Array(n);
+    this.threadReads = new Float64Array(n);
     this.rng = Array.from({ length: n }, (_, t) => new Prng(seed, 2000 + t));
     this.workFactor = Float64Array.from(plan.threadCpu, (cpu) => cpuWorkFactor[cpu]);
     this.warm = warm;
@@ -225,6 +228,7 @@ export class AppThreads {
       if (arrival >= this.warm) {
         this.received++;
         this.receivedBytes += this.curLen[t];
+        this.threadReads[t]++;
         this.latency.record(now - arrival);
       }
       this.phase[t] = WORK;

@@ -64,6 +64,8 @@ export const JOB_COUNTERS = {
   /** Datagrams whose recvmsg returned. */
   appReceived: { kind: "scalar", merge: "sum" },
   appReceivedBytes: { kind: "scalar", merge: "sum" },
+  /** Of `appReceived`, per application thread (app.threads order; empty without an app section). */
+  appThreadReads: { kind: "array", per: "thread", merge: "sum" },
   /** Dropped at a socket's full receive buffer (UdpRcvbufErrors, net/ipv4/udp.c __udp_enqueue_schedule_skb). */
   dropsSocketRcvbuf: { kind: "scalar", merge: "sum" },
   /** Replies the threads handed to the driver (app reply setting or bandwidth.reply). */

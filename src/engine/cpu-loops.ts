@@ -1,14 +1,19 @@
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
+import { smtCores, type SmtCores } from "./smt-cores.js";
 
 /**
  * Which loop each CPU runs (engine/index.ts lists them), decided from the compiled plan when a
  * job starts:
- * - coupled: linked by remote RPS or RFS (as sender or target) — it keeps in step with the
- *   others on the event heap;
- * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan): it replays its
+ * - coupled: linked by remote RPS or RFS (as sender or target), or sharing a core with another
+ *   thread that works (SMT, engine/smt-cores.ts) — it keeps in step with the others on the event
+ *   heap;
+ * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan, no working SMT
+ *   sibling): it replays its
  *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap;
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
- *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts;
+ *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts. SMT siblings
+ *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
+ *   core is: the loop then runs the core's threads together, in time order;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
  * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
  * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
@@ -29,6 +34,17 @@ export interface CpuLoops {
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */
   readonly isolatedQueue: Int32Array;
+  /** The cores whose threads slow each other down (engine/smt-cores.ts). */
+  readonly smt: SmtCores;
+  /**
+   * Per CPU: 1 when it is coupled only to the other working threads of its core, and they only
+   * to it (no RPS, RFS or irqbalance rescan reaches any of them): its steps then need to wait
+   * only for those siblings and the next arrival batch, not for every coupled CPU.
+   */
+  readonly siblingsOnly: Uint8Array;
+  /** The working siblings of CPU c are siblingList[siblingStart[c] .. siblingStart[c + 1]). */
+  readonly siblingStart: Int32Array;
+  readonly siblingList: Int32Array;
 }
 
 export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): CpuLoops {
@@ -53,13 +69,33 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   for (let q = 0; q < nQ; q++) {
     if (plan.queueCoalesceFrames[q] !== 1 || plan.queueDeferNs[q] > 0 || (dim !== null && dim[q] !== null)) deadlines[plan.queueCpu[q]] = 1;
   }
+  // Threads of one core that both work read each other's state: they step in time order.
+  const smt = smtCores(plan, rescans);
+  const linked = Uint8Array.from(coupled);
+  for (let c = 0; c < nCpu; c++) if (smt.coreSlot[c] >= 0) coupled[c] = 1;
+  const siblingStart = new Int32Array(nCpu + 1);
+  const siblingList: number[] = [];
+  for (let c = 0; c < nCpu; c++) {
+    siblingStart[c] = siblingList.length;
+    if (smt.coreSlot[c] >= 0) for (let o = 0; o < nCpu; o++) if (o !== c && smt.coreSlot[o] === smt.coreSlot[c]) siblingList.push(o);
+  }
+  siblingStart[nCpu] = siblingList.length;
+  // (A CPU with interrupt deadlines keeps the whole heap's horizon: its siblings' keys need not
+  // show their next deadline.)
+  const siblingsOnly = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) {
+    if (rescans || smt.coreSlot[c] < 0) continue;
+    let alone = linked[c] === 0 && deadlines[c] === 0;
+    for (let i = siblingStart[c]; i < siblingStart[c + 1]; i++) if (linked[siblingList[i]] === 1 || deadlines[siblingList[i]] === 1) alone = false;
+    siblingsOnly[c] = alone ? 1 : 0;
+  }
   const sinksOn = fast && !rescans && plan.rfs === null && plan.app === null && plan.gro === null;
   const sink = new Uint8Array(nCpu);
   const sinkList: number[] = [];
   const senderSlot = new Int32Array(nCpu).fill(-1);
   let senders = 0;
   for (let c = 0; c < nCpu; c++) {
-    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && deadlines[c] === 0) {
+    if (sinksOn && coupled[c] === 1 && sendsRemote[c] === 0 && deadlines[c] === 0 && smt.coreSlot[c] < 0) {
       sink[c] = 1;
       sinkList.push(c);
     }
@@ -71,14 +107,23 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
   const steered = new Uint8Array(nQ);
   for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
-  const isolated = new Uint8Array(nCpu);
-  const isolatedQueue = new Int32Array(nCpu).fill(-1);
+  // One queue, finished here, reached by no CPU but (SMT) the threads of its own core.
+  const alone = new Uint8Array(nCpu);
+  const queueOfCpu = new Int32Array(nCpu).fill(-1);
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
-    if (isolatedOn && queuesOnCpu[c] === 1 && coupled[c] === 0 && steered[q] === 0 && deadlines[c] === 0) {
-      isolated[c] = 1;
-      isolatedQueue[c] = q;
-    }
+    queueOfCpu[c] = q;
+    if (isolatedOn && queuesOnCpu[c] === 1 && linked[c] === 0 && steered[q] === 0 && deadlines[c] === 0) alone[c] = 1;
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue };
+  const isolated = new Uint8Array(nCpu);
+  const isolatedQueue = new Int32Array(nCpu).fill(-1);
+  for (let c = 0; c < nCpu; c++) {
+    if (alone[c] === 0) continue;
+    let siblingsAlone = true;
+    for (let i = siblingStart[c]; i < siblingStart[c + 1]; i++) if (alone[siblingList[i]] === 0) siblingsAlone = false;
+    if (!siblingsAlone) continue;
+    isolated[c] = 1;
+    isolatedQueue[c] = queueOfCpu[c];
+  }
+  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
 }

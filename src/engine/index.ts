@@ -7,9 +7,11 @@
  * netdev_max_backlog drops, the IPIs sent when a round ends, process_backlog with its quota
  * (net/core/dev.c: net_rx_action, napi_poll, enqueue_to_backlog, process_backlog, get_rps_cpu).
  * Costs per stage, with per-packet work scaled on a CPU of another NUMA node than the NIC's and
- * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`). GRO of
- * bulk TCP bursts (gro-tables.ts; net/core/gro.c): segments of a flow found in one NAPI poll
- * merge up to 64 KiB and the stack, or the RPS hand-off, runs once per aggregate.
+ * a surcharge per RPS hand-off between nodes (plan.ts `cpuWorkFactor`, `cpuNode`); SMT
+ * siblings sharing a core: an item started while a sibling is busy runs at host.smtSpeed of its
+ * solo speed (smt-cores.ts, docs/smt.md). GRO of bulk TCP bursts (gro-tables.ts;
+ * net/core/gro.c): segments of a flow found in one NAPI poll merge up to 64 KiB and the stack,
+ * or the RPS hand-off, runs once per aggregate.
  * Interrupt coalescing per queue (nics[].coalesce: rx-usecs from the first packet, rx-frames) and
  * NAPI's deferred interrupts (napi_defer_hard_irqs with a gro_flush_timeout repoll timer, as
  * napi_complete_done does): per-queue deadlines that wake their CPU with no new arrival
@@ -30,9 +32,10 @@
  * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
  *   of it, is reached by no other CPU, whose queue neither coalesces nor defers its interrupt, and
  *   meets no route verdict, cap or irqbalance move runs a
- *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns;
- * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off) replays them from
- *   an inbox, a batch at a time, off the event heap;
+ *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns
+ *   (SMT threads that slow each other run there together, in time order, when all are isolated);
+ * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT
+ *   sibling) replays them from an inbox, a batch at a time, off the event heap;
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.

@@ -39,7 +39,8 @@ export interface IsolatedCpuCounters {
  * finishes every packet of it itself (no RPS, no RFS), is reached by no other CPU, and whose
  * queue no irqbalance rescan moves. Such a CPU depends on nothing but its own arrivals (the
  * ingress caps police them before they are partitioned), so it runs on its own through a whole
- * arrival batch, without the event heap. A flow's route verdict (its extra stack time, its drop
+ * arrival batch, without the event heap — or, with SMT siblings that slow each other, together
+ * with the other threads of its core (`runCore`), which must all be isolated CPUs too. A flow's route verdict (its extra stack time, its drop
  * cause, the device its traffic leaves by) and its reply are per-flow columns read where the
  * packet is delivered, as the step machine reads them. net_rx_action reduces to and net_rx_action reduces to a
  * a four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
@@ -103,6 +104,19 @@ export class IsolatedCpus {
   /** Arrival time of the packet still on the CPU when the run ends (NaN: none). */
   private readonly onCpu: Float64Array;
   private readonly costRng: Prng[];
+  /**
+   * SMT (engine/smt-cores.ts): per slot, its core's index in `coreBusy` when another working
+   * thread of the core is isolated too (-1: none); per such core, when the last item one of its
+   * threads started ends. The threads of a core run together (`runCore`), in time order.
+   */
+  private readonly coreOf: Int32Array;
+  private readonly coreBusy: Float64Array;
+  /** Slots without a busy sibling, and the slots of each shared core (in CPU order). */
+  private readonly single: Int32Array;
+  private readonly coreSlots: Int32Array[];
+  /** [0]: the limit a core's thread runs to; a double passed through a typed array is not boxed. */
+  private readonly bound = new Float64Array(1);
+  private readonly boundBits = new BigInt64Array(this.bound.buffer);
 
   /** The job's scalar counters these CPUs add to, window only; indexed RING_DROPS … OFFERED_BYTES. */
   readonly totals = new Float64Array(5);
@@ -113,7 +127,16 @@ export class IsolatedCpus {
    * `cpus` are the isolated CPUs in CPU order, `queues` the queue of each, `arrivalSlots` the
    * engine's arrival slot of each and `bases` the start of its region (ring size + batch size).
    */
-  constructor(plan: Plan, seed: number, cpus: readonly number[], queues: readonly number[], arrivalSlots: readonly number[], bases: readonly number[], counters: IsolatedCpuCounters) {
+  constructor(
+    plan: Plan,
+    seed: number,
+    cpus: readonly number[],
+    queues: readonly number[],
+    arrivalSlots: readonly number[],
+    bases: readonly number[],
+    counters: IsolatedCpuCounters,
+    cores: readonly number[] = cpus.map(() => -1),
+  ) {
     this.plan = plan;
     this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
     this.counters = counters;
@@ -141,6 +164,11 @@ export class IsolatedCpus {
     this.onCpu = new Float64Array(n).fill(NaN);
     this.costRng = [];
     for (let slot = 0; slot < n; slot++) this.costRng.push(new Prng(seed, 1000 + this.cpuOf[slot]));
+    this.coreOf = Int32Array.from(cores);
+    const coreCount = cores.reduce((m, k) => Math.max(m, k + 1), 0);
+    this.coreBusy = new Float64Array(coreCount);
+    this.single = Int32Array.from(cores.flatMap((k, slot) => (k < 0 ? [slot] : [])));
+    this.coreSlots = Array.from({ length: coreCount }, (_, k) => Int32Array.from(cores.flatMap((x, slot) => (x === k ? [slot] : []))));
   }
 
   get count(): number {
@@ -189,7 +217,52 @@ export class IsolatedCpus {
 
   /** Run every isolated CPU up to its first step boundary at or after `limit` (ns, in limit[0]). */
   advance(limit: Float64Array): void {
-    for (let slot = 0; slot < this.cpuOf.length; slot++) this.runCpu(slot, limit[0]);
+    const single = this.single;
+    for (let i = 0; i < single.length; i++) this.runCpu(single[i], limit[0]);
+    for (let k = 0; k < this.coreSlots.length; k++) this.runCore(this.coreSlots[k], limit);
+  }
+
+  /**
+   * Run the threads of one core up to `limit` together, as the event heap orders them: always
+   * the thread whose next step is earliest (on a tie, the smaller CPU number: slots are in CPU
+   * order), up to the next step of its siblings, so that each item starts knowing which sibling
+   * is busy. A thread idle with an empty ring and no arrival left waits for the next batch: it
+   * bounds nobody.
+   */
+  private runCore(slots: Int32Array, limit: Float64Array): void {
+    const end = limit[0];
+    for (;;) {
+      let best = -1;
+      let bestKey = end;
+      let nextKey = end;
+      let nextSlot = -1;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        // (Idle with arrivals not yet taken: its clock is before its next arrival, which is fine —
+        // running it takes them and jumps to the first.)
+        const waits = this.phase[slot] === IDLE && this.head[slot] === this.tail[slot] && this.pos[slot] === this.stop[slot];
+        const key = waits ? end : this.now[slot];
+        if (key < bestKey) {
+          if (best >= 0) {
+            nextKey = bestKey;
+            nextSlot = best;
+          }
+          best = slot;
+          bestKey = key;
+        } else if (key < nextKey) {
+          nextKey = key;
+          nextSlot = slot;
+        }
+      }
+      if (best < 0) break;
+      // It may start steps before its siblings' next one, and at the same time when it has the
+      // smaller CPU number (the heap's tie rule): then the bound is the next double up.
+      this.bound[0] = nextKey;
+      if (nextSlot >= 0 && nextKey < end && best < nextSlot) this.boundBits[0]++;
+      this.runCpu(best, this.bound[0]);
+    }
+    // Each thread to its first step boundary at or after the limit (taking its arrivals there).
+    for (let i = 0; i < slots.length; i++) this.runCpu(slots[i], end);
   }
 
   /** At the end: arrivals after a CPU's last step still met their ring (the occupancy is the current one); flush latencies. */
@@ -273,6 +346,10 @@ export class IsolatedCpus {
     const factor = plan.cpuWorkFactor[c];
     const exponential = plan.exponentialCosts;
     const rng = this.costRng[slot];
+    // SMT: an item started while a sibling is busy runs at smtSpeed (engine/smt-cores.ts).
+    const core = this.coreOf[slot];
+    const coreBusy = this.coreBusy;
+    const smtSpeed = plan.smtSpeed;
     const latencyBuf = this.latencyBuf;
     const cap = this.ringCap[slot];
     const stopAt = this.stop[slot];
@@ -332,7 +409,9 @@ export class IsolatedCpus {
             if (routed) w += routeNs[f];
             w *= factor;
             if (exponential) w *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
             const stop = now + w;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             const from = now > warm ? now : warm;
             const to = stop < end ? stop : end;
             if (to > from) busy += to - from;
@@ -400,7 +479,9 @@ export class IsolatedCpus {
         work = cost.poll;
         phase = POLL;
       }
+      if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       const stop = now + work;
+      if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
       if (to > from) busy += to - from;

@@ -162,6 +162,13 @@ export interface Plan {
   readonly cpuWorkFactor: Float64Array;
   /** Per CPU: its NUMA node (an RPS hand-off between nodes costs costNs.rpsCrossNode more). */
   readonly cpuNode: Int32Array;
+  /** Per CPU: its physical core, numbered across packages (SMT siblings share one). */
+  readonly cpuCore: Int32Array;
+  /**
+   * Fraction of its solo speed a CPU keeps for a work item it starts while another thread of its
+   * core is busy (host.smtSpeed; 1: siblings do not slow each other). See engine/smt-cores.ts.
+   */
+  readonly smtSpeed: number;
   readonly exponentialCosts: boolean;
   /**
    * The scheduler's slice: how long ksoftirqd and an application thread each run in turn on a
@@ -195,6 +202,17 @@ export interface CostNs {
   readonly ipi: number;
   readonly rpsCrossNode: number;
   readonly groPerSegment: number;
+}
+
+/** Each CPU's physical core, numbered 0.. in order of first appearance: one per (package, core). */
+function physicalCores(cpus: readonly { readonly package: number; readonly core: number }[]): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(cpus, (cpu) => {
+    const key = `${cpu.package}/${cpu.core}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  });
 }
 
 /** The NIC each flow's replies leave by: routing's output device, else the receiving NIC (-1: no route or not a NIC). */
@@ -355,6 +373,8 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
       host.topology.nicNode >= 0 && cpu.node !== host.topology.nicNode ? 1 + costs.numaRemotePercent / 100 : 1,
     ),
     cpuNode: Int32Array.from(host.topology.cpus, (cpu) => cpu.node),
+    cpuCore: physicalCores(host.topology.cpus),
+    smtSpeed: host.smtSpeed,
     exponentialCosts: costs.distribution === "exponential",
     schedSliceNs: 750_000 * (1 + Math.floor(Math.log2(Math.min(host.cpus, 8)))),
     napiWeight: kernel.napiWeight,

@@ -17,19 +17,13 @@ import { NetDim } from "./net-dim.js";
 import { GroTables } from "./gro-tables.js";
 import type { JobCounters } from "./counters.js";
 import { AppThreads, SLEEPING } from "./app-threads.js";
+import { CpuSharing } from "./cpu-sharing.js";
 
 /** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
 const NONE = 0;
 const DELIVER = 1;
 const STEER = 2;
 
-/** ksoftirqd mode: whose turn on the CPU it is. */
-const KSOFTIRQD_TURN = 0;
-const THREAD_TURN = 1;
-/** __do_softirq restarts at most this many times before handing the rest to ksoftirqd (MAX_SOFTIRQ_RESTART, kernel/softirq.c). */
-const MAX_SOFTIRQ_RESTART = 10;
-/** …or after running this long (MAX_SOFTIRQ_TIME: 2 ms). */
-const MAX_SOFTIRQ_TIME_NS = 2e6;
 
 /** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
 const DUE_IRQ = 1;
@@ -61,7 +55,7 @@ export type JobProgress = (fractionDone: number) => void;
  * thread, which anything waking the CPU preempts (`runApp`, `preemptApp`): the thread's time is
  * credited exactly, so receive path + application + idle make the window. Softirq work that keeps
  * re-raising past __do_softirq's limits moves to ksoftirqd, which takes scheduler turns with the
- * thread (`softirqReraised`, `threadsTurn`). Replies go to their tx queue, whose poll reaps the
+ * thread (engine/cpu-sharing.ts). Replies go to their tx queue, whose poll reaps the
  * completions (`postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
  *
  * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
@@ -207,6 +201,16 @@ export class Simulation {
   private readonly compLen: Uint16Array;
   private readonly compTarget: Int32Array;
   private readonly costRng: Prng[];
+  /**
+   * SMT (engine/smt-cores.ts): per CPU, the slot of its core when another thread of the core also
+   * works (-1: none); per tracked core, when the last work item one of its threads started ends.
+   */
+  private readonly smtCore: Int32Array;
+  private readonly coreBusyUntil: Float64Array;
+  /** CPUs coupled only to their core's other working threads, and those threads (cpu-loops.ts). */
+  private readonly siblingsOnly: Uint8Array;
+  private readonly siblingStart: Int32Array;
+  private readonly siblingList: Int32Array;
 
   // Counters (window only).
   private offeredPackets = 0;
@@ -244,33 +248,19 @@ export class Simulation {
   private readonly isolatedScratch = new Float64Array(1);
   /** The application's threads and sockets, or null: no application is charged. */
   private readonly app: AppThreads | null;
-  /** Per CPU: the application thread pinned to it, or -1. */
-  private readonly cpuThread: Int32Array;
+  /** Who has each CPU besides interrupts: its threads, and its softirq work once in ksoftirqd. */
+  private readonly sharing: CpuSharing;
   /**
    * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
    * the end of the thread's phase or its next own arrival, whichever first, and anything that
    * wakes the CPU earlier cuts the phase there (`preemptApp`).
    */
   private readonly appRunning: Uint8Array;
-  /** When the running thread's current stretch began. */
+  /** When the running thread's current stretch began, and its speed in it (SMT: smtSpeed while a sibling was busy, else 1). */
   private readonly appStart: Float64Array;
+  private readonly appRate: Float64Array;
   /** Time each CPU spent running application threads (window only). */
   private readonly cpuApp: Float64Array;
-  /**
-   * ksoftirqd, per CPU with an application thread: [c] 1 while its softirq work runs in
-   * ksoftirqd (kernel/softirq.c `__do_softirq` handed it over: `wakeup_softirqd`), sharing the
-   * CPU with the thread in turns of a scheduler slice.
-   */
-  private readonly ksoft: Uint8Array;
-  /** Whose turn it is in ksoftirqd mode (KSOFTIRQD_TURN or THREAD_TURN), and until when. */
-  private readonly turn: Uint8Array;
-  private readonly turnEnd: Float64Array;
-  /** The current __do_softirq: when it began, the rounds it restarted, whether it woke this CPU's thread (need_resched). */
-  private readonly softStart: Float64Array;
-  private readonly restarts: Int32Array;
-  private readonly wokeThread: Uint8Array;
-  /** Softirq time each CPU spent in ksoftirqd (window only; part of its busy time). */
-  private readonly cpuKsoft: Float64Array;
   /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
   private readonly txPending: Int32Array;
   /** Tx completions each CPU's polls reaped (window only). */
@@ -307,17 +297,11 @@ export class Simulation {
     this.irqCpus = Int32Array.from(irqCpus);
     this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
     this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
-    this.cpuThread = plan.app === null ? new Int32Array(nCpu).fill(-1) : plan.app.cpuThread;
+    this.sharing = new CpuSharing(this.app, plan.app, nCpu, plan.schedSliceNs);
     this.appRunning = new Uint8Array(nCpu);
     this.appStart = new Float64Array(nCpu);
+    this.appRate = new Float64Array(nCpu).fill(1);
     this.cpuApp = new Float64Array(nCpu);
-    this.ksoft = new Uint8Array(nCpu);
-    this.turn = new Uint8Array(nCpu);
-    this.turnEnd = new Float64Array(nCpu);
-    this.softStart = new Float64Array(nCpu).fill(-1);
-    this.restarts = new Int32Array(nCpu);
-    this.wokeThread = new Uint8Array(nCpu);
-    this.cpuKsoft = new Float64Array(nCpu);
     this.txPending = new Int32Array(nQ);
     this.cpuTxCompletions = new Float64Array(nCpu);
 
@@ -327,6 +311,11 @@ export class Simulation {
     this.sink = loops.sink;
     this.sinkList = loops.sinkList;
     this.senderSlot = loops.senderSlot;
+    this.smtCore = loops.smt.coreSlot;
+    this.coreBusyUntil = new Float64Array(loops.smt.cores);
+    this.siblingsOnly = loops.siblingsOnly;
+    this.siblingStart = loops.siblingStart;
+    this.siblingList = loops.siblingList;
     const noInbox = new HandOffInbox(1);
     this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
@@ -459,6 +448,7 @@ export class Simulation {
               outDevPackets: this.outDevPackets,
               egress: this.egress,
             },
+            isolatedCpus.map((c) => loops.smt.coreSlot[c]),
           );
   }
 
@@ -485,7 +475,15 @@ export class Simulation {
       }
       const c = actor - 1;
       const horizon = this.horizon;
-      if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
+      if (this.siblingsOnly[c] === 1) {
+        // Only its siblings and the arrivals can change what this CPU does: it may run up to
+        // the earliest of their next steps, past CPUs it has nothing to do with.
+        horizon[0] = keys[GEN];
+        for (let i = this.siblingStart[c]; i < this.siblingStart[c + 1]; i++) {
+          const k = keys[this.siblingList[i] + 1];
+          if (k < horizon[0]) horizon[0] = k;
+        }
+      } else if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
       else horizon[0] = keys[GEN];
       if (horizon[0] > end) horizon[0] = end;
       this.cpuNow[c] = now;
@@ -710,6 +708,10 @@ export class Simulation {
     const perByte = cost.perByte;
     const weight = plan.napiWeight;
     const rfsOn = plan.rfs !== null;
+    // SMT: an item started while a sibling is busy runs at smtSpeed (engine/smt-cores.ts).
+    const core = this.smtCore[c];
+    const coreBusy = this.coreBusyUntil;
+    const smtSpeed = plan.smtSpeed;
     // Route verdicts (drops, lookup time) are applied where a packet is delivered: a plan with
     // routing takes the step-by-step path (pollRing → deliver) for every packet.
     // The fast engine polls a NAPI packet by packet in one loop (plans without route verdicts
@@ -766,12 +768,14 @@ export class Simulation {
           if (now >= warm) this.cpuIrqs[c]++;
         }
         work = cost.hardIrq;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (this.ipiPending[c] === 1) {
         // RPS IPI: schedule this CPU's backlog NAPI.
         this.ipiPending[c] = 0;
         this.pollList.append(c, nQ + c);
         if (now >= warm) this.cpuRps[c]++;
         work = cost.ipi;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (
         fastLoops &&
         n >= 0 &&
@@ -820,11 +824,13 @@ export class Simulation {
             let s = steerNs * factor;
             if (cpuNode[target] !== node) s += crossNode;
             if (exponential) s *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) s /= smtSpeed;
             this.compArr[c] = arrival;
             this.compFlow[c] = flow;
             this.compLen[c] = len;
             this.compTarget[c] = target;
             const stop = now + s;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             if (stop >= horizon) {
               work = s;
               this.compKind[c] = STEER;
@@ -839,7 +845,9 @@ export class Simulation {
           } else {
             let w = (baseNs + perByte * len) * factor;
             if (exponential) w *= rng.nextExp();
+            if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
             const stop = now + w;
+            if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
             if (stop >= horizon) {
               // Ends past the horizon: complete it in the generic step.
               work = w;
@@ -880,12 +888,12 @@ export class Simulation {
         }
         this.pollWork[c] = done;
         if (work === 0) continue;
-      } else if (this.ksoft[c] === 1 && this.threadsTurn(c, now)) {
+      } else if (this.sharing.threadsTurn(c, now)) {
         // ksoftirqd and the thread take turns: the thread's.
         cpuNow[c] = now;
-        if (this.runApp(c, this.cpuThread[c])) {
+        if (this.runApp(c, this.sharing.running[c])) {
           // It went to sleep: ksoftirqd has the CPU again.
-          this.turn[c] = KSOFTIRQD_TURN;
+          this.sharing.threadSlept(c);
           continue;
         }
         this.latencyFill = latencyFill;
@@ -895,13 +903,13 @@ export class Simulation {
         cpuNow[c] = now;
         const step = this.softirqStep(c);
         work = this.stepWork[c];
-        softItem = this.ksoft[c];
+        softItem = this.sharing.ksoftirqd[c];
         if (step < 0) {
           // A poll that ended with tx completions pending, or with GRO's flush, raised its queue's
           // interrupt on this CPU: take it at once.
           if (!this.pendingIrqs.isEmpty(c)) continue;
-          const thread = this.cpuThread[c];
-          if (thread >= 0 && this.app !== null && this.app.phase[thread] !== SLEEPING) {
+          const thread = this.sharing.pickThread(c, now);
+          if (thread >= 0) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
             // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
             if (this.runApp(c, thread)) continue;
@@ -938,13 +946,15 @@ export class Simulation {
           return;
         }
         if (step === 0) continue;
+        if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       }
       const stop = now + work;
+      if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
       if (to > from) {
         busyNs[c] += to - from;
-        if (softItem === 1) this.cpuKsoft[c] += to - from;
+        if (softItem === 1) this.sharing.ksoftirqdNs[c] += to - from;
       }
       softItem = 0;
       now = stop;
@@ -973,7 +983,12 @@ export class Simulation {
       this.endAppPhase(c, thread, now);
       if (app.phase[thread] === SLEEPING) return true;
     }
-    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread]);
+    // SMT: a stretch started while a sibling is busy runs at smtSpeed (smt-cores.ts), and keeps the core busy.
+    const core = this.smtCore[c];
+    const rate = core >= 0 && this.coreBusyUntil[core] > now ? this.plan.smtSpeed : 1;
+    this.appRate[c] = rate;
+    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread] / rate);
+    if (core >= 0 && phaseEnd > this.coreBusyUntil[core]) this.coreBusyUntil[core] = phaseEnd;
     this.appRunning[c] = 1;
     this.appStart[c] = now;
     this.idle[c] = 1;
@@ -981,43 +996,10 @@ export class Simulation {
     let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
     // A coalescing deadline interrupts the thread too.
     if (this.cpuDue[c] < next) next = this.cpuDue[c];
-    // In ksoftirqd mode the thread's turn ends at its slice.
-    if (this.ksoft[c] === 1 && this.turnEnd[c] < next) next = this.turnEnd[c];
+    // …and so does the end of its turn against ksoftirqd or another thread of this CPU.
+    next = this.sharing.turnLimit(c, next);
     this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
     return false;
-  }
-
-  /**
-   * ksoftirqd mode on CPU c at `now`: is it the thread's turn? The thread and ksoftirqd, both
-   * ordinary tasks, take turns of a scheduler slice while both are runnable (kernel/sched/fair.c:
-   * each runs its base slice before the other's earlier deadline wins); a sleeping thread leaves
-   * ksoftirqd the CPU.
-   */
-  private threadsTurn(c: number, now: number): boolean {
-    const thread = this.cpuThread[c];
-    if (thread < 0 || this.app === null || this.app.phase[thread] === SLEEPING) return false;
-    if (now >= this.turnEnd[c]) {
-      this.turn[c] = this.turn[c] === THREAD_TURN ? KSOFTIRQD_TURN : THREAD_TURN;
-      this.turnEnd[c] = now + this.plan.schedSliceNs;
-    }
-    return this.turn[c] === THREAD_TURN;
-  }
-
-  /**
-   * End of a net_rx_action round on CPU c that left work (it re-raised NET_RX_SOFTIRQ): __do_softirq
-   * restarts, unless it has run MAX_SOFTIRQ_RESTART rounds or MAX_SOFTIRQ_TIME, or a task woke on
-   * this CPU (need_resched): then the rest goes to ksoftirqd (`wakeup_softirqd`). Only a CPU with
-   * an application thread cares: with nothing else to run, ksoftirqd runs it all the same.
-   */
-  private softirqReraised(c: number, now: number): void {
-    if (this.ksoft[c] === 1 || this.cpuThread[c] < 0) return;
-    this.restarts[c]++;
-    if (this.restarts[c] < MAX_SOFTIRQ_RESTART && now - this.softStart[c] < MAX_SOFTIRQ_TIME_NS && this.wokeThread[c] === 0) return;
-    this.ksoft[c] = 1;
-    // The interrupted thread goes on first; ksoftirqd, just woken, waits for its turn.
-    const thread = this.cpuThread[c];
-    this.turn[c] = this.app !== null && this.app.phase[thread] !== SLEEPING ? THREAD_TURN : KSOFTIRQD_TURN;
-    this.turnEnd[c] = now + this.plan.schedSliceNs;
   }
 
   /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
@@ -1025,11 +1007,11 @@ export class Simulation {
     const app = this.app;
     if (app === null) return;
     const now = this.cpuNow[c];
-    const thread = this.cpuThread[c];
+    const thread = this.sharing.running[c];
     const phaseEnd = app.phaseEnd[thread];
     this.creditApp(c, now < phaseEnd ? now : phaseEnd);
     if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
-    else app.left[thread] = phaseEnd - now;
+    else app.left[thread] = (phaseEnd - now) * this.appRate[c];
   }
 
   /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */
@@ -1096,7 +1078,7 @@ export class Simulation {
     if (thread < 0) return;
     const r = this.plan.app?.threadCpu[thread] ?? -1;
     // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
-    if (r === c) this.wokeThread[c] = 1;
+    if (r === c) this.sharing.threadWoken(c);
     if (r === c || r < 0 || this.idle[r] === 0) return;
     const now = this.cpuNow[c];
     this.idle[r] = 0;
@@ -1132,15 +1114,10 @@ export class Simulation {
         if (this.inRx[c] === 0) {
           if (this.pollList.isEmpty(c)) {
             // Nothing pending: this __do_softirq (or ksoftirqd's run) is over.
-            this.softStart[c] = -1;
-            this.ksoft[c] = 0;
+            this.sharing.softirqDone(c);
             return -1;
           }
-          if (this.softStart[c] < 0) {
-            this.softStart[c] = now;
-            this.restarts[c] = 0;
-            this.wokeThread[c] = 0;
-          }
+          this.sharing.softirqRuns(c, now);
           this.inRx[c] = 1;
           this.budget[c] = plan.netdevBudget;
           this.rxLimit[c] = now + plan.netdevBudgetNs;
@@ -1621,7 +1598,7 @@ export class Simulation {
     this.roundList.appendAll(c, this.repollList);
     this.pollList.appendAll(c, this.roundList);
     this.inRx[c] = 0;
-    if (!this.pollList.isEmpty(c)) this.softirqReraised(c, now);
+    if (!this.pollList.isEmpty(c)) this.sharing.softirqReraised(c, now);
     const sender = this.senderSlot[c];
     if (sender >= 0 && this.flushCount[sender] > 0) this.postIpis(c, sender);
     let r = this.ipiHead[c];
@@ -1809,11 +1786,12 @@ export class Simulation {
       inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
       appReceived: this.app?.received ?? 0,
       appReceivedBytes: this.app?.receivedBytes ?? 0,
+      appThreadReads: this.app?.threadReads ?? new Float64Array(0),
       dropsSocketRcvbuf: this.app?.dropped ?? 0,
       inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
       appLatency: this.app?.latency ?? new LatencyHistogram(),
       cpuAppNs: this.cpuApp,
-      cpuKsoftirqdNs: this.cpuKsoft,
+      cpuKsoftirqdNs: this.sharing.ksoftirqdNs,
       cpuTxCompletions: this.cpuTxCompletions,
       appReplies: this.app?.replies ?? 0,
       responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),

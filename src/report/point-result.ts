@@ -231,6 +231,7 @@ function appResult(scenario: Scenario, totals: JobCounters, windowS: number): Ap
   const latency = totals.appLatency;
   return {
     threads: scenario.app?.threadCpus.length ?? 0,
+    perThread: (scenario.app?.threadCpus ?? []).map((cpu, t) => ({ cpu, read: totals.appThreadReads[t] })),
     received: { pps: round(received / windowS, 1), bps: round((totals.appReceivedBytes * 8) / windowS, 1), packets: received },
     latencyUs: latency.totalCount === 0 ? null : summarizeLatency(latency),
     socketRcvbuf,

@@ -32,5 +32,6 @@ export function pointSettings(scenario: Scenario): PointSettings {
       txCompletion: c.txCompletion,
       distribution: c.distribution,
     },
+    ...(host.topology.cpus.some((cpu) => cpu.thread > 0) ? { smtSpeed: host.smtSpeed } : {}),
   };
 }

@@ -164,6 +164,8 @@ export interface CpuTime {
 export interface AppResult {
   /** Receiving threads. */
   readonly threads: number;
+  /** Each thread's CPU and the datagrams it read (app.threads order; absent in older files). */
+  readonly perThread?: readonly { readonly cpu: number; readonly read: number }[];
   /** Datagrams whose recvmsg returned in the window. */
   readonly received: Rate;
   /** NIC arrival → return of recvmsg, µs; null when nothing was read. */
@@ -315,6 +317,11 @@ export interface PointSettings {
   };
   /** CPU cycles per stage (the `costs` section as the run resolved it). */
   readonly costs: Costs;
+  /**
+   * host.topology.smtSpeed: the fraction of its solo speed a hardware thread keeps while a sibling
+   * on its core is busy. Only for a host with SMT siblings (threadsPerCore > 1).
+   */
+  readonly smtSpeed?: number;
 }
 
 /**

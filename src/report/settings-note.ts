@@ -2,7 +2,7 @@
  * The lines above a results table that say what the run used (each point's `settings`, its seed
  * and replications): how long each replication ran and how much of it was warm-up — so a rate
  * read off a short window is read as one —, the seed, the replications, the worker threads, the
- * host's CPUs and clock, and the receive-path sysctls. A value that differs between points is
+ * host's CPUs and clock (and, with SMT siblings, their shared speed), and the receive-path sysctls. A value that differs between points is
  * listed as `per point` (a sweep axis then shows it in its column); where the scenario did not set
  * a value and a default applied, the line says so. The cycle costs are in the JSON
  * (`points[].settings.costs`), too many for a header.
@@ -67,7 +67,10 @@ export function settingsNote(points: readonly PointResult[], context: SettingsCo
     `dev_weight ${k((x) => x.devWeight)}`,
     `rps_sock_flow_entries ${k((x) => x.rpsSockFlowEntries)}`,
   ].join(", ");
-  return `${run}\nhost: ${cpus} CPUs at ${ghz}; ${kernel}; cycle costs in the JSON (settings.costs)`;
+  const smt = set.some((p) => p.settings.smtSpeed !== undefined)
+    ? ` (SMT: a thread runs at smtSpeed ${same(set, (p) => p.settings.smtSpeed, (x) => (x === undefined ? "-" : String(x)))} of its solo speed while its sibling is busy)`
+    : "";
+  return `${run}\nhost: ${cpus} CPUs at ${ghz}${smt}; ${kernel}; cycle costs in the JSON (settings.costs)`;
 }
 
 /** Below this many offered packets per replication a rate is read with its noise in mind. */

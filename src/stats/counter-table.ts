@@ -22,7 +22,7 @@
 import { LatencyHistogram } from "./latency-histogram.js";
 
 export type CounterMerge = "sum" | "max";
-export type CounterDimension = "queue" | "cpu" | "cause" | "device";
+export type CounterDimension = "queue" | "cpu" | "cause" | "device" | "thread";
 
 /** Where a per-queue or per-CPU slot appears in its row of the result document. */
 export interface RowPlacement {

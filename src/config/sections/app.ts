@@ -3,7 +3,8 @@
  * run, what each read and request costs, and its sockets' receive buffers.
  *
  *   app:
- *     threads: "0-15"        # CPU list: one receiving thread pinned to each listed CPU
+ *     threads: "0-15"        # CPU list: receiving threads pinned to each listed CPU
+ *     threadsPerCpu: 1       # how many on each (they share their CPU in scheduler slices)
  *     recv: 2500             # cycles per recvmsg (system call, udp_recvmsg, skb free)
  *     copyPerByte: 0.25      # cycles per frame byte copied to user space
  *     wake: 5000             # cycles to wake a sleeping thread and switch to it
@@ -73,7 +74,14 @@ export const SKB_OVERHEAD = 256;
 
 export const appSchema = obj(
   {
-    threads: str({ description: 'CPUs of the receiving threads, as a CPU list ("0-15"): one thread pinned to each.' }),
+    threads: str({ description: 'CPUs of the receiving threads, as a CPU list ("0-15"): threadsPerCpu threads pinned to each.' }),
+    threadsPerCpu: int({
+      min: 1,
+      max: 64,
+      default: 1,
+      description: "Receiving threads pinned to each CPU of threads; threads of one CPU share it in turns of the scheduler's slice.",
+      unit: "threads",
+    }),
     recv: num({ min: 0, max: MAX_CYCLES_PER_EVENT, default: APP_DEFAULTS.recv, description: "Per recvmsg: system call, udp_recvmsg, skb free.", unit: "CPU cycles" }),
     copyPerByte: num({
       min: 0,
@@ -122,7 +130,7 @@ export const appSchema = obj(
 export type CheckedApp = Infer<typeof appSchema>;
 
 export interface App {
-  /** CPU of each receiving thread, in the order listed. */
+  /** CPU of each receiving thread: the listed CPUs in order, each threadsPerCpu times in a row. */
   readonly threadCpus: readonly number[];
   /** How datagrams find a thread: one SO_REUSEPORT socket per thread (by 4-tuple hash), or one connected socket per flow (flow f on thread f mod n). */
   readonly sockets: "reuseport" | "per-flow";
@@ -153,7 +161,7 @@ export function resolveApp(
     throw new ConfigError("app.reply", "give the reply once: bandwidth.reply is the reply stream the threads send (and the egress caps shape)");
   }
   return {
-    threadCpus: hostCpuList(app.threads, "app.threads", cpus),
+    threadCpus: hostCpuList(app.threads, "app.threads", cpus).flatMap((cpu) => new Array<number>(app.threadsPerCpu).fill(cpu)),
     sockets: traffic.socket === "connected" ? "per-flow" : "reuseport",
     recv: app.recv,
     copyPerByte: app.copyPerByte,

@@ -7,11 +7,10 @@
  * Masks are sysfs hex ("f", "ff,00000000"); "vendor-default" is the cloud image's rule
  * (rps/vendor-default.ts). Resolved: `Rps`, one mask per rx queue, each valid for host.cpus.
  */
-import { CpuMaskError, parseCpuMask } from "../../rps/cpumask.js";
 import { vendorDefaultEffectiveMask } from "../../rps/vendor-default.js";
-import { ConfigError } from "../errors.js";
 import { rpsMasks } from "../field-types.js";
 import { joinKey } from "../paths.js";
+import { masksPerQueue } from "../queue-masks.js";
 import { enumOf, int, map, obj, union } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
 
@@ -70,22 +69,6 @@ export interface Rps {
  * @throws ConfigError for a list of masks that is not one per queue, or a mask the kernel refuses
  */
 export function resolveRps(rps: CheckedRps, queues: number, cpus: number, path: string): Rps {
-  const { masks, perQueue } = rps.cpus;
-  if (perQueue && masks.length !== queues) {
-    throw new ConfigError(joinKey(path, "cpus"), `${count(masks.length, "mask")} given for ${count(queues, "rx queue")}`);
-  }
-  const effective = masks.map((mask) => (mask.value === "vendor-default" ? { ...mask, value: vendorDefaultEffectiveMask(cpus) } : mask));
-  for (const mask of effective) {
-    try {
-      parseCpuMask(mask.value, cpus);
-    } catch (error) {
-      if (error instanceof CpuMaskError) throw new ConfigError(mask.path, error.message);
-      throw error;
-    }
-  }
-  return { cpus: perQueue ? effective.map((mask) => mask.value) : new Array<string>(queues).fill(effective[0].value), flowCnt: rps.flowCnt };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const effective = rps.cpus.masks.map((mask) => (mask.value === "vendor-default" ? { ...mask, value: vendorDefaultEffectiveMask(cpus) } : mask));
+  return { cpus: masksPerQueue(effective, rps.cpus.perQueue, queues, cpus, joinKey(path, "cpus"), "rx queue"), flowCnt: rps.flowCnt };
 }

@@ -11,9 +11,8 @@
  * (virtnet_set_affinity); `nicsim import` reads what the host has. Resolved: one mask per tx
  * queue, or null (no XPS).
  */
-import { CpuMaskError, parseCpuMask } from "../../rps/cpumask.js";
-import { ConfigError } from "../errors.js";
 import { rpsMasks, type RpsMasks } from "../field-types.js";
+import { masksPerQueue } from "../queue-masks.js";
 import { optional } from "../schema-dsl.js";
 
 export const xpsSchema = optional(
@@ -28,18 +27,5 @@ export const xpsSchema = optional(
 
 /** The resolved XPS masks of a NIC with `queues` tx queues on `cpus` CPUs, or null. @throws ConfigError */
 export function resolveXps(xps: RpsMasks | undefined, queues: number, cpus: number, path: string): readonly string[] | null {
-  if (xps === undefined) return null;
-  const { masks, perQueue } = xps;
-  if (perQueue && masks.length !== queues) {
-    throw new ConfigError(path, `${masks.length} mask${masks.length === 1 ? "" : "s"} given for ${queues} tx queue${queues === 1 ? "" : "s"}`);
-  }
-  for (const mask of masks) {
-    try {
-      parseCpuMask(mask.value, cpus);
-    } catch (error) {
-      if (error instanceof CpuMaskError) throw new ConfigError(mask.path, error.message);
-      throw error;
-    }
-  }
-  return perQueue ? masks.map((m) => m.value) : new Array<string>(queues).fill(masks[0].value);
+  return xps === undefined ? null : masksPerQueue(xps.masks, xps.perQueue, queues, cpus, path, "tx queue");
 }

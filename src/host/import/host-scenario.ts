@@ -113,6 +113,8 @@ class Importer {
       const threadsPerCore = Math.max(1, Math.round(rows.length / cores));
       const nodes = new Set(rows.map((r) => r.node).filter((n) => n >= 0)).size || 1;
       topo.push(value("sockets", sockets, layout.from), value("coresPerSocket", coresPerSocket), value("threadsPerCore", threadsPerCore), value("numaNodes", nodes));
+      // A snapshot shows the siblings, not how much they slow each other: the assumption, said as one.
+      if (threadsPerCore > 1) topo.push(value("smtSpeed", HOST_DEFAULTS.smtSpeed, "DEFAULT: assumed; speed of a thread while its sibling is busy (docs/smt.md: measure it)"));
       // nicsim numbers thread 0 of every core first: CPU c is core c mod (sockets × cores).
       const total = sockets * coresPerSocket;
       const firstThreadOf = new Map<string, number>();
