@@ -1551,6 +1551,15 @@ export class Simulation {
       }
       return;
     }
+    this.enqueuedToBacklog(c, r, flow);
+  }
+
+  /**
+   * CPU c put a packet (or GRO aggregate) of `flow` into CPU r's backlog: RFS notes the queue's
+   * tail for the in-order rule, and an unscheduled backlog NAPI is scheduled — on this CPU at
+   * once, on another by an IPI sent when c's round ends (enqueue_to_backlog, rps_ipi_queued).
+   */
+  private enqueuedToBacklog(c: number, r: number, flow: number): void {
     if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
     const napi = this.nQ + r;
     if (this.napiSched[napi] === 0) {
@@ -1575,17 +1584,7 @@ export class Simulation {
       gro.free(a);
       return;
     }
-    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
-    const napi = this.nQ + r;
-    if (this.napiSched[napi] === 0) {
-      this.napiSched[napi] = 1;
-      if (r === c) {
-        this.pollList.append(c, napi);
-      } else {
-        this.ipiNext[r] = this.ipiHead[c];
-        this.ipiHead[c] = r;
-      }
-    }
+    this.enqueuedToBacklog(c, r, flow);
   }
 
   /**
