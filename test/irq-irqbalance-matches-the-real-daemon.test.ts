@@ -18,6 +18,15 @@ import {
   type IrqbalanceBinary,
 } from "./irqbalance-daemon.js";
 
+/**
+ * NICSIM_IRQBALANCE_FULL=1: every topology × driver × listing (160 daemon runs). Else a quarter of
+ * them that still covers every topology and every driver × listing pair several times: topology i
+ * takes the pairs k with k ≡ i (mod 4), k = driver × listings + listing (the daemon runs dominate
+ * the suite's time).
+ */
+const FULL = process.env.NICSIM_IRQBALANCE_FULL === "1";
+const EVERY = 4;
+
 /** sizeof(struct irq_info) on x86-64 in 1.9.2–1.9.5 (a 4096-bit cpumask inside): 592 bytes. */
 const IRQ_RECORD_BYTES = 592;
 
@@ -190,9 +199,10 @@ describe.skipIf(skipReason !== null)(`irqbalance (the real daemon) and the model
 
   beforeAll(async () => {
     const tasks: (() => Promise<Case>)[] = [];
-    for (const shape of SHAPES) {
-      for (const driver of DRIVERS) {
-        for (const listing of LISTINGS) {
+    for (const [i, shape] of SHAPES.entries()) {
+      for (const [d, driver] of DRIVERS.entries()) {
+        for (const [l, listing] of LISTINGS.entries()) {
+          if (!FULL && (d * LISTINGS.length + l) % EVERY !== i % EVERY) continue;
           const scenario = scenarioOf(shape, driver, listing, bin.model);
           tasks.push(async () => {
             const view = viewOf(scenario);
@@ -220,9 +230,10 @@ describe.skipIf(skipReason !== null)(`irqbalance (the real daemon) and the model
     cases = await pool(tasks, 32);
   }, 240_000);
 
-  it(`runs the daemon through on every case (${SHAPES.length} topologies × ${DRIVERS.length} drivers × ${LISTINGS.length} listings)`, () => {
+  it(`runs the daemon through on every case (${SHAPES.length} topologies × ${DRIVERS.length} drivers × ${LISTINGS.length} listings${FULL ? "" : `, a quarter of them covering each; NICSIM_IRQBALANCE_FULL=1 runs all`})`, () => {
     expect(SHAPES.length).toBeGreaterThanOrEqual(20);
-    expect(cases).toHaveLength(SHAPES.length * DRIVERS.length * LISTINGS.length);
+    expect(DRIVERS.length * LISTINGS.length).toBe(2 * EVERY);
+    expect(cases).toHaveLength(FULL ? SHAPES.length * DRIVERS.length * LISTINGS.length : SHAPES.length * 2);
     expect(cases.filter((c) => c.failed !== null).map((c) => `${c.name}: ${c.failed}`)).toEqual([]);
   });
 
