@@ -1231,12 +1231,8 @@ export class Simulation {
 
   /** `pollRing` with GRO: take one segment and hand it to napi_gro_receive (its cost into stepWork[c]); false if empty. */
   private pollRingGro(c: number, q: number, gro: GroTables): boolean {
-    const count = this.ringCount[q];
-    if (count === 0) return false;
-    const head = this.ringHead[q];
-    const slot = this.ringBase[q] + head;
-    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
-    this.ringCount[q] = count - 1;
+    const slot = this.takeFromRing(q);
+    if (slot < 0) return false;
     const arrival = this.ringTime[slot];
     if (arrival >= this.warm) this.cpuPolled[c]++;
     const dim = this.dim;
@@ -1341,14 +1337,20 @@ export class Simulation {
     this.cpuDue[c] = this.earliestDue(c);
   }
 
-  /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
-  private pollRing(c: number, q: number): boolean {
+  /** Take the packet at the head of rx queue q's ring: its slot in the ring arrays, or -1 when the ring is empty. */
+  private takeFromRing(q: number): number {
     const count = this.ringCount[q];
-    if (count === 0) return false;
+    if (count === 0) return -1;
     const head = this.ringHead[q];
-    const slot = this.ringBase[q] + head;
     this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
     this.ringCount[q] = count - 1;
+    return this.ringBase[q] + head;
+  }
+
+  /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
+  private pollRing(c: number, q: number): boolean {
+    const slot = this.takeFromRing(q);
+    if (slot < 0) return false;
     const flow = this.ringFlow[slot];
     const len = this.ringLen[slot];
     const cost = this.plan.costNs;
