@@ -8,7 +8,7 @@
  *
  * Of the 150 seeded random configurations, `npm test` runs the subset that has every category
  * of all 150 (routing-random-configs.ts `coveringSubset`: each command, option, route and rule
- * type, sysctl and query option drawn; about a third of them, a namespace each);
+ * type, sysctl and query option drawn; 26 of them, a namespace each);
  * NICSIM_ROUTING_FULL=1 runs all 150, and routing-agrees-with-the-kernel-soak.test.ts more seeds.
  */
 import { describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ import { categoriesOf, coveringSubset, randomCase } from "./routing-random-confi
 const unavailable = namespaceUnavailable();
 const SEED = 0x6e1c;
 const RANDOM_CASES = 150;
-/** NICSIM_ROUTING_FULL=1: all of them; else the subset with every category of them (a third). */
+/** NICSIM_ROUTING_FULL=1: all of them; else the subset with every category of them (26 of 150). */
 const FULL = process.env.NICSIM_ROUTING_FULL === "1";
 const ALL_RANDOM = Array.from({ length: RANDOM_CASES }, (_, i) => randomCase(SEED, i));
 const RANDOM = FULL ? ALL_RANDOM : coveringSubset(ALL_RANDOM);

@@ -299,14 +299,27 @@ export function categoriesOf(c: RandomCase): Set<string> {
 }
 
 /**
- * The fewest cases, taken in series order, that together have every category of `cases`: each
- * case is kept when it has a category no case kept before it has. Deterministic.
+ * A small set of cases that together have every category of `cases` (greedy set cover: take the
+ * case with the most categories not yet had, the earliest on a tie, until none is missing),
+ * returned in series order. Deterministic.
  */
 export function coveringSubset<T extends RandomCase>(cases: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return cases.filter((c) => {
-    const fresh = [...categoriesOf(c)].filter((k) => !seen.has(k));
-    for (const k of fresh) seen.add(k);
-    return fresh.length > 0;
-  });
+  const categories = cases.map((c) => [...categoriesOf(c)]);
+  const missing = new Set(categories.flat());
+  const taken = new Set<number>();
+  while (missing.size > 0) {
+    let best = -1;
+    let bestCount = 0;
+    categories.forEach((ks, i) => {
+      if (taken.has(i)) return;
+      const count = ks.filter((k) => missing.has(k)).length;
+      if (count > bestCount) {
+        best = i;
+        bestCount = count;
+      }
+    });
+    taken.add(best);
+    for (const k of categories[best]) missing.delete(k);
+  }
+  return cases.filter((_, i) => taken.has(i));
 }
