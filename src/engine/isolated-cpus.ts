@@ -21,12 +21,12 @@ export interface IsolatedCpuCounters {
   readonly latency: LatencyHistogram;
   readonly queueRx: Float64Array;
   readonly queueDrops: Float64Array;
-  readonly cpuBusy: Float64Array;
+  readonly cpuBusyNs: Float64Array;
   readonly cpuIrqs: Float64Array;
   readonly cpuPolls: Float64Array;
   readonly cpuPolled: Float64Array;
   readonly cpuProcessed: Float64Array;
-  readonly cpuSqueeze: Float64Array;
+  readonly cpuTimeSqueeze: Float64Array;
   /** Route-verdict drops by cause, and delivered packets by leaving device (empty without routing). */
   readonly routeDrops: Float64Array;
   readonly outDevPackets: Float64Array;
@@ -364,7 +364,7 @@ export class IsolatedCpus {
     // Counters in locals, added to the job's arrays once per call (busy starts from the array, so
     // the additions happen in the generic engine's order and give the same double).
     const counters = this.counters;
-    let busy = counters.cpuBusy[c];
+    let busy = counters.cpuBusyNs[c];
     let irqs = 0;
     let polls = 0;
     let squeezes = 0;
@@ -495,10 +495,10 @@ export class IsolatedCpus {
     this.tail[slot] = tail;
     this.pos[slot] = pos;
     this.latencyFill = latencyFill;
-    counters.cpuBusy[c] = busy;
+    counters.cpuBusyNs[c] = busy;
     counters.cpuIrqs[c] += irqs;
     counters.cpuPolls[c] += polls;
-    counters.cpuSqueeze[c] += squeezes;
+    counters.cpuTimeSqueeze[c] += squeezes;
     counters.queueRx[q] += accepted;
     counters.queueDrops[q] += dropped;
     this.totals[RING_DROPS] += dropped;

@@ -227,14 +227,14 @@ export class Simulation {
   private latencyFill = 0;
   private readonly queueRx: Float64Array;
   private readonly queueDrops: Float64Array;
-  private readonly cpuBusy: Float64Array;
+  private readonly cpuBusyNs: Float64Array;
   private readonly cpuIrqs: Float64Array;
   private readonly cpuPolls: Float64Array;
   private readonly cpuPolled: Float64Array;
   private readonly cpuProcessed: Float64Array;
   private readonly cpuDropped: Float64Array;
-  private readonly cpuSqueeze: Float64Array;
-  private readonly cpuRps: Float64Array;
+  private readonly cpuTimeSqueeze: Float64Array;
+  private readonly cpuReceivedRps: Float64Array;
   private readonly routeDrops = new Float64Array(ROUTE_DROP_CAUSES.length);
   private readonly outDevPackets: Float64Array;
   /** The ingress cap's policer, or null without one. */
@@ -411,14 +411,14 @@ export class Simulation {
 
     this.queueRx = new Float64Array(nQ);
     this.queueDrops = new Float64Array(nQ);
-    this.cpuBusy = new Float64Array(nCpu);
+    this.cpuBusyNs = new Float64Array(nCpu);
     this.cpuIrqs = new Float64Array(nCpu);
     this.cpuPolls = new Float64Array(nCpu);
     this.cpuPolled = new Float64Array(nCpu);
     this.cpuProcessed = new Float64Array(nCpu);
     this.cpuDropped = new Float64Array(nCpu);
-    this.cpuSqueeze = new Float64Array(nCpu);
-    this.cpuRps = new Float64Array(nCpu);
+    this.cpuTimeSqueeze = new Float64Array(nCpu);
+    this.cpuReceivedRps = new Float64Array(nCpu);
     this.outDevPackets = new Float64Array(plan.routes === null ? 0 : plan.routes.devices.length + 1);
 
     const isolatedCpus = irqCpus.filter((c) => this.isIsolated[c] === 1);
@@ -438,12 +438,12 @@ export class Simulation {
               latency: this.latency,
               queueRx: this.queueRx,
               queueDrops: this.queueDrops,
-              cpuBusy: this.cpuBusy,
+              cpuBusyNs: this.cpuBusyNs,
               cpuIrqs: this.cpuIrqs,
               cpuPolls: this.cpuPolls,
               cpuPolled: this.cpuPolled,
               cpuProcessed: this.cpuProcessed,
-              cpuSqueeze: this.cpuSqueeze,
+              cpuTimeSqueeze: this.cpuTimeSqueeze,
               routeDrops: this.routeDrops,
               outDevPackets: this.outDevPackets,
               egress: this.egress,
@@ -524,7 +524,7 @@ export class Simulation {
    */
   private rescan(timer: IrqbalanceTimer): void {
     const plan = this.plan;
-    for (let k = timer.fire(this.cpuBusy, this.queueIrqs); k < timer.moves.length; k++) {
+    for (let k = timer.fire(this.cpuBusyNs, this.queueIrqs); k < timer.moves.length; k++) {
       const { queue, from, to } = timer.moves[k];
       this.queueCpu[queue] = to;
       this.coupled[from] = this.coupled[to] = 1;
@@ -723,7 +723,7 @@ export class Simulation {
     const deadlines = plan.coalescing;
     const devWeight = plan.devWeight;
     const backlogs = this.backlogs;
-    const busyNs = this.cpuBusy;
+    const busyNs = this.cpuBusyNs;
     let delivered = 0;
     let deliveredBytes = 0;
     let polled = 0;
@@ -773,7 +773,7 @@ export class Simulation {
         // RPS IPI: schedule this CPU's backlog NAPI.
         this.ipiPending[c] = 0;
         this.pollList.append(c, nQ + c);
-        if (now >= warm) this.cpuRps[c]++;
+        if (now >= warm) this.cpuReceivedRps[c]++;
         work = cost.ipi;
         if (core >= 0 && coreBusy[core] > now) work /= smtSpeed;
       } else if (
@@ -1170,7 +1170,7 @@ export class Simulation {
       }
       this.budget[c] -= done;
       if (this.budget[c] <= 0 || now >= this.rxLimit[c]) {
-        if (now >= this.warm) this.cpuSqueeze[c]++;
+        if (now >= this.warm) this.cpuTimeSqueeze[c]++;
         this.endRound(c);
       }
     }
@@ -1800,14 +1800,14 @@ export class Simulation {
       queueCpu: this.plan.queueCpu,
       queueRx: this.queueRx,
       queueDrops: this.queueDrops,
-      cpuBusyNs: this.cpuBusy,
+      cpuBusyNs: this.cpuBusyNs,
       cpuIrqs: this.cpuIrqs,
       cpuPolls: this.cpuPolls,
       cpuPolled: this.cpuPolled,
       cpuProcessed: this.cpuProcessed,
       cpuDropped: this.cpuDropped,
-      cpuTimeSqueeze: this.cpuSqueeze,
-      cpuReceivedRps: this.cpuRps,
+      cpuTimeSqueeze: this.cpuTimeSqueeze,
+      cpuReceivedRps: this.cpuReceivedRps,
       cpuBacklogPeak: this.backlogs.peak,
       routeDrops: this.routeDrops,
       outDevPackets: this.outDevPackets,
