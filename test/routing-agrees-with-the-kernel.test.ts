@@ -18,18 +18,13 @@ import { CORPUS } from "./routing-kernel-corpus.js";
 import { namespaceUnavailable, runCasesInKernel } from "./routing-kernel-namespace.js";
 import type { KernelCase } from "./routing-kernel-namespace.js";
 import type { RandomCase } from "./routing-random-configs.js";
-import { categoriesOf, coveringSubset, randomCase } from "./routing-random-configs.js";
+import { categoriesOf, kernelTestCases } from "./routing-random-configs.js";
 
 const unavailable = namespaceUnavailable();
 const SEED = 0x6e1c;
 const RANDOM_CASES = 150;
-/** NICSIM_ROUTING_FULL=1: all of them; else the subset with every category of them (26 of 150). */
-const FULL = process.env.NICSIM_ROUTING_FULL === "1";
-const ALL_RANDOM = Array.from({ length: RANDOM_CASES }, (_, i) => randomCase(SEED, i));
-const RANDOM = FULL ? ALL_RANDOM : coveringSubset(ALL_RANDOM);
-const RANDOM_TITLE = FULL
-  ? `on ${RANDOM_CASES} seeded random configurations`
-  : `on the ${RANDOM.length} of ${RANDOM_CASES} seeded random configurations that cover every category of them (NICSIM_ROUTING_FULL=1 runs all ${RANDOM_CASES})`;
+/** NICSIM_ROUTING_FULL=1: all of them; else the subset with every category of them. */
+const { all: ALL_RANDOM, run: RANDOM, title: RANDOM_TITLE } = kernelTestCases(SEED, RANDOM_CASES);
 /** Slow by nature (a namespace per configuration, ~1-7 min on 2 cores shared with other work): its own timeout. */
 const KERNEL_TIMEOUT = 900_000;
 

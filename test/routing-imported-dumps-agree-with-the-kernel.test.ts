@@ -19,18 +19,13 @@ import type { Comparison } from "./routing-compare.js";
 import { CORPUS } from "./routing-kernel-corpus.js";
 import { namespaceUnavailable, runCasesInKernel } from "./routing-kernel-namespace.js";
 import type { KernelDumps } from "./routing-kernel-namespace.js";
-import { coveringSubset, randomCase } from "./routing-random-configs.js";
+import { kernelTestCases } from "./routing-random-configs.js";
 
 const unavailable = namespaceUnavailable();
 const SEED = 0x1d0c;
 const RANDOM_CASES = 60;
 /** NICSIM_ROUTING_FULL=1: all of them; else the subset with every category of them. */
-const FULL = process.env.NICSIM_ROUTING_FULL === "1";
-const ALL_RANDOM = Array.from({ length: RANDOM_CASES }, (_, i) => randomCase(SEED, i));
-const RANDOM = FULL ? ALL_RANDOM : coveringSubset(ALL_RANDOM);
-const RANDOM_TITLE = FULL
-  ? `on ${RANDOM_CASES} seeded random configurations`
-  : `on the ${RANDOM.length} of ${RANDOM_CASES} seeded random configurations that cover every category of them (NICSIM_ROUTING_FULL=1 runs all ${RANDOM_CASES})`;
+const { run: RANDOM, title: RANDOM_TITLE } = kernelTestCases(SEED, RANDOM_CASES);
 
 function imported(dumps: KernelDumps): RoutingConfig {
   const collector = new DumpCollector(undefined);

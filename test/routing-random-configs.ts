@@ -323,3 +323,18 @@ export function coveringSubset<T extends RandomCase>(cases: readonly T[]): T[] {
   }
   return cases.filter((_, i) => taken.has(i));
 }
+
+/**
+ * The kernel tests' seeded random configurations: all `count` of series `seed` with
+ * NICSIM_ROUTING_FULL=1, else their covering subset; with the test title saying which.
+ */
+export function kernelTestCases(seed: number, count: number): { readonly all: RandomCase[]; readonly run: RandomCase[]; readonly title: string } {
+  const all = Array.from({ length: count }, (_, i) => randomCase(seed, i));
+  if (process.env.NICSIM_ROUTING_FULL === "1") return { all, run: all, title: `on ${count} seeded random configurations` };
+  const run = coveringSubset(all);
+  return {
+    all,
+    run,
+    title: `on the ${run.length} of ${count} seeded random configurations that cover every category of them (NICSIM_ROUTING_FULL=1 runs all ${count})`,
+  };
+}
