@@ -1062,7 +1062,16 @@ export class Simulation {
     }
     const r = this.queueCpu[q];
     this.pendingIrqs.append(r, q);
-    if (r === c || this.idle[r] === 0) return;
+    if (r !== c) this.wake(r, now);
+  }
+
+  /**
+   * Something another CPU did at `now` gives idle CPU r work (an interrupt, an IPI, a thread to
+   * run): r steps at `now`, and the running CPU stops at `now` too so that r goes next. A CPU
+   * running its thread counts as idle: the step cuts the thread's stretch there.
+   */
+  private wake(r: number, now: number): void {
+    if (this.idle[r] === 0) return;
     this.idle[r] = 0;
     this.heap.keys[r + 1] = now;
     this.heap.reorder(r + 1);
@@ -1079,12 +1088,7 @@ export class Simulation {
     const r = this.plan.app?.threadCpu[thread] ?? -1;
     // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
     if (r === c) this.sharing.threadWoken(c);
-    if (r === c || r < 0 || this.idle[r] === 0) return;
-    const now = this.cpuNow[c];
-    this.idle[r] = 0;
-    this.heap.keys[r + 1] = now;
-    this.heap.reorder(r + 1);
-    if (now < this.horizon[0]) this.horizon[0] = now;
+    else if (r >= 0) this.wake(r, this.cpuNow[c]);
   }
 
   /** Add what a runCpu call counted in locals to the job's counters. */
@@ -1608,12 +1612,7 @@ export class Simulation {
       const next = this.ipiNext[r];
       this.ipiNext[r] = -1;
       this.ipiPending[r] = 1;
-      if (this.idle[r] === 1) {
-        this.idle[r] = 0;
-        this.heap.keys[r + 1] = now;
-        this.heap.reorder(r + 1);
-        if (now < this.horizon[0]) this.horizon[0] = now;
-      }
+      this.wake(r, now);
       r = next;
     }
   }
