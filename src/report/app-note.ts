@@ -15,10 +15,11 @@ function pointLine(p: PointResult): string {
   const params = Object.entries(p.params).map(([k, v]) => `${k}=${v}`).join(" ");
   const latency = a.latencyUs === null ? "nothing read" : `recvmsg p50 ${a.latencyUs.p50.toFixed(1)} µs p99 ${a.latencyUs.p99.toFixed(1)} µs`;
   const conservation = a.ok ? "" : "; COUNTS DO NOT ADD UP (delivered ≠ read + dropped + in sockets)";
+  const response = a.responseUs ?? null;
   const replies =
     a.replies === undefined
       ? ""
-      : `; ${a.replies.packets} replies, request → reply ${a.responseUs === null || a.responseUs === undefined ? "none sent" : `p50 ${a.responseUs.p50.toFixed(1)} µs p99 ${a.responseUs.p99.toFixed(1)} µs`}`;
+      : `; ${a.replies.packets} replies, request → reply ${response === null ? "none sent" : `p50 ${response.p50.toFixed(1)} µs p99 ${response.p99.toFixed(1)} µs`}`;
   return `app${params === "" ? "" : ` (${params})`}: ${a.threads} thread${a.threads === 1 ? "" : "s"} read ${a.received.packets} of ${p.delivered.packets} delivered datagrams, socket drops ${a.socketRcvbuf}, ${a.inSockets} left in sockets; ${latency}${replies}${conservation}`;
 }
 

@@ -229,6 +229,7 @@ function appResult(scenario: Scenario, totals: JobCounters, windowS: number): Ap
   const socketRcvbuf = totals.dropsSocketRcvbuf;
   const inSockets = totals.inSockets;
   const latency = totals.appLatency;
+  const reply = scenario.app?.reply ?? null;
   return {
     threads: scenario.app?.threadCpus.length ?? 0,
     perThread: (scenario.app?.threadCpus ?? []).map((cpu, t) => ({ cpu, read: totals.appThreadReads[t] })),
@@ -237,12 +238,12 @@ function appResult(scenario: Scenario, totals: JobCounters, windowS: number): Ap
     socketRcvbuf,
     inSockets,
     ok: totals.deliveredPackets === received + socketRcvbuf + inSockets,
-    ...(scenario.app?.reply === undefined || scenario.app.reply === null
+    ...(reply === null
       ? {}
       : {
           replies: {
             pps: round(totals.appReplies / windowS, 1),
-            bps: round((totals.appReplies * scenario.app.reply.size * 8) / windowS, 1),
+            bps: round((totals.appReplies * reply.size * 8) / windowS, 1),
             packets: totals.appReplies,
           },
           responseUs: totals.responseLatency.totalCount === 0 ? null : summarizeLatency(totals.responseLatency),
