@@ -1,7 +1,6 @@
 import type { App } from "../config/sections/app.js";
 import type { Nic } from "../config/sections/nics.js";
 import { parseCpuMask } from "../rps/cpumask.js";
-import { softwareFlowHashes } from "../rps/skb-hash.js";
 import type { FlowSet } from "../traffic/flow-set.js";
 import { reciprocalScale, reuseportMembers } from "./reuseport.js";
 
@@ -51,8 +50,8 @@ export interface AppContext {
   readonly cpus: number;
   readonly ghz: number;
   readonly seed: number;
-  /** IP protocol number of the traffic. */
-  readonly protocol: number;
+  /** The stack's software flow hash of each flow (rps/skb-hash.ts), computed on first use. */
+  readonly softwareHashes: () => Uint32Array;
   readonly nics: readonly Nic[];
   /** First queue number of each NIC. */
   readonly nicBase: readonly number[];
@@ -130,7 +129,7 @@ export function compileAppPlan(app: App, context: AppContext): AppPlan {
 
 function flowTxQueues(context: AppContext, threadCpu: Int32Array, flowThread: Int32Array): Int32Array {
   const { flows, nics, cpus } = context;
-  const hash = softwareFlowHashes(flows, context.protocol, context.seed);
+  const hash = context.softwareHashes();
   const xps = nics.map((nic) => xpsMapsOf(nic, cpus));
   const out = new Int32Array(flows.count);
   for (let f = 0; f < flows.count; f++) {

@@ -262,9 +262,10 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
 
   const { flows, flowHash, flowNicQueue, fields } = compileFlowRss({ traffic, nics }, seed);
   const portsHashed = (fields & (FIELD_SPORT | FIELD_DPORT)) !== 0;
-  const flowRpsHash = rpsFlowHashes(nics[traffic.nic].rss.hashReport, portsHashed, flowHash, () =>
-    softwareFlowHashes(flows, traffic.protocol === "tcp" ? 6 : 17, seed),
-  );
+  // The stack's own flow hash, computed once when RPS or the application's replies need it.
+  let software: Uint32Array | null = null;
+  const softwareHashes = (): Uint32Array => (software ??= softwareFlowHashes(flows, traffic.protocol === "tcp" ? 6 : 17, seed));
+  const flowRpsHash = rpsFlowHashes(nics[traffic.nic].rss.hashReport, portsHashed, flowHash, softwareHashes);
   const nic = nics[traffic.nic];
   // One map per rx queue of the receiving NIC (a queue without a mask has the empty map).
   const masks = nic.rps.cpus.map((mask) => parseCpuMask(mask, host.cpus));
@@ -287,7 +288,7 @@ export function compilePlan(scenario: Scenario, seed: number): Plan {
           cpus: host.cpus,
           ghz: host.ghz,
           seed,
-          protocol: traffic.protocol === "tcp" ? 6 : 17,
+          softwareHashes,
           nics,
           nicBase,
           flowOutNic: replyNics(routes, nics, traffic.nic, flows.count),
