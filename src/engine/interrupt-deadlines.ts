@@ -6,7 +6,11 @@
  * earliest of its own (`cpuDue`), which the step machine checks at its step boundaries
  * (simulation.ts) and which wakes an idle CPU. Rules and sources: docs/coalescing.md.
  */
-import { DUE_IRQ, DUE_TIMER, type EngineState } from "./simulation-state.js";
+import type { EngineState } from "./simulation-state.js";
+
+/** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
+const DUE_IRQ = 1;
+const DUE_TIMER = 2;
 
 /**
  * The poll of rx queue q completed (napi_complete_done re-enabled its interrupt; a deferring

@@ -11,7 +11,8 @@ import { EgressPath } from "./egress-path.js";
 import { HandOffInbox } from "./hand-off-inbox.js";
 import { IsolatedCpus } from "./isolated-cpus.js";
 import { takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
-import type { Plan } from "./plan.js";
+import { RFS_PER_PACKET, type Plan } from "./plan.js";
+import { overtakeCoalescing } from "./interrupt-deadlines.js";
 import { chooseCpuLoops } from "./cpu-loops.js";
 import { NetDim } from "./net-dim.js";
 import { GroTables } from "./gro-tables.js";
@@ -23,10 +24,6 @@ export const NONE = 0;
 export const DELIVER = 1;
 export const STEER = 2;
 
-
-/** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
-export const DUE_IRQ = 1;
-export const DUE_TIMER = 2;
 
 /** Actor 0 generates arrivals; actor c + 1 is CPU c. */
 export const GEN = 0;
@@ -422,5 +419,90 @@ export class EngineState {
             },
             isolatedCpus.map((c) => loops.smt.coreSlot[c]),
           );
+  }
+
+  /**
+   * Something another CPU did at `now` gives idle CPU r work (an interrupt, an IPI, a thread to
+   * run): r steps at `now`, and the running CPU stops at `now` too so that r goes next. A CPU
+   * running its thread counts as idle: the step cuts the thread's stretch there.
+   */
+  wake(r: number, now: number): void {
+    if (this.idle[r] === 0) return;
+    this.idle[r] = 0;
+    this.heap.keys[r + 1] = now;
+    this.heap.reorder(r + 1);
+    if (now < this.horizon[0]) this.horizon[0] = now;
+  }
+
+  /**
+   * The stack on CPU c hands the datagram to its socket; a thread it wakes on another CPU that is
+   * idle gets that CPU now (a CPU busy with softirq work runs it when that is done).
+   */
+  toSocket(c: number, flow: number, len: number, arrival: number): void {
+    const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
+    if (thread < 0) return;
+    const r = this.plan.app?.threadCpu[thread] ?? -1;
+    // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
+    if (r === c) this.sharing.threadWoken(c);
+    else if (r >= 0) this.wake(r, this.cpuNow[c]);
+  }
+
+  /**
+   * get_rps_cpu for a flow RFS steers: the CPU its flow table says (moving it to the
+   * application's CPU when the in-order rule allows), else the RPS map's CPU, else -1.
+   */
+  rfsTarget(flow: number): number {
+    const plan = this.plan;
+    const rfs = plan.rfs;
+    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowRpsHash[flow], this.backlogs.headCount);
+    return cpu >= 0 ? cpu : plan.flowMapCpu[flow];
+  }
+
+  /** The application read a packet of the flow: it writes its CPU into the sock flow table. */
+  recordApp(flow: number): void {
+    this.plan.rfs?.recordApp(this.plan.flowRpsHash[flow], this.plan.flowAppCpu[flow]);
+  }
+
+  /** Stack time of the flow's route lookups beyond the base lookup (0 without routing). */
+  routeNs(flow: number): number {
+    const routes = this.plan.routes;
+    return routes === null ? 0 : routes.ns[flow];
+  }
+
+  /**
+   * CPU c put a packet (or GRO aggregate) of `flow` into CPU r's backlog: RFS notes the queue's
+   * tail for the in-order rule, and an unscheduled backlog NAPI is scheduled — on this CPU at
+   * once, on another by an IPI sent when c's round ends (enqueue_to_backlog, rps_ipi_queued).
+   */
+  enqueuedToBacklog(c: number, r: number, flow: number): void {
+    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
+    const napi = this.nQ + r;
+    if (this.napiSched[napi] === 0) {
+      this.napiSched[napi] = 1;
+      if (r === c) {
+        this.pollList.append(c, napi);
+      } else {
+        this.ipiNext[r] = this.ipiHead[c];
+        this.ipiHead[c] = r;
+      }
+    }
+  }
+
+  /** Take the packet at the head of rx queue q's ring: its slot in the ring arrays, or -1 when the ring is empty. */
+  takeFromRing(q: number): number {
+    const count = this.ringCount[q];
+    if (count === 0) return -1;
+    const head = this.ringHead[q];
+    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
+    this.ringCount[q] = count - 1;
+    return this.ringBase[q] + head;
+  }
+
+  /** Queue q's interrupt fires (its NAPI is scheduled): on its CPU, woken now if idle (CPU c is the one running). */
+  interruptFrom(c: number, q: number, now: number): void {
+    overtakeCoalescing(this, q);
+    const r = this.queueCpu[q];
+    this.pendingIrqs.append(r, q);
+    if (r !== c) this.wake(r, now);
   }
 }

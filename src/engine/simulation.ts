@@ -1,12 +1,12 @@
 import type { IrqbalanceTimer } from "./irqbalance-timer.js";
 import { giveBackArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET } from "./plan.js";
-import type { GroTables } from "./gro-tables.js";
 import type { JobCounters } from "./counters.js";
-import { SLEEPING } from "./app-threads.js";
+import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
+import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
 import { jobCounters } from "./counters-of-state.js";
 import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
-import { coalesceArrival, deferIrq, fireDue, overtakeCoalescing, sampleNetDim } from "./interrupt-deadlines.js";
+import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
 export type { JobProgress };
@@ -86,7 +86,7 @@ export class Simulation extends EngineState {
     }
     this.advanceSinks(end);
     drainSinks(this, );
-    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) this.creditApp(c, end);
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
       this.isolated.advance(this.isolatedScratch);
@@ -264,7 +264,7 @@ export class Simulation extends EngineState {
    */
   private runCpu(c: number): void {
     this.idle[c] = 0;
-    if (this.appRunning[c] === 1) this.preemptApp(c);
+    if (this.appRunning[c] === 1) preemptApp(this, c);
     const cpuNow = this.cpuNow;
     const keys = this.heap.keys;
     const actor = c + 1;
@@ -336,10 +336,10 @@ export class Simulation extends EngineState {
         if (kind === DELIVER) {
           this.latencyFill = latencyFill;
           if (this.gro === null) this.deliver(c);
-          else this.deliverAggregate(c, this.gro);
+          else deliverAggregate(this, c, this.gro);
           latencyFill = this.latencyFill;
         } else if (this.gro === null) this.steer(c);
-        else this.steerAggregate(c, this.compTarget[c], this.gro);
+        else steerAggregate(this, c, this.compTarget[c], this.gro);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
@@ -485,7 +485,7 @@ export class Simulation extends EngineState {
       } else if (this.sharing.threadsTurn(c, now)) {
         // ksoftirqd and the thread take turns: the thread's.
         cpuNow[c] = now;
-        if (this.runApp(c, this.sharing.running[c])) {
+        if (runApp(this, c, this.sharing.running[c])) {
           // It went to sleep: ksoftirqd has the CPU again.
           this.sharing.threadSlept(c);
           continue;
@@ -506,7 +506,7 @@ export class Simulation extends EngineState {
           if (thread >= 0) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
             // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
-            if (this.runApp(c, thread)) continue;
+            if (runApp(this, c, thread)) continue;
             this.latencyFill = latencyFill;
             this.flushCpu(c, delivered, deliveredBytes, polled);
             return;
@@ -562,125 +562,6 @@ export class Simulation extends EngineState {
     }
   }
 
-  /**
-   * CPU c, with nothing else to do at cpuNow[c], runs its thread: phases that take no time end at
-   * once (returns true when the thread has gone to sleep: the CPU goes on idling); otherwise the
-   * CPU leaves the heap running it (returns false).
-   */
-  private runApp(c: number, thread: number): boolean {
-    const app = this.app;
-    if (app === null) return true;
-    const now = this.cpuNow[c];
-    for (;;) {
-      const ns = app.phaseLength(thread);
-      if (ns > 0) break;
-      this.endAppPhase(c, thread, now);
-      if (app.phase[thread] === SLEEPING) return true;
-    }
-    // SMT: a stretch started while a sibling is busy runs at smtSpeed (smt-cores.ts), and keeps the core busy.
-    const core = this.smtCore[c];
-    const rate = core >= 0 && this.coreBusyUntil[core] > now ? this.plan.smtSpeed : 1;
-    this.appRate[c] = rate;
-    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread] / rate);
-    if (core >= 0 && phaseEnd > this.coreBusyUntil[core]) this.coreBusyUntil[core] = phaseEnd;
-    this.appRunning[c] = 1;
-    this.appStart[c] = now;
-    this.idle[c] = 1;
-    const p = this.arrPos[c];
-    let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
-    // A coalescing deadline interrupts the thread too.
-    if (this.cpuDue[c] < next) next = this.cpuDue[c];
-    // …and so does the end of its turn against ksoftirqd or another thread of this CPU.
-    next = this.sharing.turnLimit(c, next);
-    this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
-    return false;
-  }
-
-  /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
-  private preemptApp(c: number): void {
-    const app = this.app;
-    if (app === null) return;
-    const now = this.cpuNow[c];
-    const thread = this.sharing.running[c];
-    const phaseEnd = app.phaseEnd[thread];
-    this.creditApp(c, now < phaseEnd ? now : phaseEnd);
-    if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
-    else app.left[thread] = (phaseEnd - now) * this.appRate[c];
-  }
-
-  /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */
-  private creditApp(c: number, until: number): void {
-    this.appRunning[c] = 0;
-    const from = this.appStart[c] > this.warm ? this.appStart[c] : this.warm;
-    const to = until < this.end ? until : this.end;
-    if (to > from) this.cpuApp[c] += to - from;
-  }
-
-  /**
-   * The phase of CPU c's thread ended at `now`: a recvmsg that returned records its flow's CPU for
-   * RFS; a reply handed to the driver goes to its tx queue (its completion raises the queue's
-   * interrupt) and, with an egress cap, to the shapers.
-   */
-  private endAppPhase(c: number, thread: number, now: number): void {
-    const app = this.app;
-    const plan = this.plan.app;
-    if (app === null || plan === null) return;
-    const flow = app.complete(thread, now);
-    if (flow >= 0 && this.plan.rfs !== null) this.recordApp(flow);
-    const sent = app.replied;
-    if (sent >= 0) {
-      this.postTxCompletion(c, plan.flowTxQueue[sent], now);
-      this.egress?.reply(now, this.plan.replySlot?.[sent] ?? 0);
-    }
-    for (let k = 0; k < app.unroutable; k++) this.egress?.reply(now, -1);
-  }
-
-  /**
-   * A reply CPU c sent at `now` is on tx queue q: the NIC completes it, and the queue's NAPI poll
-   * reaps the completion (tx before rx, in the same poll) — raising the queue's interrupt unless
-   * its NAPI is already scheduled.
-   */
-  private postTxCompletion(c: number, q: number, now: number): void {
-    this.txPending[q]++;
-    if (this.napiSched[q] === 1) return;
-    this.napiSched[q] = 1;
-    this.interruptFrom(c, q, now);
-  }
-
-  /** Queue q's interrupt fires (its NAPI is scheduled): on its CPU, woken now if idle (CPU c is the one running). */
-  private interruptFrom(c: number, q: number, now: number): void {
-    overtakeCoalescing(this, q);
-    const r = this.queueCpu[q];
-    this.pendingIrqs.append(r, q);
-    if (r !== c) this.wake(r, now);
-  }
-
-  /**
-   * Something another CPU did at `now` gives idle CPU r work (an interrupt, an IPI, a thread to
-   * run): r steps at `now`, and the running CPU stops at `now` too so that r goes next. A CPU
-   * running its thread counts as idle: the step cuts the thread's stretch there.
-   */
-  private wake(r: number, now: number): void {
-    if (this.idle[r] === 0) return;
-    this.idle[r] = 0;
-    this.heap.keys[r + 1] = now;
-    this.heap.reorder(r + 1);
-    if (now < this.horizon[0]) this.horizon[0] = now;
-  }
-
-  /**
-   * The stack on CPU c hands the datagram to its socket; a thread it wakes on another CPU that is
-   * idle gets that CPU now (a CPU busy with softirq work runs it when that is done).
-   */
-  private toSocket(c: number, flow: number, len: number, arrival: number): void {
-    const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
-    if (thread < 0) return;
-    const r = this.plan.app?.threadCpu[thread] ?? -1;
-    // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
-    if (r === c) this.sharing.threadWoken(c);
-    else if (r >= 0) this.wake(r, this.cpuNow[c]);
-  }
-
   /** Add what a runCpu call counted in locals to the job's counters. */
   private flushCpu(c: number, delivered: number, deliveredBytes: number, polled: number): void {
     this.cpuPolled[c] += polled;
@@ -729,7 +610,7 @@ export class Simulation extends EngineState {
         this.pollWork[c] = 0;
         if (now >= this.warm) this.cpuPolls[c]++;
         this.stepWork[c] = plan.costNs.poll;
-        if (polled < this.nQ && this.txPending[polled] > 0) this.reapTx(c, polled);
+        if (polled < this.nQ && this.txPending[polled] > 0) reapTx(this, c, polled);
         return 1;
       }
 
@@ -738,7 +619,7 @@ export class Simulation extends EngineState {
       const done = this.pollWork[c];
       const groPoll = this.gro !== null && n < nQ;
       if (groPoll) {
-        if (this.groPollStep(c, n, done === weight)) return 1;
+        if (groPollStep(this, c, n, done === weight)) return 1;
       } else if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
         this.pollWork[c] = done + 1;
         return 1;
@@ -768,74 +649,6 @@ export class Simulation extends EngineState {
         this.endRound(c);
       }
     }
-  }
-
-  /** The poll of queue q on CPU c begins with its tx completions: their cost joins the poll's (stepWork[c]). */
-  private reapTx(c: number, q: number): void {
-    const k = this.txPending[q];
-    this.txPending[q] = 0;
-    const ns = this.plan.app?.txCompletionNs ?? 0;
-    this.stepWork[c] += k * ns * this.plan.cpuWorkFactor[c];
-    if (this.cpuNow[c] >= this.warm) this.cpuTxCompletions[c] += k;
-  }
-
-  /**
-   * The next step of CPU c's poll of rx queue q with GRO, `full` when the poll used its whole
-   * weight: what GRO passed up goes up the stack first, one skb each; then the next segment; then
-   * the poll's end — napi_complete_done flushes every held aggregate, a NAPI to be repolled only
-   * those from an earlier jiffy (__napi_poll, HZ=1000) — whose aggregates go up before it
-   * completes. Returns true when the step takes CPU time (in stepWork[c]), false when the poll ends.
-   */
-  private groPollStep(c: number, q: number, full: boolean): boolean {
-    const gro = this.gro;
-    if (gro === null) return false;
-    if (gro.pending(c)) {
-      this.startAggregate(c, gro.take(c));
-      return true;
-    }
-    if (this.pollEnding[c] === 0) {
-      if (!full && this.pollRingGro(c, q, gro)) {
-        this.pollWork[c]++;
-        return true;
-      }
-      this.pollEnding[c] = 1;
-      if (gro.flush(q, c, full, this.cpuNow[c])) {
-        this.startAggregate(c, gro.take(c));
-        return true;
-      }
-    }
-    this.pollEnding[c] = 0;
-    return false;
-  }
-
-  /** `pollRing` with GRO: take one segment and hand it to napi_gro_receive (its cost into stepWork[c]); false if empty. */
-  private pollRingGro(c: number, q: number, gro: GroTables): boolean {
-    const slot = this.takeFromRing(q);
-    if (slot < 0) return false;
-    const arrival = this.ringTime[slot];
-    if (arrival >= this.warm) this.cpuPolled[c]++;
-    const dim = this.dim;
-    if (dim !== null) {
-      dim.pkts[q]++;
-      dim.bytes[q] += this.ringLen[slot];
-    }
-    // Held, merged or passed up: the stack work of what GRO passes up follows as steps of its own.
-    const merged = gro.receive(q, c, this.ringFlow[slot], arrival, this.ringLen[slot], this.ringPush[slot], this.cpuNow[c]);
-    this.compKind[c] = NONE;
-    const cost = this.plan.costNs;
-    const work = (cost.driver + merged * cost.groPerSegment) * this.plan.cpuWorkFactor[c];
-    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-    return true;
-  }
-
-  /** Take the packet at the head of rx queue q's ring: its slot in the ring arrays, or -1 when the ring is empty. */
-  private takeFromRing(q: number): number {
-    const count = this.ringCount[q];
-    if (count === 0) return -1;
-    const head = this.ringHead[q];
-    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
-    this.ringCount[q] = count - 1;
-    return this.ringBase[q] + head;
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
@@ -874,7 +687,7 @@ export class Simulation extends EngineState {
 
   /** process_backlog: take one packet from this CPU's backlog (its cost into stepWork[c]); false if empty. */
   private pollBacklog(c: number): boolean {
-    if (this.gro !== null) return this.pollBacklogGro(c, this.gro);
+    if (this.gro !== null) return pollBacklogGro(this, c, this.gro);
     const backlogs = this.backlogs;
     const slot = backlogs.dequeue(c);
     if (slot < 0) return false;
@@ -887,77 +700,6 @@ export class Simulation extends EngineState {
     const work = (cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c])) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
-  }
-
-  /** `pollBacklog` with GRO: the next entry is an aggregate handed off by RPS — one skb, one stack pass. */
-  private pollBacklogGro(c: number, gro: GroTables): boolean {
-    const backlogs = this.backlogs;
-    const slot = backlogs.dequeue(c);
-    if (slot < 0) return false;
-    const a = backlogs.agg[slot];
-    const flow = backlogs.flow[slot];
-    this.compAgg[c] = a;
-    this.compFlow[c] = flow;
-    this.compKind[c] = DELIVER;
-    this.compArr[c] = backlogs.time[slot];
-    const cost = this.plan.costNs;
-    const work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * this.plan.cpuWorkFactor[c];
-    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-    return true;
-  }
-
-  /**
-   * The next work item of CPU c is aggregate a that GRO passed up (its cost into stepWork[c]):
-   * the stack's pass over it, or its RPS hand-off — once for all of its segments.
-   */
-  private startAggregate(c: number, a: number): void {
-    const gro = this.gro;
-    if (gro === null) return;
-    const plan = this.plan;
-    const cost = plan.costNs;
-    const flow = gro.flow[a];
-    this.compAgg[c] = a;
-    this.compFlow[c] = flow;
-    this.compArr[c] = gro.firstArrival(a);
-    if (this.compArr[c] >= this.warm) {
-      this.groAggregates++;
-      this.groSegments += gro.segs[a];
-    }
-    let target = plan.flowRpsCpu[flow];
-    if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
-    let work: number;
-    if (target < 0) {
-      this.compKind[c] = DELIVER;
-      work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * plan.cpuWorkFactor[c];
-    } else {
-      this.compKind[c] = STEER;
-      this.compTarget[c] = target;
-      work = cost.rpsEnqueue * plan.cpuWorkFactor[c];
-      if (plan.cpuNode[target] !== plan.cpuNode[c]) work += cost.rpsCrossNode;
-    }
-    this.stepWork[c] = plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-  }
-
-  /**
-   * get_rps_cpu for a flow RFS steers: the CPU its flow table says (moving it to the
-   * application's CPU when the in-order rule allows), else the RPS map's CPU, else -1.
-   */
-  private rfsTarget(flow: number): number {
-    const plan = this.plan;
-    const rfs = plan.rfs;
-    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowRpsHash[flow], this.backlogs.headCount);
-    return cpu >= 0 ? cpu : plan.flowMapCpu[flow];
-  }
-
-  /** The application read a packet of the flow: it writes its CPU into the sock flow table. */
-  private recordApp(flow: number): void {
-    this.plan.rfs?.recordApp(this.plan.flowRpsHash[flow], this.plan.flowAppCpu[flow]);
-  }
-
-  /** Stack time of the flow's route lookups beyond the base lookup (0 without routing). */
-  private routeNs(flow: number): number {
-    const routes = this.plan.routes;
-    return routes === null ? 0 : routes.ns[flow];
   }
 
   /**
@@ -995,40 +737,6 @@ export class Simulation extends EngineState {
     this.cpuProcessed[c]++;
   }
 
-  /** `deliver` of the GRO aggregate CPU c finished: each of its segments is delivered (or dropped by its route) now. */
-  private deliverAggregate(c: number, gro: GroTables): void {
-    const a = this.compAgg[c];
-    const flow = this.compFlow[c];
-    const warm = this.warm;
-    const routes = this.plan.routes;
-    if (routes !== null) {
-      const cause = routes.drop[flow];
-      if (cause !== 0) {
-        this.routeDrops[cause - 1] += gro.segmentsSince(a, warm);
-        gro.free(a);
-        return;
-      }
-      const out = routes.outDev[flow];
-      this.outDevPackets[out < 0 ? routes.devices.length : out] += gro.segmentsSince(a, warm);
-    }
-    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
-    const now = this.cpuNow[c];
-    for (let s = gro.firstSegment(a); s >= 0; s = gro.segNext[s]) {
-      if (this.egress !== null) this.egress.delivered(now, this.plan.replySlot?.[flow] ?? 0, c);
-      const arrival = gro.segTime[s];
-      if (arrival < warm) continue;
-      this.latencyBuf[this.latencyFill++] = now - arrival;
-      if (this.latencyFill === this.latencyBuf.length) {
-        this.latency.recordBatch(this.latencyBuf, this.latencyFill);
-        this.latencyFill = 0;
-      }
-      this.deliveredPackets++;
-      this.deliveredBytes += gro.segLen[s];
-      this.cpuProcessed[c]++;
-    }
-    gro.free(a);
-  }
-
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
@@ -1042,39 +750,6 @@ export class Simulation extends EngineState {
         this.dropsBacklog++;
         this.cpuDropped[r]++;
       }
-      return;
-    }
-    this.enqueuedToBacklog(c, r, flow);
-  }
-
-  /**
-   * CPU c put a packet (or GRO aggregate) of `flow` into CPU r's backlog: RFS notes the queue's
-   * tail for the in-order rule, and an unscheduled backlog NAPI is scheduled — on this CPU at
-   * once, on another by an IPI sent when c's round ends (enqueue_to_backlog, rps_ipi_queued).
-   */
-  private enqueuedToBacklog(c: number, r: number, flow: number): void {
-    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
-    const napi = this.nQ + r;
-    if (this.napiSched[napi] === 0) {
-      this.napiSched[napi] = 1;
-      if (r === c) {
-        this.pollList.append(c, napi);
-      } else {
-        this.ipiNext[r] = this.ipiHead[c];
-        this.ipiHead[c] = r;
-      }
-    }
-  }
-
-  /** `steer` of the GRO aggregate CPU c handed off to CPU r: one backlog entry (one skb) for all its segments. */
-  private steerAggregate(c: number, r: number, gro: GroTables): void {
-    const a = this.compAgg[c];
-    const flow = this.compFlow[c];
-    if (!this.backlogs.enqueueAggregate(r, this.compArr[c], flow, a)) {
-      const dropped = gro.segmentsSince(a, this.warm);
-      this.dropsBacklog += dropped;
-      this.cpuDropped[r] += dropped;
-      gro.free(a);
       return;
     }
     this.enqueuedToBacklog(c, r, flow);
