@@ -6,7 +6,7 @@
  * a steering CPU's work ends at time t it posts the hand-off here instead of touching the sink's
  * backlog, and at the end of its net_rx_action round it posts the IPI. The sink later replays its
  * inbox in its own timeline, applying each message exactly where the event-ordered engine would
- * have applied it (engine/simulation.ts `applyInbox`): `enqueue_to_backlog` at the hand-off
+ * have applied it (engine/sink-mail.ts `applyInbox`): `enqueue_to_backlog` at the hand-off
  * (the backlog limit and whether an IPI is owed are judged then, on the sink's own state), and
  * the IPI at the round's end (`net_rx_action` → `net_rps_send_ipi`).
  *

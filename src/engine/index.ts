@@ -15,7 +15,7 @@
  * Interrupt coalescing per queue (nics[].coalesce: rx-usecs from the first packet, rx-frames) and
  * NAPI's deferred interrupts (napi_defer_hard_irqs with a gro_flush_timeout repoll timer, as
  * napi_complete_done does): per-queue deadlines that wake their CPU with no new arrival
- * (simulation.ts `coalesceArrival`, `deferIrq`, `fireDue`; docs/coalescing.md).
+ * (interrupt-deadlines.ts `coalesceArrival`, `deferIrq`, `fireDue`; docs/coalescing.md).
  *
  * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in

@@ -25,11 +25,11 @@ export type { JobProgress };
  * and RPS IPIs are sent when a round ends.
  *
  * With an application (plan.app, engine/app-threads.ts), a CPU with nothing else to do runs its
- * thread, which anything waking the CPU preempts (`runApp`, `preemptApp`): the thread's time is
+ * thread, which anything waking the CPU preempts (app-steps.ts `runApp`, `preemptApp`): the thread's time is
  * credited exactly, so receive path + application + idle make the window. Softirq work that keeps
  * re-raising past __do_softirq's limits moves to ksoftirqd, which takes scheduler turns with the
  * thread (engine/cpu-sharing.ts). Replies go to their tx queue, whose poll reaps the
- * completions (`postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
+ * completions (app-steps.ts `postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
  *
  * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
  * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
