@@ -152,6 +152,13 @@ export class EngineState {
   readonly sink: Uint8Array;
   readonly sinkList: Int32Array;
   readonly inboxes: HandOffInbox[];
+  /**
+   * Per sender slot, its hand-offs and IPIs to sinks in its time order, when some sender runs
+   * ahead of the heap (`staged`): merged into the inboxes before the sinks replay them.
+   */
+  readonly outboxes: HandOffInbox[];
+  readonly staged: boolean;
+  readonly aheadSenders: number;
   /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
   readonly senderSlot: Int32Array;
   readonly flushMark: Uint8Array;
@@ -287,6 +294,9 @@ export class EngineState {
     this.siblingList = loops.siblingList;
     const noInbox = new HandOffInbox(1);
     this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
+    this.aheadSenders = loops.aheadSenders;
+    this.staged = loops.aheadSenders > 0;
+    this.outboxes = this.staged ? Array.from({ length: loops.senders }, () => new HandOffInbox()) : [];
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
     this.flushMark = new Uint8Array(flushSlots);
     this.flushList = new Int32Array(flushSlots);

@@ -5,7 +5,7 @@ import type { JobCounters } from "./counters.js";
 import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
 import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
 import { jobCounters } from "./counters-of-state.js";
-import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
+import { applyInbox, deliverOutboxes, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
@@ -46,9 +46,9 @@ export type { JobProgress };
  */
 export class Simulation extends EngineState {
 
-  /** How many CPUs run the isolated tight loop and how many replay RPS hand-offs as sinks (the rest: the event heap). */
-  get loops(): { readonly isolated: number; readonly sinks: number } {
-    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length };
+  /** How many CPUs run the isolated tight loop, replay RPS hand-offs as sinks, or steer to sinks ahead of the heap (the rest: the event heap). */
+  get loops(): { readonly isolated: number; readonly sinks: number; readonly aheadSenders: number } {
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, aheadSenders: this.aheadSenders };
   }
 
   /** Run the job to the end of its duration. */
@@ -781,6 +781,7 @@ export class Simulation extends EngineState {
 
   /** Run every sink up to (not including) time `until`; every hand-off before it is posted. */
   private advanceSinks(until: number): void {
+    if (this.staged) deliverOutboxes(this);
     const sinks = this.sinkList;
     for (let i = 0; i < sinks.length; i++) {
       const r = sinks[i];

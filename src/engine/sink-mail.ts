@@ -12,8 +12,9 @@ import type { EngineState } from "./simulation-state.js";
 
 /** CPU c hands the packet it completed off to sink r: post it to r's inbox (enqueued there later). */
 export function postHandOff(s: EngineState, c: number, r: number): void {
-  s.inboxes[r].post(HAND_OFF, c, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
   const sender = s.senderSlot[c];
+  if (s.staged) s.outboxes[sender].stage(HAND_OFF, c, r, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
+  else s.inboxes[r].post(HAND_OFF, c, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
   const at = sender * s.nCpu + r;
   if (s.flushMark[at] === 0) {
     s.flushMark[at] = 1;
@@ -27,7 +28,8 @@ export function postIpis(s: EngineState, c: number, sender: number): void {
   for (let i = 0; i < s.flushCount[sender]; i++) {
     const r = s.flushList[base + i];
     s.flushMark[base + r] = 0;
-    s.inboxes[r].post(IPI, c, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
+    if (s.staged) s.outboxes[sender].stage(IPI, c, r, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
+    else s.inboxes[r].post(IPI, c, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
   }
   s.flushCount[sender] = 0;
 }
@@ -118,4 +120,30 @@ export function drainSinks(s: EngineState): void {
     const box = s.inboxes[r];
     while (box.head < box.tail) applyMessage(s, r, box.head++);
   }
+}
+
+/**
+ * Before the sinks replay up to some time, every sender has posted what it sends before then:
+ * merge the senders' outboxes into the sinks' inboxes in (time, sender) order — the order of
+ * the event heap, each sender's own messages (a hand-off, then its round's IPI) in the order it
+ * posted them. A no-op unless some sender runs ahead (`staged`).
+ */
+export function deliverOutboxes(s: EngineState): void {
+  const boxes = s.outboxes;
+  for (;;) {
+    let best = -1;
+    let bestStamp = Infinity;
+    // Slots are numbered in CPU order, so the first of equal stamps is the smaller CPU.
+    for (let i = 0; i < boxes.length; i++) {
+      const box = boxes[i];
+      if (box.head < box.tail && box.stamp[box.head] < bestStamp) {
+        best = i;
+        bestStamp = box.stamp[box.head];
+      }
+    }
+    if (best < 0) break;
+    const box = boxes[best];
+    box.moveHeadTo(s.inboxes[box.dst[box.head]]);
+  }
+  for (let i = 0; i < boxes.length; i++) boxes[i].head = boxes[i].tail = 0;
 }
