@@ -258,7 +258,7 @@ export class EngineState {
     const nQ = (this.nQ = plan.queues);
     this.warm = plan.warmupNs;
     this.end = plan.durationNs;
-    this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
+    this.window = Float64Array.of(plan.warmupNs, plan.durationNs, Infinity);
     this.chunk = chunk;
     this.heap = new ActorHeap(nCpu + 1);
 
@@ -428,6 +428,7 @@ export class EngineState {
               egress: this.egress,
             },
             isolatedCpus.map((c) => loops.smt.coreSlot[c]),
+            this.staged ? { outboxes: this.outboxes, senderSlot: this.senderSlot, flushMark: this.flushMark, flushList: this.flushList, flushCount: this.flushCount } : null,
           );
   }
 
