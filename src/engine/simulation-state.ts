@@ -158,6 +158,8 @@ export class EngineState {
    */
   readonly outboxes: HandOffInbox[];
   readonly staged: boolean;
+  /** [0] the time before which `deliverOutboxes` merges (engine/sink-mail.ts). */
+  readonly mergeBound = new Float64Array(1);
   readonly aheadSenders: number;
   /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
   readonly senderSlot: Int32Array;

@@ -132,9 +132,13 @@ export function drainSinks(s: EngineState): void {
  */
 export function deliverOutboxes(s: EngineState, until: number): void {
   const boxes = s.outboxes;
+  // (The bound read back from a typed array: a loop value merged with the boxed parameter would
+  // be boxed on every update — measured: 64 bytes of garbage per message.)
+  const bound = s.mergeBound;
+  bound[0] = until;
   for (;;) {
     let best = -1;
-    let bestStamp = until;
+    let bestStamp = bound[0];
     // Slots are numbered in CPU order, so the first of equal stamps is the smaller CPU.
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i];
