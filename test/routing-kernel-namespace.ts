@@ -147,15 +147,21 @@ function setupScript(dir: string, c: KernelCase, dumps: boolean): string {
     writeFileSync(join(dir, "up"), up.join("\n") + "\n");
     out.push(`ip -force -batch ${join(dir, "up")}`);
   }
-  // A link-local address's local route is inserted from a work queue: wait for every one.
-  out.push(`i=0; while [ $i -lt 100 ]; do [ "$(ip -6 route show table local | grep -c '^local fe80')" -ge "$(ip -6 addr show scope link | grep -c inet6)" ] && break; sleep 0.01; i=$((i + 1)); done`);
+  // A link-local address's local route is inserted from a work queue: wait for every one. Both
+  // lists come from one `ip -batch` (a route line starts `local fe80`, an address line holds
+  // `inet6`; neither holds the other's mark) and are counted by the shell: one process a try.
+  const settle = join(dir, "settle");
+  writeFileSync(`${settle}.cmd`, "route show table local\naddr show scope link\n");
+  out.push(
+    `i=0; while [ $i -lt 100 ]; do ip -6 -batch ${settle}.cmd > ${settle}; r=0; a=0; while IFS= read -r l; do case $l in "local fe80"*) r=$((r + 1)) ;; *inet6*) a=$((a + 1)) ;; esac; done < ${settle}; [ $r -ge $a ] && break; sleep 0.01; i=$((i + 1)); done`,
+  );
   groupBatch(c.config.batch, c.config.family).forEach((g, gi) => {
     const file = join(dir, `batch${gi}`);
     writeFileSync(file, g.lines.map((l) => l.text).join("\n") + "\n");
     writeFileSync(`${file}.map`, g.lines.map((l) => String(l.line)).join("\n"));
     out.push(`ip ${g.options} -force -batch ${file} > /dev/null 2> ${file}.err`);
     // nicsim models settled addresses: wait until no IPv6 address is still tentative.
-    if (g.addr) out.push('i=0; while [ $i -lt 100 ]; do [ -z "$(ip -6 addr show tentative)" ] && break; sleep 0.01; i=$((i + 1)); done');
+    if (g.addr) out.push(`i=0; while [ $i -lt 100 ]; do ip -6 addr show tentative > ${file}.tentative; [ -s ${file}.tentative ] || break; sleep 0.01; i=$((i + 1)); done`);
   });
   if (dumps) for (const [name, command] of Object.entries(DUMP_COMMANDS)) out.push(`${command} > ${join(dir, `dump-${name}`)}`);
   writeFileSync(join(dir, "queries"), c.queries.map((q) => `route get ${q}`).join("\n") + "\n");
