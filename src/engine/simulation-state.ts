@@ -161,8 +161,8 @@ export class EngineState {
    */
   readonly outboxes: HandOffInbox[];
   readonly staged: boolean;
-  /** [0] the time before which `deliverOutboxes` merges (engine/sink-mail.ts). */
-  readonly mergeBound = new Float64Array(1);
+  /** Per outbox, its next stamp; last, the time before which `deliverOutboxes` merges (engine/sink-mail.ts). */
+  readonly mergeNext: Float64Array;
   readonly aheadSenders: number;
   /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
   readonly senderSlot: Int32Array;
@@ -304,6 +304,7 @@ export class EngineState {
     this.aheadSenders = loops.aheadSenders;
     this.staged = loops.aheadSenders > 0;
     this.outboxes = this.staged ? Array.from({ length: loops.senders }, () => new HandOffInbox()) : [];
+    this.mergeNext = new Float64Array(this.outboxes.length + 1);
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
     this.flushMark = new Uint8Array(flushSlots);
     this.flushList = new Int32Array(flushSlots);

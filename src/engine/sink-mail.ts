@@ -132,24 +132,34 @@ export function drainSinks(s: EngineState): void {
  */
 export function deliverOutboxes(s: EngineState, until: number): void {
   const boxes = s.outboxes;
-  // (The bound read back from a typed array: a loop value merged with the boxed parameter would
-  // be boxed on every update — measured: 64 bytes of garbage per message.)
-  const bound = s.mergeBound;
-  bound[0] = until;
-  for (;;) {
-    let best = -1;
-    let bestStamp = bound[0];
-    // Slots are numbered in CPU order, so the first of equal stamps is the smaller CPU.
-    for (let i = 0; i < boxes.length; i++) {
-      const box = boxes[i];
-      if (box.head < box.tail && box.stamp[box.head] < bestStamp) {
-        best = i;
-        bestStamp = box.stamp[box.head];
-      }
-    }
-    if (best < 0) break;
-    const box = boxes[best];
-    box.moveHeadTo(s.inboxes[box.dst[box.head]]);
+  const k = boxes.length;
+  // Each outbox's next stamp (or the bound when it has none before it) in a typed array: a double
+  // read back from one is never boxed (a loop value merged with the boxed parameter was: 64 bytes
+  // of garbage per message).
+  const next = s.mergeNext;
+  next[k] = until;
+  for (let i = 0; i < k; i++) {
+    const box = boxes[i];
+    next[i] = box.head < box.tail && box.stamp[box.head] < next[k] ? box.stamp[box.head] : next[k];
   }
-  for (let i = 0; i < boxes.length; i++) if (boxes[i].head === boxes[i].tail) boxes[i].head = boxes[i].tail = 0;
+  for (;;) {
+    // The earliest; slots are numbered in CPU order, so the first of equal stamps is the smaller CPU.
+    let best = 0;
+    for (let i = 1; i < k; i++) if (next[i] < next[best]) best = i;
+    if (!(next[best] < next[k])) break;
+    // Its run: every message of that outbox before the next earliest of the others.
+    let second = next[k];
+    for (let i = 0; i < k; i++) if (i !== best && next[i] < second) second = next[i];
+    const box = boxes[best];
+    do box.moveHeadTo(s.inboxes[box.dst[box.head]]);
+    while (box.head < box.tail && (box.stamp[box.head] < second || (box.stamp[box.head] === second && best < firstAt(next, k, second))));
+    next[best] = box.head < box.tail && box.stamp[box.head] < next[k] ? box.stamp[box.head] : next[k];
+  }
+  for (let i = 0; i < k; i++) if (boxes[i].head === boxes[i].tail) boxes[i].head = boxes[i].tail = 0;
+}
+
+/** The first slot whose next stamp is `stamp`. */
+function firstAt(next: Float64Array, k: number, stamp: number): number {
+  for (let i = 0; i < k; i++) if (next[i] === stamp) return i;
+  return k;
 }
