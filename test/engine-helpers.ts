@@ -60,8 +60,8 @@ export function singleServer(rho: number, distribution: "fixed" | "exponential",
 /** Service time of `singleServer`, ns. */
 export const SERVICE_NS = 1000;
 
-/** How the engine runs a scenario's CPUs for a seed: isolated tight loops, RPS sinks (engine/simulation.ts `loops`). */
-export function loopsOf(scenario: Scenario, seed: number): { readonly isolated: number; readonly sinks: number } {
+/** How the engine runs a scenario's CPUs for a seed: isolated tight loops, RPS sinks, senders ahead of the heap (engine/simulation.ts `loops`). */
+export function loopsOf(scenario: Scenario, seed: number): { readonly isolated: number; readonly sinks: number; readonly aheadSenders: number } {
   return new Simulation(compilePlan(scenario, seed), new PacketSource(scenario.traffic, seed), seed).loops;
 }
 

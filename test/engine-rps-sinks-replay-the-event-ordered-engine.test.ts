@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runJob } from "../src/engine/job.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
-import { COALESCE_SETTINGS, ZERO_COSTS, scenarioFrom, seededChooser, withBulk } from "./engine-helpers.js";
+import { COALESCE_SETTINGS, ZERO_COSTS, loopsOf, scenarioFrom, seededChooser, withBulk } from "./engine-helpers.js";
 
 /**
  * CPUs that only receive RPS hand-offs leave the event heap and replay their hand-offs and IPIs
@@ -76,6 +76,26 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
         2,
       ),
     ).toBe(true);
+  });
+
+  it("CPUs that only steer to sinks run ahead of the heap: their hand-offs to one sink tie in time and are merged in heap order", () => {
+    // Three queues on CPUs 0-2, each steering to sinks 3 and 4 only. Constant arrivals and
+    // whole-ns costs make the senders' hand-offs and IPIs to a sink tie in time, and a backlog
+    // of one packet makes their order matter (the smaller CPU's goes first, as on the heap).
+    const raw = scenario({
+      host: { cpus: 5, ghz: 1 },
+      nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 4, queues: 3, ringSize: 8, rps: { cpus: "18" } }],
+      kernel: { maxBacklog: 1 },
+      traffic: { flows: 24, src: "192.0.2.0/27", dst: "10.0.0.19", size: 64, arrival: "constant", load: { pps: 20_000_000 } },
+      costs: { ...ZERO_COSTS, hardIrq: 60, pollOverhead: 20, driverPerPacket: 40, rpsEnqueue: 10, ipi: 50, stackPerPacket: 100 },
+      run: { duration: "300us", seed: 2 },
+    });
+    expect(loopsOf(scenarioFrom(raw), 1)).toMatchObject({ sinks: 2, aheadSenders: 3 });
+    expect(same(raw, 1)).toBe(true);
+    // The same at a light Poisson load with random costs, over many arrival batches.
+    const light = scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 4, ringSize: 256, rps: { cpus: "f0" } }], costs: { distribution: "exponential" } });
+    expect(loopsOf(scenarioFrom(light), 7).aheadSenders).toBe(4);
+    expect(same(light, 7)).toBe(true);
   });
 
   it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes, SMT siblings, bulk TCP with GRO on or off)", () => {

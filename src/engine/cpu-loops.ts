@@ -10,6 +10,10 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan, no working SMT
  *   sibling): it replays its
  *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap;
+ * - sender running ahead: hands packets to other CPUs, all of them sinks, and takes none from
+ *   any (no working SMT sibling): nothing another CPU does changes what it does, so it runs the
+ *   step machine ahead to the next arrival batch like an uncoupled CPU, staging its hand-offs in
+ *   an outbox (engine/sink-mail.ts);
  * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
  *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts. SMT siblings
  *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
@@ -31,6 +35,8 @@ export interface CpuLoops {
   /** Per CPU: its index among the CPUs that hand packets to another CPU, or -1. */
   readonly senderSlot: Int32Array;
   readonly senders: number;
+  /** How many senders run ahead; when any does, every sender stages its hand-offs to sinks in an outbox. */
+  readonly aheadSenders: number;
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */
   readonly isolatedQueue: Int32Array;
@@ -101,6 +107,23 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     }
     if (sendsRemote[c] === 1) senderSlot[c] = senders++;
   }
+  // Senders that take nothing from another CPU and steer only to sinks leave the heap.
+  const receives = new Uint8Array(nCpu);
+  const toCoupled = new Uint8Array(nCpu);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const r = plan.flowRpsCpu[f];
+    const c = plan.queueCpu[plan.flowQueue[f]];
+    if (r < 0 || r === c) continue;
+    receives[r] = 1;
+    if (sink[r] === 0) toCoupled[c] = 1;
+  }
+  let aheadSenders = 0;
+  for (let c = 0; c < nCpu; c++) {
+    if (sinksOn && sendsRemote[c] === 1 && receives[c] === 0 && toCoupled[c] === 0 && smt.coreSlot[c] < 0) {
+      coupled[c] = 0;
+      aheadSenders++;
+    }
+  }
 
   const isolatedOn = fast && !rescans && plan.gro === null;
   const queuesOnCpu = new Int32Array(nCpu);
@@ -125,5 +148,5 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     isolated[c] = 1;
     isolatedQueue[c] = queueOfCpu[c];
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
+  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, aheadSenders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
 }

@@ -6,13 +6,17 @@
  * a steering CPU's work ends at time t it posts the hand-off here instead of touching the sink's
  * backlog, and at the end of its net_rx_action round it posts the IPI. The sink later replays its
  * inbox in its own timeline, applying each message exactly where the event-ordered engine would
- * have applied it (engine/simulation.ts `applyInbox`): `enqueue_to_backlog` at the hand-off
+ * have applied it (engine/sink-mail.ts `applyInbox`): `enqueue_to_backlog` at the hand-off
  * (the backlog limit and whether an IPI is owed are judged then, on the sink's own state), and
  * the IPI at the round's end (`net_rx_action` → `net_rps_send_ipi`).
  *
- * Messages arrive in (time, sender) order — the order in which the event heap runs the steering
- * CPUs — so each inbox is a FIFO. Columns are structure-of-arrays and grow on demand; nothing is
- * allocated per message.
+ * A sink replays its inbox in (time, sender) order — the order in which the event heap runs the
+ * steering CPUs — so each inbox is a FIFO. Steering CPUs on the heap post in that order; when some
+ * run ahead of the heap instead (they receive nothing and steer only to sinks: cpu-loops.ts), every
+ * sender stages its messages in an outbox of its own, in its time order, and the outboxes are
+ * merged in (time, sender) order into the inboxes before the sinks replay them
+ * (engine/sink-mail.ts `deliverOutboxes`). Columns are structure-of-arrays and grow on demand;
+ * nothing is allocated per message.
  */
 
 /** Message kinds. */
@@ -27,6 +31,8 @@ export class HandOffInbox {
   arrival: Float64Array;
   flow: Int32Array;
   len: Uint16Array;
+  /** In a sender's outbox (`stage`): the sink each message is for. */
+  dst: Int32Array;
   head = 0;
   tail = 0;
 
@@ -37,6 +43,7 @@ export class HandOffInbox {
     this.arrival = new Float64Array(capacity);
     this.flow = new Int32Array(capacity);
     this.len = new Uint16Array(capacity);
+    this.dst = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -59,6 +66,25 @@ export class HandOffInbox {
     this.len[k] = len[i];
   }
 
+  /** `post` into a sender's outbox, for sink `dst` (engine/sink-mail.ts `deliverOutboxes`). */
+  stage(kind: number, src: number, dst: number, at: Float64Array, arrival: Float64Array, flow: Int32Array, len: Uint16Array, i: number): void {
+    this.post(kind, src, at, arrival, flow, len, i);
+    this.dst[this.tail - 1] = dst;
+  }
+
+  /** Move the message at the head of this outbox to the tail of `box`. */
+  moveHeadTo(box: HandOffInbox): void {
+    if (box.tail === box.stamp.length) box.makeRoom();
+    const h = this.head++;
+    const k = box.tail++;
+    box.stamp[k] = this.stamp[h];
+    box.src[k] = this.src[h];
+    box.kind[k] = this.kind[h];
+    box.arrival[k] = this.arrival[h];
+    box.flow[k] = this.flow[h];
+    box.len[k] = this.len[h];
+  }
+
   /** Packets handed off but not yet applied that arrived at or after `since` (for in-flight counts). */
   countArrivedSince(since: number): number {
     let n = 0;
@@ -67,7 +93,7 @@ export class HandOffInbox {
   }
 
   /** Move the unread messages to the front, or double the columns when more than half are unread. */
-  private makeRoom(): void {
+  makeRoom(): void {
     const n = this.size;
     const h = this.head;
     if (n * 2 <= this.stamp.length) {
@@ -77,6 +103,7 @@ export class HandOffInbox {
       this.arrival.copyWithin(0, h, this.tail);
       this.flow.copyWithin(0, h, this.tail);
       this.len.copyWithin(0, h, this.tail);
+      this.dst.copyWithin(0, h, this.tail);
       this.head = 0;
       this.tail = n;
       return;
@@ -89,18 +116,21 @@ export class HandOffInbox {
     const arrival = new Float64Array(length);
     const flow = new Int32Array(length);
     const len = new Uint16Array(length);
+    const dst = new Int32Array(length);
     stamp.set(this.stamp.subarray(h, t));
     src.set(this.src.subarray(h, t));
     kind.set(this.kind.subarray(h, t));
     arrival.set(this.arrival.subarray(h, t));
     flow.set(this.flow.subarray(h, t));
     len.set(this.len.subarray(h, t));
+    dst.set(this.dst.subarray(h, t));
     this.stamp = stamp;
     this.src = src;
     this.kind = kind;
     this.arrival = arrival;
     this.flow = flow;
     this.len = len;
+    this.dst = dst;
     this.head = 0;
     this.tail = n;
   }

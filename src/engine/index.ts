@@ -15,11 +15,25 @@
  * Interrupt coalescing per queue (nics[].coalesce: rx-usecs from the first packet, rx-frames) and
  * NAPI's deferred interrupts (napi_defer_hard_irqs with a gro_flush_timeout repoll timer, as
  * napi_complete_done does): per-queue deadlines that wake their CPU with no new arrival
- * (simulation.ts `coalesceArrival`, `deferIrq`, `fireDue`; docs/coalescing.md).
+ * (interrupt-deadlines.ts `coalesceArrival`, `deferIrq`, `fireDue`; docs/coalescing.md).
  *
  * One job (job.ts `runJob`): `compilePlan` (plan.ts) turns the scenario into per-flow columns
  * (rx queue, IRQ CPU, RPS/RFS target, route verdict and extra cost, reply device) and costs in
  * ns; `Simulation` (simulation.ts) runs them against a `PacketSource` and returns `JobCounters`.
+ *
+ * Its parts, one file each:
+ * - simulation-state.ts: the state (typed arrays allocated once per job) and the primitives every
+ *   part uses (take a ring's head, hand a packet to a backlog, wake a CPU, RFS's choice);
+ * - simulation.ts: the main loop (arrival batches, the event heap), the step machine (`runCpu`,
+ *   `softirqStep`: NAPI rounds, polls, delivery, RPS hand-off, the round's end);
+ * - rings and arrivals: arrival-columns.ts (the batch), per-cpu-list.ts (poll and IRQ lists),
+ *   backlogs.ts (RPS backlogs), hand-off-inbox.ts and sink-mail.ts (hand-offs to sinks);
+ * - one feature each: interrupt-deadlines.ts (coalescing, deferred IRQs, net DIM with
+ *   net-dim.ts), gro-steps.ts (with gro-tables.ts), app-steps.ts (with app-threads.ts and
+ *   cpu-sharing.ts), ingress-policing.ts and egress-path.ts (the caps), flow-routes.ts (route
+ *   verdicts), irqbalance-timer.ts (rescans), smt-cores.ts (SMT);
+ * - the loops: cpu-loops.ts chooses, isolated-cpus.ts is the tight loop;
+ * - counters.ts declares the counters, counters-of-state.ts reads them at the end.
  *
  * The arrival pipeline, per batch of 4,096 packets: generate in time order (traffic/packet-source.ts
  * `fill`, or `fillBursts` for bulk TCP bursts, which also marks each burst's PSH segment) → with an ingress cap, police each packet in that order (ingress-policing.ts

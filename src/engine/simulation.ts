@@ -1,42 +1,15 @@
-import { LatencyHistogram } from "../stats/latency-histogram.js";
-import type { PacketSource } from "../traffic/packet-source.js";
-import { Prng } from "../traffic/prng.js";
-import { ActorHeap } from "./actor-heap.js";
-import { Backlogs } from "./backlogs.js";
-import { IrqbalanceTimer, rescansDuringRun, scansBeforeRun } from "./irqbalance-timer.js";
-import { PerCpuList } from "./per-cpu-list.js";
-import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
-import { IngressPolicing } from "./ingress-policing.js";
-import { EgressPath } from "./egress-path.js";
-import { HAND_OFF, HandOffInbox, IPI } from "./hand-off-inbox.js";
-import { DELIVERED_BYTES, DELIVERED_PACKETS, IsolatedCpus, OFFERED_BYTES, OFFERED_PACKETS, RING_DROPS } from "./isolated-cpus.js";
-import { giveBackArrivalColumns, takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
-import { RFS_PER_PACKET, type Plan } from "./plan.js";
-import { chooseCpuLoops } from "./cpu-loops.js";
-import { NetDim } from "./net-dim.js";
-import { GroTables } from "./gro-tables.js";
+import type { IrqbalanceTimer } from "./irqbalance-timer.js";
+import { giveBackArrivalColumns } from "./arrival-columns.js";
+import { RFS_PER_PACKET } from "./plan.js";
 import type { JobCounters } from "./counters.js";
-import { AppThreads, SLEEPING } from "./app-threads.js";
-import { CpuSharing } from "./cpu-sharing.js";
+import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
+import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
+import { jobCounters } from "./counters-of-state.js";
+import { applyInbox, deliverOutboxes, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
+import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
+import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
-/** What a CPU is doing until its next step: nothing, a packet's stack work, or its RPS hand-off. */
-const NONE = 0;
-const DELIVER = 1;
-const STEER = 2;
-
-
-/** What a queue's deadline does: raise its coalesced interrupt, or repoll its NAPI (napi_defer_hard_irqs). */
-const DUE_IRQ = 1;
-const DUE_TIMER = 2;
-
-/** Actor 0 generates arrivals; actor c + 1 is CPU c. */
-const GEN = 0;
-
-/**
- * Told, once per arrival batch (4,096 packets), how much of the job's simulated time is done
- * (0..1). It runs inside the job, synchronously: keep it cheap.
- */
-export type JobProgress = (fractionDone: number) => void;
+export type { JobProgress };
 
 /**
  * One simulation job: a discrete-event run of the receive path on a simulated clock.
@@ -52,11 +25,11 @@ export type JobProgress = (fractionDone: number) => void;
  * and RPS IPIs are sent when a round ends.
  *
  * With an application (plan.app, engine/app-threads.ts), a CPU with nothing else to do runs its
- * thread, which anything waking the CPU preempts (`runApp`, `preemptApp`): the thread's time is
+ * thread, which anything waking the CPU preempts (app-steps.ts `runApp`, `preemptApp`): the thread's time is
  * credited exactly, so receive path + application + idle make the window. Softirq work that keeps
  * re-raising past __do_softirq's limits moves to ksoftirqd, which takes scheduler turns with the
  * thread (engine/cpu-sharing.ts). Replies go to their tx queue, whose poll reaps the
- * completions (`postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
+ * completions (app-steps.ts `postTxCompletion`, `reapTx`). docs/application.md has the rules and sources.
  *
  * irqbalance (plan.irqbalance, with a rescan inside the run): the generator actor also runs the
  * daemon's scans (engine/irqbalance-timer.ts); arrival batches end at a scan, and a move
@@ -71,390 +44,11 @@ export type JobProgress = (fractionDone: number) => void;
  * from 0.7–0.9 to 1.5–2.0 M simulated packets per CPU-second; the CPUs that steer to each other
  * still step through the heap one work item at a time.
  */
-export class Simulation {
-  private readonly plan: Plan;
-  private readonly source: PacketSource;
-  private readonly heap: ActorHeap;
-  private readonly nCpu: number;
-  private readonly nQ: number;
-  private readonly warm: number;
-  private readonly end: number;
-  /**
-   * [warm-up end, run end] in a Float64Array, for hot loops: a double loaded from a typed array
-   * is a raw float64 to V8, while one loaded from an object field may be tagged (a Smi here, the
-   * values being whole ns), and a clock value merged with a tagged one (`now > warm ? now :
-   * warm`) is boxed on every update. Measured: ~25 bytes of garbage per packet without it.
-   */
-  private readonly window: Float64Array;
-  private readonly chunk: number;
-  /**
-   * [0] how far the running CPU may go: its steps start before this time. A typed-array slot,
-   * not a field: V8 allocated a HeapNumber for each double stored into the field (measured with
-   * the sampling heap profiler: 40 bytes per simulated packet with RPS).
-   */
-  private readonly horizon = new Float64Array(1);
-  private generated = 0;
+export class Simulation extends EngineState {
 
-  // Arrival batch (generation order) and its per-CPU partition.
-  private readonly columns: ArrivalColumns;
-  private readonly arrTime: Float64Array;
-  private readonly arrFlow: Int32Array;
-  private readonly arrLen: Uint16Array;
-  private readonly arrPush: Uint8Array;
-  private readonly arrBase: Int32Array;
-  private readonly arrPos: Int32Array;
-  private readonly arrEnd: Int32Array;
-  /** CPUs that take interrupts; slot i of the arrival arrays belongs to irqCpus[i]. */
-  private readonly irqCpus: Int32Array;
-  /** Arrival slot (index into irqCpus) of each flow, and the fill position of each slot. */
-  private readonly flowSlot: Uint16Array;
-  private readonly slotEnd: Int32Array;
-  private readonly slotOfCpu: Int32Array;
-  /** CPU that takes each queue's next interrupt (irqbalance may change it during the run). */
-  private readonly queueCpu: Int32Array;
-  /** Interrupts per queue since the start (warm-up included), for irqbalance's samples. */
-  private readonly queueIrqs: Float64Array;
-  /** irqbalance's rescans, or null when the queue → CPU map is fixed for the run. */
-  private readonly irqTimer: IrqbalanceTimer | null;
-
-  // rx rings: one circular buffer per queue in shared slot arrays.
-  private readonly ringBase: Int32Array;
-  private readonly ringCap: Int32Array;
-  private readonly ringHead: Int32Array;
-  private readonly ringCount: Int32Array;
-  private readonly ringTime: Float64Array;
-  private readonly ringFlow: Int32Array;
-  private readonly ringLen: Uint16Array;
-  /** TCP PSH of each ring slot (with GRO only; else empty). */
-  private readonly ringPush: Uint8Array;
-  /** GRO's held and passed-up aggregates (plan.gro), or null: GRO does not apply. */
-  private readonly gro: GroTables | null;
-  /** Per CPU: its NAPI poll is ending (GRO flushed at its end; the aggregates' stack work runs before it completes). */
-  private readonly pollEnding: Uint8Array;
-  /** Per CPU, with GRO: the aggregate of its current work item. */
-  private readonly compAgg: Int32Array;
-
-  // Per-CPU backlogs of RPS.
-  private readonly backlogs: Backlogs;
-
-  // NAPI instances: rx queue q is NAPI q; CPU c's backlog is NAPI nQ + c.
-  private readonly napiSched: Uint8Array;
-  private readonly napiNext: Int32Array;
-  // Per-CPU lists of NAPIs: sd->poll_list, the current round's list, the repoll list.
-  private readonly pollList: PerCpuList;
-  private readonly roundList: PerCpuList;
-  private readonly repollList: PerCpuList;
-  // Interrupt coalescing and deferred interrupts (nics[].coalesce): per queue, the packets that
-  // arrived since its interrupt was unmasked, its deadline (an interrupt timer or NAPI's repoll
-  // timer, DUE_*), the CPU the deadline fires on, and the empty polls it may still defer; per
-  // CPU, the earliest deadline that fires on it.
-  private readonly coalesceCount: Int32Array;
-  /** Per queue, rx-frames and rx-usecs (ns) now: the plan's, or net DIM's latest profile (adaptive-rx). */
-  private readonly coalesceFrames: Int32Array;
-  private readonly coalesceNs: Float64Array;
-  /** net DIM of the queues that run adaptive-rx, or null when none does. */
-  private readonly dim: NetDim | null;
-  private readonly dueAt: Float64Array;
-  private readonly dueKind: Uint8Array;
-  private readonly dueCpu: Int32Array;
-  private readonly deferLeft: Int32Array;
-  /** The queue's pending interrupt is NAPI's repoll timer, not the device's. */
-  private readonly timerPending: Uint8Array;
-  private readonly cpuDue: Float64Array;
-  // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
-  private readonly pendingIrqs: PerCpuList;
-  private readonly ipiHead: Int32Array;
-  private readonly ipiNext: Int32Array;
-  private readonly ipiPending: Uint8Array;
-
-  // CPU execution state. Times and costs cross method calls through these arrays, never as
-  // arguments or return values: V8 boxes a double passed to or returned from a call it does not
-  // inline, which cost ~90 bytes of garbage per packet before this layout (measured with
-  // --trace-gc: 90 scavenges per 4 M packets → 0).
-  private readonly cpuNow: Float64Array;
-  private readonly stepWork: Float64Array;
-  private readonly idle: Uint8Array;
-  private readonly coupled: Uint8Array;
-  /**
-   * CPUs that take RPS hand-offs from others but hand none on (RFS off, no irqbalance rescan):
-   * nobody reads their state, so they leave the event heap and replay their hand-offs from an
-   * inbox, a whole arrival batch at a time (engine/hand-off-inbox.ts, `advanceSinks`).
-   */
-  private readonly sink: Uint8Array;
-  private readonly sinkList: Int32Array;
-  private readonly inboxes: HandOffInbox[];
-  /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
-  private readonly senderSlot: Int32Array;
-  private readonly flushMark: Uint8Array;
-  private readonly flushList: Int32Array;
-  private readonly flushCount: Int32Array;
-  /** Per sink: the CPU whose IPI it waits for (-1: none). */
-  private readonly ipiOwedBy: Int32Array;
-  private readonly inRx: Uint8Array;
-  private readonly budget: Int32Array;
-  private readonly rxLimit: Float64Array;
-  private readonly curNapi: Int32Array;
-  private readonly pollWork: Int32Array;
-  private readonly compKind: Uint8Array;
-  private readonly compArr: Float64Array;
-  private readonly compFlow: Int32Array;
-  private readonly compLen: Uint16Array;
-  private readonly compTarget: Int32Array;
-  private readonly costRng: Prng[];
-  /**
-   * SMT (engine/smt-cores.ts): per CPU, the slot of its core when another thread of the core also
-   * works (-1: none); per tracked core, when the last work item one of its threads started ends.
-   */
-  private readonly smtCore: Int32Array;
-  private readonly coreBusyUntil: Float64Array;
-  /** CPUs coupled only to their core's other working threads, and those threads (cpu-loops.ts). */
-  private readonly siblingsOnly: Uint8Array;
-  private readonly siblingStart: Int32Array;
-  private readonly siblingList: Int32Array;
-
-  // Counters (window only).
-  private offeredPackets = 0;
-  private offeredBytes = 0;
-  private deliveredPackets = 0;
-  private deliveredBytes = 0;
-  private dropsRxRing = 0;
-  private dropsBacklog = 0;
-  private groAggregates = 0;
-  private groSegments = 0;
-  private readonly latency = new LatencyHistogram();
-  /** Latencies waiting to be recorded in one `recordBatch` call (vector style, no boxing). */
-  private readonly latencyBuf: Float64Array;
-  private latencyFill = 0;
-  private readonly queueRx: Float64Array;
-  private readonly queueDrops: Float64Array;
-  private readonly cpuBusyNs: Float64Array;
-  private readonly cpuIrqs: Float64Array;
-  private readonly cpuPolls: Float64Array;
-  private readonly cpuPolled: Float64Array;
-  private readonly cpuProcessed: Float64Array;
-  private readonly cpuDropped: Float64Array;
-  private readonly cpuTimeSqueeze: Float64Array;
-  private readonly cpuReceivedRps: Float64Array;
-  private readonly routeDrops = new Float64Array(ROUTE_DROP_CAUSES.length);
-  private readonly outDevPackets: Float64Array;
-  /** The ingress cap's policer, or null without one. */
-  private readonly ingress: IngressPolicing | null;
-  /** The reply stream's egress shaper, or null without one. */
-  private readonly egress: EgressPath | null;
-  /** The CPUs that run the isolated tight loop (engine/isolated-cpus.ts), or null: none. */
-  private readonly isolated: IsolatedCpus | null;
-  private readonly isIsolated: Uint8Array;
-  /** [0] the time the isolated CPUs run to next (a double passed in a typed array is not boxed). */
-  private readonly isolatedScratch = new Float64Array(1);
-  /** The application's threads and sockets, or null: no application is charged. */
-  private readonly app: AppThreads | null;
-  /** Who has each CPU besides interrupts: its threads, and its softirq work once in ksoftirqd. */
-  private readonly sharing: CpuSharing;
-  /**
-   * Per CPU: its thread runs (no interrupt or softirq work pending); it left the heap keyed at
-   * the end of the thread's phase or its next own arrival, whichever first, and anything that
-   * wakes the CPU earlier cuts the phase there (`preemptApp`).
-   */
-  private readonly appRunning: Uint8Array;
-  /** When the running thread's current stretch began, and its speed in it (SMT: smtSpeed while a sibling was busy, else 1). */
-  private readonly appStart: Float64Array;
-  private readonly appRate: Float64Array;
-  /** Time each CPU spent running application threads (window only). */
-  private readonly cpuApp: Float64Array;
-  /** Per queue: transmitted replies whose completion its next NAPI poll reaps. */
-  private readonly txPending: Int32Array;
-  /** Tx completions each CPU's polls reaped (window only). */
-  private readonly cpuTxCompletions: Float64Array;
-  private progress: JobProgress | null = null;
-  /** The fast loops are on (the step machine's packet-by-packet inner loops included). */
-  private readonly fast: boolean;
-
-  /**
-   * `fast: false` runs every CPU on the step machine and keeps every coupled one on the event
-   * heap (the plain event-ordered engine: the oracle the isolated loop and the sink replay are
-   * tested against). `chunk` is the arrival batch size; results do not depend on it.
-   */
-  constructor(plan: Plan, source: PacketSource, seed: number, chunk = 4096, options: { readonly fast: boolean } = { fast: true }) {
-    this.plan = plan;
-    this.source = source;
-    this.fast = options.fast;
-    const nCpu = (this.nCpu = plan.cpus);
-    const nQ = (this.nQ = plan.queues);
-    this.warm = plan.warmupNs;
-    this.end = plan.durationNs;
-    this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
-    this.chunk = chunk;
-    this.heap = new ActorHeap(nCpu + 1);
-
-    this.irqTimer = rescansDuringRun(plan) && plan.irqbalance !== null ? new IrqbalanceTimer(plan.irqbalance, nCpu, nQ) : null;
-    this.queueCpu = Int32Array.from(plan.queueCpu);
-    this.queueIrqs = new Float64Array(nQ);
-    // Every CPU may take interrupts when irqbalance can move them during the run.
-    const hasIrq = new Uint8Array(nCpu).fill(this.irqTimer === null ? 0 : 1);
-    for (let q = 0; q < nQ; q++) hasIrq[plan.queueCpu[q]] = 1;
-    const irqCpus: number[] = [];
-    for (let c = 0; c < nCpu; c++) if (hasIrq[c]) irqCpus.push(c);
-    this.irqCpus = Int32Array.from(irqCpus);
-    this.egress = plan.egressCap === null ? null : new EgressPath(plan.egressCap, plan.warmupNs, plan.durationNs, nCpu);
-    this.app = plan.app === null ? null : new AppThreads(plan.app, plan.cpuWorkFactor, seed, plan.warmupNs);
-    this.sharing = new CpuSharing(this.app, plan.app, nCpu, plan.schedSliceNs);
-    this.appRunning = new Uint8Array(nCpu);
-    this.appStart = new Float64Array(nCpu);
-    this.appRate = new Float64Array(nCpu).fill(1);
-    this.cpuApp = new Float64Array(nCpu);
-    this.txPending = new Int32Array(nQ);
-    this.cpuTxCompletions = new Float64Array(nCpu);
-
-
-    const loops = chooseCpuLoops(plan, options.fast, this.irqTimer !== null);
-    this.coupled = loops.coupled;
-    this.sink = loops.sink;
-    this.sinkList = loops.sinkList;
-    this.senderSlot = loops.senderSlot;
-    this.smtCore = loops.smt.coreSlot;
-    this.coreBusyUntil = new Float64Array(loops.smt.cores);
-    this.siblingsOnly = loops.siblingsOnly;
-    this.siblingStart = loops.siblingStart;
-    this.siblingList = loops.siblingList;
-    const noInbox = new HandOffInbox(1);
-    this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
-    const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
-    this.flushMark = new Uint8Array(flushSlots);
-    this.flushList = new Int32Array(flushSlots);
-    this.flushCount = new Int32Array(loops.senders);
-    this.ipiOwedBy = new Int32Array(nCpu).fill(-1);
-    this.isIsolated = loops.isolated;
-    const isolatedQueue = loops.isolatedQueue;
-    // rx rings of the step-machine CPUs (an isolated CPU's ring is a window of its arrival region).
-    this.ringBase = new Int32Array(nQ);
-    this.ringCap = Int32Array.from(plan.queueRing);
-    let slots = 0;
-    for (let q = 0; q < nQ; q++) {
-      this.ringBase[q] = slots;
-      if (this.isIsolated[plan.queueCpu[q]] === 0) slots += plan.queueRing[q];
-    }
-    this.ringHead = new Int32Array(nQ);
-    this.ringCount = new Int32Array(nQ);
-    this.ringTime = new Float64Array(slots);
-    this.ringFlow = new Int32Array(slots);
-    this.ringLen = new Uint16Array(slots);
-    this.gro = plan.gro === null ? null : new GroTables(nQ, nCpu, plan.gro.flowRxHash, plan.gro.headerBytes);
-    this.ringPush = new Uint8Array(this.gro === null ? 0 : slots);
-    this.pollEnding = new Uint8Array(nCpu);
-    this.compAgg = new Int32Array(this.gro === null ? 0 : nCpu).fill(-1);
-    // Arrival slots in CPU order: a step-machine CPU's region holds one batch; an isolated
-    // CPU's holds its ring window, then one batch.
-    this.arrBase = new Int32Array(nCpu);
-    let size = 0;
-    for (const c of irqCpus) {
-      this.arrBase[c] = size;
-      size += this.isIsolated[c] === 1 ? plan.queueRing[isolatedQueue[c]] + chunk : chunk;
-    }
-    this.columns = takeArrivalColumns(size);
-    this.arrTime = this.columns.time;
-    this.arrFlow = this.columns.flow;
-    this.arrLen = this.columns.len;
-    this.arrPush = this.columns.push;
-    this.arrPos = Int32Array.from(this.arrBase);
-    this.arrEnd = Int32Array.from(this.arrBase);
-    const slotOfCpu = (this.slotOfCpu = new Int32Array(nCpu));
-    irqCpus.forEach((c, slot) => (slotOfCpu[c] = slot));
-    this.flowSlot = new Uint16Array(plan.flows.count);
-    for (let f = 0; f < plan.flows.count; f++) this.flowSlot[f] = slotOfCpu[plan.queueCpu[plan.flowQueue[f]]];
-    this.slotEnd = new Int32Array(irqCpus.length);
-    this.ingress =
-      plan.ingressCap === null && plan.nicIngressCap === null
-        ? null
-        : new IngressPolicing(plan.ingressCap, plan.nicIngressCap, plan.receivesOnPrimary, plan.flows.count, chunk, seed, plan.warmupNs, plan.durationNs);
-
-    this.backlogs = new Backlogs(nCpu, plan.maxBacklog, plan.flowRpsCpu.some((r) => r !== -1), this.gro !== null);
-
-    const nNapi = nQ + nCpu;
-    this.napiSched = new Uint8Array(nNapi);
-    this.napiNext = new Int32Array(nNapi).fill(-1);
-    this.pollList = new PerCpuList(nCpu, this.napiNext);
-    this.roundList = new PerCpuList(nCpu, this.napiNext);
-    this.repollList = new PerCpuList(nCpu, this.napiNext);
-    this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
-    this.coalesceCount = new Int32Array(nQ);
-    this.dim = plan.queueDimProfiles === null ? null : new NetDim(plan.queueDimProfiles);
-    // Without net DIM the plan's values hold for the whole run.
-    this.coalesceFrames = this.dim === null ? plan.queueCoalesceFrames : Int32Array.from(plan.queueCoalesceFrames);
-    this.coalesceNs = this.dim === null ? plan.queueCoalesceNs : Float64Array.from(plan.queueCoalesceNs);
-    this.dueAt = new Float64Array(nQ).fill(Infinity);
-    this.dueKind = new Uint8Array(nQ);
-    this.dueCpu = new Int32Array(nQ).fill(-1);
-    this.deferLeft = new Int32Array(nQ);
-    this.timerPending = new Uint8Array(nQ);
-    this.cpuDue = new Float64Array(nCpu).fill(Infinity);
-    this.ipiHead = new Int32Array(nCpu).fill(-1);
-    this.ipiNext = new Int32Array(nCpu).fill(-1);
-    this.ipiPending = new Uint8Array(nCpu);
-
-    this.cpuNow = new Float64Array(nCpu);
-    this.stepWork = new Float64Array(nCpu);
-    this.idle = new Uint8Array(nCpu).fill(1);
-    this.inRx = new Uint8Array(nCpu);
-    this.budget = new Int32Array(nCpu);
-    this.rxLimit = new Float64Array(nCpu);
-    this.curNapi = new Int32Array(nCpu).fill(-1);
-    this.pollWork = new Int32Array(nCpu);
-    this.compKind = new Uint8Array(nCpu);
-    this.compArr = new Float64Array(nCpu);
-    this.compFlow = new Int32Array(nCpu);
-    this.compLen = new Uint16Array(nCpu);
-    this.compTarget = new Int32Array(nCpu);
-    this.costRng = [];
-    // (An isolated CPU draws its costs in engine/isolated-cpus.ts, from the same stream.)
-    const noRng = new Prng(seed, 999);
-    for (let c = 0; c < nCpu; c++) this.costRng.push(this.isIsolated[c] === 1 ? noRng : new Prng(seed, 1000 + c));
-
-    this.queueRx = new Float64Array(nQ);
-    this.queueDrops = new Float64Array(nQ);
-    this.cpuBusyNs = new Float64Array(nCpu);
-    this.cpuIrqs = new Float64Array(nCpu);
-    this.cpuPolls = new Float64Array(nCpu);
-    this.cpuPolled = new Float64Array(nCpu);
-    this.cpuProcessed = new Float64Array(nCpu);
-    this.cpuDropped = new Float64Array(nCpu);
-    this.cpuTimeSqueeze = new Float64Array(nCpu);
-    this.cpuReceivedRps = new Float64Array(nCpu);
-    this.outDevPackets = new Float64Array(plan.routes === null ? 0 : plan.routes.devices.length + 1);
-
-    const isolatedCpus = irqCpus.filter((c) => this.isIsolated[c] === 1);
-    // When every queue is on an isolated CPU no step-machine CPU delivers a packet.
-    this.latencyBuf = new Float64Array(isolatedCpus.length === nQ ? 1 : 4096);
-    this.isolated =
-      isolatedCpus.length === 0
-        ? null
-        : new IsolatedCpus(
-            plan,
-            seed,
-            isolatedCpus,
-            isolatedCpus.map((c) => isolatedQueue[c]),
-            isolatedCpus.map((c) => slotOfCpu[c]),
-            isolatedCpus.map((c) => this.arrBase[c]),
-            {
-              latency: this.latency,
-              queueRx: this.queueRx,
-              queueDrops: this.queueDrops,
-              cpuBusyNs: this.cpuBusyNs,
-              cpuIrqs: this.cpuIrqs,
-              cpuPolls: this.cpuPolls,
-              cpuPolled: this.cpuPolled,
-              cpuProcessed: this.cpuProcessed,
-              cpuTimeSqueeze: this.cpuTimeSqueeze,
-              routeDrops: this.routeDrops,
-              outDevPackets: this.outDevPackets,
-              egress: this.egress,
-            },
-            isolatedCpus.map((c) => loops.smt.coreSlot[c]),
-          );
-  }
-
-  /** How many CPUs run the isolated tight loop and how many replay RPS hand-offs as sinks (the rest: the event heap). */
-  get loops(): { readonly isolated: number; readonly sinks: number } {
-    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length };
+  /** How many CPUs run the isolated tight loop, replay RPS hand-offs as sinks, or steer to sinks ahead of the heap (the rest: the event heap). */
+  get loops(): { readonly isolated: number; readonly sinks: number; readonly aheadSenders: number } {
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, aheadSenders: this.aheadSenders };
   }
 
   /** Run the job to the end of its duration. */
@@ -491,8 +85,8 @@ export class Simulation {
       heap.reorder(actor);
     }
     this.advanceSinks(end);
-    this.drainSinks();
-    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) this.creditApp(c, end);
+    drainSinks(this, );
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
       this.isolated.advance(this.isolatedScratch);
@@ -505,7 +99,7 @@ export class Simulation {
     this.latencyFill = 0;
     this.egress?.flush(Infinity);
     this.ingress?.policeArp(this.end);
-    const counters = this.counters();
+    const counters = jobCounters(this, );
     giveBackArrivalColumns(this.columns);
     return counters;
   }
@@ -651,7 +245,7 @@ export class Simulation {
             // The queue's interrupt fires; it stays masked until its NAPI poll completes.
             this.napiSched[q] = 1;
             this.pendingIrqs.append(c, q);
-          } else this.coalesceArrival(c, q, t);
+          } else coalesceArrival(this, c, q, t);
         }
       }
       p++;
@@ -670,7 +264,7 @@ export class Simulation {
    */
   private runCpu(c: number): void {
     this.idle[c] = 0;
-    if (this.appRunning[c] === 1) this.preemptApp(c);
+    if (this.appRunning[c] === 1) preemptApp(this, c);
     const cpuNow = this.cpuNow;
     const keys = this.heap.keys;
     const actor = c + 1;
@@ -733,7 +327,7 @@ export class Simulation {
       if (isSink) {
         // Hand-offs and IPIs posted before this step boundary (engine/hand-off-inbox.ts).
         cpuNow[c] = now;
-        this.applyInbox(c);
+        applyInbox(this, c);
       }
       const kind = this.compKind[c];
       if (kind !== NONE) {
@@ -742,16 +336,16 @@ export class Simulation {
         if (kind === DELIVER) {
           this.latencyFill = latencyFill;
           if (this.gro === null) this.deliver(c);
-          else this.deliverAggregate(c, this.gro);
+          else deliverAggregate(this, c, this.gro);
           latencyFill = this.latencyFill;
         } else if (this.gro === null) this.steer(c);
-        else this.steerAggregate(c, this.compTarget[c], this.gro);
+        else steerAggregate(this, c, this.compTarget[c], this.gro);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
         this.pullArrivals(c, false);
       }
-      if (deadlines && this.cpuDue[c] <= now) this.fireDue(c, now);
+      if (deadlines && this.cpuDue[c] <= now) fireDue(this, c, now);
 
       let work: number;
       const q = this.pendingIrqs.popFront(c);
@@ -891,7 +485,7 @@ export class Simulation {
       } else if (this.sharing.threadsTurn(c, now)) {
         // ksoftirqd and the thread take turns: the thread's.
         cpuNow[c] = now;
-        if (this.runApp(c, this.sharing.running[c])) {
+        if (runApp(this, c, this.sharing.running[c])) {
           // It went to sleep: ksoftirqd has the CPU again.
           this.sharing.threadSlept(c);
           continue;
@@ -912,14 +506,14 @@ export class Simulation {
           if (thread >= 0) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
             // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
-            if (this.runApp(c, thread)) continue;
+            if (runApp(this, c, thread)) continue;
             this.latencyFill = latencyFill;
             this.flushCpu(c, delivered, deliveredBytes, polled);
             return;
           }
           if (isSink) {
             // Nothing to do until the next own arrival or an IPI, whichever comes first.
-            if (this.sinkWake(c)) {
+            if (sinkWake(this, c)) {
               now = cpuNow[c];
               continue;
             }
@@ -966,129 +560,6 @@ export class Simulation {
         return;
       }
     }
-  }
-
-  /**
-   * CPU c, with nothing else to do at cpuNow[c], runs its thread: phases that take no time end at
-   * once (returns true when the thread has gone to sleep: the CPU goes on idling); otherwise the
-   * CPU leaves the heap running it (returns false).
-   */
-  private runApp(c: number, thread: number): boolean {
-    const app = this.app;
-    if (app === null) return true;
-    const now = this.cpuNow[c];
-    for (;;) {
-      const ns = app.phaseLength(thread);
-      if (ns > 0) break;
-      this.endAppPhase(c, thread, now);
-      if (app.phase[thread] === SLEEPING) return true;
-    }
-    // SMT: a stretch started while a sibling is busy runs at smtSpeed (smt-cores.ts), and keeps the core busy.
-    const core = this.smtCore[c];
-    const rate = core >= 0 && this.coreBusyUntil[core] > now ? this.plan.smtSpeed : 1;
-    this.appRate[c] = rate;
-    const phaseEnd = (app.phaseEnd[thread] = now + app.left[thread] / rate);
-    if (core >= 0 && phaseEnd > this.coreBusyUntil[core]) this.coreBusyUntil[core] = phaseEnd;
-    this.appRunning[c] = 1;
-    this.appStart[c] = now;
-    this.idle[c] = 1;
-    const p = this.arrPos[c];
-    let next = p < this.arrEnd[c] ? this.arrTime[p] : Infinity;
-    // A coalescing deadline interrupts the thread too.
-    if (this.cpuDue[c] < next) next = this.cpuDue[c];
-    // …and so does the end of its turn against ksoftirqd or another thread of this CPU.
-    next = this.sharing.turnLimit(c, next);
-    this.heap.keys[c + 1] = next < phaseEnd ? next : phaseEnd;
-    return false;
-  }
-
-  /** CPU c's step at cpuNow[c] interrupts (or ends) its running thread's phase: count the time it ran. */
-  private preemptApp(c: number): void {
-    const app = this.app;
-    if (app === null) return;
-    const now = this.cpuNow[c];
-    const thread = this.sharing.running[c];
-    const phaseEnd = app.phaseEnd[thread];
-    this.creditApp(c, now < phaseEnd ? now : phaseEnd);
-    if (now >= phaseEnd) this.endAppPhase(c, thread, phaseEnd);
-    else app.left[thread] = (phaseEnd - now) * this.appRate[c];
-  }
-
-  /** CPU c's thread ran from appStart[c] to `until`: add it to the CPU's application time (window only). */
-  private creditApp(c: number, until: number): void {
-    this.appRunning[c] = 0;
-    const from = this.appStart[c] > this.warm ? this.appStart[c] : this.warm;
-    const to = until < this.end ? until : this.end;
-    if (to > from) this.cpuApp[c] += to - from;
-  }
-
-  /**
-   * The phase of CPU c's thread ended at `now`: a recvmsg that returned records its flow's CPU for
-   * RFS; a reply handed to the driver goes to its tx queue (its completion raises the queue's
-   * interrupt) and, with an egress cap, to the shapers.
-   */
-  private endAppPhase(c: number, thread: number, now: number): void {
-    const app = this.app;
-    const plan = this.plan.app;
-    if (app === null || plan === null) return;
-    const flow = app.complete(thread, now);
-    if (flow >= 0 && this.plan.rfs !== null) this.recordApp(flow);
-    const sent = app.replied;
-    if (sent >= 0) {
-      this.postTxCompletion(c, plan.flowTxQueue[sent], now);
-      this.egress?.reply(now, this.plan.replySlot?.[sent] ?? 0);
-    }
-    for (let k = 0; k < app.unroutable; k++) this.egress?.reply(now, -1);
-  }
-
-  /**
-   * A reply CPU c sent at `now` is on tx queue q: the NIC completes it, and the queue's NAPI poll
-   * reaps the completion (tx before rx, in the same poll) — raising the queue's interrupt unless
-   * its NAPI is already scheduled.
-   */
-  private postTxCompletion(c: number, q: number, now: number): void {
-    this.txPending[q]++;
-    if (this.napiSched[q] === 1) return;
-    this.napiSched[q] = 1;
-    this.interruptFrom(c, q, now);
-  }
-
-  /** Queue q's interrupt fires (its NAPI is scheduled): on its CPU, woken now if idle (CPU c is the one running). */
-  private interruptFrom(c: number, q: number, now: number): void {
-    // A coalescing timer armed for the queue's received packets is overtaken: the interrupt fires now.
-    if (this.dueCpu[q] >= 0 && this.dueKind[q] === DUE_IRQ) {
-      this.coalesceCount[q] = 0;
-      this.disarm(q);
-    }
-    const r = this.queueCpu[q];
-    this.pendingIrqs.append(r, q);
-    if (r !== c) this.wake(r, now);
-  }
-
-  /**
-   * Something another CPU did at `now` gives idle CPU r work (an interrupt, an IPI, a thread to
-   * run): r steps at `now`, and the running CPU stops at `now` too so that r goes next. A CPU
-   * running its thread counts as idle: the step cuts the thread's stretch there.
-   */
-  private wake(r: number, now: number): void {
-    if (this.idle[r] === 0) return;
-    this.idle[r] = 0;
-    this.heap.keys[r + 1] = now;
-    this.heap.reorder(r + 1);
-    if (now < this.horizon[0]) this.horizon[0] = now;
-  }
-
-  /**
-   * The stack on CPU c hands the datagram to its socket; a thread it wakes on another CPU that is
-   * idle gets that CPU now (a CPU busy with softirq work runs it when that is done).
-   */
-  private toSocket(c: number, flow: number, len: number, arrival: number): void {
-    const thread = this.app?.enqueue(flow, len, arrival) ?? -1;
-    if (thread < 0) return;
-    const r = this.plan.app?.threadCpu[thread] ?? -1;
-    // Woken on this CPU during its softirq: need_resched (__do_softirq then hands over to ksoftirqd).
-    if (r === c) this.sharing.threadWoken(c);
-    else if (r >= 0) this.wake(r, this.cpuNow[c]);
   }
 
   /** Add what a runCpu call counted in locals to the job's counters. */
@@ -1139,7 +610,7 @@ export class Simulation {
         this.pollWork[c] = 0;
         if (now >= this.warm) this.cpuPolls[c]++;
         this.stepWork[c] = plan.costNs.poll;
-        if (polled < this.nQ && this.txPending[polled] > 0) this.reapTx(c, polled);
+        if (polled < this.nQ && this.txPending[polled] > 0) reapTx(this, c, polled);
         return 1;
       }
 
@@ -1148,7 +619,7 @@ export class Simulation {
       const done = this.pollWork[c];
       const groPoll = this.gro !== null && n < nQ;
       if (groPoll) {
-        if (this.groPollStep(c, n, done === weight)) return 1;
+        if (groPollStep(this, c, n, done === weight)) return 1;
       } else if (done < weight && (n < nQ ? this.pollRing(c, n) : this.pollBacklog(c))) {
         this.pollWork[c] = done + 1;
         return 1;
@@ -1161,15 +632,15 @@ export class Simulation {
         // Completions came in during the poll: the driver's napi_complete_done finds more work
         // when it re-enables the interrupt, and the queue's interrupt fires again.
         this.interruptFrom(c, n, now);
-        if (this.dim !== null) this.netDim(n, now);
-      } else if (n >= nQ || plan.queueDeferNs[n] === 0 || !this.deferIrq(c, n, done, now)) {
+        if (this.dim !== null) sampleNetDim(this, n, now);
+      } else if (n >= nQ || plan.queueDeferNs[n] === 0 || !deferIrq(this, c, n, done, now)) {
         // Segments that arrived while GRO's flushed aggregates went up the stack: re-enabling
         // the queue's interrupt finds them, and it fires at once.
         if (groPoll && this.ringCount[n] > 0) this.interruptFrom(c, n, now);
         else this.napiSched[n] = 0;
         if (n < nQ) {
           this.deferLeft[n] = 0;
-          if (this.dim !== null) this.netDim(n, now);
+          if (this.dim !== null) sampleNetDim(this, n, now);
         }
       }
       this.budget[c] -= done;
@@ -1178,177 +649,6 @@ export class Simulation {
         this.endRound(c);
       }
     }
-  }
-
-  /**
-   * The poll of rx queue q completed (napi_complete_done re-enabled its interrupt; a deferring
-   * completion does not count, as it returns false to the driver): the driver hands net DIM its
-   * counters (virtio_net.c virtnet_poll → virtnet_rx_dim_update; mlx5e_napi_poll →
-   * mlx5e_handle_rx_dim), and a new profile applies to the queue's next interrupt timer.
-   */
-  private netDim(q: number, now: number): void {
-    const profile = this.dim?.sample(q, now) ?? null;
-    if (profile === null) return;
-    this.dim?.log.push({ timeNs: now, queue: q, profile: this.dim.profileIx[q], rxUsecs: profile.usec, rxFrames: profile.pkts });
-    this.coalesceNs[q] = profile.usec * 1000;
-    // pkts 1 would mean "no coalescing" to the engine; every net DIM profile has 64 or more.
-    this.coalesceFrames[q] = profile.pkts;
-  }
-
-  /** The poll of queue q on CPU c begins with its tx completions: their cost joins the poll's (stepWork[c]). */
-  private reapTx(c: number, q: number): void {
-    const k = this.txPending[q];
-    this.txPending[q] = 0;
-    const ns = this.plan.app?.txCompletionNs ?? 0;
-    this.stepWork[c] += k * ns * this.plan.cpuWorkFactor[c];
-    if (this.cpuNow[c] >= this.warm) this.cpuTxCompletions[c] += k;
-  }
-
-  /**
-   * The next step of CPU c's poll of rx queue q with GRO, `full` when the poll used its whole
-   * weight: what GRO passed up goes up the stack first, one skb each; then the next segment; then
-   * the poll's end — napi_complete_done flushes every held aggregate, a NAPI to be repolled only
-   * those from an earlier jiffy (__napi_poll, HZ=1000) — whose aggregates go up before it
-   * completes. Returns true when the step takes CPU time (in stepWork[c]), false when the poll ends.
-   */
-  private groPollStep(c: number, q: number, full: boolean): boolean {
-    const gro = this.gro;
-    if (gro === null) return false;
-    if (gro.pending(c)) {
-      this.startAggregate(c, gro.take(c));
-      return true;
-    }
-    if (this.pollEnding[c] === 0) {
-      if (!full && this.pollRingGro(c, q, gro)) {
-        this.pollWork[c]++;
-        return true;
-      }
-      this.pollEnding[c] = 1;
-      if (gro.flush(q, c, full, this.cpuNow[c])) {
-        this.startAggregate(c, gro.take(c));
-        return true;
-      }
-    }
-    this.pollEnding[c] = 0;
-    return false;
-  }
-
-  /** `pollRing` with GRO: take one segment and hand it to napi_gro_receive (its cost into stepWork[c]); false if empty. */
-  private pollRingGro(c: number, q: number, gro: GroTables): boolean {
-    const slot = this.takeFromRing(q);
-    if (slot < 0) return false;
-    const arrival = this.ringTime[slot];
-    if (arrival >= this.warm) this.cpuPolled[c]++;
-    const dim = this.dim;
-    if (dim !== null) {
-      dim.pkts[q]++;
-      dim.bytes[q] += this.ringLen[slot];
-    }
-    // Held, merged or passed up: the stack work of what GRO passes up follows as steps of its own.
-    const merged = gro.receive(q, c, this.ringFlow[slot], arrival, this.ringLen[slot], this.ringPush[slot], this.cpuNow[c]);
-    this.compKind[c] = NONE;
-    const cost = this.plan.costNs;
-    const work = (cost.driver + merged * cost.groPerSegment) * this.plan.cpuWorkFactor[c];
-    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-    return true;
-  }
-
-  /**
-   * A packet arrived at time t on unmasked queue q, whose NIC coalesces: the interrupt fires on
-   * CPU c rx-usecs after the first packet since the queue was unmasked, or when rx-frames packets
-   * have arrived (rx-frames > 0), whichever comes first (include/uapi/linux/ethtool.h, struct
-   * ethtool_coalesce; docs/coalescing.md). A deadline at or before t has fired first: the packet
-   * then simply waits in the ring for the poll.
-   */
-  private coalesceArrival(c: number, q: number, t: number): void {
-    const count = this.coalesceCount[q];
-    if (count > 0 && this.dueAt[q] <= t) {
-      this.raiseQueueIrq(q);
-      return;
-    }
-    this.coalesceCount[q] = count + 1;
-    if (count === 0) this.arm(c, q, t + this.coalesceNs[q], DUE_IRQ);
-    const frames = this.coalesceFrames[q];
-    if (frames > 0 && count + 1 >= frames) this.raiseQueueIrq(q);
-  }
-
-  /** Queue q's interrupt fires (on the CPU that armed or counted it): masked until its poll completes. */
-  private raiseQueueIrq(q: number): void {
-    const c = this.dueAt[q] === Infinity ? this.queueCpu[q] : this.dueCpu[q];
-    this.coalesceCount[q] = 0;
-    this.disarm(q);
-    this.napiSched[q] = 1;
-    this.pendingIrqs.append(c, q);
-  }
-
-  /**
-   * napi_complete_done (net/core/dev.c) with napi_defer_hard_irqs: a poll that found work
-   * (re)loads the count of polls to defer; while it is above 0 the poll completes with the
-   * device interrupt left masked and NAPI's timer (gro_flush_timeout) repolls it. Returns
-   * whether the interrupt stays masked.
-   */
-  private deferIrq(c: number, q: number, done: number, now: number): boolean {
-    if (done > 0) this.deferLeft[q] = this.plan.queueDeferPolls[q];
-    if (this.deferLeft[q] === 0) return false;
-    this.deferLeft[q]--;
-    this.arm(c, q, now + this.plan.queueDeferNs[q], DUE_TIMER);
-    return true;
-  }
-
-  /** Set queue q's deadline on CPU c. */
-  private arm(c: number, q: number, at: number, kind: number): void {
-    this.dueAt[q] = at;
-    this.dueKind[q] = kind;
-    this.dueCpu[q] = c;
-    if (at < this.cpuDue[c]) {
-      this.cpuDue[c] = at;
-      // An idle CPU (leftover arrivals entering rings before a batch) wakes at the deadline.
-      if (this.idle[c] === 1 && this.sink[c] === 0 && at < this.heap.keys[c + 1]) {
-        this.heap.keys[c + 1] = at;
-        this.heap.reorder(c + 1);
-      }
-    }
-  }
-
-  private disarm(q: number): void {
-    const c = this.dueCpu[q];
-    if (c < 0) return;
-    const at = this.dueAt[q];
-    this.dueAt[q] = Infinity;
-    this.dueCpu[q] = -1;
-    if (at === this.cpuDue[c]) this.cpuDue[c] = this.earliestDue(c);
-  }
-
-  private earliestDue(c: number): number {
-    let due = Infinity;
-    for (let q = 0; q < this.nQ; q++) if (this.dueCpu[q] === c && this.dueAt[q] < due) due = this.dueAt[q];
-    return due;
-  }
-
-  /** Fire the deadlines of CPU c that are due by `now`, in queue order: interrupts and NAPI repolls. */
-  private fireDue(c: number, now: number): void {
-    for (let q = 0; q < this.nQ; q++) {
-      if (this.dueCpu[q] !== c || this.dueAt[q] > now) continue;
-      if (this.dueKind[q] === DUE_IRQ) this.raiseQueueIrq(q);
-      else {
-        // napi_watchdog: schedule the NAPI; its interrupt is still masked (napiSched stays 1).
-        this.dueAt[q] = Infinity;
-        this.dueCpu[q] = -1;
-        this.timerPending[q] = 1;
-        this.pendingIrqs.append(c, q);
-      }
-    }
-    this.cpuDue[c] = this.earliestDue(c);
-  }
-
-  /** Take the packet at the head of rx queue q's ring: its slot in the ring arrays, or -1 when the ring is empty. */
-  private takeFromRing(q: number): number {
-    const count = this.ringCount[q];
-    if (count === 0) return -1;
-    const head = this.ringHead[q];
-    this.ringHead[q] = head + 1 === this.ringCap[q] ? 0 : head + 1;
-    this.ringCount[q] = count - 1;
-    return this.ringBase[q] + head;
   }
 
   /** Driver poll of rx queue q: take one packet (its cost into stepWork[c]); false if empty. */
@@ -1387,7 +687,7 @@ export class Simulation {
 
   /** process_backlog: take one packet from this CPU's backlog (its cost into stepWork[c]); false if empty. */
   private pollBacklog(c: number): boolean {
-    if (this.gro !== null) return this.pollBacklogGro(c, this.gro);
+    if (this.gro !== null) return pollBacklogGro(this, c, this.gro);
     const backlogs = this.backlogs;
     const slot = backlogs.dequeue(c);
     if (slot < 0) return false;
@@ -1400,77 +700,6 @@ export class Simulation {
     const work = (cost.stack + cost.perByte * len + this.routeNs(this.compFlow[c])) * this.plan.cpuWorkFactor[c];
     this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
     return true;
-  }
-
-  /** `pollBacklog` with GRO: the next entry is an aggregate handed off by RPS — one skb, one stack pass. */
-  private pollBacklogGro(c: number, gro: GroTables): boolean {
-    const backlogs = this.backlogs;
-    const slot = backlogs.dequeue(c);
-    if (slot < 0) return false;
-    const a = backlogs.agg[slot];
-    const flow = backlogs.flow[slot];
-    this.compAgg[c] = a;
-    this.compFlow[c] = flow;
-    this.compKind[c] = DELIVER;
-    this.compArr[c] = backlogs.time[slot];
-    const cost = this.plan.costNs;
-    const work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * this.plan.cpuWorkFactor[c];
-    this.stepWork[c] = this.plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-    return true;
-  }
-
-  /**
-   * The next work item of CPU c is aggregate a that GRO passed up (its cost into stepWork[c]):
-   * the stack's pass over it, or its RPS hand-off — once for all of its segments.
-   */
-  private startAggregate(c: number, a: number): void {
-    const gro = this.gro;
-    if (gro === null) return;
-    const plan = this.plan;
-    const cost = plan.costNs;
-    const flow = gro.flow[a];
-    this.compAgg[c] = a;
-    this.compFlow[c] = flow;
-    this.compArr[c] = gro.firstArrival(a);
-    if (this.compArr[c] >= this.warm) {
-      this.groAggregates++;
-      this.groSegments += gro.segs[a];
-    }
-    let target = plan.flowRpsCpu[flow];
-    if (target === RFS_PER_PACKET) target = this.rfsTarget(flow);
-    let work: number;
-    if (target < 0) {
-      this.compKind[c] = DELIVER;
-      work = (cost.stack + cost.perByte * gro.bytes[a] + this.routeNs(flow)) * plan.cpuWorkFactor[c];
-    } else {
-      this.compKind[c] = STEER;
-      this.compTarget[c] = target;
-      work = cost.rpsEnqueue * plan.cpuWorkFactor[c];
-      if (plan.cpuNode[target] !== plan.cpuNode[c]) work += cost.rpsCrossNode;
-    }
-    this.stepWork[c] = plan.exponentialCosts ? work * this.costRng[c].nextExp() : work;
-  }
-
-  /**
-   * get_rps_cpu for a flow RFS steers: the CPU its flow table says (moving it to the
-   * application's CPU when the in-order rule allows), else the RPS map's CPU, else -1.
-   */
-  private rfsTarget(flow: number): number {
-    const plan = this.plan;
-    const rfs = plan.rfs;
-    const cpu = rfs === null ? -1 : rfs.steer(plan.flowQueue[flow], plan.flowRpsHash[flow], this.backlogs.headCount);
-    return cpu >= 0 ? cpu : plan.flowMapCpu[flow];
-  }
-
-  /** The application read a packet of the flow: it writes its CPU into the sock flow table. */
-  private recordApp(flow: number): void {
-    this.plan.rfs?.recordApp(this.plan.flowRpsHash[flow], this.plan.flowAppCpu[flow]);
-  }
-
-  /** Stack time of the flow's route lookups beyond the base lookup (0 without routing). */
-  private routeNs(flow: number): number {
-    const routes = this.plan.routes;
-    return routes === null ? 0 : routes.ns[flow];
   }
 
   /**
@@ -1508,45 +737,11 @@ export class Simulation {
     this.cpuProcessed[c]++;
   }
 
-  /** `deliver` of the GRO aggregate CPU c finished: each of its segments is delivered (or dropped by its route) now. */
-  private deliverAggregate(c: number, gro: GroTables): void {
-    const a = this.compAgg[c];
-    const flow = this.compFlow[c];
-    const warm = this.warm;
-    const routes = this.plan.routes;
-    if (routes !== null) {
-      const cause = routes.drop[flow];
-      if (cause !== 0) {
-        this.routeDrops[cause - 1] += gro.segmentsSince(a, warm);
-        gro.free(a);
-        return;
-      }
-      const out = routes.outDev[flow];
-      this.outDevPackets[out < 0 ? routes.devices.length : out] += gro.segmentsSince(a, warm);
-    }
-    if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
-    const now = this.cpuNow[c];
-    for (let s = gro.firstSegment(a); s >= 0; s = gro.segNext[s]) {
-      if (this.egress !== null) this.egress.delivered(now, this.plan.replySlot?.[flow] ?? 0, c);
-      const arrival = gro.segTime[s];
-      if (arrival < warm) continue;
-      this.latencyBuf[this.latencyFill++] = now - arrival;
-      if (this.latencyFill === this.latencyBuf.length) {
-        this.latency.recordBatch(this.latencyBuf, this.latencyFill);
-        this.latencyFill = 0;
-      }
-      this.deliveredPackets++;
-      this.deliveredBytes += gro.segLen[s];
-      this.cpuProcessed[c]++;
-    }
-    gro.free(a);
-  }
-
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
     if (this.sink[r] === 1 && r !== c) {
-      this.postHandOff(c, r);
+      postHandOff(this, c, r);
       return;
     }
     const flow = this.compFlow[c];
@@ -1555,39 +750,6 @@ export class Simulation {
         this.dropsBacklog++;
         this.cpuDropped[r]++;
       }
-      return;
-    }
-    this.enqueuedToBacklog(c, r, flow);
-  }
-
-  /**
-   * CPU c put a packet (or GRO aggregate) of `flow` into CPU r's backlog: RFS notes the queue's
-   * tail for the in-order rule, and an unscheduled backlog NAPI is scheduled — on this CPU at
-   * once, on another by an IPI sent when c's round ends (enqueue_to_backlog, rps_ipi_queued).
-   */
-  private enqueuedToBacklog(c: number, r: number, flow: number): void {
-    if (this.plan.flowRpsCpu[flow] === RFS_PER_PACKET) this.plan.rfs?.noteEnqueue(this.plan.flowQueue[flow], this.plan.flowRpsHash[flow], this.backlogs.tailCount, r);
-    const napi = this.nQ + r;
-    if (this.napiSched[napi] === 0) {
-      this.napiSched[napi] = 1;
-      if (r === c) {
-        this.pollList.append(c, napi);
-      } else {
-        this.ipiNext[r] = this.ipiHead[c];
-        this.ipiHead[c] = r;
-      }
-    }
-  }
-
-  /** `steer` of the GRO aggregate CPU c handed off to CPU r: one backlog entry (one skb) for all its segments. */
-  private steerAggregate(c: number, r: number, gro: GroTables): void {
-    const a = this.compAgg[c];
-    const flow = this.compFlow[c];
-    if (!this.backlogs.enqueueAggregate(r, this.compArr[c], flow, a)) {
-      const dropped = gro.segmentsSince(a, this.warm);
-      this.dropsBacklog += dropped;
-      this.cpuDropped[r] += dropped;
-      gro.free(a);
       return;
     }
     this.enqueuedToBacklog(c, r, flow);
@@ -1605,7 +767,7 @@ export class Simulation {
     this.inRx[c] = 0;
     if (!this.pollList.isEmpty(c)) this.sharing.softirqReraised(c, now);
     const sender = this.senderSlot[c];
-    if (sender >= 0 && this.flushCount[sender] > 0) this.postIpis(c, sender);
+    if (sender >= 0 && this.flushCount[sender] > 0) postIpis(this, c, sender);
     let r = this.ipiHead[c];
     this.ipiHead[c] = -1;
     while (r !== -1) {
@@ -1617,105 +779,9 @@ export class Simulation {
     }
   }
 
-  /** CPU c hands the packet it completed off to sink r: post it to r's inbox (enqueued there later). */
-  private postHandOff(c: number, r: number): void {
-    this.inboxes[r].post(HAND_OFF, c, this.cpuNow, this.compArr, this.compFlow, this.compLen, c);
-    const sender = this.senderSlot[c];
-    const at = sender * this.nCpu + r;
-    if (this.flushMark[at] === 0) {
-      this.flushMark[at] = 1;
-      this.flushList[sender * this.nCpu + this.flushCount[sender]++] = r;
-    }
-  }
-
-  /** End of CPU c's round: post an IPI to every sink it handed packets to (each judges whether it is owed one). */
-  private postIpis(c: number, sender: number): void {
-    const base = sender * this.nCpu;
-    for (let i = 0; i < this.flushCount[sender]; i++) {
-      const r = this.flushList[base + i];
-      this.flushMark[base + r] = 0;
-      this.inboxes[r].post(IPI, c, this.cpuNow, this.compArr, this.compFlow, this.compLen, c);
-    }
-    this.flushCount[sender] = 0;
-  }
-
-  /**
-   * Apply the messages of sink c's inbox that precede its step boundary at cpuNow[c]: those
-   * posted earlier, and those posted at the same time by a CPU the event heap runs first at that
-   * time (a smaller number). (At a boundary an IPI woke, the messages up to the waker's were
-   * applied by `sinkWake`: the heap ran those CPUs before the woken one.)
-   */
-  private applyInbox(c: number): void {
-    const box = this.inboxes[c];
-    const s = this.cpuNow[c];
-    while (box.head < box.tail) {
-      const k = box.head;
-      const t = box.stamp[k];
-      if (t > s || (t === s && box.src[k] > c)) break;
-      box.head = k + 1;
-      this.applyMessage(c, k);
-    }
-  }
-
-  /**
-   * Apply message k of sink c's inbox as the event-ordered engine does at its time:
-   * enqueue_to_backlog (drop at the limit; the first packet into an unscheduled backlog owes
-   * its sender an IPI), or the sender's IPI. Returns whether an IPI is now pending.
-   */
-  private applyMessage(c: number, k: number): boolean {
-    const box = this.inboxes[c];
-    if (box.kind[k] === HAND_OFF) {
-      if (!this.backlogs.enqueue(c, box.arrival, box.flow, box.len, k)) {
-        if (box.arrival[k] >= this.window[0]) {
-          this.dropsBacklog++;
-          this.cpuDropped[c]++;
-        }
-        return false;
-      }
-      const napi = this.nQ + c;
-      if (this.napiSched[napi] === 0) {
-        this.napiSched[napi] = 1;
-        this.ipiOwedBy[c] = box.src[k];
-      }
-      return false;
-    }
-    if (this.ipiOwedBy[c] !== box.src[k]) return false;
-    this.ipiOwedBy[c] = -1;
-    this.ipiPending[c] = 1;
-    return true;
-  }
-
-  /**
-   * Idle sink c: apply its messages up to its next own arrival; wake it at the first IPI among
-   * them (cpuNow[c] := its time), else at that arrival if it comes before the horizon. Returns
-   * false when it stays idle past the horizon.
-   */
-  private sinkWake(c: number): boolean {
-    const box = this.inboxes[c];
-    const p = this.arrPos[c];
-    const hasArrival = p < this.arrEnd[c];
-    while (box.head < box.tail) {
-      const k = box.head;
-      if (hasArrival) {
-        const t = box.stamp[k];
-        const next = this.arrTime[p];
-        if (t > next || (t === next && box.src[k] > c)) break;
-      }
-      box.head = k + 1;
-      if (this.applyMessage(c, k)) {
-        this.cpuNow[c] = box.stamp[k];
-        return true;
-      }
-    }
-    if (hasArrival && this.arrTime[p] < this.horizon[0]) {
-      this.cpuNow[c] = this.arrTime[p];
-      return true;
-    }
-    return false;
-  }
-
   /** Run every sink up to (not including) time `until`; every hand-off before it is posted. */
   private advanceSinks(until: number): void {
+    if (this.staged) deliverOutboxes(this);
     const sinks = this.sinkList;
     for (let i = 0; i < sinks.length; i++) {
       const r = sinks[i];
@@ -1725,94 +791,4 @@ export class Simulation {
     }
   }
 
-  /**
-   * At the end of the run: hand-offs posted after a sink's last step (its next one falls after
-   * the end) still met its backlog then, as they would have in time order.
-   */
-  private drainSinks(): void {
-    const sinks = this.sinkList;
-    for (let i = 0; i < sinks.length; i++) {
-      const r = sinks[i];
-      const box = this.inboxes[r];
-      while (box.head < box.tail) this.applyMessage(r, box.head++);
-    }
-  }
-
-  /** Packets that arrived in the window and are still in a ring, a backlog or on a CPU. */
-  private countInFlight(): number {
-    const warm = this.window[0];
-    let n = 0;
-    for (let q = 0; q < this.nQ; q++) {
-      for (let i = 0; i < this.ringCount[q]; i++) {
-        let slot = this.ringHead[q] + i;
-        if (slot >= this.ringCap[q]) slot -= this.ringCap[q];
-        if (this.ringTime[this.ringBase[q] + slot] >= warm) n++;
-      }
-    }
-    // With GRO every skb past the ring is an aggregate: held, passed up, in a backlog or on a CPU.
-    if (this.gro !== null) n += this.gro.countArrivedSince(warm);
-    for (let c = 0; c < this.nCpu; c++) {
-      if (this.gro === null) n += this.backlogs.countArrivedSince(c, warm);
-      if (this.sink[c] === 1) n += this.inboxes[c].countArrivedSince(warm);
-      if (this.gro === null && this.compKind[c] !== NONE && this.compArr[c] >= warm) n++;
-      for (let p = this.arrPos[c]; p < this.arrEnd[c]; p++) if (this.arrTime[p] >= warm) n++;
-    }
-    return n;
-  }
-
-  private counters(): JobCounters {
-    return {
-      windowNs: this.end - this.warm,
-      generatedPackets: this.generated,
-      // Offered load includes what the ingress cap dropped before the NIC.
-      offeredPackets: this.offeredPackets + (this.isolated?.totals[OFFERED_PACKETS] ?? 0) + (this.ingress?.dropped[0] ?? 0),
-      offeredBytes: this.offeredBytes + (this.isolated?.totals[OFFERED_BYTES] ?? 0) + (this.ingress?.dropped[1] ?? 0),
-      deliveredPackets: this.deliveredPackets + (this.isolated?.totals[DELIVERED_PACKETS] ?? 0),
-      deliveredBytes: this.deliveredBytes + (this.isolated?.totals[DELIVERED_BYTES] ?? 0),
-      dropsRxRing: this.dropsRxRing + (this.isolated?.totals[RING_DROPS] ?? 0),
-      dropsBacklog: this.dropsBacklog,
-      groAggregates: this.groAggregates,
-      groSegments: this.groSegments,
-      dropsIngressCap: this.ingress?.dropped[0] ?? 0,
-      ingressExceeded: this.ingress?.exceeded[0] ?? 0,
-      arpPackets: this.ingress?.arp[0] ?? 0,
-      arpDropped: this.ingress?.arp[1] ?? 0,
-      dropsNicIngressCap: this.ingress?.nicDropped[0] ?? 0,
-      egressDevices: this.egress?.perDevice ?? new Float64Array(0),
-      replyPackets: this.egress?.counts[0] ?? 0,
-      dropsEgressCap: this.egress?.counts[1] ?? 0,
-      egressBytes: this.egress?.counts[2] ?? 0,
-      egressDelay: this.egress?.delay ?? new LatencyHistogram(),
-      inFlight: this.countInFlight() + (this.isolated?.countInFlight() ?? 0),
-      appReceived: this.app?.received ?? 0,
-      appReceivedBytes: this.app?.receivedBytes ?? 0,
-      appThreadReads: this.app?.threadReads ?? new Float64Array(0),
-      dropsSocketRcvbuf: this.app?.dropped ?? 0,
-      inSockets: this.app?.countArrivedSince(this.warm) ?? 0,
-      appLatency: this.app?.latency ?? new LatencyHistogram(),
-      cpuAppNs: this.cpuApp,
-      cpuKsoftirqdNs: this.sharing.ksoftirqdNs,
-      cpuTxCompletions: this.cpuTxCompletions,
-      appReplies: this.app?.replies ?? 0,
-      responseLatency: this.app?.responseLatency ?? new LatencyHistogram(),
-      latency: this.latency,
-      queueCpu: this.plan.queueCpu,
-      queueRx: this.queueRx,
-      queueDrops: this.queueDrops,
-      cpuBusyNs: this.cpuBusyNs,
-      cpuIrqs: this.cpuIrqs,
-      cpuPolls: this.cpuPolls,
-      cpuPolled: this.cpuPolled,
-      cpuProcessed: this.cpuProcessed,
-      cpuDropped: this.cpuDropped,
-      cpuTimeSqueeze: this.cpuTimeSqueeze,
-      cpuReceivedRps: this.cpuReceivedRps,
-      cpuBacklogPeak: this.backlogs.peak,
-      routeDrops: this.routeDrops,
-      outDevPackets: this.outDevPackets,
-      irqbalanceScans: this.irqTimer === null ? scansBeforeRun(this.plan) : this.irqTimer.scans,
-      irqMoves: this.irqTimer === null ? [] : this.irqTimer.moves,
-      dimChanges: this.dim === null ? [] : this.dim.changesInTimeOrder(),
-    };
-  }
 }

@@ -35,7 +35,7 @@ export function smtCores(plan: Plan, anyCpuWorks: boolean): SmtCores {
   if (plan.smtSpeed === 1) return { coreSlot, cores: 0 };
   const works = new Uint8Array(nCpu).fill(anyCpuWorks ? 1 : 0);
   for (let q = 0; q < plan.queues; q++) works[plan.queueCpu[q]] = 1;
-  // Application threads work on their CPUs (simulation.ts `runApp` runs them at smtSpeed too).
+  // Application threads work on their CPUs (app-steps.ts `runApp` runs them at smtSpeed too).
   if (plan.app !== null) for (let c = 0; c < nCpu; c++) if (plan.app.cpuThreadCount[c] > 0) works[c] = 1;
   for (let f = 0; f < plan.flows.count; f++) {
     const r = plan.flowRpsCpu[f];
