@@ -53,7 +53,7 @@ export function jobCounters(s: EngineState): JobCounters {
     dropsEgressCap: s.egress?.counts[1] ?? 0,
     egressBytes: s.egress?.counts[2] ?? 0,
     egressDelay: s.egress?.delay ?? new LatencyHistogram(),
-    inFlight: countInFlight(s, ) + (s.isolated?.countInFlight() ?? 0),
+    inFlight: countInFlight(s) + (s.isolated?.countInFlight() ?? 0),
     appReceived: s.app?.received ?? 0,
     appReceivedBytes: s.app?.receivedBytes ?? 0,
     appThreadReads: s.app?.threadReads ?? new Float64Array(0),

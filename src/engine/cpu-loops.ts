@@ -14,8 +14,9 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   any (no working SMT sibling): nothing another CPU does changes what it does, so it runs the
  *   step machine ahead to the next arrival batch like an uncoupled CPU, staging its hand-offs in
  *   an outbox (engine/sink-mail.ts);
- * - isolated: takes one queue's interrupt, finishes every packet of it, and is reached by no
- *   other CPU (no irqbalance rescan): the tight loop of engine/isolated-cpus.ts. SMT siblings
+ * - isolated: takes one queue's interrupt, finishes every packet of it (or, as a sender running
+ *   ahead, hands each to a sink), and is reached by no other CPU (no irqbalance rescan): the
+ *   tight loop of engine/isolated-cpus.ts. SMT siblings
  *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
  *   core is: the loop then runs the core's threads together, in time order;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
@@ -118,9 +119,11 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (sink[r] === 0) toCoupled[c] = 1;
   }
   let aheadSenders = 0;
+  const ahead = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) {
     if (sinksOn && sendsRemote[c] === 1 && receives[c] === 0 && toCoupled[c] === 0 && smt.coreSlot[c] < 0) {
       coupled[c] = 0;
+      ahead[c] = 1;
       aheadSenders++;
     }
   }
@@ -128,15 +131,25 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   const isolatedOn = fast && !rescans && plan.gro === null;
   const queuesOnCpu = new Int32Array(nCpu);
   for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
+  // Queues whose packets RPS steers to another CPU (to sinks only, on a sender running ahead),
+  // and queues steered to their own CPU's backlog (a second NAPI: not the tight loop's).
   const steered = new Uint8Array(nQ);
-  for (let f = 0; f < plan.flows.count; f++) if (plan.flowRpsCpu[f] !== -1) steered[plan.flowQueue[f]] = 1;
-  // One queue, finished here, reached by no CPU but (SMT) the threads of its own core.
+  const toSelf = new Uint8Array(nQ);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const q = plan.flowQueue[f];
+    const r = plan.flowRpsCpu[f];
+    if (r === -1) continue;
+    steered[q] = 1;
+    if (r === plan.queueCpu[q]) toSelf[q] = 1;
+  }
+  // One queue, finished here or steered to sinks, reached by no CPU but (SMT) the threads of its own core.
   const alone = new Uint8Array(nCpu);
   const queueOfCpu = new Int32Array(nCpu).fill(-1);
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
     queueOfCpu[c] = q;
-    if (isolatedOn && queuesOnCpu[c] === 1 && linked[c] === 0 && steered[q] === 0 && deadlines[c] === 0) alone[c] = 1;
+    const reaches = ahead[c] === 1 ? toSelf[q] === 1 : linked[c] === 1 || steered[q] === 1;
+    if (isolatedOn && queuesOnCpu[c] === 1 && !reaches && deadlines[c] === 0) alone[c] = 1;
   }
   const isolated = new Uint8Array(nCpu);
   const isolatedQueue = new Int32Array(nCpu).fill(-1);

@@ -66,10 +66,20 @@ export class HandOffInbox {
     this.len[k] = len[i];
   }
 
-  /** `post` into a sender's outbox, for sink `dst` (engine/sink-mail.ts `deliverOutboxes`). */
-  stage(kind: number, src: number, dst: number, at: Float64Array, arrival: Float64Array, flow: Int32Array, len: Uint16Array, i: number): void {
-    this.post(kind, src, at, arrival, flow, len, i);
-    this.dst[this.tail - 1] = dst;
+  /**
+   * Post into a sender's outbox, for sink `dst` (engine/sink-mail.ts `deliverOutboxes`): its time
+   * is `at[ai]`, and for a hand-off the packet is (`arrival[i]`, `flow[i]`, `len[i]`).
+   */
+  stage(kind: number, src: number, dst: number, at: Float64Array, ai: number, arrival: Float64Array, flow: Int32Array, len: Uint16Array, i: number): void {
+    if (this.tail === this.stamp.length) this.makeRoom();
+    const k = this.tail++;
+    this.stamp[k] = at[ai];
+    this.src[k] = src;
+    this.dst[k] = dst;
+    this.kind[k] = kind;
+    this.arrival[k] = arrival[i];
+    this.flow[k] = flow[i];
+    this.len[k] = len[i];
   }
 
   /** Move the message at the head of this outbox to the tail of `box`. */

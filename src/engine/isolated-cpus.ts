@@ -1,6 +1,7 @@
 import type { LatencyHistogram } from "../stats/latency-histogram.js";
 import { Prng } from "../traffic/prng.js";
 import type { EgressPath } from "./egress-path.js";
+import { HAND_OFF, IPI, type HandOffInbox } from "./hand-off-inbox.js";
 import type { Plan } from "./plan.js";
 
 /** What a CPU does at its next step boundary. */
@@ -35,6 +36,19 @@ export interface IsolatedCpuCounters {
 }
 
 /**
+ * Where an isolated CPU that steers its packets to sinks posts its hand-offs and IPIs: its
+ * sender slot's outbox, and the sinks it handed a packet to since its round began (the engine's
+ * arrays, engine/sink-mail.ts).
+ */
+export interface SinkOutboxes {
+  readonly outboxes: readonly HandOffInbox[];
+  readonly senderSlot: Int32Array;
+  readonly flushMark: Uint8Array;
+  readonly flushList: Int32Array;
+  readonly flushCount: Int32Array;
+}
+
+/**
  * The engine's tight loop for isolated CPUs: a CPU that takes exactly one rx queue's interrupt,
  * finishes every packet of it itself (no RPS, no RFS), is reached by no other CPU, and whose
  * queue no irqbalance rescan moves. Such a CPU depends on nothing but its own arrivals (the
@@ -42,7 +56,10 @@ export interface IsolatedCpuCounters {
  * arrival batch, without the event heap — or, with SMT siblings that slow each other, together
  * with the other threads of its core (`runCore`), which must all be isolated CPUs too. A flow's route verdict (its extra stack time, its drop
  * cause, the device its traffic leaves by) and its reply are per-flow columns read where the
- * packet is delivered, as the step machine reads them. net_rx_action reduces to and net_rx_action reduces to a
+ * packet is delivered, as the step machine reads them. A CPU whose queue's packets RPS hands to
+ * sinks, and which takes none itself (cpu-loops.ts: a sender running ahead), runs here too: each
+ * packet's driver work ends in a hand-off staged in its outbox, and the round's end in its IPIs
+ * (`SinkOutboxes`); the sinks replay them after this loop has run past their time. net_rx_action reduces to and net_rx_action reduces to a
  * a four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
  * poll) → repoll (a new round) or completion (idle).
  *
@@ -114,6 +131,11 @@ export class IsolatedCpus {
   /** Slots without a busy sibling, and the slots of each shared core (in CPU order). */
   private readonly single: Int32Array;
   private readonly coreSlots: Int32Array[];
+  /** Per slot: 1 when its CPU steers packets to sinks (`steering`). */
+  private readonly steers: Uint8Array;
+  private readonly steering: SinkOutboxes | null;
+  /** [0]: a hand-off's or IPI's time, passed to the outbox in a typed array (not boxed). */
+  private readonly stamp = new Float64Array(1);
   /** [0]: the limit a core's thread runs to; a double passed through a typed array is not boxed. */
   private readonly bound = new Float64Array(1);
   private readonly boundBits = new BigInt64Array(this.bound.buffer);
@@ -136,6 +158,7 @@ export class IsolatedCpus {
     bases: readonly number[],
     counters: IsolatedCpuCounters,
     cores: readonly number[] = cpus.map(() => -1),
+    steering: SinkOutboxes | null = null,
   ) {
     this.plan = plan;
     this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
@@ -164,6 +187,8 @@ export class IsolatedCpus {
     this.onCpu = new Float64Array(n).fill(NaN);
     this.costRng = [];
     for (let slot = 0; slot < n; slot++) this.costRng.push(new Prng(seed, 1000 + this.cpuOf[slot]));
+    this.steering = steering;
+    this.steers = Uint8Array.from(cpus, (c) => (steering !== null && steering.senderSlot[c] >= 0 ? 1 : 0));
     this.coreOf = Int32Array.from(cores);
     const coreCount = cores.reduce((m, k) => Math.max(m, k + 1), 0);
     this.coreBusy = new Float64Array(coreCount);
@@ -333,6 +358,7 @@ export class IsolatedCpus {
     const flow = this.flow;
     const len = this.len;
     const weight = plan.napiWeight;
+    const nCpu = plan.cpus;
     const routed = plan.routes !== null;
     const egress = this.counters.egress;
     const perFlow = routed || egress !== null;
@@ -350,6 +376,17 @@ export class IsolatedCpus {
     const core = this.coreOf[slot];
     const coreBusy = this.coreBusy;
     const smtSpeed = plan.smtSpeed;
+    // RPS to sinks: the hand-off ends the driver's work (+ the cost between NUMA nodes).
+    const steering = this.steers[slot] === 1 ? this.steering : null;
+    const steers = steering !== null;
+    const sender = steering === null ? -1 : steering.senderSlot[c];
+    const outbox = steering === null ? null : steering.outboxes[sender];
+    const flowRps = plan.flowRpsCpu;
+    const steerNs = cost.driver + cost.rpsEnqueue;
+    const cpuNode = plan.cpuNode;
+    const node = cpuNode[c];
+    const crossNode = cost.rpsCrossNode;
+    const stamp = this.stamp;
     const latencyBuf = this.latencyBuf;
     const cap = this.ringCap[slot];
     const stopAt = this.stop[slot];
@@ -401,10 +438,36 @@ export class IsolatedCpus {
           do {
             const arrival = time[head];
             const bytes = len[head];
-            const f = perFlow ? flow[head] : 0;
+            const f = perFlow || steers ? flow[head] : 0;
             head++;
             done++;
             if (arrival >= warm) polled++;
+            const target = steers ? flowRps[f] : -1;
+            if (target >= 0 && outbox !== null && steering !== null) {
+              // RPS: the hand-off to the sink's backlog when the driver work ends (the step machine's `steer`).
+              let w = steerNs * factor;
+              if (cpuNode[target] !== node) w += crossNode;
+              if (exponential) w *= rng.nextExp();
+              if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
+              const stop = now + w;
+              if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
+              const from = now > warm ? now : warm;
+              const to = stop < end ? stop : end;
+              if (to > from) busy += to - from;
+              now = stop;
+              if (stop >= end) {
+                this.onCpu[slot] = arrival;
+                break;
+              }
+              stamp[0] = stop;
+              outbox.stage(HAND_OFF, c, target, stamp, 0, time, flow, len, head - 1);
+              const at = sender * nCpu + target;
+              if (steering.flushMark[at] === 0) {
+                steering.flushMark[at] = 1;
+                steering.flushList[sender * nCpu + steering.flushCount[sender]++] = target;
+              }
+              continue;
+            }
             let w = inline + perByte * bytes;
             if (routed) w += routeNs[f];
             w *= factor;
@@ -450,6 +513,17 @@ export class IsolatedCpus {
         // The poll ends: a NAPI that used its whole weight is repolled in a new round, otherwise
         // it completes and its interrupt is unmasked.
         if ((plan.netdevBudget - done <= 0 || now >= rxLimit) && now >= warm) squeezes++;
+        // The round ends: an IPI to each sink handed a packet in it (net_rps_send_ipi).
+        if (steering !== null && outbox !== null && steering.flushCount[sender] > 0) {
+          stamp[0] = now;
+          const base = sender * nCpu;
+          for (let i = 0; i < steering.flushCount[sender]; i++) {
+            const r = steering.flushList[base + i];
+            steering.flushMark[base + r] = 0;
+            outbox.stage(IPI, c, r, stamp, 0, time, flow, len, 0);
+          }
+          steering.flushCount[sender] = 0;
+        }
         if (done === weight) {
           phase = ROUND;
           continue;

@@ -158,6 +158,8 @@ export class EngineState {
    */
   readonly outboxes: HandOffInbox[];
   readonly staged: boolean;
+  /** [0] the time before which `deliverOutboxes` merges (engine/sink-mail.ts). */
+  readonly mergeBound = new Float64Array(1);
   readonly aheadSenders: number;
   /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
   readonly senderSlot: Int32Array;
@@ -258,7 +260,7 @@ export class EngineState {
     const nQ = (this.nQ = plan.queues);
     this.warm = plan.warmupNs;
     this.end = plan.durationNs;
-    this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
+    this.window = Float64Array.of(plan.warmupNs, plan.durationNs, Infinity);
     this.chunk = chunk;
     this.heap = new ActorHeap(nCpu + 1);
 
@@ -428,6 +430,7 @@ export class EngineState {
               egress: this.egress,
             },
             isolatedCpus.map((c) => loops.smt.coreSlot[c]),
+            this.staged ? { outboxes: this.outboxes, senderSlot: this.senderSlot, flushMark: this.flushMark, flushList: this.flushList, flushCount: this.flushCount } : null,
           );
   }
 

@@ -84,14 +84,15 @@ export class Simulation extends EngineState {
       this.runCpu(c);
       heap.reorder(actor);
     }
-    this.advanceSinks(end);
-    drainSinks(this, );
-    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
+    // Isolated CPUs first: those that steer to sinks post their hand-offs before the sinks replay.
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
       this.isolated.advance(this.isolatedScratch);
       this.isolated.finish();
     }
+    this.advanceSinks(end);
+    drainSinks(this);
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
     // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
     // nothing between its last step and the end, so the occupancy they see is the current one.
     for (let i = 0; i < this.irqCpus.length; i++) if (this.isIsolated[this.irqCpus[i]] === 0) this.pullArrivals(this.irqCpus[i], true);
@@ -99,7 +100,7 @@ export class Simulation extends EngineState {
     this.latencyFill = 0;
     this.egress?.flush(Infinity);
     this.ingress?.policeArp(this.end);
-    const counters = jobCounters(this, );
+    const counters = jobCounters(this);
     giveBackArrivalColumns(this.columns);
     return counters;
   }
@@ -137,15 +138,16 @@ export class Simulation extends EngineState {
 
   /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
-    // The generator is the earliest actor: every hand-off before its time is posted, and once
-    // the sinks have replayed theirs and the isolated CPUs have run through the previous batch
-    // (up to this one's first arrival), no CPU can deliver before its time any more.
-    this.advanceSinks(this.heap.keys[GEN]);
+    // The generator is the earliest actor: every hand-off of a CPU on the heap before its time is
+    // posted. Once the isolated CPUs have run through the previous batch (up to this one's first
+    // arrival: those that steer to sinks have posted theirs too) and the sinks have replayed
+    // theirs, no CPU can deliver before its time any more.
     const isolated = this.isolated;
     if (isolated !== null) {
       this.isolatedScratch[0] = this.heap.keys[GEN];
       isolated.advance(this.isolatedScratch);
     }
+    this.advanceSinks(this.heap.keys[GEN]);
     this.egress?.flush(this.heap.keys[GEN]);
     const timer = this.irqTimer;
     if (timer !== null && timer.dueNs <= this.source.nextTime) {
@@ -274,6 +276,12 @@ export class Simulation extends EngineState {
     const nQ = this.nQ;
     const warm = this.window[0];
     const end = this.window[1];
+    // (Infinity read from a typed array: a loop value merged with the Infinity literal, a tagged
+    // constant to V8, is boxed on every update — measured: ~60 bytes per packet on RPS sinks.)
+    const never = this.window[2];
+    // Without an application no thread ever runs: the calls that ask are skipped (a clock value
+    // passed to a call V8 does not inline is boxed).
+    const hasApp = this.app !== null;
     const uncoupled = this.coupled[c] === 0;
     const isSink = this.sink[c] === 1;
     const arrTime = this.arrTime;
@@ -383,11 +391,11 @@ export class Simulation extends EngineState {
         const baseNs = fromRing ? inline : cost.stack;
         let done = this.pollWork[c];
         let pos = arrPos[c];
-        let nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
+        let nextArrival = pos < arrEnd ? arrTime[pos] : never;
         const horizon = this.horizon[0];
         // A sink's hand-offs and IPIs due by a packet's end are applied at that step boundary.
         const box = this.inboxes[c];
-        const nextMail = isSink && box.head < box.tail ? box.stamp[box.head] : Infinity;
+        const nextMail = isSink && box.head < box.tail ? box.stamp[box.head] : never;
         work = 0;
         while (done < limit) {
           let flow: number;
@@ -474,7 +482,7 @@ export class Simulation extends EngineState {
             this.pullArrivals(c, false);
             if (!this.pendingIrqs.isEmpty(c)) break;
             pos = arrPos[c];
-            nextArrival = pos < arrEnd ? arrTime[pos] : Infinity;
+            nextArrival = pos < arrEnd ? arrTime[pos] : never;
           }
           // A coalescing or repoll deadline passed: the next step boundary fires it.
           if (deadlines && this.cpuDue[c] <= now) break;
@@ -482,7 +490,7 @@ export class Simulation extends EngineState {
         }
         this.pollWork[c] = done;
         if (work === 0) continue;
-      } else if (this.sharing.threadsTurn(c, now)) {
+      } else if (hasApp && this.sharing.threadsTurn(c, now)) {
         // ksoftirqd and the thread take turns: the thread's.
         cpuNow[c] = now;
         if (runApp(this, c, this.sharing.running[c])) {
@@ -502,7 +510,7 @@ export class Simulation extends EngineState {
           // A poll that ended with tx completions pending, or with GRO's flush, raised its queue's
           // interrupt on this CPU: take it at once.
           if (!this.pendingIrqs.isEmpty(c)) continue;
-          const thread = this.sharing.pickThread(c, now);
+          const thread = hasApp ? this.sharing.pickThread(c, now) : -1;
           if (thread >= 0) {
             // No interrupt or softirq work: the CPU runs its application thread until the thread's
             // phase ends or the CPU's next own arrival, back on the heap (others may wake it sooner).
@@ -525,7 +533,7 @@ export class Simulation extends EngineState {
           // Nothing to do until the next own arrival. A CPU nobody else can reach just jumps
           // there; one linked by RPS returns to the heap so that others may go first.
           const p = arrPos[c];
-          let next = p < arrEnd ? arrTime[p] : Infinity;
+          let next = p < arrEnd ? arrTime[p] : never;
           // …or its next coalescing or repoll deadline, which wakes it with no new arrival.
           if (this.cpuDue[c] < next) next = this.cpuDue[c];
           if (uncoupled && next < this.horizon[0]) {
@@ -781,7 +789,7 @@ export class Simulation extends EngineState {
 
   /** Run every sink up to (not including) time `until`; every hand-off before it is posted. */
   private advanceSinks(until: number): void {
-    if (this.staged) deliverOutboxes(this);
+    if (this.staged) deliverOutboxes(this, until);
     const sinks = this.sinkList;
     for (let i = 0; i < sinks.length; i++) {
       const r = sinks[i];

@@ -13,7 +13,7 @@ import type { EngineState } from "./simulation-state.js";
 /** CPU c hands the packet it completed off to sink r: post it to r's inbox (enqueued there later). */
 export function postHandOff(s: EngineState, c: number, r: number): void {
   const sender = s.senderSlot[c];
-  if (s.staged) s.outboxes[sender].stage(HAND_OFF, c, r, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
+  if (s.staged) s.outboxes[sender].stage(HAND_OFF, c, r, s.cpuNow, c, s.compArr, s.compFlow, s.compLen, c);
   else s.inboxes[r].post(HAND_OFF, c, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
   const at = sender * s.nCpu + r;
   if (s.flushMark[at] === 0) {
@@ -28,7 +28,7 @@ export function postIpis(s: EngineState, c: number, sender: number): void {
   for (let i = 0; i < s.flushCount[sender]; i++) {
     const r = s.flushList[base + i];
     s.flushMark[base + r] = 0;
-    if (s.staged) s.outboxes[sender].stage(IPI, c, r, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
+    if (s.staged) s.outboxes[sender].stage(IPI, c, r, s.cpuNow, c, s.compArr, s.compFlow, s.compLen, c);
     else s.inboxes[r].post(IPI, c, s.cpuNow, s.compArr, s.compFlow, s.compLen, c);
   }
   s.flushCount[sender] = 0;
@@ -114,6 +114,7 @@ export function sinkWake(s: EngineState, c: number): boolean {
  * the end) still met its backlog then, as they would have in time order.
  */
 export function drainSinks(s: EngineState): void {
+  if (s.staged) deliverOutboxes(s, Infinity);
   const sinks = s.sinkList;
   for (let i = 0; i < sinks.length; i++) {
     const r = sinks[i];
@@ -123,16 +124,21 @@ export function drainSinks(s: EngineState): void {
 }
 
 /**
- * Before the sinks replay up to some time, every sender has posted what it sends before then:
- * merge the senders' outboxes into the sinks' inboxes in (time, sender) order — the order of
- * the event heap, each sender's own messages (a hand-off, then its round's IPI) in the order it
- * posted them. A no-op unless some sender runs ahead (`staged`).
+ * Before the sinks replay up to time `until`, every sender has posted what it sends before then
+ * (one running the isolated loop may have posted later ones too): merge the senders' messages
+ * before `until` into the sinks' inboxes in (time, sender) order — the order of the event heap,
+ * each sender's own messages (a hand-off, then its round's IPI) in the order it posted them. A
+ * no-op unless some sender runs ahead (`staged`).
  */
-export function deliverOutboxes(s: EngineState): void {
+export function deliverOutboxes(s: EngineState, until: number): void {
   const boxes = s.outboxes;
+  // (The bound read back from a typed array: a loop value merged with the boxed parameter would
+  // be boxed on every update — measured: 64 bytes of garbage per message.)
+  const bound = s.mergeBound;
+  bound[0] = until;
   for (;;) {
     let best = -1;
-    let bestStamp = Infinity;
+    let bestStamp = bound[0];
     // Slots are numbered in CPU order, so the first of equal stamps is the smaller CPU.
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i];
@@ -145,5 +151,5 @@ export function deliverOutboxes(s: EngineState): void {
     const box = boxes[best];
     box.moveHeadTo(s.inboxes[box.dst[box.head]]);
   }
-  for (let i = 0; i < boxes.length; i++) boxes[i].head = boxes[i].tail = 0;
+  for (let i = 0; i < boxes.length; i++) if (boxes[i].head === boxes[i].tail) boxes[i].head = boxes[i].tail = 0;
 }

@@ -9,7 +9,8 @@ import { configurationsOf, scenarioAt, type LoadAxis } from "./load-axis.js";
 import { ProbeRunner } from "./probe-runner.js";
 import type { Slo, SloTerm } from "./slo.js";
 
-export interface CapacityRequest {
+/** What `capacity` and `tune` both take: a scenario, an SLO, the load axis searched, and how to run the probes. */
+export interface SloSearchRequest {
   /** The scenario file's name, and its document as parsed. */
   readonly source: string;
   readonly raw: unknown;
@@ -18,14 +19,18 @@ export interface CapacityRequest {
   readonly replications: number;
   /** Worker threads (1: in-process). */
   readonly threads: number;
+  /** The search's resolution (default DEFAULT_RESOLUTION). */
   readonly resolution?: number;
-  readonly range?: number;
-  /** Where every search starts (default: the scenario's load). */
-  readonly start?: number;
   /** Overrides the scenario's run.seed. */
   readonly seed?: number;
   readonly workerFile?: string | URL;
   readonly signal?: AbortSignal;
+}
+
+export interface CapacityRequest extends SloSearchRequest {
+  readonly range?: number;
+  /** Where every search starts (default: the scenario's load). */
+  readonly start?: number;
   readonly onRound?: (probes: number) => void;
 }
 

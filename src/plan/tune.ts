@@ -17,11 +17,10 @@ import { ConfigError } from "../config/errors.js";
 import type { Scenario } from "../config/scenario.js";
 import { validateScenario } from "../config/validate.js";
 import { GENERATOR } from "../version.js";
-import { sloRecord } from "./capacity.js";
+import { sloRecord, type SloSearchRequest } from "./capacity.js";
 import { DEFAULT_RANGE, DEFAULT_RESOLUTION, probeRecord, searchCapacity } from "./capacity-search.js";
-import { roundLoad, valueAtPath, type LoadAxis } from "./load-axis.js";
+import { roundLoad, valueAtPath } from "./load-axis.js";
 import { ProbeRunner } from "./probe-runner.js";
-import type { Slo } from "./slo.js";
 import { TUNE_KIND, TUNE_SCHEMA_VERSION, type Evaluation, type Objective, type Refused, type Strategy, type TuneDocument } from "./tune-model.js";
 import { buildCandidate, changesFrom, settingsLabel, tuneSpace, writesCoalescing, type Candidate, type Settings, type TuneSpace } from "./tune-space.js";
 
@@ -29,21 +28,11 @@ export const DEFAULT_BUDGET = 60;
 /** `--exhaustive` refuses spaces larger than this. */
 export const MAX_EXHAUSTIVE = 5000;
 
-export interface TuneRequest {
-  readonly source: string;
-  readonly raw: unknown;
-  readonly slo: Slo;
+export interface TuneRequest extends SloSearchRequest {
   readonly objective: Objective;
-  readonly axis: LoadAxis;
-  readonly replications: number;
-  readonly threads: number;
   readonly exhaustive: boolean;
   /** Distinct host states to simulate at most (coordinate descent). */
   readonly budget?: number;
-  readonly seed?: number;
-  readonly resolution?: number;
-  readonly workerFile?: string | URL;
-  readonly signal?: AbortSignal;
   readonly onProgress?: (simulated: number) => void;
 }
 
