@@ -14,7 +14,8 @@
  * of a long job (0.45 s simulated, longer at low rates: at least ~1 M packets) minus that of a
  * short one (1/9 of it), over the packets the long one has more — so plan compilation and
  * start-up are out. The points: the 4-queue point; the
- * same with rps_cpus ffff; with the vendor's RPS mask and RFS on (the application on CPUs 8–15);
+ * same with rps_cpus ffff; with rps_cpus fff0 (no target: the interrupt CPUs outside the mask
+ * steer to sinks from the isolated loop); with the vendor's RPS mask and RFS on (the application on CPUs 8–15);
  * examples/cloud-nic-caps.yaml with its load raised to 1 Mpps (its policers drop most of it);
  * examples/routing-two-enis.yaml; and, with no target, the DNS-like application example
  * (examples/dns-server-16vcpu.yaml at 2 queues, RPS fffe: every CPU runs a thread).
@@ -127,6 +128,8 @@ const caps = example("cloud-nic-caps.yaml");
 const marginalPoints: readonly { readonly name: string; readonly scenario: Scenario; readonly target: number | null }[] = [
   { name: "4-queue point", scenario: referenceScenario, target: 25e6 },
   { name: "4-queue point, rps_cpus ffff", scenario: benchPoint({ cpus: "ffff" }), target: 15e6 },
+  // The interrupt CPUs (0-3) outside the mask: they run the isolated loop, steering to sinks.
+  { name: "4-queue point, rps_cpus fff0", scenario: benchPoint({ cpus: "fff0" }), target: null },
   {
     name: "4-queue point, vendor RPS + RFS",
     scenario: benchPoint({ cpus: "vendor-default", flowCnt: 4096 }, { kernel: { rpsSockFlowEntries: 32768 }, appCpus: "8-15" }),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// scripts/test.mjs — what `npm test` runs: every check, the independent ones side by side.
+// scripts/test.mjs — what `npm test` runs: every check, side by side.
 //
 //   node scripts/test.mjs [vitest arguments…]     (npm test -- test/rss-*.test.ts passes them on)
 //
@@ -7,11 +7,16 @@
 //    checked here, once), and the build when dist/ is stale (scripts/build-if-stale.mjs: tsc
 //    --noCheck emits dist/, scripts/bundle-cli.mjs bundles the CLI; after `npm ci`, whose
 //    `prepare` built it, dist/ is fresh), followed by the native-free check of the built CLI
-//    (native-free/check.mjs). Each is one thread, so on a 2-core machine two of them always
-//    have a core.
-// 2. Then, when all of them passed, the tests (vitest run), on the fresh build.
-// Each step's output is printed when it ends, under its name, so steps never interleave; a
-// summary of the steps and their wall times ends the run. Exits 1 when any step failed.
+//    (native-free/check.mjs).
+// 2. The tests (vitest run) start as soon as the build is fresh, beside lint and the type check:
+//    on a 2-core machine the tests leave the cores idle for a while (vitest starting up, files
+//    waiting on sleeps, the kernel or child processes, the last files), which the checks' 25
+//    CPU-seconds fill, instead of running first while the tests wait. A failing check still
+//    fails the run. (The checks keep the tests' priority: niced, they starved for a minute on a
+//    machine that other work kept busy.)
+// Each check's output is printed under its name when it ends, or after vitest's (which streams)
+// when it ends while vitest runs, so outputs never interleave; a summary of the steps and their
+// wall times ends the run. Exits 1 when any step failed.
 
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
@@ -19,6 +24,13 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = resolve(ROOT, "node_modules/.bin");
+
+/** Outputs held back while vitest streams its own. */
+let held = undefined;
+function print(text) {
+  if (held === undefined) process.stdout.write(text);
+  else held.push(text);
+}
 
 /** One command; resolves with its status, wall time and (unless streamed) its output. */
 function run(name, command, args, { stream = false } = {}) {
@@ -32,7 +44,7 @@ function run(name, command, args, { stream = false } = {}) {
     }
     const finish = (status, error) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (!stream) process.stdout.write(`\n> ${name} (${seconds.toFixed(1)} s)\n${output}${error === undefined ? "" : `${error}\n`}`);
+      if (!stream) print(`\n> ${name} (${seconds.toFixed(1)} s)\n${output}${error === undefined ? "" : `${error}\n`}`);
       done({ name, ok: status === 0, seconds });
     };
     child.on("error", (error) => finish(null, `cannot run ${command}: ${error.message}`));
@@ -40,36 +52,25 @@ function run(name, command, args, { stream = false } = {}) {
   });
 }
 
-/** Steps one after the other, stopping at the first that fails. */
-async function chain(...steps) {
-  const results = [];
-  for (const step of steps) {
-    const r = await step();
-    results.push(r);
-    if (!r.ok) break;
-  }
-  return results;
-}
-
 const node = process.execPath;
 const started = process.hrtime.bigint();
-const checks = (
-  await Promise.all([
-    chain(() => run("lint", resolve(BIN, "eslint"), ["."])),
-    chain(() => run("typecheck", resolve(BIN, "tsc"), ["-p", "tsconfig.test.json"])),
-    chain(
-      () => run("build if stale", node, ["scripts/build-if-stale.mjs"]),
-      () => run("native-free", node, ["native-free/check.mjs"]),
-    ),
-  ])
-).flat();
-const results = [...checks];
-if (checks.every((r) => r.ok)) {
+const lint = run("lint", resolve(BIN, "eslint"), ["."]);
+const typecheck = run("typecheck", resolve(BIN, "tsc"), ["-p", "tsconfig.test.json"]);
+const build = run("build if stale", node, ["scripts/build-if-stale.mjs"]);
+const nativeFree = build.then((b) => (b.ok ? run("native-free", node, ["native-free/check.mjs"]) : undefined));
+const tests = build.then(async (b) => {
+  if (!b.ok) return undefined;
   process.stdout.write("\n> vitest run\n");
-  results.push(await run("vitest", resolve(BIN, "vitest"), ["run", ...process.argv.slice(2)], { stream: true }));
-}
+  held = [];
+  const r = await run("vitest", resolve(BIN, "vitest"), ["run", ...process.argv.slice(2)], { stream: true });
+  const texts = held;
+  held = undefined;
+  for (const text of texts) print(text);
+  return r;
+});
+const results = (await Promise.all([lint, typecheck, build, nativeFree, tests])).filter((r) => r !== undefined);
 const total = Number(process.hrtime.bigint() - started) / 1e9;
 process.stdout.write(`\n${results.map((r) => `${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(42)} ${r.seconds.toFixed(1).padStart(6)} s`).join("\n")}\n`);
 process.stdout.write(`${"".padEnd(47)} ${total.toFixed(1).padStart(6)} s in all\n`);
-if (!checks.every((r) => r.ok)) process.stdout.write("vitest not run: a check above failed\n");
-process.exit(results.every((r) => r.ok) && checks.every((r) => r.ok) ? 0 : 1);
+if (!(await build).ok) process.stdout.write("vitest not run: the build failed\n");
+process.exit(results.every((r) => r.ok) && (await build).ok ? 0 : 1);

@@ -79,7 +79,7 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
   });
 
   it("CPUs that only steer to sinks run ahead of the heap: their hand-offs to one sink tie in time and are merged in heap order", () => {
-    // Three queues on CPUs 0-2 (each runs the isolated loop), steering to sinks 3 and 4 only. Constant arrivals and
+    // Three queues on CPUs 0-2 (each runs the isolated loop), steering to sinks 3 and 4 only (each runs the sink loop). Constant arrivals and
     // whole-ns costs make the senders' hand-offs and IPIs to a sink tie in time, and a backlog
     // of one packet makes their order matter (the smaller CPU's goes first, as on the heap).
     const raw = scenario({
@@ -90,11 +90,11 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
       costs: { ...ZERO_COSTS, hardIrq: 60, pollOverhead: 20, driverPerPacket: 40, rpsEnqueue: 10, ipi: 50, stackPerPacket: 100 },
       run: { duration: "300us", seed: 2 },
     });
-    expect(loopsOf(scenarioFrom(raw), 1)).toMatchObject({ sinks: 2, aheadSenders: 3, isolated: 3 });
+    expect(loopsOf(scenarioFrom(raw), 1)).toMatchObject({ sinks: 2, sinkLoops: 2, aheadSenders: 3, isolated: 3 });
     expect(same(raw, 1)).toBe(true);
     // The same at a light Poisson load with random costs, over many arrival batches.
     const light = scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 4, ringSize: 256, rps: { cpus: "f0" } }], costs: { distribution: "exponential" } });
-    expect(loopsOf(scenarioFrom(light), 7)).toMatchObject({ aheadSenders: 4, isolated: 4 });
+    expect(loopsOf(scenarioFrom(light), 7)).toMatchObject({ aheadSenders: 4, isolated: 4, sinkLoops: 4 });
     expect(same(light, 7)).toBe(true);
   });
 

@@ -18,7 +18,7 @@
  *      models the settled state);
  *   6. with `{ dumps: true }`, the state as the kernel dumps it: `ip -j link show`, `ip -j addr
  *      show`, `ip -j -4|-6 rule show`, `ip -j route show table all` (both families) and the routing
- *      sysctls (`sysctl -a -r …`);
+ *      sysctls (what `sysctl -a -r` prints for them, read from their subtrees only);
  *   7. every query through one `ip -j -force -batch` of `route get …` lines.
  * Sysctls are written by the shell itself, as `sysctl -w` writes them. All configurations run
  * from one shell script, one `unshare -n` each, a few (LANES) at a time.
@@ -63,7 +63,9 @@ const DUMP_COMMANDS: Readonly<Record<keyof KernelDumps, string>> = {
   rules4: "ip -j -4 rule show",
   rules6: "ip -j -6 rule show",
   routes: "ip -j route show table all",
-  sysctls: "sysctl -a -r '^net[.]ipv[46][.](ip_forward|conf[.])' 2>/dev/null",
+  // The lines `sysctl -a -r '^net[.]ipv[46][.](ip_forward|conf[.])'` prints, in its order, from
+  // only these subtrees: -a reads every file under /proc/sys (several times slower).
+  sysctls: "sysctl net.ipv4.conf net.ipv4.ip_forward net.ipv4.ip_forward_update_priority net.ipv4.ip_forward_use_pmtu net.ipv6.conf 2>/dev/null",
 };
 
 /** Why namespaces cannot be used here, or undefined when they can. */
@@ -145,15 +147,21 @@ function setupScript(dir: string, c: KernelCase, dumps: boolean): string {
     writeFileSync(join(dir, "up"), up.join("\n") + "\n");
     out.push(`ip -force -batch ${join(dir, "up")}`);
   }
-  // A link-local address's local route is inserted from a work queue: wait for every one.
-  out.push(`for i in $(seq 100); do [ "$(ip -6 route show table local | grep -c '^local fe80')" -ge "$(ip -6 addr show scope link | grep -c inet6)" ] && break; sleep 0.01; done`);
+  // A link-local address's local route is inserted from a work queue: wait for every one. Both
+  // lists come from one `ip -batch` (a route line starts `local fe80`, an address line holds
+  // `inet6`; neither holds the other's mark) and are counted by the shell: one process a try.
+  const settle = join(dir, "settle");
+  writeFileSync(`${settle}.cmd`, "route show table local\naddr show scope link\n");
+  out.push(
+    `i=0; while [ $i -lt 100 ]; do ip -6 -batch ${settle}.cmd > ${settle}; r=0; a=0; while IFS= read -r l; do case $l in "local fe80"*) r=$((r + 1)) ;; *inet6*) a=$((a + 1)) ;; esac; done < ${settle}; [ $r -ge $a ] && break; sleep 0.01; i=$((i + 1)); done`,
+  );
   groupBatch(c.config.batch, c.config.family).forEach((g, gi) => {
     const file = join(dir, `batch${gi}`);
     writeFileSync(file, g.lines.map((l) => l.text).join("\n") + "\n");
     writeFileSync(`${file}.map`, g.lines.map((l) => String(l.line)).join("\n"));
     out.push(`ip ${g.options} -force -batch ${file} > /dev/null 2> ${file}.err`);
     // nicsim models settled addresses: wait until no IPv6 address is still tentative.
-    if (g.addr) out.push('for i in $(seq 100); do [ -z "$(ip -6 addr show tentative)" ] && break; sleep 0.01; done');
+    if (g.addr) out.push(`i=0; while [ $i -lt 100 ]; do ip -6 addr show tentative > ${file}.tentative; [ -s ${file}.tentative ] || break; sleep 0.01; i=$((i + 1)); done`);
   });
   if (dumps) for (const [name, command] of Object.entries(DUMP_COMMANDS)) out.push(`${command} > ${join(dir, `dump-${name}`)}`);
   writeFileSync(join(dir, "queries"), c.queries.map((q) => `route get ${q}`).join("\n") + "\n");

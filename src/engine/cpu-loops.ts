@@ -9,7 +9,8 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   heap;
  * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan, no working SMT
  *   sibling): it replays its
- *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap;
+ *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap — in the tight loop of
+ *   engine/sink-loop.ts when it takes no queue's interrupt (`sinkLoop`), else on the step machine;
  * - sender running ahead: hands packets to other CPUs, all of them sinks, and takes none from
  *   any (no working SMT sibling): nothing another CPU does changes what it does, so it runs the
  *   step machine ahead to the next arrival batch like an uncoupled CPU, staging its hand-offs in
@@ -33,6 +34,8 @@ export interface CpuLoops {
   readonly coupled: Uint8Array;
   readonly sink: Uint8Array;
   readonly sinkList: Int32Array;
+  /** Per CPU: 1 for a sink that takes no queue's interrupt: it runs engine/sink-loop.ts. */
+  readonly sinkLoop: Uint8Array;
   /** Per CPU: its index among the CPUs that hand packets to another CPU, or -1. */
   readonly senderSlot: Int32Array;
   readonly senders: number;
@@ -131,6 +134,8 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   const isolatedOn = fast && !rescans && plan.gro === null;
   const queuesOnCpu = new Int32Array(nCpu);
   for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
+  const sinkLoop = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) if (sink[c] === 1 && queuesOnCpu[c] === 0) sinkLoop[c] = 1;
   // Queues whose packets RPS steers to another CPU (to sinks only, on a sender running ahead),
   // and queues steered to their own CPU's backlog (a second NAPI: not the tight loop's).
   const steered = new Uint8Array(nQ);
@@ -161,5 +166,5 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     isolated[c] = 1;
     isolatedQueue[c] = queueOfCpu[c];
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), senderSlot, senders, aheadSenders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
+  return { coupled, sink, sinkList: Int32Array.from(sinkList), sinkLoop, senderSlot, senders, aheadSenders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
 }

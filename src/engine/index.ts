@@ -32,7 +32,9 @@
  *   net-dim.ts), gro-steps.ts (with gro-tables.ts), app-steps.ts (with app-threads.ts and
  *   cpu-sharing.ts), ingress-policing.ts and egress-path.ts (the caps), flow-routes.ts (route
  *   verdicts), irqbalance-timer.ts (rescans), smt-cores.ts (SMT);
- * - the loops: cpu-loops.ts chooses, isolated-cpus.ts is the tight loop;
+ * - the loops: cpu-loops.ts chooses; isolated-cpus.ts is the tight loop of a CPU that serves one
+ *   queue (finishing its packets, or handing them to sinks), sink-loop.ts that of a sink that
+ *   takes no interrupt;
  * - counters.ts declares the counters, counters-of-state.ts reads them at the end.
  *
  * The arrival pipeline, per batch of 4,096 packets: generate in time order (traffic/packet-source.ts
@@ -49,7 +51,10 @@
  *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns
  *   (SMT threads that slow each other run there together, in time order, when all are isolated);
  * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT
- *   sibling) replays them from an inbox, a batch at a time, off the event heap;
+ *   sibling) replays them from an inbox, a batch at a time, off the event heap (in sink-loop.ts
+ *   when it takes no queue's interrupt);
+ * - sender running ahead: a CPU that hands packets only to sinks and takes none runs ahead of the
+ *   heap (in the isolated loop when it serves one queue), staging its hand-offs in an outbox;
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.

@@ -442,35 +442,18 @@ export class IsolatedCpus {
             head++;
             done++;
             if (arrival >= warm) polled++;
+            // RPS to a sink: the hand-off when the driver work ends (the step machine's `steer`);
+            // else the stack's work (with the route's lookup time).
             const target = steers ? flowRps[f] : -1;
-            if (target >= 0 && outbox !== null && steering !== null) {
-              // RPS: the hand-off to the sink's backlog when the driver work ends (the step machine's `steer`).
-              let w = steerNs * factor;
+            let w: number;
+            if (target >= 0) {
+              w = steerNs * factor;
               if (cpuNode[target] !== node) w += crossNode;
-              if (exponential) w *= rng.nextExp();
-              if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
-              const stop = now + w;
-              if (core >= 0 && stop > coreBusy[core]) coreBusy[core] = stop;
-              const from = now > warm ? now : warm;
-              const to = stop < end ? stop : end;
-              if (to > from) busy += to - from;
-              now = stop;
-              if (stop >= end) {
-                this.onCpu[slot] = arrival;
-                break;
-              }
-              stamp[0] = stop;
-              outbox.stage(HAND_OFF, c, target, stamp, 0, time, flow, len, head - 1);
-              const at = sender * nCpu + target;
-              if (steering.flushMark[at] === 0) {
-                steering.flushMark[at] = 1;
-                steering.flushList[sender * nCpu + steering.flushCount[sender]++] = target;
-              }
-              continue;
+            } else {
+              w = inline + perByte * bytes;
+              if (routed) w += routeNs[f];
+              w *= factor;
             }
-            let w = inline + perByte * bytes;
-            if (routed) w += routeNs[f];
-            w *= factor;
             if (exponential) w *= rng.nextExp();
             if (core >= 0 && coreBusy[core] > now) w /= smtSpeed;
             const stop = now + w;
@@ -482,6 +465,16 @@ export class IsolatedCpus {
             if (stop >= end) {
               this.onCpu[slot] = arrival;
               break;
+            }
+            if (target >= 0 && outbox !== null && steering !== null) {
+              stamp[0] = stop;
+              outbox.stage(HAND_OFF, c, target, stamp, 0, time, flow, len, head - 1);
+              const at = sender * nCpu + target;
+              if (steering.flushMark[at] === 0) {
+                steering.flushMark[at] = 1;
+                steering.flushList[sender * nCpu + steering.flushCount[sender]++] = target;
+              }
+              continue;
             }
             if (perFlow) {
               if (routed) {

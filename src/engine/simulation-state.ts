@@ -151,6 +151,9 @@ export class EngineState {
    */
   readonly sink: Uint8Array;
   readonly sinkList: Int32Array;
+  /** Per sink that takes no interrupt (cpu-loops.ts `sinkLoop`): 1, and where its tight loop is (engine/sink-loop.ts). */
+  readonly sinkLoop: Uint8Array;
+  readonly sinkPhase: Uint8Array;
   readonly inboxes: HandOffInbox[];
   /**
    * Per sender slot, its hand-offs and IPIs to sinks in its time order, when some sender runs
@@ -288,6 +291,8 @@ export class EngineState {
     this.coupled = loops.coupled;
     this.sink = loops.sink;
     this.sinkList = loops.sinkList;
+    this.sinkLoop = loops.sinkLoop;
+    this.sinkPhase = new Uint8Array(nCpu);
     this.senderSlot = loops.senderSlot;
     this.smtCore = loops.smt.coreSlot;
     this.coreBusyUntil = new Float64Array(loops.smt.cores);

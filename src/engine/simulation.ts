@@ -5,6 +5,7 @@ import type { JobCounters } from "./counters.js";
 import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
 import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
 import { jobCounters } from "./counters-of-state.js";
+import { runSinkLoop } from "./sink-loop.js";
 import { applyInbox, deliverOutboxes, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
@@ -47,8 +48,10 @@ export type { JobProgress };
 export class Simulation extends EngineState {
 
   /** How many CPUs run the isolated tight loop, replay RPS hand-offs as sinks, or steer to sinks ahead of the heap (the rest: the event heap). */
-  get loops(): { readonly isolated: number; readonly sinks: number; readonly aheadSenders: number } {
-    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, aheadSenders: this.aheadSenders };
+  get loops(): { readonly isolated: number; readonly sinks: number; readonly sinkLoops: number; readonly aheadSenders: number } {
+    let sinkLoops = 0;
+    for (let c = 0; c < this.nCpu; c++) sinkLoops += this.sinkLoop[c];
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, sinkLoops, aheadSenders: this.aheadSenders };
   }
 
   /** Run the job to the end of its duration. */
@@ -795,7 +798,8 @@ export class Simulation extends EngineState {
       const r = sinks[i];
       if (!(this.cpuNow[r] < until)) continue;
       this.horizon[0] = until;
-      this.runCpu(r);
+      if (this.sinkLoop[r] === 1) runSinkLoop(this, r);
+      else this.runCpu(r);
     }
   }
 

@@ -57,7 +57,7 @@ export function applyInbox(s: EngineState, c: number): void {
  * enqueue_to_backlog (drop at the limit; the first packet into an unscheduled backlog owes
  * its sender an IPI), or the sender's IPI. Returns whether an IPI is now pending.
  */
-function applyMessage(s: EngineState, c: number, k: number): boolean {
+export function applyMessage(s: EngineState, c: number, k: number): boolean {
   const box = s.inboxes[c];
   if (box.kind[k] === HAND_OFF) {
     if (!s.backlogs.enqueue(c, box.arrival, box.flow, box.len, k)) {

@@ -1,0 +1,158 @@
+/**
+ * The tight loop of a sink that takes no interrupt of its own (cpu-loops.ts `sinkLoop`): a CPU
+ * whose only work is the RPS hand-offs other CPUs post to its inbox (engine/sink-mail.ts). Its
+ * net_rx_action reduces to the isolated loop's four states with the IPI in place of the hard IRQ
+ * (net/core/dev.c): idle → the IPI (net_rps_send_ipi → rps_trigger_softirq) → a round starts
+ * and polls the backlog NAPI → process_backlog's packets, at most dev_weight per poll → a repoll
+ * in a new round, or completion (napi_complete: the next hand-off owes its sender an IPI again).
+ * Each step boundary first applies the messages that precede it, in (time, sender) order, as the
+ * step machine's `applyInbox` does; each item's time, busy share and delivery are the step
+ * machine's, in the same order, so the oracle tests hold the two byte-identical.
+ *
+ * A pure sink never polls a ring, never sends, and no other CPU reads its state, so nothing but
+ * its inbox steers it. (An IPI is owed only while its backlog NAPI is unscheduled, so it never
+ * lands mid-poll.) A delivery is recorded when its item starts, as the isolated loop does: it
+ * reads nothing that a later message changes.
+ */
+import { DELIVER, type EngineState } from "./simulation-state.js";
+import { applyMessage } from "./sink-mail.js";
+
+/** Where a pure sink is at its step boundary (`sinkPhase`). */
+export const SINK_IDLE = 0;
+const SINK_IPI = 1;
+const SINK_ROUND = 2;
+const SINK_POLL = 3;
+
+/** Run pure sink c from its clock until its next step boundary at or after the horizon, or until it idles with no IPI left in its inbox. */
+export function runSinkLoop(s: EngineState, c: number): void {
+  const plan = s.plan;
+  const cost = plan.costNs;
+  const box = s.inboxes[c];
+  const backlogs = s.backlogs;
+  const warm = s.window[0];
+  const end = s.window[1];
+  const limit = s.horizon[0];
+  const napi = s.nQ + c;
+  const weight = plan.devWeight;
+  const budget = plan.netdevBudget;
+  const factor = plan.cpuWorkFactor[c];
+  const exponential = plan.exponentialCosts;
+  const rng = s.costRng[c];
+  const stack = cost.stack;
+  const perByte = cost.perByte;
+  const routes = plan.routes;
+  const egress = s.egress;
+  const replySlot = plan.replySlot;
+  const busyNs = s.cpuBusyNs;
+  const latencyBuf = s.latencyBuf;
+  let now = s.cpuNow[c];
+  let phase = s.sinkPhase[c];
+  let done = s.pollWork[c];
+  let rxLimit = s.rxLimit[c];
+  for (;;) {
+    // A boundary at or after the horizon waits for the next call: later messages may precede it.
+    if (now >= limit) break;
+    while (box.head < box.tail) {
+      const k = box.head;
+      const t = box.stamp[k];
+      if (t > now || (t === now && box.src[k] > c)) break;
+      box.head = k + 1;
+      applyMessage(s, c, k);
+    }
+    if (phase === SINK_IDLE) {
+      if (s.ipiPending[c] === 1) phase = SINK_IPI;
+      else {
+        // Idle until a message makes the IPI pending (`sinkWake`): its time is the next boundary.
+        let woke = false;
+        while (box.head < box.tail) {
+          const k = box.head++;
+          if (applyMessage(s, c, k)) {
+            now = box.stamp[k];
+            woke = true;
+            break;
+          }
+        }
+        if (!woke) break;
+        continue;
+      }
+    }
+    let work: number;
+    if (phase === SINK_IPI) {
+      s.ipiPending[c] = 0;
+      if (now >= warm) s.cpuReceivedRps[c]++;
+      work = cost.ipi;
+      phase = SINK_ROUND;
+    } else if (phase === SINK_ROUND) {
+      // net_rx_action starts and polls the backlog NAPI.
+      rxLimit = now + plan.netdevBudgetNs;
+      done = 0;
+      if (now >= warm) s.cpuPolls[c]++;
+      work = cost.poll;
+      phase = SINK_POLL;
+    } else if (done < weight && backlogs.size(c) > 0) {
+      // process_backlog's next packet: its stack work, then its delivery (or its route's drop).
+      const slot = backlogs.dequeue(c);
+      const flow = backlogs.flow[slot];
+      const len = backlogs.len[slot];
+      const arrival = backlogs.time[slot];
+      done++;
+      let w = stack + perByte * len;
+      if (routes !== null) w += routes.ns[flow];
+      w *= factor;
+      if (exponential) w *= rng.nextExp();
+      const stop = now + w;
+      const from = now > warm ? now : warm;
+      const to = stop < end ? stop : end;
+      if (to > from) busyNs[c] += to - from;
+      now = stop;
+      if (stop >= end) {
+        // Still on the CPU when the run ends (counted in flight).
+        s.compKind[c] = DELIVER;
+        s.compArr[c] = arrival;
+        break;
+      }
+      if (routes !== null) {
+        const cause = routes.drop[flow];
+        if (cause !== 0) {
+          if (arrival >= warm) s.routeDrops[cause - 1]++;
+          continue;
+        }
+        if (arrival >= warm) {
+          const out = routes.outDev[flow];
+          s.outDevPackets[out < 0 ? routes.devices.length : out]++;
+        }
+      }
+      if (egress !== null) egress.delivered(stop, replySlot?.[flow] ?? 0, c);
+      if (arrival >= warm) {
+        latencyBuf[s.latencyFill++] = stop - arrival;
+        if (s.latencyFill === latencyBuf.length) {
+          s.latency.recordBatch(latencyBuf, s.latencyFill);
+          s.latencyFill = 0;
+        }
+        s.deliveredPackets++;
+        s.deliveredBytes += len;
+        s.cpuProcessed[c]++;
+      }
+      continue;
+    } else {
+      // The poll ends: a full one is repolled in a new round, otherwise the NAPI completes; the
+      // round ends (time_squeeze when it spent the budget or its time).
+      if ((budget - done <= 0 || now >= rxLimit) && now >= warm) s.cpuTimeSqueeze[c]++;
+      if (done === weight) phase = SINK_ROUND;
+      else {
+        s.napiSched[napi] = 0;
+        phase = SINK_IDLE;
+      }
+      continue;
+    }
+    const stop = now + work;
+    const from = now > warm ? now : warm;
+    const to = stop < end ? stop : end;
+    if (to > from) busyNs[c] += to - from;
+    now = stop;
+  }
+  s.cpuNow[c] = now;
+  s.sinkPhase[c] = phase;
+  s.pollWork[c] = done;
+  s.rxLimit[c] = rxLimit;
+}
