@@ -13,13 +13,13 @@
 // loads a handful of files; commands stay separate chunks (split at their dynamic imports), so
 // `nicsim --help` loads none of them. bench/startup.bench.ts measures both builds.
 //
-// In the CLI bundle the lazy package loaders (src/*/…-library.ts, a createRequire on first use)
-// become static imports of the bundled package: bundled code is parsed lazily by V8 and costs
-// next to nothing until called, while a runtime require would read the package's files. The
-// worker keeps them lazy: it never encodes a histogram, and hdr-histogram-js decodes its
-// WebAssembly when loaded.
-// piscina stays external: its worker runtime recognises a moved buffer by a private symbol of
-// its own module instance, so the worker must import the same installed copy.
+// In the CLI bundle the lazy loaders of yaml and hdr-histogram-js (src/*/…-library.ts, a
+// createRequire on first use) become static imports of the bundled package: a runtime require
+// would read the package's files (yaml alone is ~80). The worker keeps them lazy: it never
+// encodes a histogram, and hdr-histogram-js decodes its WebAssembly when loaded. The loader of
+// ip-address in src/routing/ stays lazy everywhere: routing needs the package for IPv6 text only,
+// and bundled it would cost every `route get` ~0.008 CPU-s to compile and run (IPv4 is the
+// common case; the scenario loader in src/config/ imports it statically and bundles it).
 //
 // dist/src/ is tsc's output and stays the library (and an unbundled CLI, dist/src/cli/main.js),
 // but for the worker: dist/src/pool/worker.js is replaced by the one-file bundle, so the
@@ -62,7 +62,6 @@ const COMMON = {
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["piscina"],
   // CommonJS packages bundled into ESM call `require` for node's built-ins.
   banner: { js: 'import { createRequire as __nicsimCreateRequire } from "node:module"; const require = __nicsimCreateRequire(import.meta.url);' },
   sourcemap: true,
@@ -77,7 +76,7 @@ rmSync(OUT, { recursive: true, force: true });
 await build({ ...COMMON, entryPoints: { nicsim: "src/cli/main.ts" }, outdir: OUT, splitting: true, plugins: [staticLibraries] });
 // The pool worker: one file, no chunks — a worker thread reads and compiles one module instead of
 // the ~100 of dist/src (0.02-0.04 CPU-s of loading instead of 0.09-0.15 on a 2-vCPU EPYC). The
-// library's pool starts dist/src/pool/worker.js (beside its piscina-executor.js) and the bundled
+// library's pool starts dist/src/pool/worker.js (beside its thread-executor.js) and the bundled
 // CLI starts dist/bin/worker.js, so the same bundle is written to both places, over tsc's output.
 await build({ ...COMMON, entryPoints: ["src/pool/worker.ts"], outfile: resolve(OUT, "worker.js") });
 copyWithMap(resolve(OUT, "worker.js"), resolve(ROOT, "dist/src/pool/worker.js"));

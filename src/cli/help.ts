@@ -88,7 +88,8 @@ export const ROUTE_HELP = `nicsim route get [fibmatch] ADDR [from A] [iif D] [oi
                  [ipproto P] [sport N] [dport N] --config FILE [--json]
 nicsim route get --queries FILE --config FILE
   Answer as the Linux kernel does for \`ip route get\`, from a routing configuration: a scenario
-  with a \`routing\` section, a file with only that section, or plain \`ip -batch\` text (its
+  with a \`routing\` section (only that section is read and checked, and the NICs' names when it
+  lists no devices), a file with only that section, or plain \`ip -batch\` text (its
   devices: those its dev/oif words name, up; or --devices eth0,eth1=nocarrier; --family inet6).
   Or a host's own dumps, --config repeated, one file each (kind and family read from the file):
   ip -j link show, ip -j addr show, ip -j [-6] rule show, ip -j [-6] route show table all,

@@ -13,8 +13,8 @@ import { decodeCounters } from "../pool/counters-codec.js";
 import type { JobExecutor } from "../pool/executor.js";
 import { inProcessExecutor } from "../pool/in-process-executor.js";
 import type { JobSpec } from "../pool/job-list.js";
-import { piscinaExecutor } from "../pool/piscina-executor.js";
 import { runJobs } from "../pool/run-jobs.js";
+import { threadExecutor } from "../pool/thread-executor.js";
 import { deriveSeed } from "../traffic/prng.js";
 
 export interface ProbeRequest {
@@ -41,7 +41,7 @@ export class ProbeRunner {
   simulatedPackets = 0;
 
   constructor(private readonly options: ProbeRunnerOptions) {
-    const pool = options.threads > 1 ? piscinaExecutor(options.threads, options.workerFile) : inProcessExecutor();
+    const pool = options.threads > 1 ? threadExecutor(options.threads, options.workerFile) : inProcessExecutor();
     // runJobs closes its executor when a batch ends; this one lives until close().
     this.executor = {
       threads: pool.threads,

@@ -1,6 +1,6 @@
 /**
  * One interface, two implementations (test/pool-executors-agree.test.ts holds both to it):
- * `inProcessExecutor` runs jobs one at a time on the main thread, `piscinaExecutor` on a pool of
+ * `inProcessExecutor` runs jobs one at a time on the main thread, `threadExecutor` on a pool of
  * worker threads.
  */
 import type { JobTask } from "./job-task.js";

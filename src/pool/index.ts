@@ -2,12 +2,11 @@
  * pool — runs a scenario's jobs, on worker threads when there are several, and merges them.
  *
  * A job is one sweep point × one replication, with the seed deriveSeed(base seed, point,
- * replication) (job-list.ts). Jobs run on a piscina pool of `--jobs N` worker threads
- * (piscina-executor.ts, worker.ts), or in-process when one thread is enough
- * (in-process-executor.ts); both implement `JobExecutor`. A worker returns its job's counters
- * packed into one ArrayBuffer (counters-codec.ts: scalars, per-queue and per-CPU arrays, the
- * latency histogram's non-empty slots) and *moves* it back (Piscina.move: transferred, not
- * copied). The main thread merges each point's jobs in replication order (point-collector.ts →
+ * replication) (job-list.ts). Jobs run on a pool of `--jobs N` worker threads
+ * (thread-executor.ts; each thread runs worker.ts → thread-loop.ts), or in-process when one
+ * thread is enough (in-process-executor.ts); both implement `JobExecutor`. A thread returns its
+ * job's counters packed into one ArrayBuffer (counters-codec.ts: scalars, per-queue and per-CPU
+ * arrays, the latency histogram's non-empty slots) and *transfers* it back (not copied). The main thread merges each point's jobs in replication order (point-collector.ts →
  * report/point-result.ts: counters summed, histograms added exactly), so the result document is
  * byte-identical whatever the thread count or completion order.
  *
@@ -24,7 +23,7 @@
  * results are tested against it.
  *
  * See also: report/ (what the document holds), cli/commands/{run,bench,merge}.ts,
- * bench/pool.bench.ts (speed-up from 1 to 2 workers), docs/libraries.md ("piscina").
+ * bench/pool.bench.ts (a 1-worker pool against in-process, speed-up from 1 to 2 workers).
  */
 export { runScenario, type RunOptions } from "./run-scenario.js";
 export { runSweep, type SweepOptions, type SweepOutcome, type SweepProgress } from "./run-sweep.js";
@@ -35,6 +34,6 @@ export { encodeCounters, decodeCounters, countersToBase64, countersFromBase64 } 
 export { JobFailedError, RunInterruptedError } from "./errors.js";
 export type { JobExecutor } from "./executor.js";
 export { inProcessExecutor } from "./in-process-executor.js";
-export { piscinaExecutor, DEFAULT_WORKER_FILE } from "./piscina-executor.js";
+export { threadExecutor, DEFAULT_WORKER_FILE } from "./thread-executor.js";
 export { runJobs, type RunJobsOptions } from "./run-jobs.js";
 export type { JobTask } from "./job-task.js";

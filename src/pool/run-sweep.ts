@@ -12,10 +12,11 @@ import { countersToBase64, decodeCounters } from "./counters-codec.js";
 import type { JobExecutor } from "./executor.js";
 import { largestFirst } from "./dispatch-order.js";
 import { planJobs, type JobSpec } from "./job-list.js";
-import { piscinaExecutor } from "./piscina-executor.js";
 import { PointCollector } from "./point-collector.js";
 import { runJobs } from "./run-jobs.js";
 import { shardJobs, type Shard } from "./shard.js";
+import { threadExecutor } from "./thread-executor.js";
+import { hdrLibrary } from "../stats/hdr-library.js";
 
 export interface SweepProgress {
   readonly jobsDone: number;
@@ -86,10 +87,10 @@ export async function runSweep(file: ScenarioFile, options: SweepOptions = {}): 
     });
   const executor: JobExecutor = inProcess
     ? (await import("./in-process-executor.js")).inProcessExecutor(options.onProgress === undefined ? undefined : report)
-    : piscinaExecutor(threads, options.workerFile);
+    : threadExecutor(threads, options.workerFile);
 
   // In-process, jobs run in list order (progress reads naturally); on threads, largest first.
-  await runJobs(inProcess ? jobs : largestFirst(jobs, file.points), executor, {
+  const running = runJobs(inProcess ? jobs : largestFirst(jobs, file.points), executor, {
     taskOf: (job) => ({ scenario: file.points[job.point].scenario, seed: job.seed }),
     describe: (job) => describeJob(file, job),
     signal: options.signal,
@@ -104,6 +105,12 @@ export async function runSweep(file: ScenarioFile, options: SweepOptions = {}): 
       report(0);
     },
   });
+  // The jobs are posted. While the threads start (a thread's own start-up and its module, ~0.1 s),
+  // the main thread, idle until the first result, loads the HDR library that the first point's
+  // result is encoded with (~0.1 CPU-s; bench/pool.bench.ts), instead of loading it while the
+  // threads run jobs, on a machine whose cores they may need.
+  if (!inProcess) hdrLibrary();
+  await running;
 
   const points = collector.results();
   const head = { schemaVersion: RESULT_SCHEMA_VERSION, generator: GENERATOR, source: file.source, scenario: file.raw };

@@ -1,12 +1,10 @@
 /**
- * The piscina worker: runs one job per task and returns its packed counters by *moving* the
- * buffer (`Piscina.move` marks it transferable, so the main thread receives the same memory and
- * nothing is copied). The moved buffer must be the return value itself: a moved value nested in
- * another object would be cloned.
+ * A pool thread's entry (thread-executor.ts starts it): serves jobs on its parent port. Bundled
+ * into one file by scripts/bundle-cli.mjs, so a thread reads and compiles one module.
  */
-import { move } from "piscina";
-import { runJobTask, type JobTask } from "./job-task.js";
+import { parentPort } from "node:worker_threads";
+import { runJobTask } from "./job-task.js";
+import { serveJobs } from "./thread-loop.js";
 
-export default function runTask(task: JobTask): ArrayBuffer {
-  return move(runJobTask(task)) as ArrayBuffer;
-}
+if (parentPort === null) throw new Error("src/pool/worker.ts runs as a pool thread (new Worker), not on the main thread");
+serveJobs(parentPort, runJobTask);

@@ -6,9 +6,10 @@
  * Reading follows iproute2's `get_addr_1`/`get_prefix_1`: IPv4 may be short (`10/8`, `10.1`)
  * and each part is read with base 0 (`0x0a`, `012`); `/N` or a dotted netmask; `default`,
  * `all` and `any` are the zero-length prefix. IPv6 goes through `ip-address` (load time only:
- * docs/libraries.md, "ip-address"). Printing IPv6 follows glibc `inet_ntop`.
+ * docs/libraries.md, "ip-address"; loaded on the first IPv6 text, ip-address-library.ts). Printing
+ * IPv6 follows glibc `inet_ntop`.
  */
-import { Address6 } from "ip-address";
+import { ipAddressLibrary } from "./ip-address-library.js";
 import type { Family } from "./types.js";
 
 export const V4_BITS = 32;
@@ -72,6 +73,7 @@ function strtoul0(text: string): number | undefined {
 /** Reads IPv6 text (no zone); undefined when it is not one. */
 export function parseIpv6(text: string): bigint | undefined {
   if (!text.includes(":") || text.includes("%") || text.includes("/")) return undefined;
+  const { Address6 } = ipAddressLibrary();
   if (!Address6.isValid(text)) return undefined;
   return new Address6(text).bigInt();
 }

@@ -3,8 +3,10 @@
  *   - a host dump: a JSON array printed by `ip -j link show`, `ip -j addr show`,
  *     `ip -j [-6] rule show` or `ip -j [-6] route show table all` (the kind and family are
  *     read from the entries), or `sysctl -a` output (`name = value` lines);
- *   - a full scenario (YAML/JSON with a `routing` key beside others): validated whole, its
- *     routing used;
+ *   - a full scenario (YAML/JSON with a `routing` key beside others): its routing section
+ *     validated as `nicsim run` validates it (a batch line iproute2 cannot read is an error),
+ *     with the NICs' names when the section lists no devices (they are then its devices). The
+ *     other sections are not read, so not loaded or checked: `nicsim validate` checks them;
  *   - a file holding only the routing section: its keys (`family`, `devices`, `sysctls`,
  *     `batch`), or a scenario fragment whose only key is `routing`;
  *   - anything else: plain `ip -batch` text. Its devices are the ones its `dev`/`oif` words
@@ -17,15 +19,14 @@
  */
 import { readFileSync } from "node:fs";
 import { ConfigError, LoadError } from "../../config/errors.js";
-import { loadScenarioText } from "../../config/load.js";
 import { check } from "../../config/schema-dsl.js";
 import { yamlLibrary } from "../../config/yaml-library.js";
 import { DumpCollector } from "../../routing/import/dump-files.js";
 import { importHost } from "../../routing/import/host-import.js";
 import type { DeviceConfig, DeviceState, RoutingConfig } from "../../routing/index.js";
+import { checkNicNames } from "../../config/sections/nic-name.js";
 import { resolveRouting, routingSchema } from "../../config/sections/routing.js";
 import { UsageError } from "../usage-error.js";
-import { writeScenarioNotices } from "../scenario-notices.js";
 
 const SECTION_KEYS = new Set(["family", "devices", "sysctls", "batch"]);
 
@@ -158,17 +159,21 @@ function sectionOf(path: string, value: unknown): RoutingConfig {
   }
 }
 
+/**
+ * The routing of a scenario document, checked as `nicsim run` checks it (the same schema and
+ * resolution, so the same messages) but without the sections routing does not read — loading and
+ * checking those would cost `route get` more than its own work (bench/startup.bench.ts).
+ */
+function scenarioRouting(scenario: Record<string, unknown>): RoutingConfig {
+  const checked = check(routingSchema, scenario.routing, "routing");
+  return resolveRouting(checked, "routing", checked.devices.length > 0 ? [] : checkNicNames(scenario.nics));
+}
+
 function loadOne(path: string, text: string, options: PlainBatchOptions): RoutingConfig {
   const mapping = mappingOf(text);
   const fragment = mapping === undefined ? undefined : fragmentSection(mapping);
   if (fragment !== undefined) return sectionOf(path, fragment);
-  if (mapping !== undefined && "routing" in mapping) {
-    const file = loadScenarioText(text, path);
-    writeScenarioNotices(file);
-    const routing = file.points[0]?.scenario.routing;
-    if (routing === undefined) throw new ConfigError("routing", "missing");
-    return routing;
-  }
+  if (mapping !== undefined && "routing" in mapping) return scenarioRouting(mapping);
   if (mapping !== undefined && isSection(mapping)) return sectionOf(path, mapping);
   if (options.family !== undefined && options.family !== "inet" && options.family !== "inet6") {
     throw new UsageError(`--family: "${options.family}" must be inet or inet6`);

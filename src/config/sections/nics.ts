@@ -11,11 +11,12 @@
 import { DRIVER_KINDS, MAX_IRQ_NUMBER } from "../../irq/device-vectors.js";
 import type { DriverKind, HostVector } from "../../irq/device-vectors.js";
 import type { Prefix } from "../addresses.js";
-import { ConfigError, show } from "../errors.js";
+import { ConfigError } from "../errors.js";
 import { interfaceAddress } from "../field-types.js";
 import { joinIndex, joinKey } from "../paths.js";
 import { array, enumOf, int, obj, optional, str } from "../schema-dsl.js";
 import type { Infer } from "../schema-dsl.js";
+import { duplicateNicName, nicNameSchema } from "./nic-name.js";
 import { coalesceSchema, resolveCoalesce, type Coalesce } from "./coalesce.js";
 import { resolveRps, rpsSchema, type Rps } from "./rps.js";
 import { resolveXps, xpsSchema } from "./xps.js";
@@ -29,11 +30,7 @@ export const NIC_DEFAULTS = {
 } as const;
 
 const nic = obj({
-  name: str({
-    pattern: /^[A-Za-z0-9_.:-]{1,15}$/,
-    allowed: "1 to 15 characters of A-Z a-z 0-9 _ . : -",
-    description: "Interface name (as `ip link` shows it), unique among the NICs.",
-  }),
+  name: nicNameSchema,
   addresses: array(interfaceAddress, {
     default: [],
     description: 'Interface addresses, e.g. "10.0.0.19/24" (host 10.0.0.19 on a /24); a plain address is a /32 or /128.',
@@ -131,7 +128,7 @@ export function resolveNics(nics: readonly CheckedNic[], cpus: number): Nic[] {
 function resolveNic(nic: CheckedNic, index: number, nics: readonly CheckedNic[], cpus: number): Nic {
   const path = joinIndex("nics", index);
   const earlier = nics.findIndex((other) => other.name === nic.name);
-  if (earlier < index) throw new ConfigError(joinKey(path, "name"), `${show(nic.name)} is already the name of nics[${earlier}]`);
+  if (earlier < index) throw duplicateNicName(nic.name, index, earlier);
 
   const maxQueues = nic.maxQueues ?? nic.queues;
   if (nic.queues > maxQueues) throw new ConfigError(joinKey(path, "queues"), `${nic.queues} exceeds maxQueues ${maxQueues}`);
