@@ -24,7 +24,6 @@ export const NONE = 0;
 export const DELIVER = 1;
 export const STEER = 2;
 
-
 /** Actor 0 generates arrivals; actor c + 1 is CPU c. */
 export const GEN = 0;
 
@@ -49,7 +48,7 @@ export class EngineState {
   readonly warm: number;
   readonly end: number;
   /**
-   * [warm-up end, run end] in a Float64Array, for hot loops: a double loaded from a typed array
+   * [warm-up end, run end, Infinity] in a Float64Array, for hot loops: a double loaded from a typed array
    * is a raw float64 to V8, while one loaded from an object field may be tagged (a Smi here, the
    * values being whole ns), and a clock value merged with a tagged one (`now > warm ? now :
    * warm`) is boxed on every update. Measured: ~25 bytes of garbage per packet without it.
