@@ -17,7 +17,7 @@ export const DELIVERED_BYTES = 2;
 export const OFFERED_PACKETS = 3;
 export const OFFERED_BYTES = 4;
 
-/** The job's counters the isolated CPUs add to (engine/simulation.ts owns them). */
+/** The job's counters the isolated CPUs add to (engine/simulation-state.ts owns them). */
 export interface IsolatedCpuCounters {
   readonly latency: LatencyHistogram;
   readonly queueRx: Float64Array;
