@@ -526,4 +526,39 @@ export class EngineState {
     this.pendingIrqs.append(r, q);
     if (r !== c) this.wake(r, now);
   }
+
+  /**
+   * The packet's last stage ends on CPU c at its clock: count it and record its latency — or,
+   * when its flow's route verdict drops it (the stack's routing step, after its work), count the
+   * drop under its cause.
+   */
+  deliver(c: number): void {
+    const arrival = this.compArr[c];
+    const len = this.compLen[c];
+    const flow = this.compFlow[c];
+    const routes = this.plan.routes;
+    if (routes !== null) {
+      const cause = routes.drop[flow];
+      if (cause !== 0) {
+        if (arrival >= this.warm) this.routeDrops[cause - 1]++;
+        return;
+      }
+      if (arrival >= this.warm) {
+        const out = routes.outDev[flow];
+        this.outDevPackets[out < 0 ? routes.devices.length : out]++;
+      }
+    }
+    if (this.app !== null) this.toSocket(c, flow, len, arrival);
+    else if (this.plan.rfs !== null && this.plan.flowAppCpu[flow] >= 0) this.recordApp(flow);
+    if (this.egress !== null) this.egress.delivered(this.cpuNow[c], this.plan.replySlot?.[flow] ?? 0, c);
+    if (arrival < this.warm) return;
+    this.latencyBuf[this.latencyFill++] = this.cpuNow[c] - arrival;
+    if (this.latencyFill === this.latencyBuf.length) {
+      this.latency.recordBatch(this.latencyBuf, this.latencyFill);
+      this.latencyFill = 0;
+    }
+    this.deliveredPackets++;
+    this.deliveredBytes += len;
+    this.cpuProcessed[c]++;
+  }
 }

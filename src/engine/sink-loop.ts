@@ -41,10 +41,7 @@ export function runSinkLoop(s: EngineState, c: number): void {
   const stack = cost.stack;
   const perByte = cost.perByte;
   const routes = plan.routes;
-  const egress = s.egress;
-  const replySlot = plan.replySlot;
   const busyNs = s.cpuBusyNs;
-  const latencyBuf = s.latencyBuf;
   let now = s.cpuNow[c];
   let phase = s.sinkPhase[c];
   let done = s.pollWork[c];
@@ -114,28 +111,12 @@ export function runSinkLoop(s: EngineState, c: number): void {
         s.compArr[c] = arrival;
         break;
       }
-      if (routes !== null) {
-        const cause = routes.drop[flow];
-        if (cause !== 0) {
-          if (arrival >= warm) s.routeDrops[cause - 1]++;
-          continue;
-        }
-        if (arrival >= warm) {
-          const out = routes.outDev[flow];
-          s.outDevPackets[out < 0 ? routes.devices.length : out]++;
-        }
-      }
-      if (egress !== null) egress.delivered(stop, replySlot?.[flow] ?? 0, c);
-      if (arrival >= warm) {
-        latencyBuf[s.latencyFill++] = stop - arrival;
-        if (s.latencyFill === latencyBuf.length) {
-          s.latency.recordBatch(latencyBuf, s.latencyFill);
-          s.latencyFill = 0;
-        }
-        s.deliveredPackets++;
-        s.deliveredBytes += len;
-        s.cpuProcessed[c]++;
-      }
+      // Its delivery: the step machine's own `deliver` (the route's verdict, the reply, the latency).
+      s.cpuNow[c] = stop;
+      s.compArr[c] = arrival;
+      s.compFlow[c] = flow;
+      s.compLen[c] = len;
+      s.deliver(c);
       continue;
     } else {
       // The poll ends: a full one is repolled in a new round, otherwise the NAPI completes; the
