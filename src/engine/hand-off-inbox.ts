@@ -56,14 +56,7 @@ export class HandOffInbox {
    * that no double crosses a call boundary (V8 would box it).
    */
   post(kind: number, src: number, at: Float64Array, arrival: Float64Array, flow: Int32Array, len: Uint16Array, i: number): void {
-    if (this.tail === this.stamp.length) this.makeRoom();
-    const k = this.tail++;
-    this.stamp[k] = at[i];
-    this.src[k] = src;
-    this.kind[k] = kind;
-    this.arrival[k] = arrival[i];
-    this.flow[k] = flow[i];
-    this.len[k] = len[i];
+    this.stage(kind, src, -1, at, i, arrival, flow, len, i);
   }
 
   /**
