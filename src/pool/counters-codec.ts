@@ -1,6 +1,6 @@
 /**
- * A job's counters as one ArrayBuffer, so a worker can hand them back by moving the buffer
- * (transfer, not structured copy) and a shard file can carry them as base64.
+ * A job's counters as one ArrayBuffer, so a worker hands them back as one small buffer (copied,
+ * not transferred: thread-loop.ts says why) and a shard file can carry them as base64.
  *
  * The layout is derived from the counter table (engine/counters.ts `JOB_COUNTERS`): little-endian
  * float64 words (exact for every counter: all are integers below 2^53 or the engine's own

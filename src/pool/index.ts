@@ -6,7 +6,8 @@
  * (thread-executor.ts; each thread runs worker.ts → thread-loop.ts), or in-process when one
  * thread is enough (in-process-executor.ts); both implement `JobExecutor`. A thread returns its
  * job's counters packed into one ArrayBuffer (counters-codec.ts: scalars, per-queue and per-CPU
- * arrays, the latency histogram's non-empty slots) and *transfers* it back (not copied). The main thread merges each point's jobs in replication order (point-collector.ts →
+ * arrays, the latency histogram's non-empty slots), copied back (a few KB; a transfer would
+ * detach it, which slows every typed array in the thread: thread-loop.ts). The main thread merges each point's jobs in replication order (point-collector.ts →
  * report/point-result.ts: counters summed, histograms added exactly), so the result document is
  * byte-identical whatever the thread count or completion order.
  *

@@ -2,7 +2,7 @@
  * Jobs on `threads` worker threads of our own (node:worker_threads), each running worker.ts: a
  * fixed pool, every thread started at once (a sweep keeps them all busy), one job per thread at
  * a time, the others waiting here in order of arrival and handed to the first thread that
- * answers. A job's counters come back transferred, not copied (thread-loop.ts).
+ * answers. A job's counters come back copied, not transferred (thread-loop.ts says why).
  *
  * Why not a pool library: piscina, used before, cost a 1-worker pool ~0.04 CPU-s on the main
  * thread to load before the first thread could start, and ~0.025 CPU-s more in every thread,
