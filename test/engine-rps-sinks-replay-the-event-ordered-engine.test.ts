@@ -5,7 +5,7 @@ import { COALESCE_SETTINGS, ZERO_COSTS, loopsOf, scenarioFrom, seededChooser, wi
 
 /**
  * CPUs that only receive RPS hand-offs leave the event heap and replay their hand-offs and IPIs
- * from an inbox (engine/hand-off-inbox.ts). They must compute exactly what the event-ordered
+ * from their channels (engine/hand-off-channels.ts). They must compute exactly what the event-ordered
  * engine computes with every CPU on the heap (`runJob(…, "generic")`): every counter, busy
  * nanosecond and histogram bucket, byte for byte — including backlog drops, IPIs that wake an
  * idle CPU, and hand-offs that tie in time with a CPU's own step.

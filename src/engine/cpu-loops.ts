@@ -8,13 +8,13 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   thread that works (SMT, engine/smt-cores.ts) — it keeps in step with the others on the event
  *   heap;
  * - sink: coupled only as a target of remote RPS (RFS off, no irqbalance rescan, no working SMT
- *   sibling): it replays its
- *   hand-offs from an inbox (engine/hand-off-inbox.ts), off the heap — in the tight loop of
- *   engine/sink-loop.ts when it takes no queue's interrupt (`sinkLoop`), else on the step machine;
+ *   sibling): it replays its hand-offs from its channels (engine/hand-off-channels.ts), off the
+ *   heap — in the tight loop of engine/sink-loop.ts when it takes no queue's interrupt
+ *   (`sinkLoop`), else on the step machine;
  * - sender running ahead: hands packets to other CPUs, all of them sinks, and takes none from
  *   any (no working SMT sibling): nothing another CPU does changes what it does, so it runs the
- *   step machine ahead to the next arrival batch like an uncoupled CPU, staging its hand-offs in
- *   an outbox (engine/sink-mail.ts);
+ *   step machine ahead to the next arrival batch like an uncoupled CPU, posting its hand-offs to
+ *   its channels (engine/sink-mail.ts);
  * - isolated: takes one queue's interrupt, finishes every packet of it (or, as a sender running
  *   ahead, hands each to a sink), and is reached by no other CPU (no irqbalance rescan): the
  *   tight loop of engine/isolated-cpus.ts. SMT siblings
@@ -39,7 +39,7 @@ export interface CpuLoops {
   /** Per CPU: its index among the CPUs that hand packets to another CPU, or -1. */
   readonly senderSlot: Int32Array;
   readonly senders: number;
-  /** How many senders run ahead; when any does, every sender stages its hand-offs to sinks in an outbox. */
+  /** How many senders run ahead of the heap. */
   readonly aheadSenders: number;
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */

@@ -27,7 +27,7 @@
  * - simulation.ts: the main loop (arrival batches, the event heap), the step machine (`runCpu`,
  *   `softirqStep`: NAPI rounds, polls, delivery, RPS hand-off, the round's end);
  * - rings and arrivals: arrival-columns.ts (the batch), per-cpu-list.ts (poll and IRQ lists),
- *   backlogs.ts (RPS backlogs), hand-off-inbox.ts and sink-mail.ts (hand-offs to sinks);
+ *   backlogs.ts (RPS backlogs), hand-off-channels.ts and sink-mail.ts (hand-offs to sinks);
  * - one feature each: interrupt-deadlines.ts (coalescing, deferred IRQs, net DIM with
  *   net-dim.ts), gro-steps.ts (with gro-tables.ts), app-steps.ts (with app-threads.ts and
  *   cpu-sharing.ts), ingress-policing.ts and egress-path.ts (the caps), flow-routes.ts (route
@@ -50,11 +50,11 @@
  *   meets no route verdict, cap or irqbalance move runs a
  *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns
  *   (SMT threads that slow each other run there together, in time order, when all are isolated);
- * - sink (hand-off-inbox.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT
- *   sibling) replays them from an inbox, a batch at a time, off the event heap (in sink-loop.ts
+ * - sink (hand-off-channels.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT
+ *   sibling) replays them from its channels, a batch at a time, off the event heap (in sink-loop.ts
  *   when it takes no queue's interrupt);
  * - sender running ahead: a CPU that hands packets only to sinks and takes none runs ahead of the
- *   heap (in the isolated loop when it serves one queue), staging its hand-offs in an outbox;
+ *   heap (in the isolated loop when it serves one queue), posting its hand-offs to its channels;
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.

@@ -1,7 +1,7 @@
 import type { LatencyHistogram } from "../stats/latency-histogram.js";
 import { Prng } from "../traffic/prng.js";
 import type { EgressPath } from "./egress-path.js";
-import { HAND_OFF, IPI, type HandOffInbox } from "./hand-off-inbox.js";
+import { HAND_OFF, IPI, type HandOffChannel } from "./hand-off-channels.js";
 import type { Plan } from "./plan.js";
 
 /** What a CPU does at its next step boundary. */
@@ -37,11 +37,11 @@ export interface IsolatedCpuCounters {
 
 /**
  * Where an isolated CPU that steers its packets to sinks posts its hand-offs and IPIs: its
- * sender slot's outbox, and the sinks it handed a packet to since its round began (the engine's
- * arrays, engine/sink-mail.ts).
+ * channels to the sinks (index `senderSlot * nCpu + sink`), and the sinks it handed a packet to
+ * since its round began (the engine's arrays, engine/sink-mail.ts).
  */
-export interface SinkOutboxes {
-  readonly outboxes: readonly HandOffInbox[];
+export interface SinkChannels {
+  readonly channelTo: readonly HandOffChannel[];
   readonly senderSlot: Int32Array;
   readonly flushMark: Uint8Array;
   readonly flushList: Int32Array;
@@ -54,14 +54,15 @@ export interface SinkOutboxes {
  * queue no irqbalance rescan moves. Such a CPU depends on nothing but its own arrivals (the
  * ingress caps police them before they are partitioned), so it runs on its own through a whole
  * arrival batch, without the event heap — or, with SMT siblings that slow each other, together
- * with the other threads of its core (`runCore`), which must all be isolated CPUs too. A flow's route verdict (its extra stack time, its drop
- * cause, the device its traffic leaves by) and its reply are per-flow columns read where the
- * packet is delivered, as the step machine reads them. A CPU whose queue's packets RPS hands to
- * sinks, and which takes none itself (cpu-loops.ts: a sender running ahead), runs here too: each
- * packet's driver work ends in a hand-off staged in its outbox, and the round's end in its IPIs
- * (`SinkOutboxes`); the sinks replay them after this loop has run past their time. net_rx_action reduces to and net_rx_action reduces to a
- * a four-state machine: idle → hard IRQ → round start and poll → packets (at most `weight` per
- * poll) → repoll (a new round) or completion (idle).
+ * with the other threads of its core (`runCore`), which must all be isolated CPUs too. A flow's
+ * route verdict (its extra stack time, its drop cause, the device its traffic leaves by) and its
+ * reply are per-flow columns read where the packet is delivered, as the step machine reads them.
+ * A CPU whose queue's packets RPS hands to sinks, and which takes none itself (cpu-loops.ts: a
+ * sender running ahead), runs here too: each packet's driver work ends in a hand-off posted to
+ * its channel to the sink, and the round's end in its IPIs (`SinkChannels`); the sinks replay
+ * them after this loop has run past their time. net_rx_action reduces to a four-state machine:
+ * idle → hard IRQ → round start and poll → packets (at most `weight` per poll) → repoll (a new
+ * round) or completion (idle).
  *
  * Its ring is a window of its region of the arrival columns: each isolated CPU's region holds
  * its ring window then one batch; accepted arrivals are compacted in place (a drop leaves a hole
@@ -133,8 +134,8 @@ export class IsolatedCpus {
   private readonly coreSlots: Int32Array[];
   /** Per slot: 1 when its CPU steers packets to sinks (`steering`). */
   private readonly steers: Uint8Array;
-  private readonly steering: SinkOutboxes | null;
-  /** [0]: a hand-off's or IPI's time, passed to the outbox in a typed array (not boxed). */
+  private readonly steering: SinkChannels | null;
+  /** [0]: a hand-off's or IPI's time, passed to its channel in a typed array (not boxed). */
   private readonly stamp = new Float64Array(1);
   /** [0]: the limit a core's thread runs to; a double passed through a typed array is not boxed. */
   private readonly bound = new Float64Array(1);
@@ -158,7 +159,7 @@ export class IsolatedCpus {
     bases: readonly number[],
     counters: IsolatedCpuCounters,
     cores: readonly number[] = cpus.map(() => -1),
-    steering: SinkOutboxes | null = null,
+    steering: SinkChannels | null = null,
   ) {
     this.plan = plan;
     this.window = Float64Array.of(plan.warmupNs, plan.durationNs);
@@ -380,7 +381,7 @@ export class IsolatedCpus {
     const steering = this.steers[slot] === 1 ? this.steering : null;
     const steers = steering !== null;
     const sender = steering === null ? -1 : steering.senderSlot[c];
-    const outbox = steering === null ? null : steering.outboxes[sender];
+    const channelTo = steering === null ? null : steering.channelTo;
     const flowRps = plan.flowRpsCpu;
     const steerNs = cost.driver + cost.rpsEnqueue;
     const cpuNode = plan.cpuNode;
@@ -466,10 +467,10 @@ export class IsolatedCpus {
               this.onCpu[slot] = arrival;
               break;
             }
-            if (target >= 0 && outbox !== null && steering !== null) {
+            if (target >= 0 && channelTo !== null && steering !== null) {
               stamp[0] = stop;
-              outbox.stage(HAND_OFF, c, target, stamp, 0, time, flow, len, head - 1);
               const at = sender * nCpu + target;
+              channelTo[at].post(HAND_OFF, stamp, 0, time, flow, len, head - 1);
               if (steering.flushMark[at] === 0) {
                 steering.flushMark[at] = 1;
                 steering.flushList[sender * nCpu + steering.flushCount[sender]++] = target;
@@ -507,13 +508,13 @@ export class IsolatedCpus {
         // it completes and its interrupt is unmasked.
         if ((plan.netdevBudget - done <= 0 || now >= rxLimit) && now >= warm) squeezes++;
         // The round ends: an IPI to each sink handed a packet in it (net_rps_send_ipi).
-        if (steering !== null && outbox !== null && steering.flushCount[sender] > 0) {
+        if (steering !== null && channelTo !== null && steering.flushCount[sender] > 0) {
           stamp[0] = now;
           const base = sender * nCpu;
           for (let i = 0; i < steering.flushCount[sender]; i++) {
             const r = steering.flushList[base + i];
             steering.flushMark[base + r] = 0;
-            outbox.stage(IPI, c, r, stamp, 0, time, flow, len, 0);
+            channelTo[base + r].post(IPI, stamp, 0, time, flow, len, 0);
           }
           steering.flushCount[sender] = 0;
         }

@@ -8,7 +8,7 @@ import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
 import { EgressPath } from "./egress-path.js";
-import { HandOffInbox } from "./hand-off-inbox.js";
+import { HandOffChannel, SinkInbox } from "./hand-off-channels.js";
 import { IsolatedCpus } from "./isolated-cpus.js";
 import { takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
 import { RFS_PER_PACKET, type Plan } from "./plan.js";
@@ -146,22 +146,17 @@ export class EngineState {
   /**
    * CPUs that take RPS hand-offs from others but hand none on (RFS off, no irqbalance rescan):
    * nobody reads their state, so they leave the event heap and replay their hand-offs from an
-   * inbox, a whole arrival batch at a time (engine/hand-off-inbox.ts, `advanceSinks`).
+   * inbox, a whole arrival batch at a time (engine/hand-off-channels.ts, `advanceSinks`).
    */
   readonly sink: Uint8Array;
   readonly sinkList: Int32Array;
   /** Per sink that takes no interrupt (cpu-loops.ts `sinkLoop`): 1, and where its tight loop is (engine/sink-loop.ts). */
   readonly sinkLoop: Uint8Array;
   readonly sinkPhase: Uint8Array;
-  readonly inboxes: HandOffInbox[];
-  /**
-   * Per sender slot, its hand-offs and IPIs to sinks in its time order, when some sender runs
-   * ahead of the heap (`staged`): merged into the inboxes before the sinks replay them.
-   */
-  readonly outboxes: HandOffInbox[];
-  readonly staged: boolean;
-  /** Per outbox, its next stamp; last, the time before which `deliverOutboxes` merges (engine/sink-mail.ts). */
-  readonly mergeNext: Float64Array;
+  /** Per sink, its channels from the CPUs that steer to it (another CPU's entry is empty). */
+  readonly inboxes: SinkInbox[];
+  /** Per (sender slot, sink) — index `senderSlot * nCpu + sink` — their channel. */
+  readonly channelTo: HandOffChannel[];
   readonly aheadSenders: number;
   /** Per steering CPU (its `senderSlot`), the sinks it handed a packet to since its round began. */
   readonly senderSlot: Int32Array;
@@ -298,12 +293,26 @@ export class EngineState {
     this.siblingsOnly = loops.siblingsOnly;
     this.siblingStart = loops.siblingStart;
     this.siblingList = loops.siblingList;
-    const noInbox = new HandOffInbox(1);
-    this.inboxes = Array.from({ length: nCpu }, (_, c) => (this.sink[c] === 1 ? new HandOffInbox() : noInbox));
     this.aheadSenders = loops.aheadSenders;
-    this.staged = loops.aheadSenders > 0;
-    this.outboxes = this.staged ? Array.from({ length: loops.senders }, () => new HandOffInbox()) : [];
-    this.mergeNext = new Float64Array(this.outboxes.length + 1);
+    // A channel for each (sender, sink) pair some flow's RPS target makes.
+    const noChannel = new HandOffChannel(1);
+    this.channelTo = new Array<HandOffChannel>(loops.senders * nCpu).fill(noChannel);
+    for (let f = 0; f < plan.flows.count; f++) {
+      const r = plan.flowRpsCpu[f];
+      const c = plan.queueCpu[plan.flowQueue[f]];
+      const at = loops.senderSlot[c] * nCpu + r;
+      if (r >= 0 && r !== c && this.sink[r] === 1 && this.channelTo[at] === noChannel) this.channelTo[at] = new HandOffChannel();
+    }
+    const noInbox = new SinkInbox([], new Int32Array(0));
+    this.inboxes = Array.from({ length: nCpu }, (_, r) => {
+      if (this.sink[r] === 0) return noInbox;
+      const from: number[] = [];
+      for (let c = 0; c < nCpu; c++) if (loops.senderSlot[c] >= 0 && this.channelTo[loops.senderSlot[c] * nCpu + r] !== noChannel) from.push(c);
+      return new SinkInbox(
+        from.map((c) => this.channelTo[loops.senderSlot[c] * nCpu + r]),
+        Int32Array.from(from),
+      );
+    });
     const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
     this.flushMark = new Uint8Array(flushSlots);
     this.flushList = new Int32Array(flushSlots);
@@ -438,7 +447,7 @@ export class EngineState {
               egress: this.egress,
             },
             isolatedCpus.map((c) => loops.smt.coreSlot[c]),
-            this.staged ? { outboxes: this.outboxes, senderSlot: this.senderSlot, flushMark: this.flushMark, flushList: this.flushList, flushCount: this.flushCount } : null,
+            this.aheadSenders > 0 ? { channelTo: this.channelTo, senderSlot: this.senderSlot, flushMark: this.flushMark, flushList: this.flushList, flushCount: this.flushCount } : null,
           );
   }
 

@@ -6,7 +6,7 @@ import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
 import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
 import { jobCounters } from "./counters-of-state.js";
 import { runSinkLoop } from "./sink-loop.js";
-import { applyInbox, deliverOutboxes, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
+import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
@@ -336,7 +336,7 @@ export class Simulation extends EngineState {
     let softItem = 0;
     for (;;) {
       if (isSink) {
-        // Hand-offs and IPIs posted before this step boundary (engine/hand-off-inbox.ts).
+        // Hand-offs and IPIs posted before this step boundary (engine/hand-off-channels.ts).
         cpuNow[c] = now;
         applyInbox(this, c);
       }
@@ -397,8 +397,10 @@ export class Simulation extends EngineState {
         let nextArrival = pos < arrEnd ? arrTime[pos] : never;
         const horizon = this.horizon[0];
         // A sink's hand-offs and IPIs due by a packet's end are applied at that step boundary.
-        const box = this.inboxes[c];
-        const nextMail = isSink && box.head < box.tail ? box.stamp[box.head] : never;
+        const inbox = this.inboxes[c];
+        const mailFrom = isSink ? inbox.earliest() : -1;
+        const mail = mailFrom >= 0 ? inbox.channels[mailFrom] : null;
+        const nextMail = mail !== null ? mail.stamp[mail.head] : never;
         work = 0;
         while (done < limit) {
           let flow: number;
@@ -757,7 +759,6 @@ export class Simulation extends EngineState {
 
   /** Run every sink up to (not including) time `until`; every hand-off before it is posted. */
   private advanceSinks(until: number): void {
-    if (this.staged) deliverOutboxes(this, until);
     const sinks = this.sinkList;
     for (let i = 0; i < sinks.length; i++) {
       const r = sinks[i];
