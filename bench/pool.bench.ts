@@ -31,7 +31,10 @@ import { runSweep, type SweepOptions } from "../src/pool/run-sweep.js";
 import { offeredPps } from "../src/traffic/packet-source.js";
 import { writeBenchResult } from "./write-result.js";
 
-const ROUNDS = 3;
+// Five rounds, not three: on this shared 2-vCPU VM a burst of other work during one child run
+// moved a median of three by 10% or more (runs at load average 1.5-4 gave 1 worker / in-process
+// from 0.90 to 1.12 with the same code), more than the 5% the bench is asked to resolve.
+const ROUNDS = 5;
 const SIMULATED_SECONDS = 4;
 const raw = {
   ...BENCH_SCENARIO,
@@ -130,6 +133,12 @@ const seconds = Object.fromEntries(MODES.map(([name]) => [name, Math.round(media
 const cpuSeconds = Object.fromEntries(MODES.map(([name]) => [name, Math.round(median(cpuTimes.get(name) ?? []) * 1000) / 1000]));
 const speedUp = seconds["1 worker"] / seconds["2 workers"];
 const oneWorkerOverInProcess = seconds["1 worker"] / seconds["in-process"];
+// Each round runs in-process and then 1 worker back to back, so their ratio within a round sees
+// nearly the same load; the median of those ratios is less moved by drift between rounds (three
+// runs of this very code at load average 1.4-4.6: ratio of the medians 0.87, 1.24, 0.96; median
+// of the round ratios 0.99, 1.01, 0.96).
+const inProcessTimes = times.get("in-process") ?? [];
+const byRound = (times.get("1 worker") ?? []).map((t, i) => Math.round((t / inProcessTimes[i]) * 1000) / 1000);
 
 const result = {
   generatedBy: "bench/pool.bench.ts",
@@ -143,6 +152,8 @@ const result = {
   what: "wall seconds of a fresh process per run (module loading and JIT warm-up included), median of the rounds",
   medianWallSeconds: seconds,
   oneWorkerOverInProcess: Math.round(oneWorkerOverInProcess * 1000) / 1000,
+  oneWorkerOverInProcessByRound: byRound,
+  oneWorkerOverInProcessMedianOfRounds: median(byRound),
   oneWorkerTarget: "≤ 1.05",
   medianCpuSeconds: cpuSeconds,
   oneWorkerOverInProcessCpu: Math.round((cpuSeconds["1 worker"] / cpuSeconds["in-process"]) * 1000) / 1000,
@@ -163,7 +174,7 @@ console.log(`${file.points.length}-point sweep, ${(packets / 1e6).toFixed(1)} M 
 for (const [name] of MODES) {
   console.log(`  ${name.padEnd(10)} ${seconds[name].toFixed(2)} s  (${(packets / seconds[name] / 1e6).toFixed(1)} M packets/s), ${cpuSeconds[name].toFixed(2)} CPU-s`);
 }
-console.log(`1 worker / in-process: ${result.oneWorkerOverInProcess} (target ≤ 1.05); in CPU-s: ${result.oneWorkerOverInProcessCpu}`);
+console.log(`1 worker / in-process: ${result.oneWorkerOverInProcess} (target ≤ 1.05); in CPU-s: ${result.oneWorkerOverInProcessCpu}; round by round: ${byRound.join(", ")}`);
 console.log(`speed-up 1 → 2 workers: ${result.speedUpOneToTwoWorkers}×, ${Math.round(result.speedUpOverCeiling * 100)}% of the machine ceiling (target ≥ 95%); in-process → 2 workers: ${result.speedUpInProcessToTwoWorkers}×`);
 
 console.log(`machine ceiling (bare threads, no pool): 1 → 2 threads ${result.machineCeiling.speedUp}× (${result.machineCeiling.oneThreadSeconds} s → ${result.machineCeiling.twoThreadsSeconds} s)`);
