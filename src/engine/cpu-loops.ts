@@ -20,6 +20,12 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   tight loop of engine/isolated-cpus.ts. SMT siblings
  *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
  *   core is: the loop then runs the core's threads together, in time order;
+ * - peer: steers to other CPUs and takes RPS hand-offs from others, under the sinks' conditions
+ *   (no interrupt deadlines, no working SMT sibling), when every CPU that takes remote RPS is a
+ *   sink or a peer (interrupt CPUs steering to each other: rps_cpus ffff, vendor-default): it
+ *   takes its hand-offs from channels as a sink does, but on the heap, and runs up to the
+ *   earliest time a CPU that steers to it could post the next one (engine/peer-mail.ts); a CPU
+ *   that steers to peers but takes nothing is then free to run ahead to the next arrival batch;
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
  * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
  * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
@@ -41,6 +47,25 @@ export interface CpuLoops {
   readonly senders: number;
   /** How many senders run ahead of the heap. */
   readonly aheadSenders: number;
+  /**
+   * Per CPU: 1 for a peer — it steers to other CPUs and takes RPS hand-offs from others, which
+   * it reads from its channels as a sink does, on the heap (see `chooseCpuLoops`).
+   */
+  readonly peer: Uint8Array;
+  /** Per CPU: 1 when it takes its RPS hand-offs from channels (a sink or a peer). */
+  readonly mailed: Uint8Array;
+  /** The CPUs that steer to peer c are peerSenderList[peerSenderStart[c] .. peerSenderStart[c + 1]). */
+  readonly peerSenderStart: Int32Array;
+  readonly peerSenderList: Int32Array;
+  /** Per flow: 1 when RPS hands it from its interrupt CPU to a peer. */
+  readonly flowToPeer: Uint8Array;
+  /** Per CPU: 1 when it steers some flow to a peer (it keeps its `safe` times: engine/peer-mail.ts). */
+  readonly tellsPeers: Uint8Array;
+  /** The peers CPU c steers to are peerTargetList[peerTargetStart[c] .. peerTargetStart[c + 1]). */
+  readonly peerTargetStart: Int32Array;
+  readonly peerTargetList: Int32Array;
+  /** Per peer: the one queue whose interrupt it takes (engine/peer-loop.ts), else -1. */
+  readonly peerQueue: Int32Array;
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */
   readonly isolatedQueue: Int32Array;
@@ -121,6 +146,48 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     receives[r] = 1;
     if (sink[r] === 0) toCoupled[c] = 1;
   }
+  // Peers: every CPU that takes remote RPS and is not a sink steers too and may take mail.
+  // (Its tight loop, engine/peer-loop.ts, serves one queue and applies no route verdict or cap.)
+  const peer = new Uint8Array(nCpu);
+  const peerQueue = new Int32Array(nCpu).fill(-1);
+  const queuesOf = new Int32Array(nCpu);
+  for (let q = 0; q < nQ; q++) {
+    queuesOf[plan.queueCpu[q]]++;
+    peerQueue[plan.queueCpu[q]] = q;
+  }
+  let peersOn = sinksOn && plan.plain;
+  for (let c = 0; c < nCpu; c++) {
+    if (receives[c] === 1 && sink[c] === 0 && (deadlines[c] === 1 || smt.coreSlot[c] >= 0 || queuesOf[c] !== 1)) peersOn = false;
+  }
+  if (peersOn) for (let c = 0; c < nCpu; c++) if (receives[c] === 1 && sink[c] === 0) peer[c] = 1;
+  for (let c = 0; c < nCpu; c++) if (peer[c] === 0) peerQueue[c] = -1;
+  const mailed = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) mailed[c] = sink[c] | peer[c];
+  const flowToPeer = new Uint8Array(plan.flows.count);
+  const tellsPeers = new Uint8Array(nCpu);
+  const steersTo = new Uint8Array(nCpu * nCpu);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const r = plan.flowRpsCpu[f];
+    const c = plan.queueCpu[plan.flowQueue[f]];
+    if (r < 0 || r === c || peer[r] === 0) continue;
+    flowToPeer[f] = 1;
+    tellsPeers[c] = 1;
+    steersTo[c * nCpu + r] = 1;
+  }
+  const peerSenderStart = new Int32Array(nCpu + 1);
+  const peerSenderList: number[] = [];
+  for (let r = 0; r < nCpu; r++) {
+    peerSenderStart[r] = peerSenderList.length;
+    for (let c = 0; c < nCpu; c++) if (steersTo[c * nCpu + r] === 1) peerSenderList.push(c);
+  }
+  peerSenderStart[nCpu] = peerSenderList.length;
+  const peerTargetStart = new Int32Array(nCpu + 1);
+  const peerTargetList: number[] = [];
+  for (let c = 0; c < nCpu; c++) {
+    peerTargetStart[c] = peerTargetList.length;
+    for (let r = 0; r < nCpu; r++) if (steersTo[c * nCpu + r] === 1) peerTargetList.push(r);
+  }
+  peerTargetStart[nCpu] = peerTargetList.length;
   let aheadSenders = 0;
   const ahead = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) {
@@ -128,6 +195,10 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       coupled[c] = 0;
       ahead[c] = 1;
       aheadSenders++;
+    } else if (peersOn && sendsRemote[c] === 1 && receives[c] === 0 && smt.coreSlot[c] < 0) {
+      // It steers to peers and takes nothing: only the arrivals bound it (it stays on the heap,
+      // where the peers' horizons read its `safe` time).
+      coupled[c] = 0;
     }
   }
 
@@ -166,5 +237,28 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     isolated[c] = 1;
     isolatedQueue[c] = queueOfCpu[c];
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), sinkLoop, senderSlot, senders, aheadSenders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
+  return {
+    coupled,
+    sink,
+    sinkList: Int32Array.from(sinkList),
+    sinkLoop,
+    senderSlot,
+    senders,
+    aheadSenders,
+    peer,
+    mailed,
+    peerSenderStart,
+    peerSenderList: Int32Array.from(peerSenderList),
+    flowToPeer,
+    tellsPeers,
+    peerTargetStart,
+    peerTargetList: Int32Array.from(peerTargetList),
+    peerQueue,
+    isolated,
+    isolatedQueue,
+    smt,
+    siblingsOnly,
+    siblingStart,
+    siblingList: Int32Array.from(siblingList),
+  };
 }

@@ -114,11 +114,11 @@ export function sinkWake(s: EngineState, c: number): boolean {
 }
 
 /**
- * At the end of the run: hand-offs posted after a sink's last step (its next one falls after
- * the end) still met its backlog then, as they would have in time order.
+ * At the end of the run: hand-offs posted after a sink's or peer's last step (its next one falls
+ * after the end) still met its backlog then, as they would have in time order.
  */
 export function drainSinks(s: EngineState): void {
-  const sinks = s.sinkList;
+  const sinks = s.mailedList;
   for (let i = 0; i < sinks.length; i++) {
     const r = sinks[i];
     const inbox = s.inboxes[r];
