@@ -363,7 +363,7 @@ export function runPeerLoop(s: EngineState, c: number): void {
             }
           }
           cur = round % 3;
-          round = (round - cur) / 3;
+          round = ((round - cur) / 3) | 0;
           done = 0;
           if (now >= warm) s.cpuPolls[c]++;
           work = cost.poll;
