@@ -15,7 +15,8 @@
  * short one (1/9 of it), over the packets the long one has more — so plan compilation and
  * start-up are out. The points: the 4-queue point; the
  * same with rps_cpus ffff; with rps_cpus fff0 (no target: the interrupt CPUs outside the mask
- * steer to sinks from the isolated loop); with the vendor's RPS mask and RFS on (the application on CPUs 8–15);
+ * steer to sinks from the isolated loop); with the vendor's RPS mask, without (no target: its
+ * interrupt CPUs steer to each other, peers) and with RFS on (the application on CPUs 8–15);
  * examples/cloud-nic-caps.yaml with its load raised to 1 Mpps (its policers drop most of it);
  * examples/routing-two-enis.yaml; and, with no target, the DNS-like application example
  * (examples/dns-server-16vcpu.yaml at 2 queues, RPS fffe: every CPU runs a thread).
@@ -130,6 +131,8 @@ const marginalPoints: readonly { readonly name: string; readonly scenario: Scena
   { name: "4-queue point, rps_cpus ffff", scenario: benchPoint({ cpus: "ffff" }), target: 15e6 },
   // The interrupt CPUs (0-3) outside the mask: they run the isolated loop, steering to sinks.
   { name: "4-queue point, rps_cpus fff0", scenario: benchPoint({ cpus: "fff0" }), target: null },
+  // The vendor's mask without RFS: the interrupt CPUs steer to each other (peers).
+  { name: "4-queue point, vendor RPS", scenario: benchPoint({ cpus: "vendor-default" }), target: null },
   {
     name: "4-queue point, vendor RPS + RFS",
     scenario: benchPoint({ cpus: "vendor-default", flowCnt: 4096 }, { kernel: { rpsSockFlowEntries: 32768 }, appCpus: "8-15" }),
