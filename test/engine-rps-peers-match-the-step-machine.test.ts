@@ -41,7 +41,7 @@ const TIED = {
 describe("RPS peers run their tight loop exactly as the event-ordered engine runs them", () => {
   it("four queues steering to all eight CPUs (four peers, four sinks)", () => {
     const raw = scenario({});
-    expect(loopsOf(scenarioFrom(raw), 3)).toMatchObject({ peers: 4, sinks: 4, sinkLoops: 4 });
+    expect(loopsOf(scenarioFrom(raw), 3)).toMatchObject({ peers: 4, peerLoops: 4, sinks: 4, sinkLoops: 4 });
     expect(same(raw, 3)).toBe(true);
   });
 
@@ -56,6 +56,14 @@ describe("RPS peers run their tight loop exactly as the event-ordered engine run
     expect(same(overload, 5)).toBe(true);
   });
 
+  it("a single queue steering to its own CPU and to sinks runs the peer loop too, ahead of the heap", () => {
+    for (const costs of [{}, { distribution: "exponential" }]) {
+      const raw = scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 1, queues: 1, ringSize: 256, rps: { cpus: "f" } }], costs });
+      expect(loopsOf(scenarioFrom(raw), 6)).toMatchObject({ peers: 0, peerLoops: 1, sinks: 3, aheadSenders: 1 });
+      expect(same(raw, 6)).toBe(true);
+    }
+  });
+
   it("ties in time, with the peers' CPU numbers above and below each other's, behind a backlog of one packet", () => {
     // IRQs on CPUs 0 and 1, then 2 and 1: two peers; on 3 and 1: CPU 1 never steers to CPU 3, which
     // takes nothing and so runs ahead (a sender to a peer, bounding the peer's horizon).
@@ -66,7 +74,7 @@ describe("RPS peers run their tight loop exactly as the event-ordered engine run
         irq: { policy: "explicit", affinity: affinity.map((cpu) => ({ smp_affinity_list: cpu })) },
         kernel: { maxBacklog: 1 },
       });
-      expect(loopsOf(scenarioFrom(raw), 2)).toMatchObject({ peers, sinks: 2 });
+      expect(loopsOf(scenarioFrom(raw), 2)).toMatchObject({ peers, peerLoops: 2, sinks: 2 });
       expect(same(raw, 2), `IRQs on CPUs ${affinity.join(", ")}`).toBe(true);
     }
   });

@@ -26,6 +26,7 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   takes its hand-offs from channels as a sink does, but on the heap, and runs up to the
  *   earliest time a CPU that steers to it could post the next one (engine/peer-mail.ts); a CPU
  *   that steers to peers but takes nothing is then free to run ahead to the next arrival batch;
+ *   peers, and senders that take nothing but are not isolated, run engine/peer-loop.ts (`peerLoop`);
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
  * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
  * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
@@ -64,7 +65,12 @@ export interface CpuLoops {
   /** The peers CPU c steers to are peerTargetList[peerTargetStart[c] .. peerTargetStart[c + 1]). */
   readonly peerTargetStart: Int32Array;
   readonly peerTargetList: Int32Array;
-  /** Per peer: the one queue whose interrupt it takes (engine/peer-loop.ts), else -1. */
+  /**
+   * Per CPU: 1 when it runs engine/peer-loop.ts — a peer, or a CPU that steers to sinks or peers
+   * and takes nothing from others but is not isolated (it also steers to its own backlog) — and
+   * the one queue whose interrupt it takes (else -1).
+   */
+  readonly peerLoop: Uint8Array;
   readonly peerQueue: Int32Array;
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */
@@ -160,7 +166,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (receives[c] === 1 && sink[c] === 0 && (deadlines[c] === 1 || smt.coreSlot[c] >= 0 || queuesOf[c] !== 1)) peersOn = false;
   }
   if (peersOn) for (let c = 0; c < nCpu; c++) if (receives[c] === 1 && sink[c] === 0) peer[c] = 1;
-  for (let c = 0; c < nCpu; c++) if (peer[c] === 0) peerQueue[c] = -1;
+
   const mailed = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) mailed[c] = sink[c] | peer[c];
   const flowToPeer = new Uint8Array(plan.flows.count);
@@ -237,6 +243,21 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     isolated[c] = 1;
     isolatedQueue[c] = queueOfCpu[c];
   }
+  // The peer loop: a peer, or a sender that takes nothing, on one queue, whose remote targets all
+  // take their hand-offs by mail (it has no route verdict or cap to apply, no deadline, no SMT sibling).
+  const toUnmailed = new Uint8Array(nCpu);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const r = plan.flowRpsCpu[f];
+    const c = plan.queueCpu[plan.flowQueue[f]];
+    if (r === RFS_PER_PACKET || (r >= 0 && r !== c && mailed[r] === 0)) toUnmailed[c] = 1;
+  }
+  const peerLoop = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) {
+    const sender = sinksOn && plan.plain && sendsRemote[c] === 1 && receives[c] === 0 && isolated[c] === 0;
+    const eligible = queuesOf[c] === 1 && deadlines[c] === 0 && smt.coreSlot[c] < 0 && toUnmailed[c] === 0;
+    if ((peer[c] === 1 || sender) && eligible) peerLoop[c] = 1;
+    else peerQueue[c] = -1;
+  }
   return {
     coupled,
     sink,
@@ -253,6 +274,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     tellsPeers,
     peerTargetStart,
     peerTargetList: Int32Array.from(peerTargetList),
+    peerLoop,
     peerQueue,
     isolated,
     isolatedQueue,

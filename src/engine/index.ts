@@ -59,7 +59,8 @@
  * - peer (peer-mail.ts, peer-loop.ts): an interrupt CPU that steers to others and takes hand-offs
  *   from them (rps_cpus ffff, vendor-default) takes them by mail too, and runs a tight loop on the
  *   heap up to the earliest time a CPU that steers to it could post it the next one (its senders'
- *   `safe` times) — not every other CPU's next step;
+ *   `safe` times) — not every other CPU's next step (a CPU that steers to its own backlog and to
+ *   sinks or peers but takes nothing runs the peer loop too, ahead to the next arrival batch);
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.

@@ -180,6 +180,7 @@ export class EngineState {
    * poll, round and repoll lists and the NAPI it polls as codes of its two NAPIs; [0] of
    * `peerStamp` is a message's time on its way to a channel (not boxed).
    */
+  readonly peerLoop: Uint8Array;
   readonly peerQueue: Int32Array;
   readonly peerIrq: Uint8Array;
   readonly peerPoll: Int32Array;
@@ -340,6 +341,7 @@ export class EngineState {
     this.safe = new Float64Array(pairs);
     this.peerInRing = new Int32Array(pairs);
     this.peerScan = new Int32Array(pairs);
+    this.peerLoop = loops.peerLoop;
     this.peerQueue = loops.peerQueue;
     this.peerIrq = new Uint8Array(nCpu);
     this.peerPoll = new Int32Array(nCpu);

@@ -53,12 +53,23 @@ export class Simulation extends EngineState {
 
   /**
    * How many CPUs run the isolated tight loop, replay RPS hand-offs as sinks, steer to sinks ahead
-   * of the heap, or run the peer loop (the rest: the step machine).
+   * of the heap, take hand-offs by mail as peers, or run the peer loop (the rest: the step machine).
    */
-  get loops(): { readonly isolated: number; readonly sinks: number; readonly sinkLoops: number; readonly aheadSenders: number; readonly peers: number } {
+  get loops(): {
+    readonly isolated: number;
+    readonly sinks: number;
+    readonly sinkLoops: number;
+    readonly aheadSenders: number;
+    readonly peers: number;
+    readonly peerLoops: number;
+  } {
     let sinkLoops = 0;
-    for (let c = 0; c < this.nCpu; c++) sinkLoops += this.sinkLoop[c];
-    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, sinkLoops, aheadSenders: this.aheadSenders, peers: this.peerList.length };
+    let peerLoops = 0;
+    for (let c = 0; c < this.nCpu; c++) {
+      sinkLoops += this.sinkLoop[c];
+      peerLoops += this.peerLoop[c];
+    }
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, sinkLoops, aheadSenders: this.aheadSenders, peers: this.peerList.length, peerLoops };
   }
 
   /** Run the job to the end of its duration. */
@@ -93,8 +104,8 @@ export class Simulation extends EngineState {
       if (horizon[0] > end) horizon[0] = end;
       this.cpuNow[c] = now;
       // An idle peer first takes the mail that came meanwhile: an IPI in it woke it earlier.
-      if (this.peer[c] === 1) {
-        if (this.idle[c] === 1) peerWake(this, c);
+      if (this.peerLoop[c] === 1) {
+        if (this.peer[c] === 1 && this.idle[c] === 1) peerWake(this, c);
         runPeerLoop(this, c);
       } else this.runCpu(c);
       heap.reorder(actor);
@@ -290,7 +301,7 @@ export class Simulation extends EngineState {
           if (coalesceFrames[q] === 1) {
             // The queue's interrupt fires; it stays masked until its NAPI poll completes.
             this.napiSched[q] = 1;
-            if (this.peer[c] === 1) this.peerIrq[c] = 1;
+            if (this.peerLoop[c] === 1) this.peerIrq[c] = 1;
             else this.pendingIrqs.append(c, q);
           } else coalesceArrival(this, c, q, t);
         }
