@@ -38,24 +38,30 @@ export function updateSafe(s: EngineState, c: number): void {
   // Else a packet for the peer must still be taken and steered: no sooner than one steer's time
   // (plan costs that are exponential draws have no such floor) after its next step, or after it
   // arrives.
-  const steerMin = s.plan.exponentialCosts ? 0 : (s.plan.costNs.driver + s.plan.costNs.rpsEnqueue) * s.plan.cpuWorkFactor[c];
+  const steerMin = s.steerMin[c];
   const flowRps = s.plan.flowRpsCpu;
   const arrFlow = s.arrFlow;
   const end = s.arrEnd[c];
   const safe = s.safe;
+  const targets = s.peerTargetList;
+  const flushMark = s.flushMark;
+  const peerInRing = s.peerInRing;
+  const peerScan = s.peerScan;
+  const arrTime = s.arrTime;
+  const pos = s.arrPos[c];
   for (let i = s.peerTargetStart[c]; i < s.peerTargetStart[c + 1]; i++) {
-    const r = s.peerTargetList[i];
+    const r = targets[i];
     // …or at once: the hand-off that ends its current item, or the IPI its round owes the peer.
-    if (r === handing || s.flushMark[flushBase + r] === 1) safe[base + r] = key;
-    else if (s.peerInRing[base + r] > 0) safe[base + r] = key + steerMin;
+    if (r === handing || flushMark[flushBase + r] === 1) safe[base + r] = key;
+    else if (peerInRing[base + r] > 0) safe[base + r] = key + steerMin;
     else {
       // The next of its arrivals that RPS hands to this peer (a forward scan, kept between calls).
-      let p = s.peerScan[base + r];
-      if (p < s.arrPos[c]) p = s.arrPos[c];
+      let p = peerScan[base + r];
+      if (p < pos) p = pos;
       while (p < end && flowRps[arrFlow[p]] !== r) p++;
-      s.peerScan[base + r] = p;
+      peerScan[base + r] = p;
       if (p === end) safe[base + r] = s.window[2];
-      else safe[base + r] = (s.arrTime[p] > key ? s.arrTime[p] : key) + steerMin;
+      else safe[base + r] = (arrTime[p] > key ? arrTime[p] : key) + steerMin;
     }
   }
 }

@@ -173,6 +173,8 @@ export class EngineState {
    * packets for that peer in its ring; where its scan of its arrivals for the next one is.
    */
   readonly safe: Float64Array;
+  /** Per CPU: the least time a steer takes there (0 when costs are exponential draws). */
+  readonly steerMin: Float64Array;
   readonly peerInRing: Int32Array;
   readonly peerScan: Int32Array;
   /**
@@ -339,6 +341,7 @@ export class EngineState {
     this.peerTargetList = loops.peerTargetList;
     const pairs = loops.peerTargetList.length === 0 ? 0 : nCpu * nCpu;
     this.safe = new Float64Array(pairs);
+    this.steerMin = Float64Array.from(plan.cpuWorkFactor, (factor) => (plan.exponentialCosts ? 0 : (plan.costNs.driver + plan.costNs.rpsEnqueue) * factor));
     this.peerInRing = new Int32Array(pairs);
     this.peerScan = new Int32Array(pairs);
     this.peerLoop = loops.peerLoop;
