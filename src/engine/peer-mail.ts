@@ -19,11 +19,10 @@
  * never advance it: inbound work adds time.
  *
  * An idle peer is not woken by the IPI that makes its backlog's NAPI run; it finds the IPI when it
- * next runs (`peerWake`, at its next arrival or when the arrival generator settles every peer up
+ * next runs (sink-mail.ts `wakeByMail`, at its next arrival or when the arrival generator settles every peer up
  * to its time) and resumes from the IPI's time. Until its next arrival it has nothing but its
  * backlog to process, which posts no mail, so no other CPU's horizon depended on it.
  */
-import { applyMessage } from "./sink-mail.js";
 import { STEER, type EngineState } from "./simulation-state.js";
 
 /** Take CPU c's `safe` time for each peer it steers to, now that it has stopped (its heap key is its next step). */
@@ -79,30 +78,3 @@ export function peerHorizon(s: EngineState, c: number, bound: number): void {
   s.horizon[0] = h;
 }
 
-/**
- * Idle peer c: apply its mail before its horizon and up to its next own arrival (a message at
- * that arrival's time only from a smaller CPU, which the heap runs first), and wake it at the
- * first IPI among them (cpuNow[c] := its time), as sink-mail.ts `sinkWake` does for a sink.
- * Returns whether an IPI woke it.
- */
-export function peerWake(s: EngineState, c: number): boolean {
-  const inbox = s.inboxes[c];
-  const p = s.arrPos[c];
-  const hasArrival = p < s.arrEnd[c];
-  for (let from = inbox.earliest(); from >= 0; from = inbox.earliest()) {
-    const ch = inbox.channels[from];
-    const k = ch.head;
-    const t = ch.stamp[k];
-    if (!(t < s.horizon[0])) break;
-    if (hasArrival) {
-      const next = s.arrTime[p];
-      if (t > next || (t === next && inbox.src[from] > c)) break;
-    }
-    ch.head = k + 1;
-    if (applyMessage(s, c, ch, k, inbox.src[from])) {
-      s.cpuNow[c] = t;
-      return true;
-    }
-  }
-  return false;
-}

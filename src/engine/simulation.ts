@@ -6,9 +6,9 @@ import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
 import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
 import { jobCounters } from "./counters-of-state.js";
 import { runSinkLoop } from "./sink-loop.js";
-import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
+import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake, wakeByMail } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
-import { peerHorizon, peerWake, updateSafe } from "./peer-mail.js";
+import { peerHorizon, updateSafe } from "./peer-mail.js";
 import { runPeerLoop } from "./peer-loop.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
@@ -105,7 +105,7 @@ export class Simulation extends EngineState {
       this.cpuNow[c] = now;
       // An idle peer first takes the mail that came meanwhile: an IPI in it woke it earlier.
       if (this.peerLoop[c] === 1) {
-        if (this.peer[c] === 1 && this.idle[c] === 1) peerWake(this, c);
+        if (this.peer[c] === 1 && this.idle[c] === 1) wakeByMail(this, c);
         runPeerLoop(this, c);
       } else this.runCpu(c);
       heap.reorder(actor);
@@ -174,7 +174,7 @@ export class Simulation extends EngineState {
       const c = peers[i];
       if (this.idle[c] === 0) continue;
       this.horizon[0] = until;
-      if (!peerWake(this, c)) continue;
+      if (!wakeByMail(this, c)) continue;
       runPeerLoop(this, c);
       this.heap.reorder(c + 1);
       if (this.tellsPeers[c] === 1) updateSafe(this, c);
