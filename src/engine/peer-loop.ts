@@ -3,9 +3,10 @@
  * steers its packets with RPS to other CPUs or to its own backlog, and takes hand-offs from other
  * CPUs by mail — or of a CPU that steers so but takes nothing from others and is not isolated (it
  * steers to its own backlog too: rps_cpus including the interrupt CPU on a single-queue NIC),
- * which runs it ahead to the next arrival batch. Its net_rx_action has two NAPIs, the ring's (R) and the backlog's (B), so the
- * step machine's poll, round and repoll lists (simulation.ts `softirqStep`, `endRound`) shrink to
- * three small codes of at most two entries each, kept in locals. Each step boundary does what the
+ * which runs it ahead to the next arrival batch. Its net_rx_action has two NAPIs, the ring's (R)
+ * and the backlog's (B), so the step machine's poll, round and repoll lists (simulation.ts
+ * `softirqStep`, `endRound`) shrink to three small codes of at most two entries each, kept in
+ * locals. Each step boundary does what the
  * step machine's does, in its order (net/core/dev.c: net_rx_action, napi_poll,
  * enqueue_to_backlog, process_backlog, net_rps_send_ipi): the mail due by then
  * (sink-mail.ts `applyMessage`), the completion of the item that ends there (a delivery, or the
