@@ -15,7 +15,9 @@
  * short one (1/9 of it), over the packets the long one has more — so plan compilation and
  * start-up are out. The points: the 4-queue point; the
  * same with rps_cpus ffff; with rps_cpus fff0 (no target: the interrupt CPUs outside the mask
- * steer to sinks from the isolated loop); with the vendor's RPS mask and RFS on (the application on CPUs 8–15);
+ * steer to sinks from the isolated loop); with the vendor's RPS mask, without (no target: its
+ * interrupt CPUs steer to each other, peers) and with RFS on (the application on CPUs 8–15, its
+ * sockets connected: an unconnected UDP socket records no flow for RFS);
  * examples/cloud-nic-caps.yaml with its load raised to 1 Mpps (its policers drop most of it);
  * examples/routing-two-enis.yaml; and, with no target, the DNS-like application example
  * (examples/dns-server-16vcpu.yaml at 2 queues, RPS fffe: every CPU runs a thread).
@@ -32,6 +34,7 @@ import type { Scenario } from "../src/config/scenario.js";
 import { expandSweep } from "../src/config/sweep.js";
 import { validateScenario } from "../src/config/validate.js";
 import { runJob, type EngineChoice } from "../src/engine/job.js";
+import { compilePlan } from "../src/engine/plan.js";
 import { runScenario } from "../src/pool/run-scenario.js";
 import { offeredPps } from "../src/traffic/packet-source.js";
 import { projectRoot, writeBenchResult } from "./write-result.js";
@@ -115,14 +118,20 @@ function example(name: string, point = 0): Scenario {
 }
 
 /** The bench host's 4-queue point at 2 Mpps with the NIC's `rps` settings and other sections added. */
-function benchPoint(rps: Record<string, unknown>, extra: { kernel?: Record<string, unknown>; appCpus?: string } = {}): Scenario {
+function benchPoint(rps: Record<string, unknown>, extra: { kernel?: Record<string, unknown>; traffic?: Record<string, unknown> } = {}): Scenario {
   const { sweep: _sweep, ...base } = BENCH_SCENARIO;
   return validateScenario({
     ...base,
     nics: [{ ...BENCH_SCENARIO.nics[0], queues: 4, rps }],
     ...(extra.kernel === undefined ? {} : { kernel: extra.kernel }),
-    traffic: { ...base.traffic, ...(extra.appCpus === undefined ? {} : { appCpus: extra.appCpus }) },
+    traffic: { ...base.traffic, ...extra.traffic },
   });
+}
+
+/** The RFS point: RFS steers only flows whose socket records a CPU (traffic.socket), so check that it does. */
+function withRfsOn(scenario: Scenario): Scenario {
+  if (compilePlan(scenario, 1).rfs === null) throw new Error("e2e bench: the RFS point does not turn RFS on");
+  return scenario;
 }
 const caps = example("cloud-nic-caps.yaml");
 const marginalPoints: readonly { readonly name: string; readonly scenario: Scenario; readonly target: number | null }[] = [
@@ -130,9 +139,12 @@ const marginalPoints: readonly { readonly name: string; readonly scenario: Scena
   { name: "4-queue point, rps_cpus ffff", scenario: benchPoint({ cpus: "ffff" }), target: 15e6 },
   // The interrupt CPUs (0-3) outside the mask: they run the isolated loop, steering to sinks.
   { name: "4-queue point, rps_cpus fff0", scenario: benchPoint({ cpus: "fff0" }), target: null },
+  // The vendor's mask without RFS: the interrupt CPUs steer to each other (peers).
+  { name: "4-queue point, vendor RPS", scenario: benchPoint({ cpus: "vendor-default" }), target: null },
   {
     name: "4-queue point, vendor RPS + RFS",
-    scenario: benchPoint({ cpus: "vendor-default", flowCnt: 4096 }, { kernel: { rpsSockFlowEntries: 32768 }, appCpus: "8-15" }),
+    // Connected sockets: an unconnected UDP server records no flow for RFS (traffic.socket).
+    scenario: withRfsOn(benchPoint({ cpus: "vendor-default", flowCnt: 4096 }, { kernel: { rpsSockFlowEntries: 32768 }, traffic: { appCpus: "8-15", socket: "connected" } })),
     target: 15e6,
   },
   { name: "cloud-nic-caps.yaml at 1 Mpps", scenario: { ...caps, traffic: { ...caps.traffic, load: { pps: 1_000_000 } } }, target: 25e6 },

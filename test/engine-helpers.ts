@@ -61,7 +61,10 @@ export function singleServer(rho: number, distribution: "fixed" | "exponential",
 export const SERVICE_NS = 1000;
 
 /** How the engine runs a scenario's CPUs for a seed: isolated tight loops, RPS sinks, senders ahead of the heap (engine/simulation.ts `loops`). */
-export function loopsOf(scenario: Scenario, seed: number): { readonly isolated: number; readonly sinks: number; readonly sinkLoops: number; readonly aheadSenders: number } {
+export function loopsOf(
+  scenario: Scenario,
+  seed: number,
+): { readonly isolated: number; readonly sinks: number; readonly sinkLoops: number; readonly aheadSenders: number; readonly peers: number; readonly peerLoops: number } {
   return new Simulation(compilePlan(scenario, seed), new PacketSource(scenario.traffic, seed), seed).loops;
 }
 

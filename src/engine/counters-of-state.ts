@@ -23,7 +23,7 @@ function countInFlight(s: EngineState): number {
   if (s.gro !== null) n += s.gro.countArrivedSince(warm);
   for (let c = 0; c < s.nCpu; c++) {
     if (s.gro === null) n += s.backlogs.countArrivedSince(c, warm);
-    if (s.sink[c] === 1) n += s.inboxes[c].countArrivedSince(warm);
+    if (s.mailed[c] === 1) n += s.inboxes[c].countArrivedSince(warm);
     if (s.gro === null && s.compKind[c] !== NONE && s.compArr[c] >= warm) n++;
     for (let p = s.arrPos[c]; p < s.arrEnd[c]; p++) if (s.arrTime[p] >= warm) n++;
   }

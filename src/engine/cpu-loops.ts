@@ -20,6 +20,13 @@ import { smtCores, type SmtCores } from "./smt-cores.js";
  *   tight loop of engine/isolated-cpus.ts. SMT siblings
  *   that slow each other (engine/smt-cores.ts) are isolated when every working thread of their
  *   core is: the loop then runs the core's threads together, in time order;
+ * - peer: steers to other CPUs and takes RPS hand-offs from others, under the sinks' conditions
+ *   (no interrupt deadlines, no working SMT sibling), when every CPU that takes remote RPS is a
+ *   sink or a peer (interrupt CPUs steering to each other: rps_cpus ffff, vendor-default): it
+ *   takes its hand-offs from channels as a sink does, but on the heap, and runs up to the
+ *   earliest time a CPU that steers to it could post the next one (engine/peer-mail.ts); a CPU
+ *   that steers to peers but takes nothing is then free to run ahead to the next arrival batch;
+ *   peers, and senders that take nothing but are not isolated, run engine/peer-loop.ts (`peerLoop`);
  * - every other CPU runs the step machine, free to run ahead up to the next arrival batch.
  * With an application (plan.app), every CPU is coupled: a delivery may wake a thread on any CPU
  * and a thread's reads feed RFS, so all keep in step on the heap (the fast loops do not run
@@ -41,6 +48,30 @@ export interface CpuLoops {
   readonly senders: number;
   /** How many senders run ahead of the heap. */
   readonly aheadSenders: number;
+  /**
+   * Per CPU: 1 for a peer — it steers to other CPUs and takes RPS hand-offs from others, which
+   * it reads from its channels as a sink does, on the heap (see `chooseCpuLoops`).
+   */
+  readonly peer: Uint8Array;
+  /** Per CPU: 1 when it takes its RPS hand-offs from channels (a sink or a peer). */
+  readonly mailed: Uint8Array;
+  /** The CPUs that steer to peer c are peerSenderList[peerSenderStart[c] .. peerSenderStart[c + 1]). */
+  readonly peerSenderStart: Int32Array;
+  readonly peerSenderList: Int32Array;
+  /** Per flow: 1 when RPS hands it from its interrupt CPU to a peer. */
+  readonly flowToPeer: Uint8Array;
+  /** Per CPU: 1 when it steers some flow to a peer (it keeps its `safe` times: engine/peer-mail.ts). */
+  readonly tellsPeers: Uint8Array;
+  /** The peers CPU c steers to are peerTargetList[peerTargetStart[c] .. peerTargetStart[c + 1]). */
+  readonly peerTargetStart: Int32Array;
+  readonly peerTargetList: Int32Array;
+  /**
+   * Per CPU: 1 when it runs engine/peer-loop.ts — a peer, or a CPU that steers to sinks or peers
+   * and takes nothing from others but is not isolated (it also steers to its own backlog) — and
+   * the one queue whose interrupt it takes (else -1).
+   */
+  readonly peerLoop: Uint8Array;
+  readonly peerQueue: Int32Array;
   readonly isolated: Uint8Array;
   /** Per CPU: the queue an isolated CPU serves, or -1. */
   readonly isolatedQueue: Int32Array;
@@ -121,6 +152,48 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     receives[r] = 1;
     if (sink[r] === 0) toCoupled[c] = 1;
   }
+  // Peers: every CPU that takes remote RPS and is not a sink steers too and may take mail.
+  // (Its tight loop, engine/peer-loop.ts, serves one queue and applies no route verdict or cap.)
+  const peer = new Uint8Array(nCpu);
+  const peerQueue = new Int32Array(nCpu).fill(-1);
+  const queuesOf = new Int32Array(nCpu);
+  for (let q = 0; q < nQ; q++) {
+    queuesOf[plan.queueCpu[q]]++;
+    peerQueue[plan.queueCpu[q]] = q;
+  }
+  let peersOn = sinksOn && plan.plain;
+  for (let c = 0; c < nCpu; c++) {
+    if (receives[c] === 1 && sink[c] === 0 && (deadlines[c] === 1 || smt.coreSlot[c] >= 0 || queuesOf[c] !== 1)) peersOn = false;
+  }
+  if (peersOn) for (let c = 0; c < nCpu; c++) if (receives[c] === 1 && sink[c] === 0) peer[c] = 1;
+
+  const mailed = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) mailed[c] = sink[c] | peer[c];
+  const flowToPeer = new Uint8Array(plan.flows.count);
+  const tellsPeers = new Uint8Array(nCpu);
+  const steersTo = new Uint8Array(nCpu * nCpu);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const r = plan.flowRpsCpu[f];
+    const c = plan.queueCpu[plan.flowQueue[f]];
+    if (r < 0 || r === c || peer[r] === 0) continue;
+    flowToPeer[f] = 1;
+    tellsPeers[c] = 1;
+    steersTo[c * nCpu + r] = 1;
+  }
+  const peerSenderStart = new Int32Array(nCpu + 1);
+  const peerSenderList: number[] = [];
+  for (let r = 0; r < nCpu; r++) {
+    peerSenderStart[r] = peerSenderList.length;
+    for (let c = 0; c < nCpu; c++) if (steersTo[c * nCpu + r] === 1) peerSenderList.push(c);
+  }
+  peerSenderStart[nCpu] = peerSenderList.length;
+  const peerTargetStart = new Int32Array(nCpu + 1);
+  const peerTargetList: number[] = [];
+  for (let c = 0; c < nCpu; c++) {
+    peerTargetStart[c] = peerTargetList.length;
+    for (let r = 0; r < nCpu; r++) if (steersTo[c * nCpu + r] === 1) peerTargetList.push(r);
+  }
+  peerTargetStart[nCpu] = peerTargetList.length;
   let aheadSenders = 0;
   const ahead = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) {
@@ -128,6 +201,10 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
       coupled[c] = 0;
       ahead[c] = 1;
       aheadSenders++;
+    } else if (peersOn && sendsRemote[c] === 1 && receives[c] === 0 && smt.coreSlot[c] < 0) {
+      // It steers to peers and takes nothing: only the arrivals bound it (it stays on the heap,
+      // where the peers' horizons read its `safe` time).
+      coupled[c] = 0;
     }
   }
 
@@ -166,5 +243,44 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     isolated[c] = 1;
     isolatedQueue[c] = queueOfCpu[c];
   }
-  return { coupled, sink, sinkList: Int32Array.from(sinkList), sinkLoop, senderSlot, senders, aheadSenders, isolated, isolatedQueue, smt, siblingsOnly, siblingStart, siblingList: Int32Array.from(siblingList) };
+  // The peer loop: a peer, or a sender that takes nothing, on one queue, whose remote targets all
+  // take their hand-offs by mail (it has no route verdict or cap to apply, no deadline, no SMT sibling).
+  const toUnmailed = new Uint8Array(nCpu);
+  for (let f = 0; f < plan.flows.count; f++) {
+    const r = plan.flowRpsCpu[f];
+    const c = plan.queueCpu[plan.flowQueue[f]];
+    if (r === RFS_PER_PACKET || (r >= 0 && r !== c && mailed[r] === 0)) toUnmailed[c] = 1;
+  }
+  const peerLoop = new Uint8Array(nCpu);
+  for (let c = 0; c < nCpu; c++) {
+    const sender = sinksOn && plan.plain && sendsRemote[c] === 1 && receives[c] === 0 && isolated[c] === 0;
+    const eligible = queuesOf[c] === 1 && deadlines[c] === 0 && smt.coreSlot[c] < 0 && toUnmailed[c] === 0;
+    if ((peer[c] === 1 || sender) && eligible) peerLoop[c] = 1;
+    else peerQueue[c] = -1;
+  }
+  return {
+    coupled,
+    sink,
+    sinkList: Int32Array.from(sinkList),
+    sinkLoop,
+    senderSlot,
+    senders,
+    aheadSenders,
+    peer,
+    mailed,
+    peerSenderStart,
+    peerSenderList: Int32Array.from(peerSenderList),
+    flowToPeer,
+    tellsPeers,
+    peerTargetStart,
+    peerTargetList: Int32Array.from(peerTargetList),
+    peerLoop,
+    peerQueue,
+    isolated,
+    isolatedQueue,
+    smt,
+    siblingsOnly,
+    siblingStart,
+    siblingList: Int32Array.from(siblingList),
+  };
 }

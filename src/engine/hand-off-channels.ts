@@ -97,7 +97,7 @@ function grown<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(t
   return to;
 }
 
-/** A sink's inbox: a channel from each CPU that can hand it packets, in CPU order. */
+/** A sink's (or a peer's: engine/peer-mail.ts) inbox: a channel from each CPU that can hand it packets, in CPU order. */
 export class SinkInbox {
   readonly channels: readonly HandOffChannel[];
   /** The sending CPU of each channel. */

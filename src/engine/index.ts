@@ -27,14 +27,15 @@
  * - simulation.ts: the main loop (arrival batches, the event heap), the step machine (`runCpu`,
  *   `softirqStep`: NAPI rounds, polls, delivery, RPS hand-off, the round's end);
  * - rings and arrivals: arrival-columns.ts (the batch), per-cpu-list.ts (poll and IRQ lists),
- *   backlogs.ts (RPS backlogs), hand-off-channels.ts and sink-mail.ts (hand-offs to sinks);
+ *   backlogs.ts (RPS backlogs), hand-off-channels.ts, sink-mail.ts and peer-mail.ts (hand-offs by
+ *   mail to sinks and peers);
  * - one feature each: interrupt-deadlines.ts (coalescing, deferred IRQs, net DIM with
  *   net-dim.ts), gro-steps.ts (with gro-tables.ts), app-steps.ts (with app-threads.ts and
  *   cpu-sharing.ts), ingress-policing.ts and egress-path.ts (the caps), flow-routes.ts (route
  *   verdicts), irqbalance-timer.ts (rescans), smt-cores.ts (SMT);
  * - the loops: cpu-loops.ts chooses; isolated-cpus.ts is the tight loop of a CPU that serves one
  *   queue (finishing its packets, or handing them to sinks), sink-loop.ts that of a sink that
- *   takes no interrupt;
+ *   takes no interrupt, peer-loop.ts that of a peer;
  * - counters.ts declares the counters, counters-of-state.ts reads them at the end.
  *
  * The arrival pipeline, per batch of 4,096 packets: generate in time order (traffic/packet-source.ts
@@ -55,11 +56,16 @@
  *   when it takes no queue's interrupt);
  * - sender running ahead: a CPU that hands packets only to sinks and takes none runs ahead of the
  *   heap (in the isolated loop when it serves one queue), posting its hand-offs to its channels;
+ * - peer (peer-mail.ts, peer-loop.ts): an interrupt CPU that steers to others and takes hand-offs
+ *   from them (rps_cpus ffff, vendor-default) takes them by mail too, and runs a tight loop on the
+ *   heap up to the earliest time a CPU that steers to it could post it the next one (its senders'
+ *   `safe` times) — not every other CPU's next step (a CPU that steers to its own backlog and to
+ *   sinks or peers but takes nothing runs the peer loop too, ahead to the next arrival batch);
  * - every other CPU runs the step machine (simulation.ts `runCpu`/`softirqStep`) on an event heap
  *   ordered by (time, CPU) (actor-heap.ts); in the fast engine it polls a NAPI (a ring or its
  *   backlog) packet by packet in one inner loop.
  * GRO (plan.gro) keeps every CPU on the step machine, its inner loop off (cpu-loops.ts).
- * The three compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine,
+ * All compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine,
  * one step at a time, and tests hold the fast loops to it byte for byte.
  * `Simulation#run(progress)` reports the simulated time done once per arrival batch.
  *

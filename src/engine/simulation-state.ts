@@ -153,8 +153,43 @@ export class EngineState {
   /** Per sink that takes no interrupt (cpu-loops.ts `sinkLoop`): 1, and where its tight loop is (engine/sink-loop.ts). */
   readonly sinkLoop: Uint8Array;
   readonly sinkPhase: Uint8Array;
-  /** Per sink, its channels from the CPUs that steer to it (another CPU's entry is empty). */
+  /** Per sink or peer, its channels from the CPUs that steer to it (another CPU's entry is empty). */
   readonly inboxes: SinkInbox[];
+  /** Peers (cpu-loops.ts): CPUs that steer and take hand-offs by mail, on the heap (engine/peer-mail.ts). */
+  readonly peer: Uint8Array;
+  readonly peerList: Int32Array;
+  /** Per CPU: 1 when it takes its hand-offs from channels (a sink or a peer). */
+  readonly mailed: Uint8Array;
+  readonly mailedList: Int32Array;
+  readonly peerSenderStart: Int32Array;
+  readonly peerSenderList: Int32Array;
+  readonly flowToPeer: Uint8Array;
+  readonly tellsPeers: Uint8Array;
+  readonly peerTargetStart: Int32Array;
+  readonly peerTargetList: Int32Array;
+  /**
+   * Per (CPU that steers to peers, peer), index `cpu * nCpu + peer`: no hand-off or IPI it posts
+   * to that peer from now on is stamped before this time (engine/peer-mail.ts `updateSafe`); the
+   * packets for that peer in its ring; where its scan of its arrivals for the next one is.
+   */
+  readonly safe: Float64Array;
+  /** Per CPU: the least time a steer takes there (0 when costs are exponential draws). */
+  readonly steerMin: Float64Array;
+  readonly peerInRing: Int32Array;
+  readonly peerScan: Int32Array;
+  /**
+   * A peer's tight loop (engine/peer-loop.ts): its queue, its queue's interrupt pending, and its
+   * poll, round and repoll lists and the NAPI it polls as codes of its two NAPIs; [0] of
+   * `peerStamp` is a message's time on its way to a channel (not boxed).
+   */
+  readonly peerLoop: Uint8Array;
+  readonly peerQueue: Int32Array;
+  readonly peerIrq: Uint8Array;
+  readonly peerPoll: Int32Array;
+  readonly peerRound: Int32Array;
+  readonly peerRepoll: Int32Array;
+  readonly peerCur: Int32Array;
+  readonly peerStamp = new Float64Array(1);
   /** Per (sender slot, sink) — index `senderSlot * nCpu + sink` — their channel. */
   readonly channelTo: HandOffChannel[];
   readonly aheadSenders: number;
@@ -294,18 +329,40 @@ export class EngineState {
     this.siblingStart = loops.siblingStart;
     this.siblingList = loops.siblingList;
     this.aheadSenders = loops.aheadSenders;
-    // A channel for each (sender, sink) pair some flow's RPS target makes.
+    this.peer = loops.peer;
+    this.mailed = loops.mailed;
+    this.peerList = Int32Array.from({ length: nCpu }, (_, c) => c).filter((c) => loops.peer[c] === 1);
+    this.mailedList = Int32Array.from({ length: nCpu }, (_, c) => c).filter((c) => loops.mailed[c] === 1);
+    this.peerSenderStart = loops.peerSenderStart;
+    this.peerSenderList = loops.peerSenderList;
+    this.flowToPeer = loops.flowToPeer;
+    this.tellsPeers = loops.tellsPeers;
+    this.peerTargetStart = loops.peerTargetStart;
+    this.peerTargetList = loops.peerTargetList;
+    const pairs = loops.peerTargetList.length === 0 ? 0 : nCpu * nCpu;
+    this.safe = new Float64Array(pairs);
+    this.steerMin = Float64Array.from(plan.cpuWorkFactor, (factor) => (plan.exponentialCosts ? 0 : (plan.costNs.driver + plan.costNs.rpsEnqueue) * factor));
+    this.peerInRing = new Int32Array(pairs);
+    this.peerScan = new Int32Array(pairs);
+    this.peerLoop = loops.peerLoop;
+    this.peerQueue = loops.peerQueue;
+    this.peerIrq = new Uint8Array(nCpu);
+    this.peerPoll = new Int32Array(nCpu);
+    this.peerRound = new Int32Array(nCpu);
+    this.peerRepoll = new Int32Array(nCpu);
+    this.peerCur = new Int32Array(nCpu);
+    // A channel for each (sender, sink or peer) pair some flow's RPS target makes.
     const noChannel = new HandOffChannel(1);
     this.channelTo = new Array<HandOffChannel>(loops.senders * nCpu).fill(noChannel);
     for (let f = 0; f < plan.flows.count; f++) {
       const r = plan.flowRpsCpu[f];
       const c = plan.queueCpu[plan.flowQueue[f]];
       const at = loops.senderSlot[c] * nCpu + r;
-      if (r >= 0 && r !== c && this.sink[r] === 1 && this.channelTo[at] === noChannel) this.channelTo[at] = new HandOffChannel();
+      if (r >= 0 && r !== c && this.mailed[r] === 1 && this.channelTo[at] === noChannel) this.channelTo[at] = new HandOffChannel();
     }
     const noInbox = new SinkInbox([], new Int32Array(0));
     this.inboxes = Array.from({ length: nCpu }, (_, r) => {
-      if (this.sink[r] === 0) return noInbox;
+      if (this.mailed[r] === 0) return noInbox;
       const from: number[] = [];
       for (let c = 0; c < nCpu; c++) if (loops.senderSlot[c] >= 0 && this.channelTo[loops.senderSlot[c] * nCpu + r] !== noChannel) from.push(c);
       return new SinkInbox(
@@ -313,7 +370,7 @@ export class EngineState {
         Int32Array.from(from),
       );
     });
-    const flushSlots = this.sinkList.length === 0 ? 0 : loops.senders * nCpu;
+    const flushSlots = this.mailedList.length === 0 ? 0 : loops.senders * nCpu;
     this.flushMark = new Uint8Array(flushSlots);
     this.flushList = new Int32Array(flushSlots);
     this.flushCount = new Int32Array(loops.senders);

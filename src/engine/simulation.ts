@@ -6,8 +6,10 @@ import { creditApp, preemptApp, reapTx, runApp } from "./app-steps.js";
 import { deliverAggregate, groPollStep, pollBacklogGro, steerAggregate } from "./gro-steps.js";
 import { jobCounters } from "./counters-of-state.js";
 import { runSinkLoop } from "./sink-loop.js";
-import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake } from "./sink-mail.js";
+import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake, wakeByMail } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
+import { peerHorizon, updateSafe } from "./peer-mail.js";
+import { runPeerLoop } from "./peer-loop.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
 export type { JobProgress };
@@ -40,18 +42,34 @@ export type { JobProgress };
  * reads its own arrivals in time order. A CPU no other CPU can affect (no remote RPS into it)
  * runs ahead up to the next arrival batch without touching the heap; an isolated one runs the
  * tight loop of engine/isolated-cpus.ts instead of the step machine; a CPU that only receives
- * RPS hand-offs (a sink) replays them from its inbox a batch at a time (`advanceSinks`). Measured
- * (bench 4-queue point with rps_cpus ffff, interleaved A/B in one process): the sinks took it
- * from 0.7–0.9 to 1.5–2.0 M simulated packets per CPU-second; the CPUs that steer to each other
- * still step through the heap one work item at a time.
+ * RPS hand-offs (a sink) replays them from its channels a batch at a time (`advanceSinks`);
+ * interrupt CPUs that steer to each other (peers) run engine/peer-loop.ts, each up to the earliest
+ * time another could post it a hand-off. Measured (bench 4-queue point with rps_cpus ffff,
+ * interleaved A/B in one process): the sinks took it from 0.7–0.9 to 1.5–2.0 M simulated packets
+ * per CPU-second; the peers, from ~2.3 to ~3.6 M (and vendor-default RPS by 1.2–1.3×; see
+ * peer-loop.ts).
  */
 export class Simulation extends EngineState {
 
-  /** How many CPUs run the isolated tight loop, replay RPS hand-offs as sinks, or steer to sinks ahead of the heap (the rest: the event heap). */
-  get loops(): { readonly isolated: number; readonly sinks: number; readonly sinkLoops: number; readonly aheadSenders: number } {
+  /**
+   * How many CPUs run the isolated tight loop, replay RPS hand-offs as sinks, steer to sinks ahead
+   * of the heap, take hand-offs by mail as peers, or run the peer loop (the rest: the step machine).
+   */
+  get loops(): {
+    readonly isolated: number;
+    readonly sinks: number;
+    readonly sinkLoops: number;
+    readonly aheadSenders: number;
+    readonly peers: number;
+    readonly peerLoops: number;
+  } {
     let sinkLoops = 0;
-    for (let c = 0; c < this.nCpu; c++) sinkLoops += this.sinkLoop[c];
-    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, sinkLoops, aheadSenders: this.aheadSenders };
+    let peerLoops = 0;
+    for (let c = 0; c < this.nCpu; c++) {
+      sinkLoops += this.sinkLoop[c];
+      peerLoops += this.peerLoop[c];
+    }
+    return { isolated: this.isolated?.count ?? 0, sinks: this.sinkList.length, sinkLoops, aheadSenders: this.aheadSenders, peers: this.peerList.length, peerLoops };
   }
 
   /** Run the job to the end of its duration. */
@@ -80,13 +98,20 @@ export class Simulation extends EngineState {
           const k = keys[this.siblingList[i] + 1];
           if (k < horizon[0]) horizon[0] = k;
         }
-      } else if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
+      } else if (this.peer[c] === 1) peerHorizon(this, c, keys[GEN]);
+      else if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
       else horizon[0] = keys[GEN];
       if (horizon[0] > end) horizon[0] = end;
       this.cpuNow[c] = now;
-      this.runCpu(c);
+      // An idle peer first takes the mail that came meanwhile: an IPI in it woke it earlier.
+      if (this.peerLoop[c] === 1) {
+        if (this.peer[c] === 1 && this.idle[c] === 1) wakeByMail(this, c);
+        runPeerLoop(this, c);
+      } else this.runCpu(c);
       heap.reorder(actor);
+      if (this.tellsPeers[c] === 1) updateSafe(this, c);
     }
+    this.settlePeers(end);
     // Isolated CPUs first: those that steer to sinks post their hand-offs before the sinks replay.
     if (this.isolated !== null) {
       this.isolatedScratch[0] = end;
@@ -139,8 +164,26 @@ export class Simulation extends EngineState {
     }
   }
 
+  /**
+   * Every CPU on the heap is at or past `until`: an idle peer that an IPI woke before then
+   * processes its backlog up to it (peer-mail.ts; it posts nothing meanwhile).
+   */
+  private settlePeers(until: number): void {
+    const peers = this.peerList;
+    for (let i = 0; i < peers.length; i++) {
+      const c = peers[i];
+      if (this.idle[c] === 0) continue;
+      this.horizon[0] = until;
+      if (!wakeByMail(this, c)) continue;
+      runPeerLoop(this, c);
+      this.heap.reorder(c + 1);
+      if (this.tellsPeers[c] === 1) updateSafe(this, c);
+    }
+  }
+
   /** Generate the next arrival batch (or run an irqbalance scan due first); every CPU is at or past its time. */
   private generate(): void {
+    this.settlePeers(this.heap.keys[GEN]);
     // The generator is the earliest actor: every hand-off of a CPU on the heap before its time is
     // posted. Once the isolated CPUs have run through the previous batch (up to this one's first
     // arrival: those that steer to sinks have posted theirs too) and the sinks have replayed
@@ -205,6 +248,13 @@ export class Simulation extends EngineState {
     }
     this.heap.keys[GEN] = this.generatorKey();
     this.heap.reorder(GEN);
+    // The senders' next packets for peers are in the new batch.
+    for (let i = 0; i < irqCpus.length; i++) {
+      const c = irqCpus[i];
+      if (this.tellsPeers[c] === 0) continue;
+      for (let k = this.peerTargetStart[c]; k < this.peerTargetStart[c + 1]; k++) this.peerScan[c * this.nCpu + this.peerTargetList[k]] = arrPos[c];
+      updateSafe(this, c);
+    }
   }
 
   /**
@@ -225,6 +275,7 @@ export class Simulation extends EngineState {
     const ringCap = this.ringCap;
     const warm = this.window[0];
     const push = this.gro !== null;
+    const tellsPeers = this.tellsPeers[c] === 1;
     do {
       const t = arrTime[p];
       const f = arrFlow[p];
@@ -244,12 +295,14 @@ export class Simulation extends EngineState {
         this.ringLen[slot] = arrLen[p];
         if (push) this.ringPush[slot] = this.arrPush[p];
         ringCount[q] = count + 1;
+        if (tellsPeers && this.flowToPeer[f] === 1) this.peerInRing[c * this.nCpu + this.plan.flowRpsCpu[f]]++;
         if (t >= warm) this.queueRx[q]++;
         if (this.napiSched[q] === 0) {
           if (coalesceFrames[q] === 1) {
             // The queue's interrupt fires; it stays masked until its NAPI poll completes.
             this.napiSched[q] = 1;
-            this.pendingIrqs.append(c, q);
+            if (this.peerLoop[c] === 1) this.peerIrq[c] = 1;
+            else this.pendingIrqs.append(c, q);
           } else coalesceArrival(this, c, q, t);
         }
       }
@@ -287,6 +340,9 @@ export class Simulation extends EngineState {
     const hasApp = this.app !== null;
     const uncoupled = this.coupled[c] === 0;
     const isSink = this.sink[c] === 1;
+    // A CPU that steers to peers counts the packets for them in its ring (peer-mail.ts `updateSafe`).
+    const tellsPeers = this.tellsPeers[c] === 1;
+    const flowToPeer = this.flowToPeer;
     const arrTime = this.arrTime;
     const arrEnd = this.arrEnd[c];
     const arrPos = this.arrPos;
@@ -416,6 +472,7 @@ export class Simulation extends EngineState {
             len = ringLen[slot];
             arrival = ringTime[slot];
             if (arrival >= warm) polled++;
+            if (tellsPeers && flowToPeer[flow] === 1) this.peerInRing[c * this.nCpu + flowRps[flow]]--;
           } else {
             const slot = backlogs.dequeue(c);
             if (slot < 0) break;
@@ -671,6 +728,7 @@ export class Simulation extends EngineState {
     const flow = this.ringFlow[slot];
     const len = this.ringLen[slot];
     const cost = this.plan.costNs;
+    if (this.tellsPeers[c] === 1 && this.flowToPeer[flow] === 1) this.peerInRing[c * this.nCpu + this.plan.flowRpsCpu[flow]]--;
     this.compArr[c] = this.ringTime[slot];
     this.compLen[c] = len;
     if (this.ringTime[slot] >= this.warm) this.cpuPolled[c]++;
@@ -718,7 +776,7 @@ export class Simulation extends EngineState {
   /** enqueue_to_backlog on the target CPU of the packet CPU c just handed off. */
   private steer(c: number): void {
     const r = this.compTarget[c];
-    if (this.sink[r] === 1 && r !== c) {
+    if (this.mailed[r] === 1 && r !== c) {
       postHandOff(this, c, r);
       return;
     }

@@ -41,7 +41,7 @@ export function postIpis(s: EngineState, c: number, sender: number): void {
  * Apply the messages of sink c's inbox that precede its step boundary at cpuNow[c]: those
  * posted earlier, and those posted at the same time by a CPU the event heap runs first at that
  * time (a smaller number). (At a boundary an IPI woke, the messages up to the waker's were
- * applied by `sinkWake`: the heap ran those CPUs before the woken one.)
+ * applied by `wakeByMail`: the heap ran those CPUs before the woken one.)
  */
 export function applyInbox(s: EngineState, c: number): void {
   const inbox = s.inboxes[c];
@@ -84,29 +84,42 @@ export function applyMessage(s: EngineState, c: number, ch: HandOffChannel, k: n
 }
 
 /**
- * Idle sink c: apply its messages up to its next own arrival; wake it at the first IPI among
- * them (cpuNow[c] := its time), else at that arrival if it comes before the horizon. Returns
- * false when it stays idle past the horizon.
+ * Idle CPU c (a sink, or a peer: peer-mail.ts): apply its messages posted before its horizon and
+ * up to its next own arrival (at that arrival's time only a smaller CPU's, which the heap runs
+ * first), and wake it at the first IPI among them (cpuNow[c] := its time). Returns whether an IPI
+ * woke it. (At a boundary an IPI woke, the messages up to the waker's are applied: the heap ran
+ * those CPUs before the woken one.)
  */
-export function sinkWake(s: EngineState, c: number): boolean {
+export function wakeByMail(s: EngineState, c: number): boolean {
   const inbox = s.inboxes[c];
   const p = s.arrPos[c];
   const hasArrival = p < s.arrEnd[c];
   for (let from = inbox.earliest(); from >= 0; from = inbox.earliest()) {
     const ch = inbox.channels[from];
     const k = ch.head;
+    const t = ch.stamp[k];
+    if (!(t < s.horizon[0])) break;
     if (hasArrival) {
-      const t = ch.stamp[k];
       const next = s.arrTime[p];
       if (t > next || (t === next && inbox.src[from] > c)) break;
     }
     ch.head = k + 1;
     if (applyMessage(s, c, ch, k, inbox.src[from])) {
-      s.cpuNow[c] = ch.stamp[k];
+      s.cpuNow[c] = t;
       return true;
     }
   }
-  if (hasArrival && s.arrTime[p] < s.horizon[0]) {
+  return false;
+}
+
+/**
+ * Idle sink c: woken by an IPI in its mail (`wakeByMail`), else at its next own arrival if that
+ * comes before the horizon. Returns false when it stays idle past the horizon.
+ */
+export function sinkWake(s: EngineState, c: number): boolean {
+  if (wakeByMail(s, c)) return true;
+  const p = s.arrPos[c];
+  if (p < s.arrEnd[c] && s.arrTime[p] < s.horizon[0]) {
     s.cpuNow[c] = s.arrTime[p];
     return true;
   }
@@ -114,11 +127,11 @@ export function sinkWake(s: EngineState, c: number): boolean {
 }
 
 /**
- * At the end of the run: hand-offs posted after a sink's last step (its next one falls after
- * the end) still met its backlog then, as they would have in time order.
+ * At the end of the run: hand-offs posted after a sink's or peer's last step (its next one falls
+ * after the end) still met its backlog then, as they would have in time order.
  */
 export function drainSinks(s: EngineState): void {
-  const sinks = s.sinkList;
+  const sinks = s.mailedList;
   for (let i = 0; i < sinks.length; i++) {
     const r = sinks[i];
     const inbox = s.inboxes[r];
