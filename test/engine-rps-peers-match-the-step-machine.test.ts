@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runJob } from "../src/engine/job.js";
-import { encodeCounters } from "../src/pool/counters-codec.js";
-import { ZERO_COSTS, loopsOf, scenarioFrom, seededChooser } from "./engine-helpers.js";
+import { ZERO_COSTS, loopsOf, matchesStepMachine, scenarioFrom, seededChooser } from "./engine-helpers.js";
 
 /**
  * Interrupt CPUs that steer packets to each other with RPS (peers: engine/peer-mail.ts) take their
@@ -23,12 +21,7 @@ function scenario(overrides: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function same(raw: Record<string, unknown>, seed: number): boolean {
-  const s = scenarioFrom(raw);
-  const fast = Buffer.from(encodeCounters(runJob(s, seed, "auto")));
-  const ordered = Buffer.from(encodeCounters(runJob(s, seed, "generic")));
-  return fast.equals(ordered);
-}
+const same = (raw: Record<string, unknown>, seed: number): boolean => matchesStepMachine(scenarioFrom(raw), seed);
 
 /** Whole-ns costs and constant arrivals: hand-offs, IPIs and a peer's own steps tie in time. */
 const TIED = {

@@ -46,6 +46,36 @@ function concat(a: number, b: number): number {
   return a === 0 ? b : b === 0 ? a : a + 3 * b;
 }
 
+/**
+ * The hand-off that ends a packet's driver work on CPU c at `stamp[0]`, the packet being
+ * (`time`, `flow`, `len`)[i]: posted to target r's channel (sink-mail.ts `postHandOff`), or
+ * enqueue_to_backlog on c's own backlog. Returns whether that scheduled c's backlog NAPI (the
+ * caller puts it on its poll list).
+ */
+function handOff(s: EngineState, c: number, r: number, stamp: Float64Array, time: Float64Array, flow: Int32Array, len: Uint16Array, i: number): boolean {
+  if (r !== c) {
+    const sender = s.senderSlot[c];
+    const at = sender * s.nCpu + r;
+    s.channelTo[at].post(HAND_OFF, stamp, 0, time, flow, len, i);
+    if (s.flushMark[at] === 0) {
+      s.flushMark[at] = 1;
+      s.flushList[sender * s.nCpu + s.flushCount[sender]++] = r;
+    }
+    return false;
+  }
+  if (!s.backlogs.enqueue(c, time, flow, len, i)) {
+    if (time[i] >= s.window[0]) {
+      s.dropsBacklog++;
+      s.cpuDropped[c]++;
+    }
+    return false;
+  }
+  const napi = s.nQ + c;
+  if (s.napiSched[napi] === 1) return false;
+  s.napiSched[napi] = 1;
+  return true;
+}
+
 /** Run peer c from its clock until its next step would start at or after the horizon, or it idles. */
 export function runPeerLoop(s: EngineState, c: number): void {
   const plan = s.plan;
@@ -96,9 +126,6 @@ export function runPeerLoop(s: EngineState, c: number): void {
   const src = inbox.src;
   let nextCh = inbox.earliest();
   const sender = s.senderSlot[c];
-  const channelTo = s.channelTo;
-  const flushMark = s.flushMark;
-  const flushList = s.flushList;
   const flushCount = s.flushCount;
   const stamp = s.peerStamp;
   const latencyBuf = s.latencyBuf;
@@ -141,24 +168,8 @@ export function runPeerLoop(s: EngineState, c: number): void {
         s.deliver(c);
         latencyFill = s.latencyFill;
       } else {
-        const r = s.compTarget[c];
-        if (r !== c) {
-          stamp[0] = now;
-          const at = sender * nCpu + r;
-          channelTo[at].post(HAND_OFF, stamp, 0, s.compArr, s.compFlow, s.compLen, c);
-          if (flushMark[at] === 0) {
-            flushMark[at] = 1;
-            flushList[sender * nCpu + flushCount[sender]++] = r;
-          }
-        } else if (!backlogs.enqueue(c, s.compArr, s.compFlow, s.compLen, c)) {
-          if (s.compArr[c] >= warm) {
-            s.dropsBacklog++;
-            s.cpuDropped[c]++;
-          }
-        } else if (napiSched[bNapi] === 0) {
-          napiSched[bNapi] = 1;
-          poll = append(poll, B);
-        }
+        stamp[0] = now;
+        if (handOff(s, c, s.compTarget[c], stamp, s.compArr, s.compFlow, s.compLen, c)) poll = append(poll, B);
       }
       kind = NONE;
     }
@@ -254,28 +265,8 @@ export function runPeerLoop(s: EngineState, c: number): void {
           const from = now > warm ? now : warm;
           if (to > from) busyNs[c] += to - from;
           now = stop;
-          if (target !== c) {
-            stamp[0] = stop;
-            const at = sender * nCpu + target;
-            channelTo[at].post(HAND_OFF, stamp, 0, ringTime, ringFlow, ringLen, slot);
-            if (flushMark[at] === 0) {
-              flushMark[at] = 1;
-              flushList[sender * nCpu + flushCount[sender]++] = target;
-            }
-          } else {
-            s.compArr[c] = arrival;
-            s.compFlow[c] = flow;
-            s.compLen[c] = len;
-            if (!backlogs.enqueue(c, s.compArr, s.compFlow, s.compLen, c)) {
-              if (arrival >= warm) {
-                s.dropsBacklog++;
-                s.cpuDropped[c]++;
-              }
-            } else if (napiSched[bNapi] === 0) {
-              napiSched[bNapi] = 1;
-              poll = append(poll, B);
-            }
-          }
+          stamp[0] = stop;
+          if (handOff(s, c, target, stamp, ringTime, ringFlow, ringLen, slot)) poll = append(poll, B);
         } else {
           let w = (fromRing ? inline + perByte * len : stackNs + perByte * len) * factor;
           if (exponential) w *= rng.nextExp();
