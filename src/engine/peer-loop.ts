@@ -245,53 +245,40 @@ export function runPeerLoop(s: EngineState, c: number): void {
           arrival = backlogs.time[slot];
         }
         done++;
+        // RPS: the hand-off when the driver work ends; else the stack's work, then the delivery.
+        let w: number;
         if (target >= 0) {
-          // RPS: the hand-off when the driver work ends.
-          let w = steerNs * factor;
+          w = steerNs * factor;
           if (cpuNode[target] !== node) w += crossNode;
-          if (exponential) w *= rng.nextExp();
-          const stop = now + w;
-          // (Into its own backlog with mail due by then: the next boundary applies the mail first.)
-          if (stop >= horizon || (target === c && stop >= nextMail)) {
-            work = w;
-            kind = STEER;
-            s.compArr[c] = arrival;
-            s.compFlow[c] = flow;
-            s.compLen[c] = len;
-            s.compTarget[c] = target;
-            break;
-          }
-          const to = stop < end ? stop : end;
-          const from = now > warm ? now : warm;
-          if (to > from) busyNs[c] += to - from;
-          now = stop;
+        } else w = (fromRing ? inline + perByte * len : stackNs + perByte * len) * factor;
+        if (exponential) w *= rng.nextExp();
+        const stop = now + w;
+        // An item that ends at or past the horizon completes at the next call's first boundary;
+        // one into its own backlog with mail due by its end, at the next boundary (the mail first).
+        if (stop >= horizon || (target === c && stop >= nextMail)) {
+          work = w;
+          kind = target >= 0 ? STEER : DELIVER;
+          s.compArr[c] = arrival;
+          s.compFlow[c] = flow;
+          s.compLen[c] = len;
+          s.compTarget[c] = target;
+          break;
+        }
+        const to = stop < end ? stop : end;
+        const from = now > warm ? now : warm;
+        if (to > from) busyNs[c] += to - from;
+        now = stop;
+        if (target >= 0) {
           stamp[0] = stop;
           if (handOff(s, c, target, stamp, ringTime, ringFlow, ringLen, slot)) poll = append(poll, B);
-        } else {
-          let w = (fromRing ? inline + perByte * len : stackNs + perByte * len) * factor;
-          if (exponential) w *= rng.nextExp();
-          const stop = now + w;
-          if (stop >= horizon) {
-            work = w;
-            kind = DELIVER;
-            s.compArr[c] = arrival;
-            s.compFlow[c] = flow;
-            s.compLen[c] = len;
-            break;
+        } else if (arrival >= warm) {
+          latencyBuf[latencyFill++] = stop - arrival;
+          if (latencyFill === latencyBuf.length) {
+            s.latency.recordBatch(latencyBuf, latencyFill);
+            latencyFill = 0;
           }
-          const to = stop < end ? stop : end;
-          const from = now > warm ? now : warm;
-          if (to > from) busyNs[c] += to - from;
-          now = stop;
-          if (arrival >= warm) {
-            latencyBuf[latencyFill++] = stop - arrival;
-            if (latencyFill === latencyBuf.length) {
-              s.latency.recordBatch(latencyBuf, latencyFill);
-              latencyFill = 0;
-            }
-            delivered++;
-            deliveredBytes += len;
-          }
+          delivered++;
+          deliveredBytes += len;
         }
         // An arrival or mail due: the next boundary takes it (an arrival may raise the interrupt,
         // while the ring's NAPI is not the one polled).
