@@ -23,7 +23,7 @@
  * to its time) and resumes from the IPI's time. Until its next arrival it has nothing but its
  * backlog to process, which posts no mail, so no other CPU's horizon depended on it.
  */
-import { STEER, type EngineState } from "./simulation-state.js";
+import { GEN, STEER, type EngineState } from "./simulation-state.js";
 
 /** Take CPU c's `safe` time for each peer it steers to, now that it has stopped (its heap key is its next step). */
 export function updateSafe(s: EngineState, c: number): void {
@@ -65,12 +65,16 @@ export function updateSafe(s: EngineState, c: number): void {
   }
 }
 
-/** The earliest `safe` time of the CPUs that steer to peer c, or `bound` if earlier, into horizon[0]. */
-export function peerHorizon(s: EngineState, c: number, bound: number): void {
+/**
+ * Peer c's horizon into horizon[0]: the earliest `safe` time of the CPUs that steer to it, or the
+ * arrival generator's next time if earlier. (Read from the heap's keys, not passed: a double
+ * argument to a call V8 does not inline is boxed.)
+ */
+export function peerHorizon(s: EngineState, c: number): void {
   const safe = s.safe;
   const list = s.peerSenderList;
   const nCpu = s.nCpu;
-  let h = bound;
+  let h = s.heap.keys[GEN];
   for (let i = s.peerSenderStart[c]; i < s.peerSenderStart[c + 1]; i++) {
     const t = safe[list[i] * nCpu + c];
     if (t < h) h = t;

@@ -98,7 +98,7 @@ export class Simulation extends EngineState {
           const k = keys[this.siblingList[i] + 1];
           if (k < horizon[0]) horizon[0] = k;
         }
-      } else if (this.peer[c] === 1) peerHorizon(this, c, keys[GEN]);
+      } else if (this.peer[c] === 1) peerHorizon(this, c);
       else if (this.coupled[c] === 1) heap.secondKeyTo(horizon);
       else horizon[0] = keys[GEN];
       if (horizon[0] > end) horizon[0] = end;

@@ -1,8 +1,9 @@
 /**
- * RPS hand-offs to sinks (CPUs that only receive them: engine/cpu-loops.ts), as functions over
- * the engine's state. The steering CPU posts each hand-off and, when its round ends, an IPI to
- * its channel to the sink (engine/hand-off-channels.ts); the sink applies them in its own
- * timeline exactly where the event-ordered engine would have: enqueue_to_backlog at the
+ * RPS hand-offs by mail, to sinks (CPUs that only receive them: engine/cpu-loops.ts) and to
+ * peers (engine/peer-mail.ts), as functions over the engine's state. The steering CPU posts each
+ * hand-off and, when its round ends, an IPI to its channel to the receiver
+ * (engine/hand-off-channels.ts); the receiver applies them in its own timeline exactly where the
+ * event-ordered engine would have: enqueue_to_backlog at the
  * hand-off's time (drop at netdev_max_backlog; the first packet into an unscheduled backlog owes
  * its sender an IPI), and the IPI when the sender's net_rx_action round ends (net/core/dev.c:
  * enqueue_to_backlog, rps_ipi_queued, net_rps_send_ipi).
@@ -15,7 +16,7 @@
 import { HAND_OFF, IPI, type HandOffChannel } from "./hand-off-channels.js";
 import type { EngineState } from "./simulation-state.js";
 
-/** CPU c hands the packet it completed off to sink r: post it to their channel (enqueued there later). */
+/** CPU c hands the packet it completed off to sink or peer r: post it to their channel (enqueued there later). */
 export function postHandOff(s: EngineState, c: number, r: number): void {
   const sender = s.senderSlot[c];
   const at = sender * s.nCpu + r;
@@ -26,7 +27,7 @@ export function postHandOff(s: EngineState, c: number, r: number): void {
   }
 }
 
-/** End of CPU c's round: post an IPI to every sink it handed packets to (each judges whether it is owed one). */
+/** End of CPU c's round: post an IPI to every CPU it handed packets to by mail (each judges whether it is owed one). */
 export function postIpis(s: EngineState, c: number, sender: number): void {
   const base = sender * s.nCpu;
   for (let i = 0; i < s.flushCount[sender]; i++) {
