@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadScenarioFile } from "../src/config/load.js";
 import { ZERO_COSTS, loopsOf, matchesStepMachine, scenarioFrom, seededChooser } from "./engine-helpers.js";
 
 /**
@@ -69,6 +70,19 @@ describe("RPS peers run their tight loop exactly as the event-ordered engine run
       });
       expect(loopsOf(scenarioFrom(raw), 2)).toMatchObject({ peers, peerLoops: 2, sinks: 2 });
       expect(same(raw, 2), `IRQs on CPUs ${affinity.join(", ")}`).toBe(true);
+    }
+  });
+
+  it("with policy routing and bandwidth caps (route verdicts, replies through the shapers): the example hosts with RPS on the receiving NIC", () => {
+    // routing-two-enis.yaml's traffic goes to eth2, cloud-nic-caps.yaml's to eth1 (policed, with replies).
+    for (const [file, nic, pps] of [["routing-two-enis.yaml", 1, 400_000], ["cloud-nic-caps.yaml", 0, 400_000]] as const) {
+      const raw = structuredClone(loadScenarioFile(`examples/${file}`).raw) as Record<string, unknown>;
+      const nics = raw.nics as Record<string, unknown>[];
+      nics[nic] = { ...nics[nic], rps: { cpus: "ff" } };
+      raw.traffic = { ...(raw.traffic as Record<string, unknown>), load: { pps } };
+      raw.run = { duration: "5ms", warmup: "1ms", seed: 1 };
+      expect(loopsOf(scenarioFrom(raw), 3).peers, file).toBe(2);
+      expect(same(raw, 3), file).toBe(true);
     }
   });
 

@@ -153,7 +153,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (sink[r] === 0) toCoupled[c] = 1;
   }
   // Peers: every CPU that takes remote RPS and is not a sink steers too and may take mail.
-  // (Its tight loop, engine/peer-loop.ts, serves one queue and applies no route verdict or cap.)
+  // (Its tight loop, engine/peer-loop.ts, serves one queue.)
   const peer = new Uint8Array(nCpu);
   const peerQueue = new Int32Array(nCpu).fill(-1);
   const queuesOf = new Int32Array(nCpu);
@@ -161,7 +161,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     queuesOf[plan.queueCpu[q]]++;
     peerQueue[plan.queueCpu[q]] = q;
   }
-  let peersOn = sinksOn && plan.plain;
+  let peersOn = sinksOn;
   for (let c = 0; c < nCpu; c++) {
     if (receives[c] === 1 && sink[c] === 0 && (deadlines[c] === 1 || smt.coreSlot[c] >= 0 || queuesOf[c] !== 1)) peersOn = false;
   }
@@ -244,7 +244,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     isolatedQueue[c] = queueOfCpu[c];
   }
   // The peer loop: a peer, or a sender that takes nothing, on one queue, whose remote targets all
-  // take their hand-offs by mail (it has no route verdict or cap to apply, no deadline, no SMT sibling).
+  // take their hand-offs by mail (no deadline, no SMT sibling).
   const toUnmailed = new Uint8Array(nCpu);
   for (let f = 0; f < plan.flows.count; f++) {
     const r = plan.flowRpsCpu[f];
@@ -253,7 +253,7 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   }
   const peerLoop = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) {
-    const sender = sinksOn && plan.plain && sendsRemote[c] === 1 && receives[c] === 0 && isolated[c] === 0;
+    const sender = sinksOn && sendsRemote[c] === 1 && receives[c] === 0 && isolated[c] === 0;
     const eligible = queuesOf[c] === 1 && deadlines[c] === 0 && smt.coreSlot[c] < 0 && toUnmailed[c] === 0;
     if ((peer[c] === 1 || sender) && eligible) peerLoop[c] = 1;
     else peerQueue[c] = -1;

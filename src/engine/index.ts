@@ -47,10 +47,11 @@
  *
  * Each CPU's loop is chosen when the simulation is built (cpu-loops.ts):
  * - isolated (isolated-cpus.ts): a CPU that takes one queue's interrupt, finishes every packet
- *   of it, is reached by no other CPU, whose queue neither coalesces nor defers its interrupt, and
- *   meets no route verdict, cap or irqbalance move runs a
- *   four-state tight loop through a whole arrival batch, its ring a window of its arrival columns
- *   (SMT threads that slow each other run there together, in time order, when all are isolated);
+ *   of it, is reached by no other CPU, whose queue neither coalesces nor defers its interrupt nor
+ *   moves with irqbalance, runs a four-state tight loop through a whole arrival batch (route
+ *   verdicts and replies are per-flow columns it reads at delivery), its ring a window of its
+ *   arrival columns (SMT threads that slow each other run there together, in time order, when all
+ *   are isolated);
  * - sink (hand-off-channels.ts): a CPU that only receives RPS hand-offs (RFS off, no working SMT
  *   sibling) replays them from its channels, a batch at a time, off the event heap (in sink-loop.ts
  *   when it takes no queue's interrupt);

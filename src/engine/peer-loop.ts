@@ -20,7 +20,8 @@
  * engine's completion columns, as the step machine does; idle, it takes an IPI from its mail
  * before its next arrival (sink-mail.ts `wakeByMail`) or jumps to that arrival when it comes
  * before the horizon.
- * Plans with route verdicts, caps, an application, GRO, SMT or interrupt deadlines do not run it.
+ * Plans with an application, GRO, SMT or interrupt deadlines do not run it; with route verdicts
+ * or caps it delivers through the step machine's `deliver`.
  *
  * Measured (bench 4-queue point, whole jobs, best of 11 interleaved runs in both orders, against
  * the step machine on the heap): rps_cpus ffff 1.33–1.54× (2.3 → 3.6 M simulated packets per
@@ -107,6 +108,10 @@ export function runPeerLoop(s: EngineState, c: number): void {
   const crossNode = cost.rpsCrossNode;
   const flowRps = plan.flowRpsCpu;
   const flowToPeer = s.flowToPeer;
+  // Route verdicts and caps: a route's lookup time in the stack's work, and the step machine's
+  // `deliver` for each delivery; without them a delivery is its latency.
+  const routes = plan.routes;
+  const plain = plan.plain;
   // Its ring and its arrivals.
   const ringBase = s.ringBase[q];
   const ringCap = s.ringCap[q];
@@ -250,7 +255,11 @@ export function runPeerLoop(s: EngineState, c: number): void {
         if (target >= 0) {
           w = steerNs * factor;
           if (cpuNode[target] !== node) w += crossNode;
-        } else w = (fromRing ? inline + perByte * len : stackNs + perByte * len) * factor;
+        } else {
+          w = fromRing ? inline + perByte * len : stackNs + perByte * len;
+          if (routes !== null) w += routes.ns[flow];
+          w *= factor;
+        }
         if (exponential) w *= rng.nextExp();
         const stop = now + w;
         // An item that ends at or past the horizon completes at the next call's first boundary;
@@ -271,6 +280,15 @@ export function runPeerLoop(s: EngineState, c: number): void {
         if (target >= 0) {
           stamp[0] = stop;
           if (handOff(s, c, target, stamp, ringTime, ringFlow, ringLen, slot)) poll = append(poll, B);
+        } else if (!plain) {
+          // Its delivery: the step machine's own `deliver` (the route's verdict, the reply, the latency).
+          s.cpuNow[c] = stop;
+          s.compArr[c] = arrival;
+          s.compFlow[c] = flow;
+          s.compLen[c] = len;
+          s.latencyFill = latencyFill;
+          s.deliver(c);
+          latencyFill = s.latencyFill;
         } else if (arrival >= warm) {
           latencyBuf[latencyFill++] = stop - arrival;
           if (latencyFill === latencyBuf.length) {
