@@ -144,7 +144,9 @@ export function runPeerLoop(s: EngineState, c: number): void {
   // net_rx_action's state.
   let now = s.cpuNow[c];
   let kind = s.compKind[c];
-  let irq = s.peerIrq[c];
+  // Its queue's interrupt pending (raised here, or by the generator's intake between calls: the
+  // engine's pending-IRQ list holds it between calls).
+  let irq = s.pendingIrqs.popFront(c) === q ? 1 : 0;
   let poll = s.peerPoll[c];
   let round = s.peerRound[c];
   let repoll = s.peerRepoll[c];
@@ -396,7 +398,7 @@ export function runPeerLoop(s: EngineState, c: number): void {
   }
   s.cpuNow[c] = now;
   s.compKind[c] = kind;
-  s.peerIrq[c] = irq;
+  if (irq === 1) s.pendingIrqs.append(c, q);
   s.peerPoll[c] = poll;
   s.peerRound[c] = round;
   s.peerRepoll[c] = repoll;

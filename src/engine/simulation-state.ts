@@ -178,13 +178,12 @@ export class EngineState {
   readonly peerInRing: Int32Array;
   readonly peerScan: Int32Array;
   /**
-   * A peer's tight loop (engine/peer-loop.ts): its queue, its queue's interrupt pending, and its
-   * poll, round and repoll lists and the NAPI it polls as codes of its two NAPIs; [0] of
-   * `peerStamp` is a message's time on its way to a channel (not boxed).
+   * A peer's tight loop (engine/peer-loop.ts): its queue, and its poll, round and repoll lists
+   * and the NAPI it polls as codes of its two NAPIs; [0] of `peerStamp` is a message's time on its
+   * way to a channel (not boxed).
    */
   readonly peerLoop: Uint8Array;
   readonly peerQueue: Int32Array;
-  readonly peerIrq: Uint8Array;
   readonly peerPoll: Int32Array;
   readonly peerRound: Int32Array;
   readonly peerRepoll: Int32Array;
@@ -346,7 +345,6 @@ export class EngineState {
     this.peerScan = new Int32Array(pairs);
     this.peerLoop = loops.peerLoop;
     this.peerQueue = loops.peerQueue;
-    this.peerIrq = new Uint8Array(nCpu);
     this.peerPoll = new Int32Array(nCpu);
     this.peerRound = new Int32Array(nCpu);
     this.peerRepoll = new Int32Array(nCpu);

@@ -301,8 +301,7 @@ export class Simulation extends EngineState {
           if (coalesceFrames[q] === 1) {
             // The queue's interrupt fires; it stays masked until its NAPI poll completes.
             this.napiSched[q] = 1;
-            if (this.peerLoop[c] === 1) this.peerIrq[c] = 1;
-            else this.pendingIrqs.append(c, q);
+            this.pendingIrqs.append(c, q);
           } else coalesceArrival(this, c, q, t);
         }
       }
