@@ -310,6 +310,8 @@ export function runPeerLoop(s: EngineState, c: number): void {
     } else {
       // net_rx_action's list operations (simulation.ts `softirqStep`), up to the next poll or idle.
       work = -1;
+      /** The round spent its budget or its time (time_squeeze): it ends at the next list step. */
+      let squeezed = false;
       for (;;) {
         if (cur === 0) {
           if (inRx === 0) {
@@ -320,22 +322,22 @@ export function runPeerLoop(s: EngineState, c: number): void {
             round = concat(round, poll);
             poll = 0;
           }
-          if (round === 0) {
-            if (repoll === 0 && poll !== 0) {
-              round = poll; // NAPIs scheduled during the round: same budget ("goto start").
-              poll = 0;
-            } else {
-              // The round ends: poll_list = the rest, then those scheduled meanwhile, then the repolls; then the IPIs.
-              poll = concat(concat(round, poll), repoll);
-              round = 0;
-              repoll = 0;
-              inRx = 0;
-              if (flushCount[sender] > 0) {
-                s.cpuNow[c] = now;
-                postIpis(s, c, sender);
-              }
-              continue;
+          if (round === 0 && !squeezed && repoll === 0 && poll !== 0) {
+            round = poll; // NAPIs scheduled during the round: same budget ("goto start").
+            poll = 0;
+          } else if (round === 0 || squeezed) {
+            // The round ends (its list ran out, or its budget or time): poll_list = the rest,
+            // then those scheduled meanwhile, then the repolls; then the IPIs.
+            poll = concat(concat(round, poll), repoll);
+            round = 0;
+            repoll = 0;
+            inRx = 0;
+            squeezed = false;
+            if (flushCount[sender] > 0) {
+              s.cpuNow[c] = now;
+              postIpis(s, c, sender);
             }
+            continue;
           }
           cur = round % 3;
           round = ((round - cur) / 3) | 0;
@@ -356,14 +358,7 @@ export function runPeerLoop(s: EngineState, c: number): void {
         budget -= done;
         if (budget <= 0 || now >= rxLimit) {
           if (now >= warm) s.cpuTimeSqueeze[c]++;
-          poll = concat(concat(round, poll), repoll);
-          round = 0;
-          repoll = 0;
-          inRx = 0;
-          if (flushCount[sender] > 0) {
-            s.cpuNow[c] = now;
-            postIpis(s, c, sender);
-          }
+          squeezed = true;
         }
       }
       if (work < 0) {
