@@ -152,18 +152,19 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     receives[r] = 1;
     if (sink[r] === 0) toCoupled[c] = 1;
   }
+  // How many queues' interrupts each CPU takes, and the (last) one.
+  const queuesOnCpu = new Int32Array(nCpu);
+  const queueOfCpu = new Int32Array(nCpu).fill(-1);
+  for (let q = 0; q < nQ; q++) {
+    queuesOnCpu[plan.queueCpu[q]]++;
+    queueOfCpu[plan.queueCpu[q]] = q;
+  }
   // Peers: every CPU that takes remote RPS and is not a sink steers too and may take mail.
   // (Its tight loop, engine/peer-loop.ts, serves one queue.)
   const peer = new Uint8Array(nCpu);
-  const peerQueue = new Int32Array(nCpu).fill(-1);
-  const queuesOf = new Int32Array(nCpu);
-  for (let q = 0; q < nQ; q++) {
-    queuesOf[plan.queueCpu[q]]++;
-    peerQueue[plan.queueCpu[q]] = q;
-  }
   let peersOn = sinksOn;
   for (let c = 0; c < nCpu; c++) {
-    if (receives[c] === 1 && sink[c] === 0 && (deadlines[c] === 1 || smt.coreSlot[c] >= 0 || queuesOf[c] !== 1)) peersOn = false;
+    if (receives[c] === 1 && sink[c] === 0 && (deadlines[c] === 1 || smt.coreSlot[c] >= 0 || queuesOnCpu[c] !== 1)) peersOn = false;
   }
   if (peersOn) for (let c = 0; c < nCpu; c++) if (receives[c] === 1 && sink[c] === 0) peer[c] = 1;
 
@@ -209,8 +210,6 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   }
 
   const isolatedOn = fast && !rescans && plan.gro === null;
-  const queuesOnCpu = new Int32Array(nCpu);
-  for (let q = 0; q < nQ; q++) queuesOnCpu[plan.queueCpu[q]]++;
   const sinkLoop = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) if (sink[c] === 1 && queuesOnCpu[c] === 0) sinkLoop[c] = 1;
   // Queues whose packets RPS steers to another CPU (to sinks only, on a sender running ahead),
@@ -226,10 +225,8 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
   }
   // One queue, finished here or steered to sinks, reached by no CPU but (SMT) the threads of its own core.
   const alone = new Uint8Array(nCpu);
-  const queueOfCpu = new Int32Array(nCpu).fill(-1);
   for (let q = 0; q < nQ; q++) {
     const c = plan.queueCpu[q];
-    queueOfCpu[c] = q;
     const reaches = ahead[c] === 1 ? toSelf[q] === 1 : linked[c] === 1 || steered[q] === 1;
     if (isolatedOn && queuesOnCpu[c] === 1 && !reaches && deadlines[c] === 0) alone[c] = 1;
   }
@@ -252,11 +249,13 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     if (r === RFS_PER_PACKET || (r >= 0 && r !== c && mailed[r] === 0)) toUnmailed[c] = 1;
   }
   const peerLoop = new Uint8Array(nCpu);
+  const peerQueue = new Int32Array(nCpu).fill(-1);
   for (let c = 0; c < nCpu; c++) {
     const sender = sinksOn && sendsRemote[c] === 1 && receives[c] === 0 && isolated[c] === 0;
-    const eligible = queuesOf[c] === 1 && deadlines[c] === 0 && smt.coreSlot[c] < 0 && toUnmailed[c] === 0;
-    if ((peer[c] === 1 || sender) && eligible) peerLoop[c] = 1;
-    else peerQueue[c] = -1;
+    const eligible = queuesOnCpu[c] === 1 && deadlines[c] === 0 && smt.coreSlot[c] < 0 && toUnmailed[c] === 0;
+    if ((peer[c] !== 1 && !sender) || !eligible) continue;
+    peerLoop[c] = 1;
+    peerQueue[c] = queueOfCpu[c];
   }
   return {
     coupled,
