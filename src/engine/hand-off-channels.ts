@@ -35,6 +35,9 @@ export class HandOffChannel {
   len: Uint16Array;
   head = 0;
   tail = 0;
+  /** The stamp column of the receiver's inbox (`SinkInbox.next`) and this channel's place in it. */
+  private watch: Float64Array = new Float64Array(1);
+  private slot = 0;
 
   constructor(capacity = 64) {
     this.stamp = new Float64Array(capacity);
@@ -51,14 +54,23 @@ export class HandOffChannel {
    */
   post(kind: number, at: Float64Array, ai: number, arrival: Float64Array, flow: Int32Array, len: Uint16Array, i: number): void {
     // (A drained channel starts again at the front: it stays small and in cache.)
-    if (this.head === this.tail) this.head = this.tail = 0;
-    else if (this.tail === this.stamp.length) this.makeRoom();
+    if (this.head === this.tail) {
+      this.head = this.tail = 0;
+      this.watch[this.slot] = at[ai];
+    } else if (this.tail === this.stamp.length) this.makeRoom();
     const k = this.tail++;
     this.stamp[k] = at[ai];
     this.kind[k] = kind;
     this.arrival[k] = arrival[i];
     this.flow[k] = flow[i];
     this.len[k] = len[i];
+  }
+
+  /** Report the stamp of the next unread message to `watch[slot]` (+Infinity while there is none). */
+  watchFrom(watch: Float64Array, slot: number): void {
+    this.watch = watch;
+    this.slot = slot;
+    watch[slot] = this.head < this.tail ? this.stamp[this.head] : Infinity;
   }
 
   /** Packets handed off but not yet applied that arrived at or after `since` (for in-flight counts). */
@@ -102,10 +114,18 @@ export class SinkInbox {
   readonly channels: readonly HandOffChannel[];
   /** The sending CPU of each channel. */
   readonly src: Int32Array;
+  /**
+   * Per channel, the stamp of its next unread message (+Infinity when it has none): kept by the
+   * channel as its sender posts and by `take` as the receiver reads, so that finding the next
+   * message scans one small column instead of every channel's.
+   */
+  readonly next: Float64Array;
 
   constructor(channels: readonly HandOffChannel[], src: Int32Array) {
     this.channels = channels;
     this.src = src;
+    this.next = new Float64Array(channels.length);
+    channels.forEach((ch, i) => ch.watchFrom(this.next, i));
   }
 
   /**
@@ -113,18 +133,24 @@ export class SinkInbox {
    * smaller sender's, as the event heap runs them — or -1 when every message is read.
    */
   earliest(): number {
-    const channels = this.channels;
+    const next = this.next;
     let best = -1;
-    for (let i = 0; i < channels.length; i++) {
-      const ch = channels[i];
-      if (ch.head === ch.tail) continue;
-      if (best < 0) best = i;
-      else {
-        const b = channels[best];
-        if (ch.stamp[ch.head] < b.stamp[b.head]) best = i;
+    let t = Infinity;
+    for (let i = 0; i < next.length; i++) {
+      if (next[i] < t) {
+        t = next[i];
+        best = i;
       }
     }
     return best;
+  }
+
+  /** Read channel i's next message: its index in the channel. */
+  take(i: number): number {
+    const ch = this.channels[i];
+    const k = ch.head++;
+    this.next[i] = ch.head < ch.tail ? ch.stamp[k + 1] : Infinity;
+    return k;
   }
 
   /** Packets handed off but not yet applied that arrived at or after `since`. */

@@ -454,8 +454,7 @@ export class Simulation extends EngineState {
         // A sink's hand-offs and IPIs due by a packet's end are applied at that step boundary.
         const inbox = this.inboxes[c];
         const mailFrom = isSink ? inbox.earliest() : -1;
-        const mail = mailFrom >= 0 ? inbox.channels[mailFrom] : null;
-        const nextMail = mail !== null ? mail.stamp[mail.head] : never;
+        const nextMail = mailFrom >= 0 ? inbox.next[mailFrom] : never;
         work = 0;
         while (done < limit) {
           let flow: number;

@@ -48,12 +48,9 @@ export function applyInbox(s: EngineState, c: number): void {
   const inbox = s.inboxes[c];
   const boundary = s.cpuNow[c];
   for (let from = inbox.earliest(); from >= 0; from = inbox.earliest()) {
-    const ch = inbox.channels[from];
-    const k = ch.head;
-    const t = ch.stamp[k];
+    const t = inbox.next[from];
     if (t > boundary || (t === boundary && inbox.src[from] > c)) break;
-    ch.head = k + 1;
-    applyMessage(s, c, ch, k, inbox.src[from]);
+    applyMessage(s, c, inbox.channels[from], inbox.take(from), inbox.src[from]);
   }
 }
 
@@ -96,16 +93,13 @@ export function wakeByMail(s: EngineState, c: number): boolean {
   const p = s.arrPos[c];
   const hasArrival = p < s.arrEnd[c];
   for (let from = inbox.earliest(); from >= 0; from = inbox.earliest()) {
-    const ch = inbox.channels[from];
-    const k = ch.head;
-    const t = ch.stamp[k];
+    const t = inbox.next[from];
     if (!(t < s.horizon[0])) break;
     if (hasArrival) {
       const next = s.arrTime[p];
       if (t > next || (t === next && inbox.src[from] > c)) break;
     }
-    ch.head = k + 1;
-    if (applyMessage(s, c, ch, k, inbox.src[from])) {
+    if (applyMessage(s, c, inbox.channels[from], inbox.take(from), inbox.src[from])) {
       s.cpuNow[c] = t;
       return true;
     }
@@ -136,9 +130,6 @@ export function drainSinks(s: EngineState): void {
   for (let i = 0; i < sinks.length; i++) {
     const r = sinks[i];
     const inbox = s.inboxes[r];
-    for (let from = inbox.earliest(); from >= 0; from = inbox.earliest()) {
-      const ch = inbox.channels[from];
-      applyMessage(s, r, ch, ch.head++, inbox.src[from]);
-    }
+    for (let from = inbox.earliest(); from >= 0; from = inbox.earliest()) applyMessage(s, r, inbox.channels[from], inbox.take(from), inbox.src[from]);
   }
 }
