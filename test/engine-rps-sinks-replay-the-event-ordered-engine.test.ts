@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runJob } from "../src/engine/job.js";
+import { compilePlan } from "../src/engine/plan.js";
+import { Simulation } from "../src/engine/simulation.js";
+import { PacketSource } from "../src/traffic/packet-source.js";
 import { encodeCounters } from "../src/pool/counters-codec.js";
 import { COALESCE_SETTINGS, ZERO_COSTS, loopsOf, scenarioFrom, seededChooser, withBulk } from "./engine-helpers.js";
 
@@ -20,6 +23,12 @@ function scenario(overrides: Record<string, unknown>): Record<string, unknown> {
     run: { duration: "10ms", warmup: "1ms", seed: 1 },
     ...overrides,
   };
+}
+
+/** The counters of a job run with arrival batches of `chunk` packets (the horizons of the sinks' replay), on the fast loops or the step machine. */
+function withBatches(raw: Record<string, unknown>, seed: number, chunk: number, fast: boolean): Buffer {
+  const s = scenarioFrom(raw);
+  return Buffer.from(encodeCounters(new Simulation(compilePlan(s, seed), new PacketSource(s.traffic, seed), seed, chunk, { fast }).run()));
 }
 
 function same(raw: Record<string, unknown>, seed: number): boolean {
@@ -96,6 +105,41 @@ describe("RPS sinks replay their hand-offs exactly as the event-ordered engine r
     const light = scenario({ nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 4, ringSize: 256, rps: { cpus: "f0" } }], costs: { distribution: "exponential" } });
     expect(loopsOf(scenarioFrom(light), 7)).toMatchObject({ aheadSenders: 4, isolated: 4, sinkLoops: 4 });
     expect(same(light, 7)).toBe(true);
+  });
+
+  it("an idle sink wakes only on mail from before its horizon, so arrival batches of one packet change nothing", () => {
+    // Each packet its own batch: the sinks replay up to every arrival. A hand-off posted past the
+    // horizon may yet be preceded by one another sender has not posted: an idle sink that woke
+    // on it took the two in the wrong order (backlog of two, the IPI owed to the wrong sender).
+    const configurations: [Record<string, unknown>, number][] = [
+      [
+        scenario({
+          host: { cpus: 8, ghz: 1 },
+          nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 2, ringSize: 64, rps: { cpus: "8" } }],
+          kernel: { maxBacklog: 2, devWeight: 64 },
+          traffic: { flows: 64, src: "192.0.2.0/26", dst: "10.0.0.19", size: 64, arrival: "poisson", load: { pps: 10_000_000 } },
+          costs: { distribution: "exponential" },
+          run: { duration: "300us", seed: 2 },
+        }),
+        89,
+      ],
+      [
+        scenario({
+          host: { cpus: 8, ghz: 1 },
+          nics: [{ name: "eth0", addresses: ["10.0.0.19/24"], maxQueues: 8, queues: 2, ringSize: 8, rps: { cpus: "38" } }],
+          kernel: { maxBacklog: 1, devWeight: 2 },
+          traffic: { flows: 64, src: "192.0.2.0/26", dst: "10.0.0.19", size: 64, arrival: "poisson", load: { pps: 20_000_000 } },
+          costs: { distribution: "exponential" },
+          run: { duration: "300us", seed: 2 },
+        }),
+        16,
+      ],
+    ];
+    for (const [raw, seed] of configurations) {
+      expect(loopsOf(scenarioFrom(raw), seed)).toMatchObject({ sinkLoops: (raw.nics as { rps: { cpus: string } }[])[0].rps.cpus === "8" ? 1 : 3 });
+      const ordered = withBatches(raw, seed, 4096, false);
+      for (const chunk of [1, 2, 4096]) expect(withBatches(raw, seed, chunk, true).equals(ordered), `batches of ${chunk}`).toBe(true);
+    }
   });
 
   it("on 24 seeded random configurations (masks, queues, rings, backlogs, costs, loads, NUMA nodes, SMT siblings, bulk TCP with GRO on or off)", () => {

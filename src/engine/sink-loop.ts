@@ -14,14 +14,13 @@
  * lands mid-poll.) A delivery is recorded when its item starts, as the isolated loop does: it
  * reads nothing that a later message changes.
  */
+import { HAND_OFF } from "./hand-off-channels.js";
 import { DELIVER, type EngineState } from "./simulation-state.js";
-import { applyMessage } from "./sink-mail.js";
 
-/** Where a pure sink is at its step boundary (`sinkPhase`). */
+/** Where a pure sink is at its step boundary (`sinkPhase`): idle (its IPI, when pending, comes next), a round's start, or polling. */
 export const SINK_IDLE = 0;
-const SINK_IPI = 1;
-const SINK_ROUND = 2;
-const SINK_POLL = 3;
+const SINK_ROUND = 1;
+const SINK_POLL = 2;
 
 /** Run pure sink c from its clock until its next step boundary at or after the horizon, or until it idles with no IPI left in its inbox. */
 export function runSinkLoop(s: EngineState, c: number): void {
@@ -30,7 +29,7 @@ export function runSinkLoop(s: EngineState, c: number): void {
   const inbox = s.inboxes[c];
   const channels = inbox.channels;
   const src = inbox.src;
-  const next = inbox.next;
+  const mailAt = inbox.next;
   // The channel with the next message in (time, sender) order: senders post nothing while a
   // sink runs, so it changes only when this loop takes a message.
   let nextCh = inbox.earliest();
@@ -47,53 +46,74 @@ export function runSinkLoop(s: EngineState, c: number): void {
   const stack = cost.stack;
   const perByte = cost.perByte;
   const routes = plan.routes;
-  const busyNs = s.cpuBusyNs;
+  const routeDrop = routes === null ? null : routes.drop;
+  const routeOut = routes === null ? null : routes.outDev;
+  const unrouted = routes === null ? 0 : routes.devices.length;
+  const egress = s.egress;
+  const replySlot = plan.replySlot;
+  const latencyBuf = s.latencyBuf;
+  let latencyFill = s.latencyFill;
+  // Its state and counters in locals (nobody else reads a pure sink's state while it runs),
+  // stored back on the way out; busy time starts from the array, so its additions happen in the
+  // step machine's order and give the same double.
   let now = s.cpuNow[c];
   let phase = s.sinkPhase[c];
   let done = s.pollWork[c];
   let rxLimit = s.rxLimit[c];
+  let scheduled = s.napiSched[napi];
+  let owedBy = s.ipiOwedBy[c];
+  let ipiPending = s.ipiPending[c];
+  let busy = s.cpuBusyNs[c];
+  let ipis = 0;
+  let polls = 0;
+  let squeezes = 0;
+  let backlogDrops = 0;
+  let delivered = 0;
+  let deliveredBytes = 0;
   for (;;) {
     // A boundary at or after the horizon waits for the next call: later messages may precede it.
     if (now >= limit) break;
-    // sink-mail.ts `applyInbox`, inline: calling it (the clock passed through cpuNow) measured
-    // ~10% slower on rps_cpus fff0 (interleaved, both orders).
+    // The messages that precede this boundary, in (time, sender) order (sink-mail.ts
+    // `applyInbox` and `applyMessage`, inline). An idle sink with no IPI pending sleeps until
+    // a message makes one pending: it moves to each message's time (those before the horizon:
+    // a later one may yet be preceded by one not posted), and the IPI's is its next boundary.
     while (nextCh >= 0) {
-      const t = next[nextCh];
-      if (t > now || (t === now && src[nextCh] > c)) break;
-      applyMessage(s, c, channels[nextCh], inbox.take(nextCh), src[nextCh]);
+      const t = mailAt[nextCh];
+      if (phase === SINK_IDLE && ipiPending === 0) {
+        if (!(t < limit)) break;
+        now = t;
+      } else if (t > now || (t === now && src[nextCh] > c)) break;
+      const ch = channels[nextCh];
+      const from = src[nextCh];
+      const k = inbox.take(nextCh);
       nextCh = inbox.earliest();
-    }
-    if (phase === SINK_IDLE) {
-      if (s.ipiPending[c] === 1) phase = SINK_IPI;
-      else {
-        // Idle until a message makes the IPI pending (sink-mail.ts `sinkWake`, for a CPU with no
-        // arrivals): its time is the next boundary.
-        let woke = false;
-        while (nextCh >= 0) {
-          const t = next[nextCh];
-          const ipi = applyMessage(s, c, channels[nextCh], inbox.take(nextCh), src[nextCh]);
-          nextCh = inbox.earliest();
-          if (ipi) {
-            now = t;
-            woke = true;
-            break;
-          }
+      if (ch.kind[k] === HAND_OFF) {
+        // enqueue_to_backlog: dropped at the limit; the first packet into an unscheduled
+        // backlog owes its sender an IPI.
+        if (!backlogs.enqueue(c, ch.arrival, ch.flow, ch.len, k)) {
+          if (ch.arrival[k] >= warm) backlogDrops++;
+        } else if (scheduled === 0) {
+          scheduled = 1;
+          owedBy = from;
         }
-        if (!woke) break;
-        continue;
+      } else if (owedBy === from) {
+        owedBy = -1;
+        ipiPending = 1;
       }
     }
     let work: number;
-    if (phase === SINK_IPI) {
-      s.ipiPending[c] = 0;
-      if (now >= warm) s.cpuReceivedRps[c]++;
+    if (phase === SINK_IDLE) {
+      if (ipiPending === 0) break;
+      // The IPI (rps_trigger_softirq).
+      ipiPending = 0;
+      if (now >= warm) ipis++;
       work = cost.ipi;
       phase = SINK_ROUND;
     } else if (phase === SINK_ROUND) {
       // net_rx_action starts and polls the backlog NAPI.
       rxLimit = now + plan.netdevBudgetNs;
       done = 0;
-      if (now >= warm) s.cpuPolls[c]++;
+      if (now >= warm) polls++;
       work = cost.poll;
       phase = SINK_POLL;
     } else if (done < weight && backlogs.size(c) > 0) {
@@ -110,7 +130,7 @@ export function runSinkLoop(s: EngineState, c: number): void {
       const stop = now + w;
       const from = now > warm ? now : warm;
       const to = stop < end ? stop : end;
-      if (to > from) busyNs[c] += to - from;
+      if (to > from) busy += to - from;
       now = stop;
       if (stop >= end) {
         // Still on the CPU when the run ends (counted in flight).
@@ -118,20 +138,37 @@ export function runSinkLoop(s: EngineState, c: number): void {
         s.compArr[c] = arrival;
         break;
       }
-      // Its delivery: the step machine's own `deliver` (the route's verdict, the reply, the latency).
-      s.cpuNow[c] = stop;
-      s.compArr[c] = arrival;
-      s.compFlow[c] = flow;
-      s.compLen[c] = len;
-      s.deliver(c);
+      // Its delivery (the step machine's `deliver`, inline): the route's verdict, the reply,
+      // the latency.
+      if (routeDrop !== null && routeOut !== null) {
+        const cause = routeDrop[flow];
+        if (cause !== 0) {
+          if (arrival >= warm) s.routeDrops[cause - 1]++;
+          continue;
+        }
+        if (arrival >= warm) {
+          const out = routeOut[flow];
+          s.outDevPackets[out < 0 ? unrouted : out]++;
+        }
+      }
+      if (egress !== null) egress.delivered(stop, replySlot === null ? 0 : replySlot[flow], c);
+      if (arrival >= warm) {
+        latencyBuf[latencyFill++] = stop - arrival;
+        if (latencyFill === latencyBuf.length) {
+          s.latency.recordBatch(latencyBuf, latencyFill);
+          latencyFill = 0;
+        }
+        delivered++;
+        deliveredBytes += len;
+      }
       continue;
     } else {
       // The poll ends: a full one is repolled in a new round, otherwise the NAPI completes; the
       // round ends (time_squeeze when it spent the budget or its time).
-      if ((budget - done <= 0 || now >= rxLimit) && now >= warm) s.cpuTimeSqueeze[c]++;
+      if ((budget - done <= 0 || now >= rxLimit) && now >= warm) squeezes++;
       if (done === weight) phase = SINK_ROUND;
       else {
-        s.napiSched[napi] = 0;
+        scheduled = 0;
         phase = SINK_IDLE;
       }
       continue;
@@ -139,11 +176,24 @@ export function runSinkLoop(s: EngineState, c: number): void {
     const stop = now + work;
     const from = now > warm ? now : warm;
     const to = stop < end ? stop : end;
-    if (to > from) busyNs[c] += to - from;
+    if (to > from) busy += to - from;
     now = stop;
   }
   s.cpuNow[c] = now;
   s.sinkPhase[c] = phase;
   s.pollWork[c] = done;
   s.rxLimit[c] = rxLimit;
+  s.napiSched[napi] = scheduled;
+  s.ipiOwedBy[c] = owedBy;
+  s.ipiPending[c] = ipiPending;
+  s.cpuBusyNs[c] = busy;
+  s.cpuReceivedRps[c] += ipis;
+  s.cpuPolls[c] += polls;
+  s.cpuTimeSqueeze[c] += squeezes;
+  s.dropsBacklog += backlogDrops;
+  s.cpuDropped[c] += backlogDrops;
+  s.latencyFill = latencyFill;
+  s.deliveredPackets += delivered;
+  s.deliveredBytes += deliveredBytes;
+  s.cpuProcessed[c] += delivered;
 }
