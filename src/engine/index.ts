@@ -69,6 +69,8 @@
  * All compute the same thing: `runJob(…, "generic")` runs every CPU on the step machine,
  * one step at a time, and tests hold the fast loops to it byte for byte.
  * `Simulation#run(progress)` reports the simulated time done once per arrival batch.
+ * The first job turns V8's on-stack replacement off for the process (v8-tiering.ts): hot loops are
+ * optimised between calls, so a process no longer lands at random on slower code for them.
  *
  * Outputs: `JobCounters`, declared once in counters.ts (`JOB_COUNTERS`: each counter's name and
  * kind; the codec, the merge of replications and the result rows derive from it) —

@@ -9,10 +9,14 @@ import { runSinkLoop } from "./sink-loop.js";
 import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake, wakeByMail } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
 import { peerHorizon, updateSafe } from "./peer-mail.js";
+import { keepHotLoopsOffOsr } from "./v8-tiering.js";
 import { runPeerLoop } from "./peer-loop.js";
 import { DELIVER, EngineState, GEN, NONE, STEER, type JobProgress } from "./simulation-state.js";
 
 export type { JobProgress };
+
+/** Heap turns per call of `takeTurns` (a call is ~50 µs to 1 ms of work: short enough for V8 to optimise the loop between calls, long enough to cost nothing). */
+const HEAP_TURNS_PER_CALL = 4096;
 
 /**
  * One simulation job: a discrete-event run of the receive path on a simulated clock.
@@ -74,16 +78,45 @@ export class Simulation extends EngineState {
 
   /** Run the job to the end of its duration. */
   run(progress?: JobProgress): JobCounters {
+    keepHotLoopsOffOsr();
     this.progress = progress ?? null;
+    const end = this.end;
+    this.heap.keys[GEN] = this.generatorKey();
+    this.heap.reorder(GEN);
+    while (this.takeTurns(HEAP_TURNS_PER_CALL)) {
+      // (A call per few thousand turns: with OSR off, engine/v8-tiering.ts, the loop is optimised between calls.)
+    }
+    this.settlePeers(end);
+    // Isolated CPUs first: those that steer to sinks post their hand-offs before the sinks replay.
+    if (this.isolated !== null) {
+      this.isolatedScratch[0] = end;
+      this.isolated.advance(this.isolatedScratch);
+      this.isolated.finish();
+    }
+    this.advanceSinks(end);
+    drainSinks(this);
+    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
+    // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
+    // nothing between its last step and the end, so the occupancy they see is the current one.
+    for (let i = 0; i < this.irqCpus.length; i++) if (this.isIsolated[this.irqCpus[i]] === 0) this.pullArrivals(this.irqCpus[i], true);
+    this.latency.recordBatch(this.latencyBuf, this.latencyFill);
+    this.latencyFill = 0;
+    this.egress?.flush(Infinity);
+    this.ingress?.policeArp(this.end);
+    const counters = jobCounters(this);
+    giveBackArrivalColumns(this.columns);
+    return counters;
+  }
+
+  /** Give the event heap's next actors their turns, at most `turns` of them; false once the run has reached its end. */
+  private takeTurns(turns: number): boolean {
     const heap = this.heap;
     const keys = heap.keys;
     const end = this.end;
-    keys[GEN] = this.generatorKey();
-    heap.reorder(GEN);
-    for (;;) {
+    for (let turn = 0; turn < turns; turn++) {
       const actor = heap.top();
       const now = keys[actor];
-      if (!(now < end)) break;
+      if (!(now < end)) return false;
       if (actor === GEN) {
         this.generate();
         continue;
@@ -111,26 +144,7 @@ export class Simulation extends EngineState {
       heap.reorder(actor);
       if (this.tellsPeers[c] === 1) updateSafe(this, c);
     }
-    this.settlePeers(end);
-    // Isolated CPUs first: those that steer to sinks post their hand-offs before the sinks replay.
-    if (this.isolated !== null) {
-      this.isolatedScratch[0] = end;
-      this.isolated.advance(this.isolatedScratch);
-      this.isolated.finish();
-    }
-    this.advanceSinks(end);
-    drainSinks(this);
-    for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
-    // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
-    // nothing between its last step and the end, so the occupancy they see is the current one.
-    for (let i = 0; i < this.irqCpus.length; i++) if (this.isIsolated[this.irqCpus[i]] === 0) this.pullArrivals(this.irqCpus[i], true);
-    this.latency.recordBatch(this.latencyBuf, this.latencyFill);
-    this.latencyFill = 0;
-    this.egress?.flush(Infinity);
-    this.ingress?.policeArp(this.end);
-    const counters = jobCounters(this);
-    giveBackArrivalColumns(this.columns);
-    return counters;
+    return true;
   }
 
   /** When the generator actor goes next: the next arrival or irqbalance scan before the end. */
