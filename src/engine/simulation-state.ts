@@ -8,6 +8,7 @@ import { PerCpuList } from "./per-cpu-list.js";
 import { ROUTE_DROP_CAUSES } from "./flow-routes.js";
 import { IngressPolicing } from "./ingress-policing.js";
 import { EgressPath } from "./egress-path.js";
+import { DeferredRaises } from "./deferred-raises.js";
 import { HandOffChannel, SinkInbox } from "./hand-off-channels.js";
 import { IsolatedCpus } from "./isolated-cpus.js";
 import { takeArrivalColumns, type ArrivalColumns } from "./arrival-columns.js";
@@ -131,6 +132,8 @@ export class EngineState {
   readonly cpuDue: Float64Array;
   // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
   readonly pendingIrqs: PerCpuList;
+  /** With an application: arrivals in their rings whose interrupt waits for their CPU's next boundary (deferred-raises.ts). */
+  readonly deferredRaises: DeferredRaises | null;
   readonly ipiHead: Int32Array;
   readonly ipiNext: Int32Array;
   readonly ipiPending: Uint8Array;
@@ -426,6 +429,7 @@ export class EngineState {
     this.roundList = new PerCpuList(nCpu, this.napiNext);
     this.repollList = new PerCpuList(nCpu, this.napiNext);
     this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
+    this.deferredRaises = plan.app === null ? null : new DeferredRaises(nCpu);
     this.coalesceCount = new Int32Array(nQ);
     this.dim = plan.queueDimProfiles === null ? null : new NetDim(plan.queueDimProfiles);
     // Without net DIM the plan's values hold for the whole run.

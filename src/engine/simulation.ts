@@ -8,6 +8,7 @@ import { jobCounters } from "./counters-of-state.js";
 import { runSinkLoop } from "./sink-loop.js";
 import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake, wakeByMail } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
+import type { DeferredRaises } from "./deferred-raises.js";
 import { peerHorizon, updateSafe } from "./peer-mail.js";
 import { keepHotLoopsOffOsr } from "./v8-tiering.js";
 import { runPeerLoop } from "./peer-loop.js";
@@ -98,7 +99,12 @@ export class Simulation extends EngineState {
     for (let c = 0; c < this.nCpu; c++) if (this.appRunning[c] === 1) creditApp(this, c, end);
     // Arrivals after a CPU's last step but before the end still met their ring: the CPU does
     // nothing between its last step and the end, so the occupancy they see is the current one.
-    for (let i = 0; i < this.irqCpus.length; i++) if (this.isIsolated[this.irqCpus[i]] === 0) this.pullArrivals(this.irqCpus[i], true);
+    for (let i = 0; i < this.irqCpus.length; i++) {
+      const c = this.irqCpus[i];
+      if (this.isIsolated[c] === 1) continue;
+      if (this.deferredRaises !== null) this.raiseDeferred(c, this.deferredRaises);
+      this.pullArrivals(c, true);
+    }
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
     this.latencyFill = 0;
     this.egress?.flush(Infinity);
@@ -221,11 +227,13 @@ export class Simulation extends EngineState {
     const arrEnd = this.arrEnd;
     isolated?.makeRoom(this.arrTime, this.arrFlow, this.arrLen, this.slotEnd);
     // No CPU steps before this batch's first arrival, so the previous batch's leftovers can enter
-    // their rings now: the ring occupancy they see is the one they would see at their time.
+    // their rings now: the ring occupancy they see is the one they would see at their time. (With
+    // an application, their interrupts wait for their CPU's next boundary: deferred-raises.ts.)
+    const defer = this.deferredRaises !== null;
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
       if (this.isIsolated[c] === 1) continue;
-      this.pullArrivals(c, true);
+      this.pullArrivals(c, true, defer);
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
     }
@@ -273,9 +281,9 @@ export class Simulation extends EngineState {
 
   /**
    * Move CPU c's arrivals with time ≤ its clock (or all of them, `all`) into their rings: drop at
-   * a full ring, raise the queue's IRQ if it is not masked.
+   * a full ring, raise the queue's IRQ if it is not masked (or, `defer`, at c's next boundary).
    */
-  private pullArrivals(c: number, all: boolean): void {
+  private pullArrivals(c: number, all: boolean, defer = false): void {
     const now = all ? Infinity : this.cpuNow[c];
     const arrTime = this.arrTime;
     const end = this.arrEnd[c];
@@ -284,7 +292,6 @@ export class Simulation extends EngineState {
     const arrFlow = this.arrFlow;
     const arrLen = this.arrLen;
     const flowQueue = this.plan.flowQueue;
-    const coalesceFrames = this.coalesceFrames;
     const ringCount = this.ringCount;
     const ringCap = this.ringCap;
     const warm = this.window[0];
@@ -311,17 +318,30 @@ export class Simulation extends EngineState {
         ringCount[q] = count + 1;
         if (tellsPeers && this.flowToPeer[f] === 1) this.peerInRing[c * this.nCpu + this.plan.flowRpsCpu[f]]++;
         if (t >= warm) this.queueRx[q]++;
-        if (this.napiSched[q] === 0) {
-          if (coalesceFrames[q] === 1) {
-            // The queue's interrupt fires; it stays masked until its NAPI poll completes.
-            this.napiSched[q] = 1;
-            this.pendingIrqs.append(c, q);
-          } else coalesceArrival(this, c, q, t);
-        }
+        if (defer) this.deferredRaises?.defer(c, q, arrTime, p);
+        else this.raiseIrq(c, q, arrTime, p);
       }
       p++;
     } while (p < end && arrTime[p] <= now);
     this.arrPos[c] = p;
+  }
+
+  /** At CPU c's step boundary: the interrupts its deferred arrivals raise, in arrival order, as `pullArrivals` raises them. */
+  private raiseDeferred(c: number, raises: DeferredRaises): void {
+    const queues = raises.queuesOf(c);
+    const times = raises.timesOf(c);
+    for (let i = 0; i < raises.count[c]; i++) this.raiseIrq(c, queues[i], times, i);
+    raises.count[c] = 0;
+  }
+
+  /** Arrival `at` of the columns `time` reaches queue q's ring on CPU c: its interrupt fires unless the queue's NAPI is scheduled (or coalescing holds it). */
+  private raiseIrq(c: number, q: number, time: Float64Array, at: number): void {
+    if (this.napiSched[q] !== 0) return;
+    if (this.coalesceFrames[q] === 1) {
+      // The queue's interrupt fires; it stays masked until its NAPI poll completes.
+      this.napiSched[q] = 1;
+      this.pendingIrqs.append(c, q);
+    } else coalesceArrival(this, c, q, time[at]);
   }
 
   /**
@@ -420,6 +440,11 @@ export class Simulation extends EngineState {
           latencyFill = this.latencyFill;
         } else if (this.gro === null) this.steer(c);
         else steerAggregate(this, c, this.compTarget[c], this.gro);
+      }
+      const raises = this.deferredRaises;
+      if (raises !== null && raises.count[c] > 0) {
+        cpuNow[c] = now;
+        this.raiseDeferred(c, raises);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
