@@ -79,9 +79,16 @@ let sweepPackets = 0;
 runScenario({ source: "built-in bench scenario", raw: BENCH_SCENARIO, points }, { onPoint: (_i, _n, _p, n) => (sweepPackets += n) });
 const sweepS = seconds(sweepStart);
 
-/** A scenario with its run set to `seconds` of simulated time after a 10 ms warm-up. */
+/**
+ * A scenario with its run set to `seconds` of simulated time after a 10 ms warm-up, in whole ns
+ * as the config loader writes them (config/durations.ts rounds). `seconds * 1e9` unrounded is a
+ * heap number where the loader's value is a small integer: V8 then widens the field in every
+ * object that copies it (the run, the plan) and throws away the engine's optimised code once,
+ * and the first pairs timed the re-optimisation — 8–15 M per CPU-second against ~27 M after it,
+ * which put the 4-queue row below the whole-job figure of the same run.
+ */
 function withDuration(scenario: Scenario, seconds: number): Scenario {
-  return { ...scenario, run: { ...scenario.run, durationNs: seconds * 1e9, warmupNs: 10e6 } };
+  return { ...scenario, run: { ...scenario.run, durationNs: Math.round(seconds * 1e9), warmupNs: 10_000_000 } };
 }
 
 function cpuSecondsOf(scenario: Scenario, seed: number): { packets: number; cpuS: number } {
