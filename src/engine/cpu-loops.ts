@@ -181,20 +181,8 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     tellsPeers[c] = 1;
     steersTo[c * nCpu + r] = 1;
   }
-  const peerSenderStart = new Int32Array(nCpu + 1);
-  const peerSenderList: number[] = [];
-  for (let r = 0; r < nCpu; r++) {
-    peerSenderStart[r] = peerSenderList.length;
-    for (let c = 0; c < nCpu; c++) if (steersTo[c * nCpu + r] === 1) peerSenderList.push(c);
-  }
-  peerSenderStart[nCpu] = peerSenderList.length;
-  const peerTargetStart = new Int32Array(nCpu + 1);
-  const peerTargetList: number[] = [];
-  for (let c = 0; c < nCpu; c++) {
-    peerTargetStart[c] = peerTargetList.length;
-    for (let r = 0; r < nCpu; r++) if (steersTo[c * nCpu + r] === 1) peerTargetList.push(r);
-  }
-  peerTargetStart[nCpu] = peerTargetList.length;
+  const peerSenders = neighbours(steersTo, nCpu, (r, c) => c * nCpu + r);
+  const peerTargets = neighbours(steersTo, nCpu, (c, r) => c * nCpu + r);
   let aheadSenders = 0;
   const ahead = new Uint8Array(nCpu);
   for (let c = 0; c < nCpu; c++) {
@@ -267,12 +255,12 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     aheadSenders,
     peer,
     mailed,
-    peerSenderStart,
-    peerSenderList: Int32Array.from(peerSenderList),
+    peerSenderStart: peerSenders.start,
+    peerSenderList: peerSenders.list,
     flowToPeer,
     tellsPeers,
-    peerTargetStart,
-    peerTargetList: Int32Array.from(peerTargetList),
+    peerTargetStart: peerTargets.start,
+    peerTargetList: peerTargets.list,
     peerLoop,
     peerQueue,
     isolated,
@@ -282,4 +270,19 @@ export function chooseCpuLoops(plan: Plan, fast: boolean, rescans: boolean): Cpu
     siblingStart,
     siblingList: Int32Array.from(siblingList),
   };
+}
+
+/**
+ * For each CPU a, the CPUs b with `pairs[at(a, b)] === 1`, in CPU order: b is in
+ * list[start[a] .. start[a + 1]).
+ */
+function neighbours(pairs: Uint8Array, nCpu: number, at: (a: number, b: number) => number): { readonly start: Int32Array; readonly list: Int32Array } {
+  const start = new Int32Array(nCpu + 1);
+  const list: number[] = [];
+  for (let a = 0; a < nCpu; a++) {
+    start[a] = list.length;
+    for (let b = 0; b < nCpu; b++) if (pairs[at(a, b)] === 1) list.push(b);
+  }
+  start[nCpu] = list.length;
+  return { start, list: Int32Array.from(list) };
 }

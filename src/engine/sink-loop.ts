@@ -14,8 +14,8 @@
  * lands mid-poll.) A delivery is recorded when its item starts, as the isolated loop does: it
  * reads nothing that a later message changes.
  */
-import { HAND_OFF } from "./hand-off-channels.js";
 import { DELIVER, type EngineState } from "./simulation-state.js";
+import { applyMessage } from "./sink-mail.js";
 
 /** Where a pure sink is at its step boundary (`sinkPhase`): idle (its IPI, when pending, comes next), a round's start, or polling. */
 export const SINK_IDLE = 0;
@@ -30,6 +30,7 @@ export function runSinkLoop(s: EngineState, c: number): void {
   const channels = inbox.channels;
   const src = inbox.src;
   const mailAt = inbox.next;
+  const ipiPending = s.ipiPending;
   // The channel with the next message in (time, sender) order: senders post nothing while a
   // sink runs, so it changes only when this loop takes a message.
   let nextCh = inbox.earliest();
@@ -46,66 +47,45 @@ export function runSinkLoop(s: EngineState, c: number): void {
   const stack = cost.stack;
   const perByte = cost.perByte;
   const routes = plan.routes;
-  const routeDrop = routes === null ? null : routes.drop;
-  const routeOut = routes === null ? null : routes.outDev;
-  const unrouted = routes === null ? 0 : routes.devices.length;
-  const egress = s.egress;
-  const replySlot = plan.replySlot;
+  const plain = plan.plain;
   const latencyBuf = s.latencyBuf;
   let latencyFill = s.latencyFill;
-  // Its state and counters in locals (nobody else reads a pure sink's state while it runs),
-  // stored back on the way out; busy time starts from the array, so its additions happen in the
-  // step machine's order and give the same double.
+  // Its clock, phase and counters in locals (nobody else reads a pure sink's state while it
+  // runs), stored back on the way out; busy time starts from the array, so its additions happen
+  // in the step machine's order and give the same double. (Its backlog NAPI and IPI state stay
+  // in the engine's arrays, where `applyMessage` keeps them: locals of their own, with the
+  // messages applied inline, measured no faster.)
   let now = s.cpuNow[c];
   let phase = s.sinkPhase[c];
   let done = s.pollWork[c];
   let rxLimit = s.rxLimit[c];
-  let scheduled = s.napiSched[napi];
-  let owedBy = s.ipiOwedBy[c];
-  let ipiPending = s.ipiPending[c];
   let busy = s.cpuBusyNs[c];
   let ipis = 0;
   let polls = 0;
   let squeezes = 0;
-  let backlogDrops = 0;
   let delivered = 0;
   let deliveredBytes = 0;
   for (;;) {
     // A boundary at or after the horizon waits for the next call: later messages may precede it.
     if (now >= limit) break;
     // The messages that precede this boundary, in (time, sender) order (sink-mail.ts
-    // `applyInbox` and `applyMessage`, inline). An idle sink with no IPI pending sleeps until
+    // `applyInbox`, inline). An idle sink with no IPI pending sleeps until
     // a message makes one pending: it moves to each message's time (those before the horizon:
     // a later one may yet be preceded by one not posted), and the IPI's is its next boundary.
     while (nextCh >= 0) {
       const t = mailAt[nextCh];
-      if (phase === SINK_IDLE && ipiPending === 0) {
+      if (phase === SINK_IDLE && ipiPending[c] === 0) {
         if (!(t < limit)) break;
         now = t;
       } else if (t > now || (t === now && src[nextCh] > c)) break;
-      const ch = channels[nextCh];
-      const from = src[nextCh];
-      const k = inbox.take(nextCh);
+      applyMessage(s, c, channels[nextCh], inbox.take(nextCh), src[nextCh]);
       nextCh = inbox.earliest();
-      if (ch.kind[k] === HAND_OFF) {
-        // enqueue_to_backlog: dropped at the limit; the first packet into an unscheduled
-        // backlog owes its sender an IPI.
-        if (!backlogs.enqueue(c, ch.arrival, ch.flow, ch.len, k)) {
-          if (ch.arrival[k] >= warm) backlogDrops++;
-        } else if (scheduled === 0) {
-          scheduled = 1;
-          owedBy = from;
-        }
-      } else if (owedBy === from) {
-        owedBy = -1;
-        ipiPending = 1;
-      }
     }
     let work: number;
     if (phase === SINK_IDLE) {
-      if (ipiPending === 0) break;
+      if (ipiPending[c] === 0) break;
       // The IPI (rps_trigger_softirq).
-      ipiPending = 0;
+      ipiPending[c] = 0;
       if (now >= warm) ipis++;
       work = cost.ipi;
       phase = SINK_ROUND;
@@ -138,21 +118,17 @@ export function runSinkLoop(s: EngineState, c: number): void {
         s.compArr[c] = arrival;
         break;
       }
-      // Its delivery (the step machine's `deliver`, inline): the route's verdict, the reply,
-      // the latency.
-      if (routeDrop !== null && routeOut !== null) {
-        const cause = routeDrop[flow];
-        if (cause !== 0) {
-          if (arrival >= warm) s.routeDrops[cause - 1]++;
-          continue;
-        }
-        if (arrival >= warm) {
-          const out = routeOut[flow];
-          s.outDevPackets[out < 0 ? unrouted : out]++;
-        }
-      }
-      if (egress !== null) egress.delivered(stop, replySlot === null ? 0 : replySlot[flow], c);
-      if (arrival >= warm) {
+      // Its delivery: with route verdicts or caps the step machine's own `deliver`; without them
+      // its latency, inline.
+      if (!plain) {
+        s.cpuNow[c] = stop;
+        s.compArr[c] = arrival;
+        s.compFlow[c] = flow;
+        s.compLen[c] = len;
+        s.latencyFill = latencyFill;
+        s.deliver(c);
+        latencyFill = s.latencyFill;
+      } else if (arrival >= warm) {
         latencyBuf[latencyFill++] = stop - arrival;
         if (latencyFill === latencyBuf.length) {
           s.latency.recordBatch(latencyBuf, latencyFill);
@@ -168,7 +144,7 @@ export function runSinkLoop(s: EngineState, c: number): void {
       if ((budget - done <= 0 || now >= rxLimit) && now >= warm) squeezes++;
       if (done === weight) phase = SINK_ROUND;
       else {
-        scheduled = 0;
+        s.napiSched[napi] = 0;
         phase = SINK_IDLE;
       }
       continue;
@@ -183,15 +159,10 @@ export function runSinkLoop(s: EngineState, c: number): void {
   s.sinkPhase[c] = phase;
   s.pollWork[c] = done;
   s.rxLimit[c] = rxLimit;
-  s.napiSched[napi] = scheduled;
-  s.ipiOwedBy[c] = owedBy;
-  s.ipiPending[c] = ipiPending;
   s.cpuBusyNs[c] = busy;
   s.cpuReceivedRps[c] += ipis;
   s.cpuPolls[c] += polls;
   s.cpuTimeSqueeze[c] += squeezes;
-  s.dropsBacklog += backlogDrops;
-  s.cpuDropped[c] += backlogDrops;
   s.latencyFill = latencyFill;
   s.deliveredPackets += delivered;
   s.deliveredBytes += deliveredBytes;
