@@ -1,17 +1,19 @@
 /**
  * Arrivals whose interrupt is raised at their CPU's next step boundary although they are already
- * in their ring: those the arrival generator moves into a busy CPU's rings when a new batch
- * begins (simulation.ts `generate`), with an application running (plan.app).
+ * in their ring: those the arrival generator moves into a busy step-machine CPU's rings when a
+ * new batch begins (simulation.ts `generate`).
  *
  * The engine takes a CPU's arrivals into its rings at the CPU's step boundaries, and each raises
  * its queue's interrupt then, unless the queue's NAPI is scheduled. Arrivals left over from the
  * previous batch must leave the batch's columns before the next batch is generated into them, so
  * they enter their rings early; the ring occupancy they meet is the one of their time (only their
- * CPU's polls drain a ring, and it is busy until its next boundary). Their interrupt is another
- * matter once application threads reply: a tx completion on another CPU may raise an interrupt
- * on this one in between (engine/app-steps.ts `postTxCompletion`), and the order of the pending
- * interrupts decides which NAPI is polled first. So the interrupts wait here, in arrival order,
- * for the boundary; a job then gives the same result whatever its batch size.
+ * CPU's polls drain a ring, and it is busy until its next boundary). Their interrupts are another
+ * matter: another CPU may raise one on this CPU in between — a reply's tx completion
+ * (engine/app-steps.ts `postTxCompletion`), or, once irqbalance has moved a queue, its old CPU
+ * re-raising it when GRO left segments in the ring — and the order of the pending interrupts
+ * decides which NAPI is polled first. So the interrupts wait here, in arrival order, for the
+ * boundary; a job then gives the same result whatever its batch size. (A CPU that runs the peer
+ * loop has none of these: it raises its leftovers' interrupts at once.)
  */
 export class DeferredRaises {
   /** Per CPU: how many arrivals wait; their queues and arrival times, in arrival order. */

@@ -132,8 +132,8 @@ export class EngineState {
   readonly cpuDue: Float64Array;
   // Pending hard IRQs (queues) per CPU, and RPS IPIs to send / taken.
   readonly pendingIrqs: PerCpuList;
-  /** With an application: arrivals in their rings whose interrupt waits for their CPU's next boundary (deferred-raises.ts). */
-  readonly deferredRaises: DeferredRaises | null;
+  /** Arrivals in the rings of a step-machine CPU whose interrupt waits for its next boundary (deferred-raises.ts). */
+  readonly deferredRaises: DeferredRaises;
   readonly ipiHead: Int32Array;
   readonly ipiNext: Int32Array;
   readonly ipiPending: Uint8Array;
@@ -429,7 +429,7 @@ export class EngineState {
     this.roundList = new PerCpuList(nCpu, this.napiNext);
     this.repollList = new PerCpuList(nCpu, this.napiNext);
     this.pendingIrqs = new PerCpuList(nCpu, new Int32Array(nQ).fill(-1));
-    this.deferredRaises = plan.app === null ? null : new DeferredRaises(nCpu);
+    this.deferredRaises = new DeferredRaises(nCpu);
     this.coalesceCount = new Int32Array(nQ);
     this.dim = plan.queueDimProfiles === null ? null : new NetDim(plan.queueDimProfiles);
     // Without net DIM the plan's values hold for the whole run.

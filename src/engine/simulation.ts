@@ -8,7 +8,6 @@ import { jobCounters } from "./counters-of-state.js";
 import { runSinkLoop } from "./sink-loop.js";
 import { applyInbox, drainSinks, postHandOff, postIpis, sinkWake, wakeByMail } from "./sink-mail.js";
 import { coalesceArrival, deferIrq, fireDue, sampleNetDim } from "./interrupt-deadlines.js";
-import type { DeferredRaises } from "./deferred-raises.js";
 import { peerHorizon, updateSafe } from "./peer-mail.js";
 import { keepHotLoopsOffOsr } from "./v8-tiering.js";
 import { runPeerLoop } from "./peer-loop.js";
@@ -102,7 +101,7 @@ export class Simulation extends EngineState {
     for (let i = 0; i < this.irqCpus.length; i++) {
       const c = this.irqCpus[i];
       if (this.isIsolated[c] === 1) continue;
-      if (this.deferredRaises !== null) this.raiseDeferred(c, this.deferredRaises);
+      this.raiseDeferred(c);
       this.pullArrivals(c, true);
     }
     this.latency.recordBatch(this.latencyBuf, this.latencyFill);
@@ -227,13 +226,13 @@ export class Simulation extends EngineState {
     const arrEnd = this.arrEnd;
     isolated?.makeRoom(this.arrTime, this.arrFlow, this.arrLen, this.slotEnd);
     // No CPU steps before this batch's first arrival, so the previous batch's leftovers can enter
-    // their rings now: the ring occupancy they see is the one they would see at their time. (With
-    // an application, their interrupts wait for their CPU's next boundary: deferred-raises.ts.)
-    const defer = this.deferredRaises !== null;
+    // their rings now: the ring occupancy they see is the one they would see at their time. On the
+    // step machine their interrupts wait for their CPU's next boundary (deferred-raises.ts); no
+    // other CPU raises one on a CPU that runs the peer loop.
     for (let i = 0; i < irqCpus.length; i++) {
       const c = irqCpus[i];
       if (this.isIsolated[c] === 1) continue;
-      this.pullArrivals(c, true, defer);
+      this.pullArrivals(c, true, this.peerLoop[c] === 0);
       arrPos[c] = arrEnd[c] = this.arrBase[c];
       this.slotEnd[i] = this.arrBase[c];
     }
@@ -318,7 +317,7 @@ export class Simulation extends EngineState {
         ringCount[q] = count + 1;
         if (tellsPeers && this.flowToPeer[f] === 1) this.peerInRing[c * this.nCpu + this.plan.flowRpsCpu[f]]++;
         if (t >= warm) this.queueRx[q]++;
-        if (defer) this.deferredRaises?.defer(c, q, arrTime, p);
+        if (defer) this.deferredRaises.defer(c, q, arrTime, p);
         else this.raiseIrq(c, q, arrTime, p);
       }
       p++;
@@ -327,7 +326,8 @@ export class Simulation extends EngineState {
   }
 
   /** At CPU c's step boundary: the interrupts its deferred arrivals raise, in arrival order, as `pullArrivals` raises them. */
-  private raiseDeferred(c: number, raises: DeferredRaises): void {
+  private raiseDeferred(c: number): void {
+    const raises = this.deferredRaises;
     const queues = raises.queuesOf(c);
     const times = raises.timesOf(c);
     for (let i = 0; i < raises.count[c]; i++) this.raiseIrq(c, queues[i], times, i);
@@ -441,10 +441,9 @@ export class Simulation extends EngineState {
         } else if (this.gro === null) this.steer(c);
         else steerAggregate(this, c, this.compTarget[c], this.gro);
       }
-      const raises = this.deferredRaises;
-      if (raises !== null && raises.count[c] > 0) {
+      if (this.deferredRaises.count[c] > 0) {
         cpuNow[c] = now;
-        this.raiseDeferred(c, raises);
+        this.raiseDeferred(c);
       }
       if (arrPos[c] < arrEnd && arrTime[arrPos[c]] <= now) {
         cpuNow[c] = now;
